@@ -1,0 +1,37 @@
+"""Country names for the ISO codes used in pack records (provider seats, transfer targets)."""
+from __future__ import annotations
+
+_NAMES = {
+    "DE": ("Deutschland", "Germany"), "AT": ("Österreich", "Austria"), "CH": ("Schweiz", "Switzerland"),
+    "IE": ("Irland", "Ireland"), "FR": ("Frankreich", "France"), "NL": ("Niederlande", "Netherlands"),
+    "LU": ("Luxemburg", "Luxembourg"), "BE": ("Belgien", "Belgium"), "SE": ("Schweden", "Sweden"),
+    "DK": ("Dänemark", "Denmark"), "FI": ("Finnland", "Finland"), "EE": ("Estland", "Estonia"),
+    "LT": ("Litauen", "Lithuania"), "LV": ("Lettland", "Latvia"), "PL": ("Polen", "Poland"),
+    "CZ": ("Tschechien", "Czechia"), "ES": ("Spanien", "Spain"), "PT": ("Portugal", "Portugal"),
+    "IT": ("Italien", "Italy"), "MT": ("Malta", "Malta"), "CY": ("Zypern", "Cyprus"),
+    "GR": ("Griechenland", "Greece"), "BG": ("Bulgarien", "Bulgaria"), "RO": ("Rumänien", "Romania"),
+    "HU": ("Ungarn", "Hungary"), "SK": ("Slowakei", "Slovakia"), "SI": ("Slowenien", "Slovenia"),
+    "HR": ("Kroatien", "Croatia"), "NO": ("Norwegen", "Norway"), "IS": ("Island", "Iceland"),
+    "LI": ("Liechtenstein", "Liechtenstein"),
+    "US": ("USA", "USA"), "GB": ("Vereinigtes Königreich", "United Kingdom"), "CA": ("Kanada", "Canada"),
+    "IL": ("Israel", "Israel"), "NZ": ("Neuseeland", "New Zealand"), "JP": ("Japan", "Japan"),
+    "KR": ("Südkorea", "South Korea"), "AU": ("Australien", "Australia"), "IN": ("Indien", "India"),
+    "CN": ("China", "China"), "SG": ("Singapur", "Singapore"), "UA": ("Ukraine", "Ukraine"),
+    "AR": ("Argentinien", "Argentina"), "UY": ("Uruguay", "Uruguay"), "BR": ("Brasilien", "Brazil"),
+}
+
+# EU/EEA: no third country. Adequacy decisions (Art. 45) — the list as of 2026 (Commission page).
+EEA = {"DE", "AT", "IE", "FR", "NL", "LU", "BE", "SE", "DK", "FI", "EE", "LT", "LV", "PL", "CZ", "ES", "PT",
+       "IT", "MT", "CY", "GR", "BG", "RO", "HU", "SK", "SI", "HR", "NO", "IS", "LI"}
+ADEQUATE = {"CH", "GB", "CA", "IL", "NZ", "JP", "KR", "AR", "UY", "AD", "FO", "GG", "IM", "JE"}
+
+
+def name(code: str, lang: str) -> str:
+    pair = _NAMES.get(code.upper())
+    if pair is None:
+        return code
+    return pair[0] if lang == "de" else pair[1]
+
+
+def is_third_country(code: str) -> bool:
+    return code.upper() not in EEA

@@ -1,0 +1,174 @@
+"""Rendered template Markdown → document blocks (markdown-it-py, raw HTML off).
+
+Supported: paragraphs, bullet and numbered lists, tables, block quotes (→ highlighted Box),
+headings (→ Heading inside the section), **bold**, *italic*, links and placeholders.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .document import Block, Box, BulletList, Heading, Paragraph, Run, Table
+from .templating import PH_CLOSE, PH_OPEN
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+_ALLOWED_LINK = ("https://", "http://", "mailto:", "tel:")
+
+
+def _inline_runs(token: Token) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = 0
+    link: str | None = None
+    for child in token.children or ():
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(child.attrs.get("href", ""))
+            link = href if href.startswith(_ALLOWED_LINK) else None
+        elif kind == "link_close":
+            link = None
+        elif kind in ("text", "code_inline", "html_inline"):
+            _split_placeholders(child.content, runs, bold > 0, italic > 0, link)
+        elif kind == "softbreak":
+            _split_placeholders(" ", runs, bold > 0, italic > 0, link)
+        elif kind == "hardbreak":
+            _split_placeholders("\n", runs, bold > 0, italic > 0, link)
+        elif kind == "image":
+            _split_placeholders(child.content, runs, bold > 0, italic > 0, link)
+    return _merge(runs)
+
+
+def _split_placeholders(text: str, runs: list[Run], bold: bool, italic: bool, link: str | None) -> None:
+    while text:
+        start = text.find(PH_OPEN)
+        if start < 0:
+            runs.append(Run(text, bold, italic, link))
+            return
+        if start:
+            runs.append(Run(text[:start], bold, italic, link))
+        end = text.find(PH_CLOSE, start)
+        if end < 0:  # unbalanced marker: drop it, keep the text
+            text = text[start + 1:]
+            continue
+        runs.append(Run(text[start + 1:end], bold, italic, link, placeholder=True))
+        text = text[end + 1:]
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring runs with equal formatting (markdown-it splits text at escapes)."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and not run.placeholder and not merged[-1].placeholder:
+            last = merged[-1]
+            if (last.bold, last.italic, last.link) == (run.bold, run.italic, run.link):
+                merged[-1] = Run(last.text + run.text, last.bold, last.italic, last.link)
+                continue
+        merged.append(run)
+    return tuple(merged)
+
+
+def _blocks(tokens: list[Token], start: int, stop_type: str | None) -> tuple[list[Block], int]:
+    blocks: list[Block] = []
+    i = start
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if stop_type and kind == stop_type:
+            return blocks, i + 1
+        if kind == "paragraph_open":
+            runs = _inline_runs(tokens[i + 1])
+            if runs:
+                blocks.append(Paragraph(runs))
+            i += 3
+        elif kind == "heading_open":
+            blocks.append(Heading(_inline_runs(tokens[i + 1])))
+            i += 3
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            close = kind.replace("_open", "_close")
+            items, i = _list_items(tokens, i + 1, close)
+            blocks.append(BulletList(tuple(items), ordered=kind.startswith("ordered")))
+        elif kind == "blockquote_open":
+            inner, i = _blocks(tokens, i + 1, "blockquote_close")
+            blocks.append(Box(tuple(inner)))
+        elif kind == "table_open":
+            table, i = _table(tokens, i + 1)
+            blocks.append(table)
+        elif kind in ("fence", "code_block"):
+            blocks.append(Paragraph((Run(token.content.rstrip("\n")),)))
+            i += 1
+        else:  # hr, html_block (html is off), stray tokens
+            i += 1
+    return blocks, i
+
+
+def _list_items(tokens: list[Token], i: int, close: str) -> tuple[list[tuple[Run, ...]], int]:
+    """Items of a list; nested lists are flattened into following items (rare in policies)."""
+    items: list[tuple[Run, ...]] = []
+    depth = 0
+    current: list[Run] = []
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == close and depth == 0:
+            if current:
+                items.append(_merge(current))
+            return items, i + 1
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open":
+            if current:
+                items.append(_merge(current))
+            current = []
+        elif token.type == "inline":
+            if current:
+                current.append(Run(" "))
+            current.extend(_inline_runs(token))
+        i += 1
+    if current:
+        items.append(_merge(current))
+    return items, i
+
+
+def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
+    header: list[tuple[Run, ...]] = []
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+    row: list[tuple[Run, ...]] = []
+    in_head = False
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "table_close":
+            return Table(tuple(header), tuple(rows)), i + 1
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(tuple(row))
+        elif token.type == "inline":
+            row.append(_inline_runs(token))
+        i += 1
+    return Table(tuple(header), tuple(rows)), i
+
+
+@lru_cache(maxsize=4096)
+def to_blocks(markdown: str) -> tuple[Block, ...]:
+    """Parse Markdown into blocks; cached because the same text is re-rendered on every edit."""
+    blocks, _ = _blocks(_MD.parse(markdown), 0, None)
+    return tuple(blocks)

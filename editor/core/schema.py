@@ -1,0 +1,174 @@
+"""Typed shape of clause-pack data files (TOML), validated with msgspec.
+
+Every text a visitor reads exists in both languages (``Text``), so a missing translation is a
+load error, not a gap in an export.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal
+
+import msgspec
+
+LANGUAGES = ("de", "en")
+
+Role = Literal["processor", "controller", "joint_controller", "self_hosted"]
+Basis = Literal[
+    "consent",  # Art. 6(1)(a)
+    "contract",  # Art. 6(1)(b), incl. pre-contractual steps
+    "legal_obligation",  # Art. 6(1)(c)
+    "vital_interest",  # Art. 6(1)(d)
+    "public_task",  # Art. 6(1)(e)
+    "legitimate_interest",  # Art. 6(1)(f) — needs ``interest``
+]
+Safeguard = Literal["none", "adequacy", "dpf_scc", "scc", "bcr"]
+OptionType = Literal["bool", "choice", "int", "text"]
+
+
+class Struct(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Unknown keys are errors: a typo in a pack must not silently drop a fact."""
+
+
+class Text(Struct, kw_only=True):
+    de: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return getattr(self, language)
+
+
+class TextList(Struct, kw_only=True):
+    de: list[str]
+    en: list[str]
+
+
+class Manifest(Struct, kw_only=True):
+    id: str
+    version: str
+    title: Text
+    licence: str
+    description: Text | None = None
+    authors: list[str] = []
+    # the catalog orders sections of all packs by this number, then by id
+    requires: list[str] = []
+
+
+class Category(Struct, kw_only=True):
+    id: str
+    order: int
+    title: Text
+    intro: Text | None = None  # one sentence shown above the category's services
+
+
+class CoreSection(Struct, kw_only=True):
+    """A fixed section (controller, rights, …) whose text is a template per language."""
+
+    id: str
+    order: int
+    title: Text
+    template: str  # file stem under templates/<lang>/
+
+
+class Provider(Struct, kw_only=True):
+    entity: str
+    address: str
+    country: str  # ISO 3166-1 alpha-2
+    privacy_url: str
+    contact: str | None = None  # e.g. DPO e-mail of the provider
+
+
+class Transfer(Struct, kw_only=True):
+    countries: list[str]  # ISO codes of third countries, empty = none
+    safeguard: Safeguard
+    recipient: str | None = None  # the third-country entity, e.g. "Google LLC"
+    note: Text | None = None
+
+
+class Purpose(Struct, kw_only=True):
+    text: Text
+    basis: Basis
+    interest: Text | None = None  # required for legitimate_interest
+    when: str | None = None  # option expression, e.g. "options.transcript" — purpose only then
+
+
+class Choice(Struct, kw_only=True):
+    value: str
+    label: Text
+
+
+class Option(Struct, kw_only=True):
+    id: str
+    type: OptionType
+    label: Text
+    default: bool | int | str
+    help: Text | None = None
+    choices: list[Choice] = []
+    min: int | None = None
+    max: int | None = None
+
+
+class Service(Struct, kw_only=True):
+    id: str
+    category: str
+    version: str
+    names: Text
+    keywords: list[str]
+    role: Role
+    description: Text
+    purposes: list[Purpose]
+    data: TextList
+    retention: Text
+    verified: _dt.date  # when the facts were last checked
+    sources: list[str]  # where they were checked (https URLs or legal-facts.md sections)
+    provider: Provider | None = None  # None only for self_hosted
+    device_access: bool = False  # stores/reads on the visitor's device → § 25 TDDDG consent
+    transfer: Transfer | None = None
+    withdrawal: Text | None = None  # how to withdraw consent or object, where special
+    joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it
+    options: list[Option] = []
+    text: Text | None = None  # extra Markdown+Jinja paragraphs appended to the category template
+    template: str | None = None  # own template stem instead of the category's
+    needs_consent_tool: bool | None = None  # default: device_access or any consent purpose
+    uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
+
+    def name(self, language: str) -> str:
+        return self.names.get(language)
+
+    @property
+    def uses_consent(self) -> bool:
+        return self.device_access or any(p.basis == "consent" for p in self.purposes)
+
+
+class Authority(Struct, kw_only=True):
+    state: str  # two-letter code, e.g. "BY"
+    state_name: Text
+    name: str
+    address: str
+    postal_address: str | None = None
+    email: str | None = None
+    website: str
+    verified: _dt.date
+    note: str | None = None
+
+
+class LabelSet(Struct, kw_only=True):
+    de: dict[str, str]
+    en: dict[str, str]
+
+
+class ServiceFile(Struct, kw_only=True):
+    """A pack's services/*.toml: one or more [[service]] records."""
+
+    service: list[Service]
+
+
+class CategoryFile(Struct, kw_only=True):
+    category: list[Category]
+
+
+class SectionFile(Struct, kw_only=True):
+    section: list[CoreSection]
+
+
+class AuthorityFile(Struct, kw_only=True):
+    authority: list[Authority]

@@ -1,0 +1,163 @@
+"""Sandboxed Jinja2 for clause templates (packs may come from third parties).
+
+Templates produce Markdown. Every value printed with ``{{ }}`` is escaped for Markdown unless
+it is ``MdSafe`` (text that a pack authored as Markdown), so a company called
+"Müller & *Söhne* [GmbH]" prints exactly that. Placeholders travel through Markdown as
+private-use characters and become ``Run(placeholder=True)`` when the Markdown is parsed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&\"'=:^$])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class MdSafe(str):
+    """Markdown that is printed as it is (pack-authored text, helper output)."""
+
+    __slots__ = ()
+
+
+def md_escape(value: Any) -> str:
+    """Escape user text for Markdown: it must print literally and on one line."""
+    if isinstance(value, MdSafe):
+        return value
+    if value is None:
+        return ""
+    text = _CONTROL.sub("", str(value))
+    text = _PRIVATE_USE.sub("", text)
+    text = " ".join(text.split())  # newlines would start new Markdown blocks
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def placeholder(label: str) -> MdSafe:
+    """Text the user still has to provide, e.g. placeholder('Telefonnummer')."""
+    clean = _PRIVATE_USE.sub("", str(label))
+    return MdSafe(f"{PH_OPEN}{md_escape(clean)}{PH_CLOSE}")
+
+
+def filled(value: Any, label: str) -> Any:
+    """The value when the user has filled it in, else a placeholder named ``label``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return placeholder(label)
+    return value
+
+
+def md_link(text: Any, url: Any) -> MdSafe:
+    """A Markdown link whose text is escaped and whose target is kept on https/mailto/tel."""
+    target = str(url or "").strip()
+    if not re.match(r"^(https://|http://|mailto:|tel:)", target):
+        return MdSafe(md_escape(text))
+    target = target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return MdSafe(f"[{md_escape(text)}](<{target}>)")
+
+
+class _StoreLoader(BaseLoader):
+    def __init__(self, store: "TemplateStore") -> None:
+        self.store = store
+
+    def get_source(self, environment, template):  # type: ignore[override]
+        try:
+            source, filename = self.store.sources[template]
+        except KeyError:
+            raise TemplateNotFound(template) from None
+        return source, filename, lambda: True
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Beyond the sandbox's own rules: no private or dunder attributes at all.
+        if attr.startswith("_"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def make_environment(loader: BaseLoader | None = None) -> ImmutableSandboxedEnvironment:
+    env = _Environment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=md_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.globals.update(placeholder=placeholder, filled=filled, link=md_link)
+    env.filters.update(md=md_escape)
+    # Remove globals that let a template loop forever or build huge strings.
+    env.globals.pop("range", None)
+    env.globals.pop("lipsum", None)
+    env.globals.pop("cycler", None)
+    env.globals.pop("joiner", None)
+    env.globals.pop("namespace", None)
+    return env
+
+
+_CHECK_ENV = make_environment()
+
+
+def check_template_source(source: str) -> str | None:
+    """A plain message when a template is unusable, else None.
+
+    Catches syntax errors and, statically, any reach for private attributes (``__class__``,
+    ``_module``…) — the runtime sandbox blocks those too, but a pack that tries deserves to be
+    rejected at load, not halfway through an export.
+    """
+    try:
+        tree = _CHECK_ENV.parse(source)
+    except TemplateSyntaxError as exc:
+        return f"template syntax error in line {exc.lineno}: {exc.message}"
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+        name = None
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            name = node.arg.value
+        elif isinstance(node, nodes.Name):
+            name = node.name
+        if name and name.startswith("_"):
+            return f"template in line {node.lineno} reaches for '{name}', which templates may not use"
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        template = getattr(node, "template", None)
+        if not isinstance(template, nodes.Const):
+            return f"template in line {node.lineno} includes a computed template name, which is not allowed"
+    return None
+
+
+class TemplateStore:
+    """All pack templates, compiled once per process on first use.
+
+    Names are "<pack>/<lang>/<stem>"; a template may import another of its own pack and
+    language by that full name (e.g. ``{% import "core/de/macros" as m %}``).
+    """
+
+    def __init__(self) -> None:
+        self.sources: dict[str, tuple[str, str]] = {}
+        self.env = make_environment(_StoreLoader(self))
+        self._inline: dict[str, Any] = {}
+
+    def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> None:
+        self.sources[f"{pack}/{lang}/{stem}"] = (source, filename)
+
+    def has(self, pack: str, lang: str, stem: str) -> bool:
+        return f"{pack}/{lang}/{stem}" in self.sources
+
+    def get(self, pack: str, lang: str, stem: str):
+        return self.env.get_template(f"{pack}/{lang}/{stem}")
+
+    def inline(self, source: str):
+        """A template from a string held in a record (service ``text``), compiled once."""
+        template = self._inline.get(source)
+        if template is None:
+            template = self._inline[source] = self.env.from_string(source)
+        return template
