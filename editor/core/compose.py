@@ -249,7 +249,8 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         if service is not None:
             chosen.append((service, option_values(service, selected.options)))
     category_order = {c.id: (c.order, c.id) for c in catalog.categories.values()}
-    chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].name(lang).casefold()))
+    # German names decide the order in both languages, so the numbering matches paragraph for paragraph
+    chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
 
     views = [service_view(catalog, s, lang, o) for s, o in chosen]
     consent_tool = next((v for v in views if v.category == CONSENT_CATEGORY), None)

@@ -310,9 +310,9 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
         problems.append(("id", f"service '{service.id}' is already defined by pack '{catalog.service_pack[service.id]}'"))
     if service.template and not all((pack.id, lang, service.template) in template_ok for lang in schema.LANGUAGES):
         problems.append(("template", f"template '{service.template}' is missing or broken"))
-    for field_name, text in _template_texts(service):
+    for field_name, template_text in _template_texts(service):
         for lang in schema.LANGUAGES:
-            err = check_template_source(text.get(lang))
+            err = check_template_source(template_text.get(lang))
             if err:
                 problems.append((f"{field_name}.{lang}", err))
     if problems:

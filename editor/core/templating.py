@@ -14,10 +14,11 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntax
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&\"'=:^$])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
 
 
 class MdSafe(str):
@@ -34,7 +35,8 @@ def md_escape(value: Any) -> str:
         return ""
     text = _CONTROL.sub("", str(value))
     text = _PRIVATE_USE.sub("", text)
-    text = " ".join(text.split())  # newlines would start new Markdown blocks
+    # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
+    text = _LINE_BREAKS.sub(" ", text).strip()
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -1,0 +1,265 @@
+"""Command line: the same pipeline as the GUI, headless — for agencies and scripts.
+
+policy-editor                      start the desktop app
+policy-editor FILE                 open FILE in the desktop app
+policy-editor catalog [--json] [--language de|en]
+policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
+policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
+policy-editor check FILE [--json] [--language de|en]
+policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
+
+Errors go to stderr as one plain sentence, with a non-zero exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+COMMANDS = ("catalog", "new", "export", "check", "screenshot")
+
+
+class CliError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one plain sentence, exit 2
+        self.exit(2, f"policy-editor: {message[0].upper() + message[1:]}. See 'policy-editor --help'.\n")
+
+
+def _catalog():
+    from .core.packs import default_catalog
+
+    catalog = default_catalog()
+    for error in catalog.errors:
+        print(f"policy-editor: warning: clause pack problem: {error}", file=sys.stderr)
+    return catalog
+
+
+def _state_code(value: str) -> str:
+    from .core.project import STATES
+
+    if value.upper() in STATES:
+        return value.upper()
+    for code, name in STATES.items():
+        if name.casefold() == value.casefold():
+            return code
+    raise CliError(f"Unknown federal state '{value}'. Use a code such as NW or a name such as Bayern.")
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    lang = args.language
+    services = sorted(catalog.services.values(), key=lambda s: (catalog.categories[s.category].order, s.id))
+    if args.json:
+        out = []
+        for s in services:
+            out.append({
+                "id": s.id,
+                "category": s.category,
+                "category_title": catalog.categories[s.category].title.get(lang),
+                "names": {"de": s.names.de, "en": s.names.en},
+                "keywords": list(s.keywords),
+                "role": s.role,
+                "provider": None if s.provider is None else {
+                    "entity": s.provider.entity,
+                    "address": s.provider.address,
+                    "country": s.provider.country,
+                    "privacy_url": s.provider.privacy_url,
+                },
+                "transfer": None if not (s.transfer and s.transfer.countries) else {
+                    "countries": list(s.transfer.countries), "safeguard": s.transfer.safeguard},
+                "consent": s.uses_consent,
+                "options": [o.id for o in s.options],
+                "verified": s.verified.isoformat(),
+                "pack": catalog.service_pack[s.id],
+                "version": s.version,
+            })
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    current = None
+    for s in services:
+        if s.category != current:
+            current = s.category
+            print(f"\n{catalog.categories[current].title.get(lang)}")
+        provider = s.provider.entity if s.provider else ("selbst betrieben" if lang == "de" else "self-hosted")
+        print(f"  {s.id:<32} {s.name(lang)} — {provider}")
+    print(f"\n{len(services)} {'Dienste' if lang == 'de' else 'services'}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .core import project as P
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise CliError(f"{out} already exists. Choose another name or add --force to replace it.")
+    project = P.example_project() if args.example else P.Project()
+    if args.company:
+        project.controller.name = args.company
+    if args.state:
+        project.state = _state_code(args.state)
+    if args.language:
+        project.languages = [args.language] + [x for x in ("de", "en") if x != args.language]
+    if args.service:
+        catalog = _catalog()
+        unknown = [s for s in args.service if s not in catalog.services]
+        if unknown:
+            raise CliError(f"Unknown service id(s): {', '.join(unknown)}. 'policy-editor catalog' lists them.")
+        project.services = [P.SelectedService(id=s) for s in dict.fromkeys(args.service)]
+    P.save(project, out)
+    print(f"Created {out}")
+    return 0
+
+
+def _load(path: str):
+    from .core.project import load
+
+    return load(path)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.compose import compose
+    from .core.project import ExportRecord, save
+    from .export import export, format_for
+
+    project = _load(args.file)
+    out = Path(args.output)
+    fmt = format_for(out, args.format)
+    if args.fragment and fmt != "html":
+        raise CliError("--fragment works only with the HTML format.")
+    if args.review and fmt != "docx":
+        raise CliError("--review works only with the DOCX format.")
+    catalog = _catalog()
+    lang = args.language or (project.languages[0] if project.languages else "de")
+    document = compose(catalog, project, lang)
+    if out.parent and not out.parent.exists():
+        raise CliError(f"The folder {out.parent} does not exist.")
+    export(document, out, fmt, fragment=args.fragment, review=args.review)
+    if args.record:
+        digest = hashlib.sha256(out.read_bytes()).hexdigest()
+        project.export_history.append(ExportRecord(date=_dt.datetime.now().isoformat(timespec="seconds"),
+                                                   format=fmt, language=lang, path=str(out), sha256=digest))
+        save(project, args.file)
+    print(f"Wrote {out}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import checks
+
+    project = _load(args.file)
+    catalog = _catalog()
+    lang = args.language or (project.languages[0] if project.languages else "de")
+    findings = checks(catalog, project, lang=lang)
+    if args.json:
+        json.dump([{"severity": f.severity, "code": f.code, "message": f.message, "target": f.target} for f in findings],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            print(f"{f.severity:<8} {f.message}  [{f.target}]")
+        errors = sum(f.severity == "error" for f in findings)
+        print(f"{errors} error(s), {sum(f.severity == 'warning' for f in findings)} warning(s)")
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise CliError(f"Size '{args.size}' is not like 1400x900.") from None
+    _load(args.project)  # a clear error before Qt starts
+    from .gui.screenshot import render_screenshot
+
+    render_screenshot(args.project, args.output, language=args.language or "de", size=(width, height))
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="policy-editor", description="Compose GDPR privacy policies offline (German and English).")
+    parser.add_argument("--version", action="version", version=f"policy-editor {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("catalog", help="list every service of the installed clause packs")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--language", choices=("de", "en"), default="de")
+    p.set_defaults(run=cmd_catalog)
+
+    p = sub.add_parser("new", help="create a new project file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--language", choices=("de", "en"))
+    p.add_argument("--company")
+    p.add_argument("--state", help="federal state code (e.g. NW) or name")
+    p.add_argument("--service", action="append", metavar="ID")
+    p.add_argument("--example", action="store_true", help="fill every company field with sample data")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("export", help="write the policy as DOCX, HTML, Markdown, text or PDF")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=("docx", "html", "md", "txt", "pdf"))
+    p.add_argument("--language", choices=("de", "en"))
+    p.add_argument("--fragment", action="store_true", help="HTML for embedding instead of a full page")
+    p.add_argument("--review", action="store_true", help="DOCX review edition with provenance comments")
+    p.add_argument("--record", action="store_true", help="note the export in the project's history")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("check", help="list findings; exit status 1 if any is an error")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--language", choices=("de", "en"))
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("screenshot", help="render the main window with a project to a PNG")
+    p.add_argument("project")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--language", choices=("de", "en"))
+    p.add_argument("--size", default="1400x900")
+    p.set_defaults(run=cmd_screenshot)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (len(argv) == 1 and argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        from .gui.app import main as gui_main
+
+        return gui_main(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    from .core.compose import ComposeError
+    from .core.project import ProjectError
+    from .export import ExportError
+
+    try:
+        return args.run(args)
+    except (CliError, ProjectError, ExportError, ComposeError) as exc:
+        print(f"policy-editor: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`; not an error for the user
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(f"policy-editor: {exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""checks(catalog, project, document) → Findings: what a careful lawyer would flag.
+
+Each finding has a severity ("error": the policy is incomplete or wrong as it stands;
+"warning": probably wrong for this business, please look; "info": worth knowing), a message a
+shop owner understands (German or English), and a target telling the GUI where to fix it:
+"controller.<field>", "dpo", "dpo.<field>", "state", "websites", "stand", "service:<id>",
+"section:<id>", "custom:<id>", "pack:<file>".
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from .document import Document, placeholders
+from .packs import Catalog
+from .project import STATES, Project
+
+SEVERITIES = ("error", "warning", "info")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+TRACKING_CATEGORIES = {"analytics", "advertising"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    code: str
+    message: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message}"
+
+
+# code → (severity, German, English). Messages take str.format fields.
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    "controller-missing": ("error",
+        "Angabe fehlt: {field}. Die Datenschutzerklärung muss nennen, wer verantwortlich ist und wie man Sie erreicht (Art. 13 Abs. 1 lit. a DSGVO).",
+        "Missing: {field}. The policy must say who is responsible and how to reach you (Art. 13(1)(a) GDPR)."),
+    "controller-phone": ("warning",
+        "Keine Telefonnummer angegeben. Pflicht ist sie nicht, aber ein zweiter Kontaktweg neben der E-Mail ist üblich.",
+        "No phone number given. It is not mandatory, but a second way to reach you besides email is usual."),
+    "email-invalid": ("warning",
+        "Die E-Mail-Adresse „{value}“ sieht nicht gültig aus.",
+        "The email address “{value}” does not look valid."),
+    "state-missing": ("warning",
+        "Kein Bundesland gewählt. Ohne Bundesland kann die zuständige Aufsichtsbehörde nicht genannt werden.",
+        "No federal state chosen. Without it, the competent supervisory authority cannot be named."),
+    "state-unknown": ("error",
+        "Unbekanntes Bundesland „{value}“. Bitte wählen Sie eines der 16 Bundesländer.",
+        "Unknown federal state “{value}”. Please choose one of the 16 German states."),
+    "authority-missing": ("warning",
+        "Für das Bundesland {state} ist in den Bausteinen keine Aufsichtsbehörde hinterlegt.",
+        "The clause packs hold no supervisory authority for {state}."),
+    "dpo-incomplete": ("error",
+        "Sie haben einen Datenschutzbeauftragten angegeben, aber keine E-Mail-Adresse oder Telefonnummer. Seine Kontaktdaten müssen in der Erklärung stehen (Art. 13 Abs. 1 lit. b DSGVO).",
+        "You have a data protection officer but gave no email or phone. Their contact details must be in the policy (Art. 13(1)(b) GDPR)."),
+    "dpo-hint": ("info",
+        "Kein Datenschutzbeauftragter angegeben. Pflicht ist er unter anderem, wenn in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (§ 38 BDSG).",
+        "No data protection officer given. One is required, among other cases, if as a rule at least 20 people are constantly busy with the automated processing of personal data (Section 38 BDSG)."),
+    "no-services": ("warning",
+        "Es ist noch kein Dienst ausgewählt. Fast jede Website nutzt mindestens einen Hoster und schreibt Server-Logdateien.",
+        "No service is selected yet. Almost every website uses at least a hosting provider and writes server log files."),
+    "no-hosting": ("warning",
+        "Sie haben eine Website angegeben, aber keinen Hoster ausgewählt. Wer betreibt den Server?",
+        "You listed a website but selected no hosting provider. Who runs the server?"),
+    "website-http": ("warning",
+        "Die Website {value} ist ohne „https://“ angegeben. Formulare und Logins sollten nur verschlüsselt übertragen werden.",
+        "The website {value} is given without “https://”. Forms and logins should only travel encrypted."),
+    "unknown-service": ("warning",
+        "Der Dienst „{value}“ ist in keinem installierten Baustein-Paket enthalten. Er bleibt in der Projektdatei, fehlt aber in der Erklärung. Installieren Sie das Paket wieder oder entfernen Sie den Dienst.",
+        "The service “{value}” is not in any installed clause pack. It stays in the project file but is missing from the policy. Reinstall the pack or remove the service."),
+    "unknown-option": ("warning",
+        "Die Einstellung „{option}“ von „{service}“ ist unbekannt oder hat einen ungültigen Wert; es gilt die Voreinstellung.",
+        "The setting “{option}” of “{service}” is unknown or has an invalid value; the default applies."),
+    "consent-tool-missing": ("error",
+        "„{service}“ braucht Ihre vorherige Einwilligung der Besucher (§ 25 TDDDG), aber es ist kein Einwilligungs-Banner (Consent-Tool) ausgewählt.",
+        "“{service}” needs the visitors' prior consent (Section 25 TDDDG), but no consent banner (consent tool) is selected."),
+    "tracking-without-consent": ("error",
+        "„{service}“ greift auf das Endgerät zu, stützt sich aber nicht auf eine Einwilligung. Tracking ohne Einwilligung ist in Deutschland nicht zulässig.",
+        "“{service}” accesses the visitor's device but does not rely on consent. Tracking without consent is not allowed in Germany."),
+    "placeholder": ("error",
+        "Im Abschnitt „{section}“ fehlt noch: {value}.",
+        "Still missing in section “{section}”: {value}."),
+    "uncertain-facts": ("info",
+        "Einige Angaben zu „{service}“ konnten nicht abschließend geprüft werden ({count} offene Punkte, in der Paketdatei unter „uncertain“ beschrieben). Der Text bleibt vorsichtig formuliert.",
+        "Some facts about “{service}” could not be fully verified ({value}). The text stays on the safe side."),
+    "joint-control": ("info",
+        "„{service}“: Sie sind mit dem Anbieter gemeinsam verantwortlich (Art. 26 DSGVO). Schließen Sie die Vereinbarung des Anbieters ab und verlinken Sie sie.",
+        "“{service}”: you and the provider are joint controllers (Art. 26 GDPR). Accept the provider's arrangement and link to it."),
+    "processor-contract": ("info",
+        "Für {count} Dienstleister brauchen Sie einen Auftragsverarbeitungsvertrag (Art. 28 DSGVO), zum Beispiel mit {examples}.",
+        "You need a data processing agreement (Art. 28 GDPR) with {count} providers, for example {examples}."),
+    "ai-provider-missing": ("warning",
+        "Sie nutzen „{service}“, aber keinen Anbieter von KI-Modellen. Wählen Sie aus, welches Modell die Anfragen verarbeitet (oder „selbst gehostetes Modell“).",
+        "You use “{service}” but selected no AI model provider. Choose which model processes the requests (or “self-hosted model”)."),
+    "conflict": ("warning",
+        "„{service}“ und „{other}“ widersprechen sich. Bitte wählen Sie nur eines von beiden.",
+        "“{service}” and “{other}” contradict each other. Please select only one of them."),
+    "stand-future": ("warning",
+        "Das Datum „Stand“ ({value}) liegt in der Zukunft.",
+        "The “last updated” date ({value}) is in the future."),
+    "stand-old": ("info",
+        "Der Stand der Erklärung ist älter als ein Jahr ({value}). Prüfen Sie, ob die ausgewählten Dienste noch stimmen.",
+        "The policy was last updated more than a year ago ({value}). Check that the selected services are still right."),
+    "custom-empty": ("warning",
+        "Der eigene Abschnitt „{value}“ hat keinen Text in der Sprache {lang}.",
+        "The custom section “{value}” has no text in language {lang}."),
+    "override": ("info",
+        "Sie haben den Text von „{value}“ durch eigenen Text ersetzt. Spätere Aktualisierungen der Bausteine erreichen diesen Abschnitt nicht.",
+        "You replaced the text of “{value}” with your own. Later updates of the clause packs will not reach this section."),
+    "pack-error": ("warning",
+        "Ein Baustein-Paket ist fehlerhaft und wurde teilweise nicht geladen: {value}",
+        "A clause pack is broken and was partly not loaded: {value}"),
+}
+
+FIELD_LABELS = {
+    "name": ("Name oder Firma", "name or company"),
+    "street": ("Straße und Hausnummer", "street and number"),
+    "postcode": ("Postleitzahl", "postcode"),
+    "city": ("Ort", "city"),
+    "email": ("E-Mail-Adresse", "email address"),
+}
+
+# pairs of services that say opposite things about the same data flow
+CONFLICTS = [("google-fonts", "google-fonts-local"), ("matomo-self-hosted", "matomo-cloud")]
+
+
+def _finding(code: str, target: str, lang: str, **values: object) -> Finding:
+    severity, de, en = MESSAGES[code]
+    return Finding(severity, code, (de if lang == "de" else en).format(**values), target)
+
+
+def checks(catalog: Catalog, project: Project, document: Document | None = None, lang: str = "de") -> list[Finding]:
+    """All findings, errors first. ``document`` is composed when not given."""
+    if document is None:
+        from .compose import compose
+
+        document = compose(catalog, project, project.languages[0] if project.languages else "de")
+    found = list(_controller(project, lang))
+    found += _authority(catalog, project, lang)
+    found += _dpo(project, lang)
+    found += _services(catalog, project, lang)
+    found += _document(document, lang)
+    found += _project_misc(project, lang)
+    found += [_finding("pack-error", f"pack:{e.file}", lang, value=str(e)) for e in catalog.errors]
+    order = {s: n for n, s in enumerate(SEVERITIES)}
+    return sorted(found, key=lambda f: order[f.severity])
+
+
+def _controller(project: Project, lang: str) -> Iterable[Finding]:
+    c = project.controller
+    for name, labels in FIELD_LABELS.items():
+        if not getattr(c, name).strip():
+            yield _finding("controller-missing", f"controller.{name}", lang, field=labels[0 if lang == "de" else 1])
+    if c.email.strip() and not _EMAIL.match(c.email.strip()):
+        yield _finding("email-invalid", "controller.email", lang, value=c.email)
+    if not c.phone.strip():
+        yield _finding("controller-phone", "controller.phone", lang)
+
+
+def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+    if not project.state:
+        yield _finding("state-missing", "state", lang)
+    elif project.state not in STATES:
+        yield _finding("state-unknown", "state", lang, value=project.state)
+    elif project.state not in catalog.authorities:
+        yield _finding("authority-missing", "state", lang, state=STATES[project.state])
+
+
+def _dpo(project: Project, lang: str) -> Iterable[Finding]:
+    if project.dpo is None:
+        yield _finding("dpo-hint", "dpo", lang)
+        return
+    if not project.dpo.email.strip() and not project.dpo.phone.strip():
+        yield _finding("dpo-incomplete", "dpo.email", lang)
+    elif project.dpo.email.strip() and not _EMAIL.match(project.dpo.email.strip()):
+        yield _finding("email-invalid", "dpo.email", lang, value=project.dpo.email)
+
+
+def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+    selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
+    ids = {s.id for s in selected}
+    categories = {s.category for s in selected}
+    for chosen in project.services:
+        service = catalog.services.get(chosen.id)
+        if service is None:
+            yield _finding("unknown-service", f"service:{chosen.id}", lang, value=chosen.id)
+            continue
+        known = {o.id: o for o in service.options}
+        for key, value in chosen.options.items():
+            option = known.get(key)
+            if option is None or not _option_value_ok(option, value):
+                yield _finding("unknown-option", f"service:{service.id}", lang, option=key, service=service.name(lang))
+    if not selected:
+        yield _finding("no-services", "services", lang)
+    elif project.websites and "hosting" not in categories:
+        yield _finding("no-hosting", "services", lang)
+    consent_tool = "consent" in categories
+    for service in selected:
+        name = service.name(lang)
+        if service.device_access and not consent_tool:
+            yield _finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if service.device_access and service.category in TRACKING_CATEGORIES and not any(
+                p.basis == "consent" for p in service.purposes):
+            yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
+        if service.role == "joint_controller":
+            yield _finding("joint-control", f"service:{service.id}", lang, service=name)
+        if service.uncertain:
+            yield _finding("uncertain-facts", f"service:{service.id}", lang, service=name, value="; ".join(service.uncertain),
+                           count=len(service.uncertain))
+    if categories & {"chat"} and "ai" not in categories and any(s.id.startswith("ai-") for s in selected):
+        bot = next(s for s in selected if s.id.startswith("ai-"))
+        yield _finding("ai-provider-missing", f"service:{bot.id}", lang, service=bot.name(lang))
+    for a, b in CONFLICTS:
+        if a in ids and b in ids:
+            yield _finding("conflict", f"service:{a}", lang, service=catalog.services[a].name(lang),
+                           other=catalog.services[b].name(lang))
+    processors = [s for s in selected if s.role == "processor"]
+    if processors:
+        yield _finding("processor-contract", "services", lang, count=len(processors),
+                       examples=", ".join(s.name(lang) for s in processors[:3]))
+
+
+def _option_value_ok(option, value) -> bool:
+    if option.type == "bool":
+        return isinstance(value, bool)
+    if option.type == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if option.type == "choice":
+        return value in [c.value for c in option.choices]
+    return isinstance(value, str)
+
+
+def _document(document: Document, lang: str) -> Iterable[Finding]:
+    for section, text in placeholders(document):
+        target = f"section:{section.id}"
+        if section.provenance and section.provenance.service:
+            target = f"service:{section.provenance.service}"
+        yield _finding("placeholder", target, lang, section=f"{section.number} {section.title}", value=text)
+
+
+def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
+    for site in project.websites:
+        if site.strip().lower().startswith("http://"):
+            yield _finding("website-http", "websites", lang, value=site)
+    if project.stand:
+        try:
+            stand = _dt.date.fromisoformat(project.stand)
+        except ValueError:
+            stand = None
+        today = _dt.date.today()
+        if stand and stand > today:
+            yield _finding("stand-future", "stand", lang, value=project.stand)
+        elif stand and (today - stand).days > 365:
+            yield _finding("stand-old", "stand", lang, value=project.stand)
+    for custom in project.custom_sections:
+        for code in project.languages:
+            if not getattr(custom.body, code, "").strip():
+                yield _finding("custom-empty", f"custom:{custom.id}", lang,
+                               value=custom.title.de or custom.title.en or custom.id, lang=code)
+    for section_id, text in project.overrides.items():
+        if text.de.strip() or text.en.strip():
+            yield _finding("override", f"section:{section_id}", lang, value=section_id)

@@ -1,0 +1,167 @@
+"""compose(): pure, ordered, numbered, only what is selected, same structure in both languages."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core.compose import compose, option_values
+from editor.core.document import Box, BulletList, Paragraph, iter_runs
+from editor.core.markup import to_blocks
+from editor.core.project import CustomSection, Dpo, LocalText, SelectedService, example_project
+from editor.core.templating import md_escape, placeholder
+
+
+def text_of(section):
+    return " ".join(r.text for b in section.blocks for r in iter_runs(b))
+
+
+def test_same_input_same_output(catalog, full_project):
+    assert compose(catalog, full_project, "de") == compose(catalog, full_project, "de")
+
+
+def test_sections_are_numbered_in_order(catalog, full_project):
+    document = compose(catalog, full_project, "de")
+    assert [s.number for s in document.sections] == [str(n) for n in range(1, len(document.sections) + 1)]
+    for section in document.sections:
+        for n, sub in enumerate(section.subsections, start=1):
+            assert sub.number == f"{section.number}.{n}"
+
+
+def test_only_selected_services_appear(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="stripe"), SelectedService(id="no-such-service")]
+    ids = [s.id for s in compose(catalog, project, "de").walk()]
+    assert "service-stripe" in ids and "category-payment" in ids
+    assert "service-google-analytics" not in ids and "category-analytics" not in ids
+    assert not any("no-such-service" in i for i in ids)
+
+
+def test_german_and_english_have_the_same_structure(catalog, full_project):
+    de = compose(catalog, full_project, "de")
+    en = compose(catalog, full_project, "en")
+    assert [(s.id, s.number) for s in de.walk()] == [(s.id, s.number) for s in en.walk()]
+    assert de.title == "Datenschutzerklärung" and en.title == "Privacy Policy"
+    assert de.stand != en.stand  # formatted per language
+
+
+def test_fixed_sections_frame_the_services(catalog, full_project):
+    ids = [s.id for s in compose(catalog, full_project, "de").sections]
+    assert ids.index("controller") < ids.index("category-hosting" if "category-hosting" in ids else "category-analytics")
+    assert ids.index("category-analytics") < ids.index("rights") < ids.index("changes")
+
+
+def test_provenance_names_pack_service_version_and_options(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics", options={"signals": True})]
+    section = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-google-analytics")
+    p = section.provenance
+    assert (p.pack, p.service, p.service_version) == ("core", "google-analytics", "1")
+    assert ("signals", "yes") in p.options and p.verified
+    assert p.pack_version == catalog.packs["core"].manifest.version
+
+
+def test_options_change_the_text(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics", options={"signals": False})]
+    off = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-google-analytics")
+    project.services = [SelectedService(id="google-analytics", options={"signals": True, "retention_months": "14"})]
+    on = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-google-analytics")
+    assert "Google Signals" not in text_of(off) and "Google Signals" in text_of(on)
+    assert "14 Monaten" in text_of(on) and "2 Monaten" in text_of(off)
+
+
+def test_invalid_option_values_fall_back_to_defaults(catalog):
+    service = catalog.services["google-analytics"]
+    values = option_values(service, {"signals": "yes please", "retention_months": "99", "bogus": 1})
+    assert values == {"retention_months": "2", "signals": False}
+
+
+def test_every_purpose_shows_its_legal_basis(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="stripe")]
+    section = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-stripe")
+    lists = [b for b in section.blocks if isinstance(b, BulletList)]
+    items = [" ".join(r.text for r in item) for item in lists[0].items]
+    assert len(items) == len(catalog.services["stripe"].purposes)
+    assert "Art. 6 Abs. 1 lit. b DSGVO" in items[0] and "Art. 6 Abs. 1 lit. c DSGVO" in items[1]
+
+
+def test_custom_section_placed_after_named_section_and_override(catalog):
+    project = example_project()
+    project.custom_sections = [
+        CustomSection(id="a", title=LocalText(de="Kundenkarte", en="Loyalty card"), body=LocalText(de="Wir **speichern** Punkte.", en="We store points."), after="controller"),
+        CustomSection(id="b", title=LocalText(de="Sonstiges", en="Other"), body=LocalText(de="Text.", en="Text.")),
+    ]
+    project.overrides = {"security": LocalText(de="Unser eigener Sicherheitstext.", en="")}
+    de = compose(catalog, project, "de")
+    ids = [s.id for s in de.sections]
+    assert ids[ids.index("controller") + 1] == "custom-a"
+    assert ids.index("custom-b") < ids.index("rights")
+    custom = de.sections[ids.index("custom-a")]
+    assert custom.blocks[0].runs[1].bold and custom.title == "Kundenkarte"
+    security = de.sections[ids.index("security")]
+    assert text_of(security) == "Unser eigener Sicherheitstext." and security.provenance.template == "override"
+    en = compose(catalog, project, "en")  # empty English override → pack text stays
+    assert next(s for s in en.sections if s.id == "security").provenance.template != "override"
+
+
+def test_dpo_section_only_with_a_dpo(catalog):
+    project = example_project()
+    assert "dpo" not in [s.id for s in compose(catalog, project, "de").sections]
+    project.dpo = Dpo(name="Dr. Daten", email="dsb@example.de")
+    assert "dpo" in [s.id for s in compose(catalog, project, "de").sections]
+
+
+def test_unknown_language_is_refused(catalog):
+    from editor.core.compose import ComposeError
+
+    with pytest.raises(ComposeError, match="language"):
+        compose(catalog, example_project(), "fr")
+
+
+# --- escaping of user text -------------------------------------------------------------------
+
+TRICKY = "Müller & *Söhne* [GmbH] <b>x</b> `code` # _a_ \\ 1. - > | ~~ ![i](http://x) &amp;"
+
+
+def rendered(catalog, value):
+    return "".join(r.text for b in to_blocks(catalog.templates.inline("{{ v }}").render(v=value)) for r in iter_runs(b))
+
+
+def test_markdown_metacharacters_print_literally(catalog):
+    assert rendered(catalog, TRICKY) == TRICKY
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_user_text_prints_literally_on_one_line(catalog, value):
+    import unicodedata
+
+    # control characters and private-use characters are dropped; everything else must survive
+    expected = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Co") or ch in "\t\n\r\x0b\x0c\x85")
+    got = rendered(catalog, value)
+    assert " ".join(got.split()) == " ".join(expected.split())
+
+
+def test_user_text_cannot_forge_placeholders_or_markup(catalog):
+    blocks = to_blocks(catalog.templates.inline("{{ v }}").render(v="\ue000fake\ue001 **bold**"))
+    runs = [r for b in blocks for r in iter_runs(b)]
+    assert not any(r.placeholder or r.bold for r in runs)
+
+
+def test_placeholder_becomes_a_marked_run():
+    (paragraph,) = to_blocks(f"Telefon: {placeholder('Telefonnummer')}.")
+    assert isinstance(paragraph, Paragraph)
+    assert [(r.text, r.placeholder) for r in paragraph.runs] == [("Telefon: ", False), ("Telefonnummer", True), (".", False)]
+
+
+def test_blockquote_becomes_box_and_links_are_kept_safe():
+    blocks = to_blocks("> **Widerspruch**\n> Text [hier](https://ok.example) und [böse](javascript:alert(1))\n")
+    (box,) = blocks
+    assert isinstance(box, Box)
+    runs = list(iter_runs(box))
+    assert any(r.link == "https://ok.example" for r in runs)
+    assert not any(r.link and r.link.startswith("javascript") for r in runs)
+
+
+def test_md_escape_removes_control_characters_and_newlines():
+    assert md_escape("a\x00b\nc\x1bd") == "ab cd"

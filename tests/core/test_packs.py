@@ -1,0 +1,194 @@
+"""Loading and validating clause packs: good packs load, broken ones are reported precisely."""
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_SERVICE, write_pack
+from editor.core.compose import ComposeError, compose
+from editor.core.packs import load_catalog, locate_line
+from editor.core.project import SelectedService, example_project
+from editor.resources import clause_packs_dir
+
+
+def load_with(tmp_path: Path):
+    return load_catalog([clause_packs_dir(), tmp_path])
+
+
+def test_bundled_catalog_loads_without_errors(catalog):
+    assert catalog.errors == []
+    assert "core" in catalog.packs
+    assert len(catalog.authorities) == 16
+    assert {s.id for _, s in catalog.sections} >= {"controller", "rights", "complaint", "changes"}
+
+
+def test_good_extra_pack_adds_its_service(tmp_path):
+    write_pack(tmp_path)
+    catalog = load_with(tmp_path)
+    assert catalog.errors == []
+    assert catalog.service_pack["tool"] == "demo"
+    assert catalog.categories["tools"].title.de == "Werkzeuge"
+
+
+def test_missing_field_is_reported_with_file_line_and_field(tmp_path):
+    broken = MINIMAL_SERVICE.format(id="tool").replace('retention = { de = "7 Tage.", en = "7 days." }\n', "")
+    write_pack(tmp_path, services=broken)
+    catalog = load_with(tmp_path)
+    assert "tool" not in catalog.services
+    (error,) = [e for e in catalog.errors if "demo" in e.file]
+    assert error.file.endswith("demo/services/tools.toml")
+    assert "retention" in error.message
+    assert error.line == 2  # the [[service]] header of the record
+
+
+def test_wrong_type_points_at_the_line_of_the_field(tmp_path):
+    broken = MINIMAL_SERVICE.format(id="tool").replace('keywords = ["tool"]', "keywords = 5")
+    write_pack(tmp_path, services=broken)
+    (error,) = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert error.field == "service[0].keywords"
+    assert error.line == 7
+    assert "array" in error.message or "list" in error.message
+
+
+def test_missing_translation_is_an_error(tmp_path):
+    broken = MINIMAL_SERVICE.format(id="tool").replace('names = { de = "Werkzeug", en = "Tool" }', 'names = { de = "Werkzeug" }')
+    write_pack(tmp_path, services=broken)
+    (error,) = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert "'en'" in error.message
+
+
+def test_toml_syntax_error_has_line_and_other_packs_still_load(tmp_path):
+    write_pack(tmp_path, services="[[service]\nid = 1\n")
+    catalog = load_with(tmp_path)
+    (error,) = [e for e in catalog.errors if "demo" in e.file]
+    assert error.line == 1 and "TOML" in error.message
+    assert "google-analytics" in catalog.services  # the bundled pack is untouched
+
+
+def test_unknown_field_is_reported_as_possible_typo(tmp_path):
+    broken = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"', 'role = "self_hosted"\nrolle = "x"')
+    write_pack(tmp_path, services=broken)
+    (error,) = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert "rolle" in error.message and "typo" in error.message
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ('basis = "contract"', "purposes[0].interest", "legitimate interest"),
+    ('role = "self_hosted"', "provider", "needs a provider"),
+    ('sources = ["https://example.org/source"]', "sources", "https"),
+])
+def test_semantic_rules(tmp_path, change, field, words):
+    record = MINIMAL_SERVICE.format(id="tool")
+    replacement = {
+        'basis = "contract"': 'basis = "legitimate_interest"',
+        'role = "self_hosted"': 'role = "processor"',
+        'sources = ["https://example.org/source"]': 'sources = ["http://insecure.example"]',
+    }[change]
+    write_pack(tmp_path, services=record.replace(change, replacement))
+    errors = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert any(e.field == f"tool.{field}" and words in e.message for e in errors), errors
+
+
+def test_us_transfer_without_safeguard_is_rejected(tmp_path):
+    record = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"', 'role = "processor"') + '''
+[service.provider]
+entity = "Tool Inc."
+address = "1 Main St, Springfield"
+country = "US"
+privacy_url = "https://tool.example/privacy"
+
+[service.transfer]
+countries = ["US"]
+safeguard = "none"
+'''
+    write_pack(tmp_path, services=record)
+    errors = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert any(e.field == "tool.transfer.safeguard" for e in errors)
+
+
+def test_duplicate_service_id_keeps_the_first(tmp_path):
+    write_pack(tmp_path, services=MINIMAL_SERVICE.format(id="google-analytics"))
+    catalog = load_with(tmp_path)
+    assert catalog.service_pack["google-analytics"] == "core"
+    assert any("already defined" in e.message for e in catalog.errors)
+
+
+MALICIOUS = [
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ self._TemplateReference__context }}",
+    "{% include 'core/de/' ~ name %}",
+    "{{ cycler.__init__.__globals__.os }}",
+]
+
+
+@pytest.mark.parametrize("source", MALICIOUS)
+def test_malicious_template_is_rejected_at_load(tmp_path, source):
+    sections = '''
+    [[section]]
+    id = "evil"
+    order = 15
+    title = { de = "Böse", en = "Evil" }
+    template = "evil"
+    '''
+    write_pack(tmp_path, sections=sections, templates={"de/evil.md.j2": source, "en/evil.md.j2": source})
+    catalog = load_with(tmp_path)
+    assert not any(s.id == "evil" for _, s in catalog.sections)
+    messages = [str(e) for e in catalog.errors if "demo" in e.file]
+    assert messages, "the malicious template was not reported"
+
+
+def test_sandbox_blocks_internals_even_without_static_check(catalog):
+    """The static check is a first line; the runtime sandbox must hold on its own."""
+    from jinja2.exceptions import SecurityError
+
+    env = catalog.templates.env
+    for source in ("{{ x.__class__ }}", "{{ x.mro() }}", "{{ f.__globals__ }}"):
+        with pytest.raises((SecurityError, Exception)) as info:
+            env.from_string(source).render(x="", f=lambda: 1)
+        assert info.type.__name__ in ("SecurityError", "UndefinedError")
+
+
+def test_no_file_system_or_network_from_templates(catalog):
+    from jinja2.exceptions import TemplateNotFound
+
+    env = catalog.templates.env
+    with pytest.raises(TemplateNotFound):
+        env.from_string("{% include '/etc/passwd' %}").render()
+    with pytest.raises(TemplateNotFound):
+        env.from_string("{% include 'https://example.org/x' %}").render()
+    assert "range" not in env.globals and "lipsum" not in env.globals
+
+
+def test_runtime_security_error_surfaces_as_compose_error(tmp_path):
+    # An attribute name built at run time slips past the static check; the sandbox stops it.
+    source = "{{ controller | attr('_' ~ '_class__') }}"
+    sections = '''
+    [[section]]
+    id = "sneaky"
+    order = 15
+    title = { de = "X", en = "X" }
+    template = "sneaky"
+    '''
+    write_pack(tmp_path, sections=sections, templates={"de/sneaky.md.j2": source, "en/sneaky.md.j2": source})
+    catalog = load_with(tmp_path)
+    with pytest.raises(ComposeError) as info:
+        compose(catalog, example_project(), "de")
+    assert "sneaky" in str(info.value) and "may not" in str(info.value)
+
+
+def test_locate_line_finds_nested_tables():
+    text = '[[service]]\nid = "a"\n[[service]]\nid = "b"\n[[service.purposes]]\nbasis = "x"\n[[service.purposes]]\nbasis = "y"\n'
+    assert locate_line(text, ["service", 1, "purposes", 1, "basis"]) == 8
+    assert locate_line(text, ["service", 1, "id"]) == 4
+
+
+def test_user_pack_loads_after_bundled(tmp_path):
+    user = tmp_path / "user"
+    user.mkdir()
+    write_pack(user, pack_id="mine", services=MINIMAL_SERVICE.format(id="my-tool"))
+    catalog = load_catalog([clause_packs_dir()], [user])
+    assert catalog.packs["mine"].user is True
+    project = example_project()
+    project.services = [SelectedService(id="my-tool")]
+    titles = [s.title for s in compose(catalog, project, "de").walk()]
+    assert "Werkzeug" in titles
