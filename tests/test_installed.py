@@ -1,0 +1,24 @@
+"""The data folders must reach an installed wheel, found through the one resource locator."""
+import os
+from pathlib import Path
+
+import pytest
+
+import editor
+from editor.resources import clause_packs_dir, data_root, resource
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_data_folders_are_found():
+    assert (clause_packs_dir() / "core" / "pack.toml").is_file()
+    assert data_root("resources").is_dir()
+    assert resource("html").is_dir()
+
+
+@pytest.mark.skipif(os.environ.get("POLICY_EDITOR_EXPECT_INSTALLED") != "1", reason="only when CI installed the wheel")
+def test_running_against_the_installed_wheel_not_the_source_tree():
+    package = Path(editor.__file__).resolve().parent
+    assert REPO not in package.parents, f"tests imported the source tree ({package}), not the installed wheel"
+    assert clause_packs_dir() == package / "_data" / "clause_packs"
+    assert data_root("resources") == package / "_data" / "resources"
