@@ -1,0 +1,101 @@
+"""The command line: same pipeline, plain one-sentence errors, exit codes scripts can rely on."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from editor.cli import main
+from editor.core import project as P
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_catalog_json_lists_services_with_required_fields(capsys, catalog):
+    code, out, _ = run(capsys, "catalog", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data) == len(catalog.services)
+    for item in data:
+        assert {"id", "category", "names", "keywords", "provider", "verified"} <= set(item)
+        assert set(item["names"]) == {"de", "en"}
+        if item["provider"] is not None:
+            assert {"entity", "address", "country", "privacy_url"} <= set(item["provider"])
+    self_hosted = [i for i in data if i["role"] == "self_hosted"]
+    assert self_hosted and all(i["provider"] is None for i in self_hosted)
+
+
+def test_catalog_text_output(capsys):
+    code, out, _ = run(capsys, "catalog", "--language", "en")
+    assert code == 0 and "Google Analytics 4" in out and "services" in out
+
+
+def test_new_example_with_overrides(capsys, tmp_path):
+    path = tmp_path / "p.policy.json"
+    code, out, _ = run(capsys, "new", "-o", str(path), "--example", "--company", "Müller & Söhne", "--state", "Bayern",
+                       "--service", "stripe", "--service", "stripe", "--language", "en")
+    project = P.load(path)
+    assert code == 0 and project.controller.name == "Müller & Söhne" and project.state == "BY"
+    assert project.controller.street and project.controller.email  # --example filled the rest
+    assert project.service_ids() == ["stripe"] and project.languages == ["en", "de"]
+
+
+def test_new_refuses_to_overwrite_and_unknown_ids(capsys, tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "new", "-o", str(path))
+    assert code == 1 and "already exists" in err and path.read_text() == "keep me"
+    code, _, err = run(capsys, "new", "-o", str(tmp_path / "q.json"), "--service", "nope")
+    assert code == 1 and "Unknown service" in err and "nope" in err
+
+
+@pytest.mark.parametrize("suffix, magic", [(".html", b"<!DOCTYPE html>"), (".md", b"# "), (".txt", b""), (".docx", b"PK")])
+def test_export_by_suffix(capsys, tmp_path, suffix, magic):
+    project = tmp_path / "p.json"
+    run(capsys, "new", "-o", str(project), "--example", "--service", "stripe")
+    out = tmp_path / f"policy{suffix}"
+    code, _, err = run(capsys, "export", str(project), "-o", str(out))
+    assert code == 0, err
+    assert out.read_bytes().startswith(magic) and out.stat().st_size > 500
+
+
+def test_export_records_history_when_asked(capsys, tmp_path):
+    project = tmp_path / "p.json"
+    run(capsys, "new", "-o", str(project), "--example")
+    run(capsys, "export", str(project), "-o", str(tmp_path / "a.md"), "--record")
+    (record,) = P.load(project).export_history
+    assert record.format == "md" and len(record.sha256) == 64
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["export", "{missing}", "-o", "{tmp}/x.html"], "does not exist"),
+    (["export", "{project}", "-o", "{tmp}/x.odt"], "Cannot tell the format"),
+    (["export", "{project}", "-o", "{tmp}/x.md", "--fragment"], "--fragment works only"),
+    (["export", "{project}", "-o", "{tmp}/nofolder/x.md"], "does not exist"),
+    (["check", "{corrupt}"], "damaged"),
+])
+def test_errors_are_one_plain_sentence(capsys, tmp_path, argv, words):
+    project = tmp_path / "p.json"
+    P.save(P.example_project(), project)
+    corrupt = tmp_path / "c.json"
+    corrupt.write_text("{", encoding="utf-8")
+    args = [a.format(missing=tmp_path / "none.json", tmp=tmp_path, project=project, corrupt=corrupt) for a in argv]
+    code, _, err = run(capsys, *args)
+    assert code == 1 and words in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_check_exit_status_and_json(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    P.save(P.Project(), bad)
+    code, out, _ = run(capsys, "check", str(bad), "--json")
+    findings = json.loads(out)
+    assert code == 1 and any(f["severity"] == "error" and f["target"] == "controller.name" for f in findings)
+
+
+def test_usage_errors_exit_2_without_traceback():
+    proc = subprocess.run([sys.executable, "-m", "editor", "export"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "policy-editor:" in proc.stderr

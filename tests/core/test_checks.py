@@ -1,0 +1,109 @@
+"""checks(): every Art. 13 gap and cross-service problem becomes a finding with a target."""
+from editor.core.checks import checks
+from editor.core.compose import compose
+from editor.core.project import Controller, Dpo, Project, SelectedService, example_project
+
+
+def codes(findings):
+    return {f.code for f in findings}
+
+
+def by_code(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_empty_project_lists_missing_controller_details_as_errors(catalog):
+    findings = checks(catalog, Project())
+    missing = by_code(findings, "controller-missing")
+    assert {f.target for f in missing} == {"controller.name", "controller.street", "controller.postcode",
+                                           "controller.city", "controller.email"}
+    assert all(f.severity == "error" for f in missing)
+    assert "state-missing" in codes(findings) and "no-services" in codes(findings)
+    assert findings[0].severity == "error"  # errors come first
+
+
+def test_findings_speak_the_requested_language(catalog):
+    de = by_code(checks(catalog, Project(), lang="de"), "state-missing")[0].message
+    en = by_code(checks(catalog, Project(), lang="en"), "state-missing")[0].message
+    assert "Bundesland" in de and "federal state" in en
+
+
+def test_consent_service_without_consent_tool_is_an_error(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics")]
+    (finding,) = by_code(checks(catalog, project), "consent-tool-missing")
+    assert finding.severity == "error" and finding.target == "service:google-analytics"
+    consent_tools = [s.id for s in catalog.services.values() if s.category == "consent"]
+    if consent_tools:
+        project.services.append(SelectedService(id=consent_tools[0]))
+        assert not by_code(checks(catalog, project), "consent-tool-missing")
+
+
+def test_unknown_service_is_kept_and_reported(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="vanished-tool")]
+    (finding,) = by_code(checks(catalog, project), "unknown-service")
+    assert finding.target == "service:vanished-tool" and "vanished-tool" in finding.message
+    assert project.service_ids() == ["vanished-tool"]
+
+
+def test_unfilled_placeholders_are_errors_pointing_at_their_section(catalog):
+    project = example_project()
+    project.controller.phone = ""
+    document = compose(catalog, project, "de")
+    findings = checks(catalog, project, document)
+    placeholders = by_code(findings, "placeholder")
+    from editor.core.document import placeholders as find
+
+    assert len(placeholders) == len(find(document))
+    assert all(f.severity == "error" and f.target.startswith(("section:", "service:")) for f in placeholders)
+
+
+def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_hint(catalog):
+    project = example_project()
+    assert by_code(checks(catalog, project), "dpo-hint")[0].severity == "info"
+    project.dpo = Dpo(name="Dr. D")
+    assert by_code(checks(catalog, project), "dpo-incomplete")[0].target == "dpo.email"
+    project.dpo = Dpo(name="Dr. D", email="not-an-address")
+    assert by_code(checks(catalog, project), "email-invalid")[0].target == "dpo.email"
+
+
+def test_invalid_option_value_is_reported(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics", options={"retention_months": "99", "nonsense": True})]
+    assert len(by_code(checks(catalog, project), "unknown-option")) == 2
+
+
+def test_website_without_hosting_and_http(catalog):
+    project = example_project()
+    project.websites = ["http://example.de"]
+    project.services = [SelectedService(id="stripe")]
+    found = codes(checks(catalog, project))
+    assert {"no-hosting", "website-http"} <= found
+
+
+def test_stand_in_future_and_unknown_state(catalog):
+    project = example_project()
+    project.stand = "2999-01-01"
+    project.state = "XX"
+    found = codes(checks(catalog, project))
+    assert {"stand-future", "state-unknown"} <= found
+
+
+def test_complete_example_has_no_errors_with_hosting_and_consent(catalog):
+    project = example_project()
+    wanted = [s for s in ("ionos", "server-logs", "contact-form") if s in catalog.services]
+    project.services = [SelectedService(id=s) for s in wanted]
+    errors = [f for f in checks(catalog, project) if f.severity == "error"]
+    assert errors == []
+
+
+def test_pack_errors_become_warnings(tmp_path):
+    from conftest import write_pack
+    from editor.core.packs import load_catalog
+    from editor.resources import clause_packs_dir
+
+    write_pack(tmp_path, services="not toml [")
+    catalog = load_catalog([clause_packs_dir(), tmp_path])
+    (finding,) = by_code(checks(catalog, example_project()), "pack-error")
+    assert finding.severity == "warning" and finding.target.startswith("pack:demo/")
