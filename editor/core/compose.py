@@ -15,6 +15,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from . import countries, schema
@@ -22,11 +23,17 @@ from .document import Document, Paragraph, Provenance, Run, Section
 from .markup import to_blocks
 from .packs import Catalog
 from .project import STATES, Project
-from .templating import MdSafe
+from .templating import MdSafe, data_type
 
 TITLES = {"de": "Datenschutzerklärung", "en": "Privacy Policy"}
 CUSTOM_ORDER = 800
 CONSENT_CATEGORY = "consent"
+
+
+from .project import Controller, Dpo  # noqa: E402  (records templates read)
+
+for _record in (schema.Authority, schema.Text, schema.Provider, Controller, Dpo):
+    data_type(_record)
 
 
 class ComposeError(Exception):
@@ -37,6 +44,7 @@ class ComposeError(Exception):
 # read-only views handed to templates (plain attributes; pack text marked MdSafe)
 
 
+@data_type
 @dataclass(frozen=True)
 class PurposeView:
     text: MdSafe
@@ -44,6 +52,7 @@ class PurposeView:
     interest: MdSafe | None
 
 
+@data_type
 @dataclass(frozen=True)
 class TransferView:
     codes: tuple[str, ...]
@@ -53,6 +62,7 @@ class TransferView:
     note: MdSafe | None
 
 
+@data_type
 @dataclass(frozen=True)
 class ProviderView:
     entity: str
@@ -63,6 +73,7 @@ class ProviderView:
     contact: str | None
 
 
+@data_type
 @dataclass(frozen=True)
 class ServiceView:
     id: str
@@ -104,12 +115,25 @@ def _purpose_applies(catalog: Catalog, purpose: schema.Purpose, options: dict[st
     if not purpose.when:
         return True
     try:
-        return bool(catalog.templates.env.compile_expression(purpose.when)(options=options))
+        return bool(catalog.templates.expression(purpose.when)(options=options))
     except TemplateError:
         return True  # safe side: mention the purpose
 
 
+_VIEW_CACHE: dict[tuple, ServiceView] = {}
+
+
 def service_view(catalog: Catalog, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
+    key = (id(catalog), service.id, service.version, lang, tuple(sorted(options.items())))
+    view = _VIEW_CACHE.get(key)
+    if view is None:
+        if len(_VIEW_CACHE) > 20000:
+            _VIEW_CACHE.clear()
+        view = _VIEW_CACHE[key] = _service_view(catalog, service, lang, options)
+    return view
+
+
+def _service_view(catalog: Catalog, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
     def t(text: schema.Text | None) -> MdSafe | None:
         if text is None:
             return None
@@ -171,11 +195,44 @@ def label_function(catalog: Catalog, lang: str):
     return label
 
 
+# Context names whose value follows from the selected services (and their options) alone.
+_SELECTION_VARS = {"services", "recipients", "transfers", "bases", "uses_consent", "device_access",
+                   "consent_tool", "categories", "joint_controllers"}
+_FIXED_CACHE: dict[tuple, tuple] = {}
+
+
 @dataclass
 class _Renderer:
     catalog: Catalog
     lang: str
-    cache: dict[tuple, tuple] = field(default_factory=dict)
+    selection: tuple = ()
+    project: Project | None = None
+
+    def fingerprint(self, name: str) -> Any:
+        """A hashable stand-in for one context value, cheap to compute on every keystroke."""
+        if name in _SELECTION_VARS:
+            return self.selection
+        project = self.project
+        if name in ("controller", "dpo"):
+            value = getattr(project, name)
+            return None if value is None else msgspec.json.encode(value)
+        if name == "websites":
+            return tuple(project.websites)
+        if name in ("state", "state_name", "authority"):
+            return project.state
+        if name == "stand":
+            return project.stand_date()
+        return None  # lang/label are in the cache key already; helpers are constant
+
+    def fixed_blocks(self, pack: str, stem: str, context: dict[str, Any], what: str) -> tuple:
+        names = self.catalog.templates.variables(pack, self.lang, stem)
+        key = (id(self.catalog), pack, self.lang, stem, tuple(sorted((n, self.fingerprint(n)) for n in names)))
+        blocks = _FIXED_CACHE.get(key)
+        if blocks is None:
+            if len(_FIXED_CACHE) > 5000:
+                _FIXED_CACHE.clear()
+            blocks = _FIXED_CACHE[key] = to_blocks(self.render(pack, stem, context, what))
+        return blocks
 
     def render(self, pack: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:
@@ -240,8 +297,6 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     lang = language or (project.languages[0] if project.languages else "de")
     if lang not in schema.LANGUAGES:
         raise ComposeError(f"Unknown document language '{lang}' (use de or en).")
-    renderer = _Renderer(catalog, lang)
-
     # selected services the catalog knows, in category order then by name
     chosen: list[tuple[schema.Service, dict[str, Any]]] = []
     for selected in project.services:
@@ -252,6 +307,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     # German names decide the order in both languages, so the numbering matches paragraph for paragraph
     chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
 
+    renderer = _Renderer(catalog, lang, tuple((s.id, s.version, tuple(sorted(o.items()))) for s, o in chosen), project)
     views = [service_view(catalog, s, lang, o) for s, o in chosen]
     consent_tool = next((v for v in views if v.category == CONSENT_CATEGORY), None)
     authority = catalog.authorities.get(project.state)
@@ -343,8 +399,7 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
             blocks = to_blocks(override)
             template = "override"
         else:
-            markdown = renderer.render(pack_id, section.template, context, f"Section '{section.id}'")
-            blocks = to_blocks(markdown)
+            blocks = renderer.fixed_blocks(pack_id, section.template, context, f"Section '{section.id}'")
             template = f"{pack_id}/{lang}/{section.template}"
         if not blocks:
             return None

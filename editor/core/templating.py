@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
@@ -74,11 +74,25 @@ class _StoreLoader(BaseLoader):
         return source, filename, lambda: True
 
 
+# Plain data types we hand to templates (frozen views, msgspec records): they hold values and
+# no callables, so their public attributes are safe. Skipping the sandbox's generic checks for
+# them makes a 1,000-service compose several times faster.
+DATA_TYPES: set[type] = set()
+
+
+def data_type(cls: type) -> type:
+    """Class decorator / helper: mark a plain data type as safe for attribute reads."""
+    DATA_TYPES.add(cls)
+    return cls
+
+
 class _Environment(ImmutableSandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Beyond the sandbox's own rules: no private or dunder attributes at all.
         if attr.startswith("_"):
             return False
+        if type(obj) in DATA_TYPES and not callable(value):
+            return True
         return super().is_safe_attribute(obj, attr, value)
 
 
@@ -147,6 +161,8 @@ class TemplateStore:
         self.sources: dict[str, tuple[str, str]] = {}
         self.env = make_environment(_StoreLoader(self))
         self._inline: dict[str, Any] = {}
+        self._expressions: dict[str, Any] = {}
+        self._variables: dict[str, frozenset[str]] = {}
 
     def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> None:
         self.sources[f"{pack}/{lang}/{stem}"] = (source, filename)
@@ -156,6 +172,31 @@ class TemplateStore:
 
     def get(self, pack: str, lang: str, stem: str):
         return self.env.get_template(f"{pack}/{lang}/{stem}")
+
+    def expression(self, source: str):
+        """A compiled Jinja expression (e.g. a purpose's ``when``), compiled once."""
+        compiled = self._expressions.get(source)
+        if compiled is None:
+            compiled = self._expressions[source] = self.env.compile_expression(source)
+        return compiled
+
+    def variables(self, pack: str, lang: str, stem: str) -> frozenset[str]:
+        """Context names a template (and what it includes) reads — lets compose() skip
+        re-rendering a section whose inputs did not change."""
+        name = f"{pack}/{lang}/{stem}"
+        found = self._variables.get(name)
+        if found is None:
+            found = self._variables[name] = frozenset(self._collect(name, set()))
+        return found
+
+    def _collect(self, name: str, seen: set[str]) -> set[str]:
+        seen.add(name)
+        tree = self.env.parse(self.sources[name][0])
+        names = set(meta.find_undeclared_variables(tree))
+        for ref in meta.find_referenced_templates(tree):
+            if ref and ref in self.sources and ref not in seen:
+                names |= self._collect(ref, seen)
+        return names
 
     def inline(self, source: str):
         """A template from a string held in a record (service ``text``), compiled once."""
