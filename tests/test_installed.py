@@ -19,6 +19,7 @@ def test_data_folders_are_found():
 @pytest.mark.skipif(os.environ.get("POLICY_EDITOR_EXPECT_INSTALLED") != "1", reason="only when CI installed the wheel")
 def test_running_against_the_installed_wheel_not_the_source_tree():
     package = Path(editor.__file__).resolve().parent
-    assert REPO not in package.parents, f"tests imported the source tree ({package}), not the installed wheel"
+    assert package != REPO / "editor" and "site-packages" in package.parts, \
+        f"tests imported the source tree ({package}), not the installed wheel"
     assert clause_packs_dir() == package / "_data" / "clause_packs"
     assert data_root("resources") == package / "_data" / "resources"
