@@ -124,7 +124,7 @@ _VIEW_CACHE: dict[tuple, ServiceView] = {}
 
 
 def service_view(catalog: Catalog, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
-    key = (id(catalog), service.id, service.version, lang, tuple(sorted(options.items())))
+    key = (catalog.token, service.id, service.version, lang, tuple(sorted(options.items())))
     view = _VIEW_CACHE.get(key)
     if view is None:
         if len(_VIEW_CACHE) > 20000:
@@ -226,7 +226,7 @@ class _Renderer:
 
     def fixed_blocks(self, pack: str, stem: str, context: dict[str, Any], what: str) -> tuple:
         names = self.catalog.templates.variables(pack, self.lang, stem)
-        key = (id(self.catalog), pack, self.lang, stem, tuple(sorted((n, self.fingerprint(n)) for n in names)))
+        key = (self.catalog.token, pack, self.lang, stem, tuple(sorted((n, self.fingerprint(n)) for n in names)))
         blocks = _FIXED_CACHE.get(key)
         if blocks is None:
             if len(_FIXED_CACHE) > 5000:
@@ -272,7 +272,7 @@ def _service_blocks(renderer: _Renderer, service: schema.Service, options: dict[
                     consent_tool: ServiceView | None) -> tuple:
     catalog, lang = renderer.catalog, renderer.lang
     pack, stem = _service_template(catalog, service, lang)
-    key = (id(catalog), service.id, service.version, lang, tuple(sorted(options.items())),
+    key = (catalog.token, service.id, service.version, lang, tuple(sorted(options.items())),
            consent_tool.id if consent_tool else None)
     cached = _SERVICE_CACHE.get(key)
     if cached is not None:
@@ -424,10 +424,9 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
                                       service.verified.isoformat()),
             ))
         intro = (Paragraph((Run(category.intro.get(lang)),)),) if category.intro else ()
-        category_pack = next((p for p in catalog.packs.values() if p.id == "core"), None)
+        category_pack = catalog.packs[catalog.category_pack[category.id]]
         return Section(section_id, number, category.title.get(lang), intro, tuple(subsections),
-                       provenance=Provenance(category_pack.id if category_pack else "", category_pack.manifest.version if category_pack else "",
-                                             f"category {category.id}"))
+                       provenance=Provenance(category_pack.id, category_pack.manifest.version, f"category {category.id}"))
     if kind == "custom":
         custom = spec[1]
         title = getattr(custom.title, lang) or getattr(custom.title, "de" if lang == "en" else "en")

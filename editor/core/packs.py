@@ -14,6 +14,7 @@ inside one) never stops the others from loading.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import msgspec
 from . import schema
 from .templating import TemplateStore, check_template_source
 
+_TOKENS = itertools.count(1)
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ALLOWED_URL = re.compile(r"^https://[^\s]+$")
 
@@ -56,6 +58,7 @@ class Pack:
 class Catalog:
     packs: dict[str, Pack] = field(default_factory=dict)
     categories: dict[str, schema.Category] = field(default_factory=dict)
+    category_pack: dict[str, str] = field(default_factory=dict)
     sections: list[tuple[str, schema.CoreSection]] = field(default_factory=list)  # (pack id, section)
     services: dict[str, schema.Service] = field(default_factory=dict)
     service_pack: dict[str, str] = field(default_factory=dict)
@@ -63,6 +66,8 @@ class Catalog:
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
     errors: list[PackError] = field(default_factory=list)
     templates: TemplateStore = field(default_factory=TemplateStore)
+    # identifies this catalog in compose()'s caches (id() could be reused after garbage collection)
+    token: int = field(default_factory=lambda: next(_TOKENS))
 
     def services_in(self, category: str) -> list[schema.Service]:
         return sorted(
@@ -248,7 +253,9 @@ def load_pack(path: Path, catalog: Catalog, user: bool = False) -> None:
     file = path / "categories.toml"
     if file.is_file() and (got := _read_toml(file, schema.CategoryFile, root, errors)):
         for category in got[0].category:
-            catalog.categories.setdefault(category.id, category)
+            if category.id not in catalog.categories:
+                catalog.categories[category.id] = category
+                catalog.category_pack[category.id] = manifest.id
 
     file = path / "authorities.toml"
     if file.is_file() and (got := _read_toml(file, schema.AuthorityFile, root, errors)):
