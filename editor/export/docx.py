@@ -1,0 +1,534 @@
+"""DOCX writer: Document → a Word file a lawyer can review and edit.
+
+Styles and numbering come from ``resources/docx/styles.xml`` and ``numbering.xml`` (plain XML,
+reviewable in diffs) laid over python-docx's default package once per process; the parts of
+that package we do not want (its 440 KB style set, thumbnail, customXml, app.xml of
+"Microsoft Macintosh Word") are dropped. Style ids are fixed by our own styles.xml, so the
+writer sets ids directly and never looks a style up by name (a lookup costs ~1 ms).
+
+Heading numbers: Word's own multi-level numbering (numId 1 in numbering.xml, tied to Heading
+1–3 in both directions), not number text typed into the heading. Word and LibreOffice then
+both show 1 / 1.1 / 1.1.1, the TOC field picks the numbers up, and when the lawyer inserts or
+deletes a section the numbers follow. This is correct only if the model's numbers are the
+plain sequence Word counts, so ``build`` checks that; a document numbered any other way gets
+its numbers typed into the headings with the automatic numbering switched off (never both).
+Heading blocks inside a section use the next heading style down with numbering switched off
+(numId 0), so they do not shift the section numbers; below level 3 they become bold paragraphs.
+
+User text is cleaned of characters XML 1.0 cannot hold before it reaches lxml.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import quote
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Twips
+from lxml import etree
+
+from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..resources import resource
+
+AUTHOR = "Policy Editor"
+
+TEXT = {
+    "de": {
+        "stand": "Stand: {}",
+        "page": ("Seite ", " von "),
+        "contents": "Inhalt",
+        "toc_prompt": "Inhaltsverzeichnis – zum Aktualisieren F9 drücken",
+        "subject": "Datenschutzinformationen nach Art. 13 DSGVO",
+        "keywords": "Datenschutzerklärung, DSGVO, TDDDG, Datenschutz",
+        "comments": "Erstellt mit Policy Editor",
+        "comments_review": "Erstellt mit Policy Editor – Prüffassung mit Herkunftskommentaren",
+        "placeholder": "Platzhalter: bitte ausfüllen",
+        "source": "Herkunft: Paket {} {}, Vorlage {}",
+        "no_source": "Herkunft: keine Angabe",
+        "service": "Dienst: {}, Version {}",
+        "options": "Optionen: {}",
+        "no_options": "Optionen: keine",
+        "verified": "Fakten geprüft am: {}",
+        "lang": "de-DE",
+    },
+    "en": {
+        "stand": "Last updated: {}",
+        "page": ("Page ", " of "),
+        "contents": "Contents",
+        "toc_prompt": "Table of contents – press F9 to update",
+        "subject": "Privacy information under Art. 13 GDPR",
+        "keywords": "privacy policy, GDPR, data protection",
+        "comments": "Created with Policy Editor",
+        "comments_review": "Created with Policy Editor – review edition with source comments",
+        "placeholder": "Placeholder: please fill in",
+        "source": "Source: pack {} {}, template {}",
+        "no_source": "Source: not recorded",
+        "service": "Service: {}, version {}",
+        "options": "Options: {}",
+        "no_options": "Options: none",
+        "verified": "Facts verified on: {}",
+        "lang": "en-GB",
+    },
+}
+
+# A4 with 2.5 cm side margins: text width 9072 twips (the tab stops in styles.xml use it).
+_PAGE = {"w": 11906, "h": 16838, "top": 1417, "bottom": 1134, "left": 1417, "right": 1417, "header": 709, "footer": 567}
+
+# C0 controls except tab/LF/CR, lone surrogates and U+FFFE/FFFF: XML 1.0 cannot hold them.
+# C1 controls are legal XML but never meant in a policy (pasted junk). Emoji, RTL marks stay.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+_HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_VAL = W + "val"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BREAKS = re.compile("([\t\n])")
+
+
+def clean(text: str) -> str:
+    """Text safe for XML 1.0; CR/CRLF become LF (a line break in Word)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVALID.sub("", text)
+
+
+def _el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+# ---------------------------------------------------------------------------------------------
+# the package every document starts from (built once per process)
+
+
+@cache
+def _template() -> bytes:
+    doc = docx.Document()
+    part = doc.part
+    part._styles_part._element = parse_xml(resource("docx", "styles.xml").read_bytes())
+    part.numbering_part._element = parse_xml(resource("docx", "numbering.xml").read_bytes())
+    for rels, unwanted in ((part.rels, (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")),
+                           (part.package.rels, (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES))):
+        for rId in [rId for rId, rel in rels.items() if rel.reltype in unwanted]:
+            del rels[rId]
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Twips(_PAGE["w"]), Twips(_PAGE["h"])
+    section.top_margin, section.bottom_margin = Twips(_PAGE["top"]), Twips(_PAGE["bottom"])
+    section.left_margin, section.right_margin = Twips(_PAGE["left"]), Twips(_PAGE["right"])
+    section.header_distance, section.footer_distance = Twips(_PAGE["header"]), Twips(_PAGE["footer"])
+
+    # Word asks "update the fields?" on open, which fills the TOC and page counts.
+    settings = doc.settings.element
+    compat = settings.find(qn("w:compat"))
+    update = _el("w:updateFields", val="true")
+    if compat is not None:
+        compat.addprevious(update)
+    else:
+        settings.append(update)
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_language(doc, lang_tag: str) -> None:
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    lang.set(_W_VAL, lang_tag)
+    lang.set(qn("w:eastAsia"), lang_tag)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(_W_VAL, lang_tag)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def document_date(document: Document) -> _dt.datetime | None:
+    """The date behind the document: meta "date" (ISO) or the "Stand" date. Never now(), so the
+    same Document always gives the same file."""
+    for value in (document.meta_dict().get("date", ""), document.stand):
+        day = _parse_date(value.strip())
+        if day is not None:
+            return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
+    return None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+
+
+def _parse_date(value: str) -> _dt.date | None:
+    """ISO, German "21.11.2026" or English "21 November 2026" (no strptime: %B follows the
+    process locale, which Qt sets from the desktop)."""
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    parts = value.replace(".", " ").split()
+    try:
+        if len(parts) == 3:
+            month = int(parts[1]) if parts[1].isdigit() else _MONTHS.index(parts[1].lower()) + 1
+            return _dt.date(int(parts[2]), month, int(parts[0]))
+    except ValueError:
+        pass
+    return None
+
+
+def _canonical(sections: tuple[Section, ...], prefix: str = "") -> bool:
+    """True when the numbers are the plain sequence Word's list numbering counts (1, 1.1, …)."""
+    for n, section in enumerate(sections, start=1):
+        expected = f"{prefix}{n}"
+        if section.number != expected or not _canonical(section.subsections, expected + "."):
+            return False
+    return True
+
+
+def _sub(parent, tag: str, **attrs: str):
+    element = etree.SubElement(parent, W + tag)
+    for key, value in attrs.items():
+        element.set(W + key, value)
+    return element
+
+
+def _fill(r, text: str) -> None:
+    """Text into a w:r: tabs and line breaks become w:tab / w:br."""
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            etree.SubElement(r, W + "tab")
+        elif piece == "\n":
+            etree.SubElement(r, W + "br")
+        elif piece:
+            t = etree.SubElement(r, W + "t")
+            t.text = piece
+            if piece[0].isspace() or piece[-1].isspace():
+                t.set(_XML_SPACE, "preserve")
+
+
+def _run(parent, text: str, style: str | None = None, bold: bool = False, italic: bool = False,
+         color: str | None = None, highlight: bool = False):
+    r = etree.SubElement(parent, W + "r")
+    if style or bold or italic or color or highlight:
+        rPr = etree.SubElement(r, W + "rPr")  # children in schema order
+        if style:
+            _sub(rPr, "rStyle", val=style)
+        if bold:
+            etree.SubElement(rPr, W + "b")
+        if italic:
+            etree.SubElement(rPr, W + "i")
+        if color:
+            _sub(rPr, "color", val=color)
+        if highlight:
+            _sub(rPr, "highlight", val="yellow")
+    _fill(r, text)
+    return r
+
+
+def _field_char(p, kind: str) -> None:
+    _sub(etree.SubElement(p, W + "r"), "fldChar", fldCharType=kind)
+
+
+def _field_start(p, instruction: str) -> None:
+    _field_char(p, "begin")
+    instr = etree.SubElement(etree.SubElement(p, W + "r"), W + "instrText")
+    instr.set(_XML_SPACE, "preserve")
+    instr.text = f" {instruction} "
+    _field_char(p, "separate")
+
+
+def _field(p, instruction: str, shown: str) -> None:
+    """A complex field (PAGE, NUMPAGES) showing ``shown`` until it is updated."""
+    _field_start(p, instruction)
+    _run(p, shown)
+    _field_char(p, "end")
+
+
+class _Writer:
+    """Writes one Document. Paragraphs and runs are built as lxml elements directly: going
+    through python-docx's proxies costs 4–5x as much on a full-catalog policy."""
+
+    def __init__(self, document: Document, review: bool) -> None:
+        self.model = document
+        self.review = review
+        self.text = TEXT.get(document.language, TEXT["en"])
+        self.doc = docx.Document(BytesIO(_template()))
+        self.part = self.doc.part
+        self.body = self.doc.element.body
+        self.end = self.body.find(W + "sectPr")
+        self.numbering = self.part.numbering_part.element
+        self.auto_numbers = _canonical(document.sections)
+        self.date = document_date(document)
+        self.links: dict[str, str] = {}
+        self.next_rid: int | None = None
+        self.comments: list[tuple[object, object, str]] = []  # (first run, last run, text)
+
+    # --- paragraphs and runs --------------------------------------------------------------
+    def paragraph(self, style: str | None = None, *, keep_next: bool = False, num: int | None = None,
+                  after: int | None = None, hanging: int | None = None):
+        p = self.body.makeelement(W + "p", {})
+        self.end.addprevious(p)
+        if style or keep_next or num is not None or after is not None or hanging:
+            pPr = etree.SubElement(p, W + "pPr")  # children in schema order
+            if style:
+                _sub(pPr, "pStyle", val=style)
+            if keep_next:
+                etree.SubElement(pPr, W + "keepNext")
+            if num is not None:  # 0 switches a style's numbering off
+                numPr = etree.SubElement(pPr, W + "numPr")
+                if num:
+                    _sub(numPr, "ilvl", val="0")
+                _sub(numPr, "numId", val=str(num))
+            if after is not None:
+                _sub(pPr, "spacing", after=str(after))
+            if hanging:
+                _sub(pPr, "ind", left=str(hanging), hanging=str(hanging))
+        return p
+
+    def runs(self, p, runs: tuple[Run, ...], bold: bool = False) -> None:
+        parent, current_link = p, None
+        for run in runs:
+            text = clean(run.text)
+            if not text:
+                continue
+            if run.link != current_link:
+                parent = self.hyperlink(p, run.link) if run.link else p
+                current_link = run.link
+            style = "Hyperlink" if current_link else None
+            if run.placeholder:
+                text = f"[{text}]"
+                style = style or "Placeholder"
+            r = _run(parent, text, style, run.bold or bold, run.italic, highlight=run.placeholder)
+            if run.placeholder and self.review:
+                self.comments.append((r, r, self.text["placeholder"]))
+
+    def hyperlink(self, p, url: str):
+        rId = self.links.get(url)
+        if rId is None:  # python-docx's relate_to compares with every earlier relationship
+            rels = self.part.rels
+            if self.next_rid is None:
+                self.next_rid = 1 + max((int(k[3:]) for k in rels if k[3:].isdigit()), default=0)
+            rId = self.links[url] = f"rId{self.next_rid}"
+            self.next_rid += 1
+            rels.add_relationship(RT.HYPERLINK, _uri(url), rId, is_external=True)
+        element = etree.SubElement(p, W + "hyperlink")
+        element.set(qn("r:id"), rId)
+        element.set(W + "history", "1")
+        return element
+
+    # --- document parts -------------------------------------------------------------------
+    def front_matter(self) -> None:
+        model, text = self.model, self.text
+        _run(self.paragraph("Title"), clean(model.title))
+        line = " · ".join(x for x in (clean(model.company).strip(), text["stand"].format(clean(model.stand))) if x)
+        _run(self.paragraph("Subtitle"), line)
+        _run(self.paragraph("TOCHeading"), text["contents"])
+        self.toc()
+
+    def toc(self) -> None:
+        """The TOC field. Its result until Word updates it (Word offers that on open): the
+        prompt and the entries without page numbers, so LibreOffice and print previews show a
+        usable table of contents too."""
+        last = self.paragraph()
+        _field_start(last, 'TOC \\o "1-2" \\h \\z \\u')
+        _run(last, self.text["toc_prompt"], italic=True, color="595959")
+        for section in self.model.sections:
+            for depth, entry in [(1, section)] + [(2, sub) for sub in section.subsections]:
+                last = self.paragraph("TOC1" if depth == 1 else "TOC2")
+                _run(last, f"{clean(entry.number)}\t{clean(entry.title)}")
+        _field_char(last, "end")
+
+    def header_footer(self) -> None:
+        section = self.doc.sections[0]
+        header = section.header.paragraphs[0]._p
+        company = clean(self.model.company).strip()
+        _run(header, f"{company}\t" if company else "\t")
+        _run(header, self.text["stand"].format(clean(self.model.stand)))
+        footer = section.footer.paragraphs[0]._p
+        before, middle = self.text["page"]
+        _run(footer, before)
+        _field(footer, "PAGE", "1")
+        _run(footer, middle)
+        _field(footer, "NUMPAGES", "1")
+
+    def section(self, section: Section, depth: int) -> None:
+        title = clean(section.title)
+        if depth > 3:  # Word numbers three levels; deeper sections carry their number as text
+            heading = self.paragraph(keep_next=True)
+            title = f"{clean(section.number)} {title}"
+        elif self.auto_numbers:
+            heading = self.paragraph(_HEADING_STYLES[depth - 1])
+        else:
+            heading = self.paragraph(_HEADING_STYLES[depth - 1], num=0, hanging=851)
+            title = f"{clean(section.number)}\t{title}"
+        r = _run(heading, title, bold=depth > 3)
+        if self.review:
+            self.comments.append((r, r, self.provenance(section)))
+        for block in section.blocks:
+            self.block(block, depth)
+        for sub in section.subsections:
+            self.section(sub, depth + 1)
+
+    def provenance(self, section: Section) -> str:
+        text, source = self.text, section.provenance
+        if source is None:
+            return text["no_source"]
+        lines = [text["source"].format(source.pack, source.pack_version, source.template).replace("  ", " ")]
+        if source.service:
+            lines.append(text["service"].format(source.service, source.service_version or "–"))
+            options = ", ".join(f"{k}={v}" for k, v in source.options)
+            lines.append(text["options"].format(options) if options else text["no_options"])
+        if source.verified:
+            lines.append(text["verified"].format(source.verified))
+        return clean("\n".join(lines))
+
+    def block(self, block, depth: int) -> None:
+        if isinstance(block, Paragraph):
+            self.runs(self.paragraph(), block.runs)
+        elif isinstance(block, Heading):
+            if depth + 1 <= 3:  # numbering off: it must not shift the section numbers
+                self.runs(self.paragraph(_HEADING_STYLES[depth], num=0), block.runs)
+            else:
+                self.runs(self.paragraph(keep_next=True), block.runs, bold=True)
+        elif isinstance(block, BulletList):
+            style, num = "ListBullet", None
+            if block.ordered:
+                style, element = "ListNumber", self.numbering.add_num(2)  # abstractNum 2: List Number
+                element.add_lvlOverride(ilvl=0).add_startOverride(1)  # each list counts from 1
+                num = element.numId
+            last = len(block.items) - 1
+            for n, item in enumerate(block.items):
+                # the text after a list needs the normal gap, not the item gap
+                self.runs(self.paragraph(style, num=num, after=120 if n == last else None), item)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Box):
+            self.box(block)
+
+    def box(self, box: Box) -> None:
+        """A Notice Box paragraph per inner block: consecutive paragraphs with the same border
+        merge into one framed box in Word and LibreOffice. Lists are written as text bullets
+        because list indents would break the frame."""
+        for inner in _flatten(box.blocks):
+            if isinstance(inner, Paragraph):
+                self.runs(self.paragraph("NoticeBox"), inner.runs)
+            elif isinstance(inner, Heading):
+                self.runs(self.paragraph("NoticeBox", keep_next=True), inner.runs, bold=True)
+            elif isinstance(inner, BulletList):
+                for n, item in enumerate(inner.items, start=1):
+                    p = self.paragraph("NoticeBox")
+                    _run(p, f"{n}. " if inner.ordered else "• ")
+                    self.runs(p, item)
+            elif isinstance(inner, Table):
+                self.table(inner)
+
+    def table(self, table: Table) -> None:
+        content = ([table.header] if table.header else []) + list(table.rows)
+        if not content:
+            return
+        columns = max(max(len(row) for row in content), 1)
+        out = self.doc.add_table(rows=len(content), cols=columns)._tbl
+        tblPr = out.tblPr
+        tblPr.style = "PolicyTable"
+        look = tblPr.find(W + "tblLook")
+        if look is not None and not table.header:  # no header row: do not style row 1 as one
+            look.set(W + "firstRow", "0")
+            look.set(W + "val", "0000")
+        rows = out.findall(W + "tr")  # plain lxml: python-docx's child lists cost ~30 µs a call
+        for tr, row in zip(rows, content):
+            # rows stay whole on a page; without this LibreOffice may leave a page almost empty
+            # after the first row of a table that repeats its header row
+            _sub(tr.get_or_add_trPr(), "cantSplit")
+            for tc, runs in zip(tr.findall(W + "tc"), row):
+                self.runs(tc.find(W + "p"), runs)
+        if table.header:
+            _sub(rows[0].trPr, "tblHeader")  # repeated at the top of each page
+        # Word glues two tables that touch into one, and text right under a table looks cramped
+        self.paragraph(after=0)
+
+    # --- whole document ---------------------------------------------------------------------
+    def properties(self) -> None:
+        model, text = self.model, self.text
+        company = clean(model.company).strip()
+        props = self.doc.core_properties
+        props.title = _limit(f"{clean(model.title)} – {company}" if company else clean(model.title))
+        props.author = props.last_modified_by = _limit(company or AUTHOR)
+        props.subject = text["subject"]
+        props.keywords = text["keywords"]
+        props.comments = text["comments_review" if self.review else "comments"]
+        props.language = text["lang"]
+        props.category = ""
+        props.revision = 1
+        element = props._element
+        if self.date is not None:
+            props.created = props.modified = self.date.replace(tzinfo=None)
+        else:  # no usable date: leave the fields out rather than invent one
+            for tag in ("dcterms:created", "dcterms:modified"):
+                for old in element.findall(qn(tag)):
+                    element.remove(old)
+
+    def add_comments(self) -> None:
+        """Word comments, built directly (python-docx's add_comment searches all earlier
+        comments for a free id each time)."""
+        root = self.part._comments_part.element
+        stamp = (self.date or _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for cid, (first, last, note) in enumerate(self.comments):
+            ident = str(cid)
+            comment = _sub(root, "comment", id=ident, author=AUTHOR, date=stamp, initials="PE")
+            for n, line in enumerate(note.split("\n")):
+                p = _sub(comment, "p")
+                _sub(_sub(p, "pPr"), "pStyle", val="CommentText")
+                if n == 0:
+                    etree.SubElement(_run(p, "", "CommentReference"), W + "annotationRef")
+                _run(p, line)
+            first.addprevious(self.body.makeelement(W + "commentRangeStart", {W + "id": ident}))
+            end = self.body.makeelement(W + "commentRangeEnd", {W + "id": ident})
+            last.addnext(end)
+            reference = self.body.makeelement(W + "r", {})
+            _sub(_sub(reference, "rPr"), "rStyle", val="CommentReference")
+            _sub(reference, "commentReference", id=ident)
+            end.addnext(reference)
+
+    def build(self):
+        _set_language(self.doc, self.text["lang"])
+        self.header_footer()
+        self.front_matter()
+        for section in self.model.sections:
+            self.section(section, 1)
+        if self.comments:
+            self.add_comments()
+        self.properties()
+        return self.doc
+
+
+def _flatten(blocks):
+    for block in blocks:
+        if isinstance(block, Box):
+            yield from _flatten(block.blocks)
+        else:
+            yield block
+
+
+def _uri(url: str) -> str:
+    """A link target Word accepts: spaces, non-ASCII and <>"{}|\\^` percent-encoded, existing
+    escapes and URI delimiters kept (Word reports a damaged file for some raw targets)."""
+    return quote(clean(url).strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def _limit(value: str) -> str:
+    return value if len(value) <= 255 else value[:254] + "…"  # python-docx refuses > 255
+
+
+def build(document: Document, review: bool = False):
+    """The python-docx Document for ``document`` (``review`` adds provenance comments)."""
+    return _Writer(document, review).build()
+
+
+def write(document: Document, path: Path, review: bool = False) -> None:
+    build(document, review).save(str(path))

@@ -1,0 +1,381 @@
+"""DOCX writer: golden files for the XML parts, behaviour read back through python-docx, and a
+LibreOffice round trip (slow). Regenerate the golden files with UPDATE_GOLDEN=1."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx as python_docx
+import pytest
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from editor.core.document import (Box, BulletList, Document, Heading, Paragraph, Provenance, Run,
+                                  Section, Table)
+from editor.export import docx as writer
+from editor.export import export
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "docx"
+PARTS = {
+    "document.xml": "word/document.xml",
+    "styles.xml": "word/styles.xml",
+    "numbering.xml": "word/numbering.xml",
+    "comments.xml": "word/comments.xml",
+    "header.xml": "word/header1.xml",
+    "footer.xml": "word/footer1.xml",
+    "core.xml": "docProps/core.xml",
+    "document.xml.rels": "word/_rels/document.xml.rels",
+}
+VOLATILE = ("rsidR", "rsidRPr", "rsidRDefault", "rsidP", "rsidDel", "rsidSect", "rsidTr")
+
+
+def sample(language: str = "de") -> Document:
+    """A small policy that uses every block and run kind once."""
+    prov = Provenance("core", "2026.11.1", f"core/{language}/intro")
+    service = Provenance("core", "2026.11.1", f"core/{language}/category-analytics", "matomo", "3",
+                         (("anonymize", "yes"), ("retention_days", "180")), "2026-10-01")
+    intro = Section("intro", "1", "Überblick", (
+        Paragraph((Run("Wir sind "), Run("verantwortlich", bold=True), Run(" für "), Run("Ihre", italic=True),
+                   Run(" Daten. Mehr auf "), Run("unserer Website", link="https://example.com/datenschutz?a=1&b=2"),
+                   Run(". Telefon: "), Run("Telefonnummer", placeholder=True), Run("."))),
+        BulletList(((Run("Name"),), (Run("E-Mail-Adresse"),))),
+        BulletList(((Run("erstens"),), (Run("zweitens"),)), ordered=True),
+    ), provenance=prov)
+    services = Section("category-analytics", "2", "Analyse", (Paragraph((Run("Wir messen Besuche."),)),), (
+        Section("service-matomo", "2.1", "Matomo", (
+            Heading((Run("Speicherdauer"),)),
+            Table(((Run("Daten"),), (Run("Dauer"),)),
+                  (((Run("IP-Adresse"),), (Run("gekürzt"),)), ((Run("Besuche"),), (Run("180 Tage"),)))),
+        ), provenance=service),
+    ), provenance=Provenance("core", "2026.11.1", "category analytics"))
+    rights = Section("rights", "3", "Ihre Rechte", (
+        Paragraph((Run("Sie haben Rechte.\nZweite Zeile."),)),
+        Box((Paragraph((Run("Widerspruchsrecht", bold=True),)), Paragraph((Run("Sie können widersprechen."),)))),
+    ), provenance=Provenance("core", "2026.11.1", f"core/{language}/rights"))
+    return Document(language, "Datenschutzerklärung" if language == "de" else "Privacy Policy",
+                    "Müller & <Söhne> GmbH", "21.11.2026" if language == "de" else "21 November 2026",
+                    (intro, services, rights), meta=(("generator", "Policy Editor"),))
+
+
+def normalise(blob: bytes) -> str:
+    """Pretty-printed XML with sorted attributes and without rsids, so diffs show real changes."""
+    root = etree.fromstring(blob, etree.XMLParser(remove_blank_text=True))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        items = sorted((k, v) for k, v in element.attrib.items() if etree.QName(k).localname not in VOLATILE)
+        element.attrib.clear()
+        for key, value in items:
+            element.set(key, value)
+    if root.tag.endswith("Relationships"):  # relationship order in the file is not meaningful
+        root[:] = sorted(root, key=lambda rel: rel.get("Id"))
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
+
+
+@pytest.mark.parametrize("case,review", [("de", False), ("de-review", True)])
+def test_golden(tmp_path, case, review):
+    path = tmp_path / "out.docx"
+    writer.write(sample("de"), path, review=review)
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        actual = {name: normalise(archive.read(member)) for name, member in PARTS.items() if member in names}
+    assert ("comments.xml" in actual) == review
+    folder = GOLDEN / case
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*"):
+            old.unlink()
+        for name, text in actual.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    expected = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*")}
+    assert sorted(expected) == sorted(actual), "parts differ; run with UPDATE_GOLDEN=1 after checking"
+    for name in actual:
+        assert actual[name] == expected[name], f"{case}/{name} differs from the golden file"
+
+
+def test_same_document_gives_same_parts(tmp_path):
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    writer.write(sample(), a, review=True)
+    writer.write(sample(), b, review=True)
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        assert sorted(za.namelist()) == sorted(zb.namelist())
+        for name in za.namelist():
+            assert za.read(name) == zb.read(name), name
+
+
+# ---------------------------------------------------------------------------------------------
+# behaviour, read back from the written file
+
+
+def written(tmp_path, document=None, review=False, name="out.docx"):
+    path = tmp_path / name
+    export(document or sample(), path, "docx", review=review)
+    return python_docx.Document(str(path)), path
+
+
+def test_headings_use_heading_styles_and_word_numbering(tmp_path):
+    doc, _ = written(tmp_path)
+    by_style = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert ("Title", "Datenschutzerklärung") in by_style
+    assert ("Heading 1", "Überblick") in by_style and ("Heading 1", "Ihre Rechte") in by_style
+    assert ("Heading 2", "Matomo") in by_style
+    # the numbers come from numbering.xml, tied to the heading styles: not typed into the text
+    heading1 = doc.styles["Heading 1"].element
+    num_id = heading1.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = doc.part.numbering_part.element
+    abstract_id = numbering.find(f"{qn('w:num')}[@{qn('w:numId')}='{num_id}']/{qn('w:abstractNumId')}").get(qn("w:val"))
+    abstract = numbering.find(f"{qn('w:abstractNum')}[@{qn('w:abstractNumId')}='{abstract_id}']")
+    levels = {lvl.find(qn("w:pStyle")).get(qn("w:val")): lvl.find(qn("w:lvlText")).get(qn("w:val"))
+              for lvl in abstract.findall(qn("w:lvl"))}
+    assert levels == {"Heading1": "%1", "Heading2": "%1.%2", "Heading3": "%1.%2.%3"}
+
+
+def test_heading_block_goes_one_level_down_without_a_number(tmp_path):
+    doc, _ = written(tmp_path)
+    paragraph = next(p for p in doc.paragraphs if p.text == "Speicherdauer")
+    assert paragraph.style.name == "Heading 3"  # inside section 2.1
+    assert paragraph._p.pPr.numPr.numId.val == 0  # so it does not shift 2.2, 2.3, …
+
+
+def test_unusual_numbers_are_typed_in_and_word_numbering_is_off(tmp_path):
+    base = sample()
+    odd = Document(base.language, base.title, base.company, base.stand,
+                   (Section("a", "A", "Anhang", (Paragraph((Run("x"),)),)),))
+    doc, _ = written(tmp_path, odd)
+    heading = next(p for p in doc.paragraphs if p.style.name == "Heading 1")
+    assert heading.text == "A\tAnhang"
+    assert heading._p.pPr.numPr.numId.val == 0
+
+
+def test_deep_sections_become_bold_paragraphs(tmp_path):
+    deep = Section("d", "1.1.1.1", "Tief", (Heading((Run("Noch tiefer"),)),))
+    level3 = Section("c", "1.1.1", "Ebene drei", (Heading((Run("Unterpunkt"),)),), (deep,))
+    tree = Section("a", "1", "Eins", (), (Section("b", "1.1", "Zwei", (), (level3,)),))
+    doc, _ = written(tmp_path, Document("de", "T", "", "01.01.2026", (tree,)))
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["Ebene drei"] == "Heading 3"
+    assert styles["Unterpunkt"] == "Normal" and styles["1.1.1.1 Tief"] == "Normal"
+    for text in ("Unterpunkt", "1.1.1.1 Tief", "Noch tiefer"):
+        paragraph = next(p for p in doc.paragraphs if p.text == text)
+        assert all(r.bold for r in paragraph.runs)
+
+
+def test_lists_tables_and_box_use_their_styles(tmp_path):
+    doc, _ = written(tmp_path)
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["Name"] == "List Bullet" and styles["erstens"] == "List Number"
+    assert styles["Widerspruchsrecht"] == "Notice Box" and styles["Sie können widersprechen."] == "Notice Box"
+    box = doc.styles["Notice Box"].element.pPr
+    assert box.find(qn("w:pBdr")) is not None and box.find(qn("w:shd")).get(qn("w:fill"))
+    (table,) = doc.tables
+    assert table.style.name == "Policy Table"
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Daten", "Dauer"], ["IP-Adresse", "gekürzt"], ["Besuche", "180 Tage"]]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+    assert table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+def test_each_numbered_list_starts_at_one(tmp_path):
+    lists = (BulletList(((Run("a"),), (Run("b"),)), ordered=True), Paragraph((Run("between"),)),
+             BulletList(((Run("c"),),), ordered=True))
+    doc, _ = written(tmp_path, Document("de", "T", "", "01.01.2026", (Section("s", "1", "S", lists),)))
+    ids = {p.text: p._p.pPr.numPr.numId.val for p in doc.paragraphs if p.style.name == "List Number"}
+    assert ids["a"] == ids["b"] != ids["c"]
+    numbering = doc.part.numbering_part.element
+    for num_id in (ids["a"], ids["c"]):
+        num = numbering.num_having_numId(num_id)
+        assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
+
+
+def test_runs_bold_italic_line_break(tmp_path):
+    doc, _ = written(tmp_path)
+    runs = {r.text: r for p in doc.paragraphs for r in p.runs}
+    assert runs["verantwortlich"].bold and runs["Ihre"].italic
+    assert not runs["Wir sind "].bold
+    assert "Sie haben Rechte.\nZweite Zeile." in [p.text for p in doc.paragraphs]
+    line = next(p for p in doc.paragraphs if p.text.startswith("Sie haben"))
+    assert line._p.xpath(".//w:br")
+
+
+def test_placeholder_is_bracketed_and_highlighted(tmp_path):
+    doc, _ = written(tmp_path)
+    run = next(r for p in doc.paragraphs for r in p.runs if r.text == "[Telefonnummer]")
+    assert run.font.highlight_color == WD_COLOR_INDEX.YELLOW
+
+
+def test_hyperlink_target_and_style(tmp_path):
+    doc, _ = written(tmp_path)
+    paragraph = next(p for p in doc.paragraphs if "unserer Website" in p.text)
+    (link,) = paragraph.hyperlinks
+    assert link.address == "https://example.com/datenschutz?a=1&b=2"
+    assert link.text == "unserer Website"
+    assert link.runs[0].style.name == "Hyperlink"
+
+
+def test_link_targets_are_valid_uris(tmp_path):
+    links = (Run("a", link="https://example.com/Datenschutz Hinweise/ä?q=1%20x"), Run(" "),
+             Run("b", link="mailto:info@müller.de"))
+    doc, _ = written(tmp_path, Document("de", "T", "", "01.01.2026", (Section("s", "1", "S", (Paragraph(links),)),)))
+    paragraph = next(p for p in doc.paragraphs if p.hyperlinks)
+    assert [h.address for h in paragraph.hyperlinks] == [
+        "https://example.com/Datenschutz%20Hinweise/%C3%A4?q=1%20x", "mailto:info@m%C3%BCller.de"]
+
+
+@pytest.mark.parametrize("language,stand,page", [("de", "Stand: 21.11.2026", ("Seite ", " von ")),
+                                                 ("en", "Last updated: 21 November 2026", ("Page ", " of "))])
+def test_header_footer_and_language(tmp_path, language, stand, page):
+    doc, path = written(tmp_path, sample(language))
+    section = doc.sections[0]
+    header = section.header.paragraphs[0].text
+    assert "Müller & <Söhne> GmbH" in header and stand in header
+    footer = section.footer.paragraphs[0]._p
+    instructions = [t.text.strip() for t in footer.xpath(".//w:instrText")]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    assert footer.xpath("string(.)").startswith(page[0]) and page[1] in footer.xpath("string(.)")
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert lang.get(qn("w:val")) == {"de": "de-DE", "en": "en-GB"}[language]
+    assert section.page_width.mm == pytest.approx(210, abs=0.5)  # A4
+
+
+def test_toc_field_and_update_on_open(tmp_path):
+    doc, _ = written(tmp_path)
+    body = doc.element.body
+    assert [t.text for t in body.xpath(".//w:instrText")] == [' TOC \\o "1-2" \\h \\z \\u ']
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index("Inhaltsverzeichnis – zum Aktualisieren F9 drücken") < texts.index("Überblick")
+    # until Word updates the field, its result lists the entries (LibreOffice shows them as they are)
+    entries = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("toc")]
+    assert entries == [("toc 1", "1\tÜberblick"), ("toc 1", "2\tAnalyse"), ("toc 2", "2.1\tMatomo"),
+                       ("toc 1", "3\tIhre Rechte")]
+    kinds = [c.get(qn("w:fldCharType")) for c in body.xpath(".//w:fldChar")]
+    assert kinds == ["begin", "separate", "end"]
+    assert "3\tIhre Rechte" in doc.paragraphs[[p._p for p in doc.paragraphs].index(body.xpath(".//w:fldChar")[-1].getparent().getparent())].text
+    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_core_properties_are_fixed_by_the_document(tmp_path):
+    doc, _ = written(tmp_path)
+    props = doc.core_properties
+    assert props.title == "Datenschutzerklärung – Müller & <Söhne> GmbH"
+    assert props.author == props.last_modified_by == "Müller & <Söhne> GmbH"
+    assert props.comments == "Erstellt mit Policy Editor"
+    assert props.subject and props.keywords
+    assert props.created.date().isoformat() == "2026-11-21" == props.modified.date().isoformat()
+    base = sample()
+    anonymous = Document("en", "Privacy Policy", "", "someday", base.sections)
+    props = written(tmp_path, anonymous, name="anon.docx")[0].core_properties
+    assert props.author == "Policy Editor" and props.title == "Privacy Policy"
+    assert props.created is None  # no date to take: left out rather than made up
+
+
+@pytest.mark.parametrize("stand,meta,expected", [
+    ("21.11.2026", (), "2026-11-21"), ("3 March 2026", (), "2026-03-03"),
+    ("egal", (("date", "2025-01-31"),), "2025-01-31"), ("31.02.2026", (), None), ("", (), None)])
+def test_document_date(stand, meta, expected):
+    date = writer.document_date(Document("de", "T", "", stand, (), meta=meta))
+    assert (date.date().isoformat() if date else None) == expected
+
+
+def test_no_unwanted_template_parts(tmp_path):
+    _, path = written(tmp_path)
+    names = zipfile.ZipFile(path).namelist()
+    assert not [n for n in names if "thumbnail" in n or "customXml" in n or "stylesWithEffects" in n]
+
+
+def test_review_edition_comments(tmp_path):
+    doc, _ = written(tmp_path, review=True)
+    comments = list(doc.comments)
+    sections = list(sample().walk())
+    assert len(comments) == len(sections) + 1  # one per section, one for the placeholder
+    assert {c.author for c in comments} == {"Policy Editor"}
+    matomo = [c.text for c in comments if "matomo" in c.text]
+    assert len(matomo) == 1
+    assert "Version 3" in matomo[0] and "anonymize=yes, retention_days=180" in matomo[0]
+    assert "2026-10-01" in matomo[0] and "core 2026.11.1" in matomo[0]
+    assert sum(c.text == "Platzhalter: bitte ausfüllen" for c in comments) == 1
+    # each section comment is anchored on its heading
+    body = doc.element.body
+    anchored = {p.xpath("string(.)") for p in body.xpath(".//w:p[w:commentRangeStart]")}
+    assert {"Überblick", "Analyse", "Matomo", "Ihre Rechte"} <= anchored
+    plain, _ = written(tmp_path, name="plain.docx")
+    assert len(list(plain.comments)) == 0
+
+
+def test_review_comments_in_english(tmp_path):
+    doc, _ = written(tmp_path, sample("en"), review=True)
+    texts = [c.text for c in doc.comments]
+    assert "Placeholder: please fill in" in texts
+    assert any(t.startswith("Source: pack core 2026.11.1") and "Service: matomo, version 3" in t for t in texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile text
+
+
+def _one_paragraph(text: str, company: str = "Firma") -> Document:
+    return Document("de", "Titel", company, "01.02.2026", (
+        Section("s", "1", "Abschnitt", (Paragraph((Run(text),)),)),
+    ))
+
+
+def _expected(text: str) -> str:
+    return writer.clean(text)
+
+
+HOSTILE = [
+    "null\x00bell\x07esc\x1b vt\x0b ff\x0c ok",
+    "emoji 😀👍🏽 family 👨‍👩‍👧",
+    "RTL \u200f mark \u202e override \u200e ltr, عربى, עברית",
+    "meta <tag attr=\"x\"> & 'quote' ]]> &amp;",
+    "lone \ud800 surrogate \udfff and \ufffe\uffff nonchars",
+    "tab\there, crlf\r\nline, cr\rline, nel\x85",
+    "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_round_trips(tmp_path, text):
+    doc, _ = written(tmp_path, _one_paragraph(text, company=text), review=True)
+    body = [p.text for p in doc.paragraphs]
+    assert _expected(text) in body
+    assert _expected(text).strip() in doc.sections[0].header.paragraphs[0].text
+
+
+def test_clean_removes_only_what_xml_cannot_hold():
+    assert writer.clean("a\x00b\x1fc\td\ne") == "abc\td\ne"
+    assert writer.clean("x\r\ny\rz") == "x\ny\nz"
+    assert writer.clean("😀\u200f<&>\"'") == "😀\u200f<&>\"'"
+    assert writer.clean("\ud83d") == ""
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200), st.text(max_size=40))
+def test_any_text_writes_and_reads_back(tmp_path, text, company):
+    doc, _ = written(tmp_path, _one_paragraph(text, company), review=True, name="h.docx")
+    expected = _expected(text)
+    if expected:
+        assert expected in [p.text for p in doc.paragraphs]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("review", [False, True])
+def test_libreoffice_converts_to_pdf(tmp_path, review):
+    path = tmp_path / "policy.docx"
+    writer.write(sample(), path, review=review)
+    profile = tmp_path / "lo-profile"  # own profile: runs in parallel with a user's LibreOffice
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "policy.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    assert pdf.read_bytes().startswith(b"%PDF")
