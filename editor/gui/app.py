@@ -1,0 +1,73 @@
+"""GUI entry point: ``main(argv)`` starts the application (an optional argument opens a project)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, __version__
+from ..resources import resource
+from . import settings as app_settings
+
+
+def ui_language() -> str:
+    """The setting ("de"/"en"), or the system locale when it is "system"."""
+    chosen = app_settings.value("ui_language", "system")
+    if chosen in ("de", "en"):
+        return chosen
+    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
+
+
+def install_translators(app: QApplication, lang: str) -> None:
+    for old in getattr(app, "_translators", []):  # switching languages (screenshots, tests)
+        app.removeTranslator(old)
+    app._translators = []  # keep references: a collected QTranslator stops translating
+    ours = QTranslator(app)
+    if ours.load(str(resource("translations", f"policy_editor_{lang}.qm"))):
+        app.installTranslator(ours)
+        app._translators.append(ours)
+    qt = QTranslator(app)  # Qt's own strings (standard buttons, file dialogs)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        app._translators.append(qt)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or [sys.argv[0]]))
+    app.setOrganizationName(app_settings.ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("policy-editor")
+    return app
+
+
+def create_window(project_path: str | None = None, lang: str | None = None):
+    """Build the main window (the application must exist); open ``project_path`` if given."""
+    from .mainwindow import MainWindow
+
+    lang = lang or ui_language()
+    window = MainWindow(ui_language=lang)
+    if project_path:
+        window.open_path(str(Path(project_path)))
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    app = make_app(argv[:1] or ["policy-editor"])
+    lang = ui_language()
+    install_translators(app, lang)
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    window = create_window(args[0] if args else None, lang)
+    window.show()
+    if window.catalog.errors:
+        QTimer.singleShot(0, window.show_pack_errors)
+    if not args:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

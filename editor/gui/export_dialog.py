@@ -1,0 +1,285 @@
+"""Export dialog: formats × languages into a folder, in a worker thread with a progress dialog.
+
+Compose and the file writers run in a QThreadPool worker so the window never freezes. The PDF
+writer lays out with Qt's text engine, which belongs to the GUI thread, so PDF jobs run there
+afterwards, one per event-loop turn.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QProgressDialog, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..core.compose import compose
+from . import settings as app_settings
+from .model import deep_copy
+
+# key → (export format, fragment, file-name suffix)
+FORMATS = {
+    "docx": ("docx", False, ".docx"),
+    "html": ("html", False, ".html"),
+    "fragment": ("html", True, "-fragment.html"),
+    "md": ("md", False, ".md"),
+    "txt": ("txt", False, ".txt"),
+    "pdf": ("pdf", False, ".pdf"),
+}
+
+
+@dataclass
+class Job:
+    key: str
+    lang: str
+    path: Path
+    review: bool
+    error: str = ""
+
+
+def run_job(job: Job, document) -> None:
+    from ..export import ExportError, export
+
+    fmt, fragment, _ = FORMATS[job.key]
+    try:
+        export(document, job.path, fmt, fragment=fragment, review=job.review and fmt == "docx")
+    except ExportError as exc:
+        job.error = str(exc)
+    except Exception as exc:  # a writer bug must be reported, not crash the worker
+        job.error = f"{type(exc).__name__}: {exc}"
+
+
+class _Signals(QObject):
+    progress = Signal(int, str)
+    finished = Signal()
+
+
+class ExportWorker(QRunnable):
+    def __init__(self, catalog, project, jobs: list[Job], documents: dict) -> None:
+        super().__init__()
+        self.catalog, self.project, self.jobs, self.documents = catalog, project, jobs, documents
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        for lang in sorted({j.lang for j in self.jobs}):
+            try:
+                self.documents[lang] = compose(self.catalog, self.project, lang)
+            except Exception as exc:
+                for job in self.jobs:
+                    if job.lang == lang:
+                        job.error = str(exc)
+        for n, job in enumerate(self.jobs):
+            if job.key == "pdf" or job.error:
+                continue
+            self.signals.progress.emit(n, job.path.name)
+            run_job(job, self.documents[job.lang])
+        self.signals.finished.emit()
+
+
+class ExportDialog(QDialog):
+    done = Signal()
+
+    def __init__(self, catalog, project, project_path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.catalog = catalog
+        self.project = deep_copy(project)  # the export sees the project as it was when it started
+        self.jobs: list[Job] = []
+        self.finished_jobs: list[Job] | None = None
+        self._documents: dict = {}
+
+        formats = QGroupBox(self.tr("Formats"))
+        grid = QVBoxLayout(formats)
+        labels = {
+            "docx": self.tr("&Word document (DOCX) — for your lawyer"),
+            "html": self.tr("&HTML page — complete web page"),
+            "fragment": self.tr("HTML &fragment — to paste into your website"),
+            "md": self.tr("&Markdown — for website builders"),
+            "txt": self.tr("&Plain text"),
+            "pdf": self.tr("P&DF"),
+        }
+        self.format_boxes: dict[str, QCheckBox] = {}
+        for key, text in labels.items():
+            box = QCheckBox(text)
+            self.format_boxes[key] = box
+            grid.addWidget(box)
+        self.review = QCheckBox(self.tr("&Review edition: Word comments show where each section comes from"))
+        grid.addWidget(self.review)
+
+        languages = QGroupBox(self.tr("Languages"))
+        row = QHBoxLayout(languages)
+        self.lang_boxes = {"de": QCheckBox(self.tr("&German")), "en": QCheckBox(self.tr("E&nglish"))}
+        for box in self.lang_boxes.values():
+            row.addWidget(box)
+        row.addStretch(1)
+
+        target = QGroupBox(self.tr("Where"))
+        form = QFormLayout(target)
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName(self.tr("Output folder"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_label = QLabel(self.tr("F&older:"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
+        self.base = QLineEdit()
+        self.base.setAccessibleName(self.tr("File name without ending"))
+        base_label = QLabel(self.tr("File &name:"))
+        base_label.setBuddy(self.base)
+        form.addRow(base_label, self.base)
+        self.names_hint = QLabel()
+        self.names_hint.setWordWrap(True)
+        self.names_hint.setStyleSheet("color: palette(mid);")
+        form.addRow("", self.names_hint)
+
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(self.tr("&Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()
+        self.export_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_button.clicked.connect(self.open_folder)
+
+        layout = QVBoxLayout(self)
+        for w in (formats, languages, target, self.result, self.buttons):
+            layout.addWidget(w)
+
+        self._load_choices(project_path)
+        for box in [*self.format_boxes.values(), *self.lang_boxes.values(), self.review]:
+            box.toggled.connect(self._update_hint)
+        self.folder.textChanged.connect(self._update_hint)
+        self.base.textChanged.connect(self._update_hint)
+        self._update_hint()
+
+    # ------------------------------------------------------------------ choices
+    def _load_choices(self, project_path: Path | None) -> None:
+        formats = app_settings.value("export/formats", ["docx", "html"])
+        formats = [formats] if isinstance(formats, str) else list(formats or [])
+        languages = app_settings.value("export/languages", ["de"])
+        languages = [languages] if isinstance(languages, str) else list(languages or [])
+        for key, box in self.format_boxes.items():
+            box.setChecked(key in formats)
+        for key, box in self.lang_boxes.items():
+            box.setChecked(key in languages)
+        self.review.setChecked(bool(app_settings.value("export/review", False, bool)))
+        folder = project_path.parent if project_path else Path(app_settings.value("export/folder", str(Path.home())))
+        self.folder.setText(str(folder))
+        stem = project_path.name.split(".")[0] if project_path else self.tr("privacy-policy")
+        self.base.setText(stem)
+
+    def _save_choices(self) -> None:
+        app_settings.set_value("export/formats", self.chosen_formats())
+        app_settings.set_value("export/languages", self.chosen_languages())
+        app_settings.set_value("export/review", self.review.isChecked())
+        app_settings.set_value("export/folder", self.folder.text())
+
+    def chosen_formats(self) -> list[str]:
+        return [k for k, b in self.format_boxes.items() if b.isChecked()]
+
+    def chosen_languages(self) -> list[str]:
+        return [k for k, b in self.lang_boxes.items() if b.isChecked()]
+
+    def planned_jobs(self) -> list[Job]:
+        folder, base = Path(self.folder.text().strip()), self.base.text().strip()
+        review = self.review.isChecked()
+        jobs = []
+        for lang in self.chosen_languages():
+            for key in self.chosen_formats():
+                suffix = FORMATS[key][2]
+                if key == "docx" and review:
+                    suffix = "-review.docx"
+                jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", review))
+        return jobs
+
+    def _update_hint(self) -> None:
+        jobs = self.planned_jobs()
+        ok = bool(jobs) and bool(self.base.text().strip()) and bool(self.folder.text().strip())
+        self.export_button.setEnabled(ok)
+        self.review.setEnabled(self.format_boxes["docx"].isChecked())
+        names = ", ".join(j.path.name for j in jobs[:4]) + (" …" if len(jobs) > 4 else "")
+        self.names_hint.setText(self.tr("Files: %1").replace("%1", names) if jobs else
+                                self.tr("Choose at least one format and one language."))
+
+    def _browse(self) -> None:
+        folder = self.ask_folder()
+        if folder:
+            self.folder.setText(folder)
+
+    def ask_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), self.folder.text())
+
+    # ------------------------------------------------------------------ running
+    def start_export(self) -> None:
+        self.jobs = self.planned_jobs()
+        if not self.jobs:
+            return
+        folder = Path(self.folder.text().strip())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._show_result([], self.tr("The folder %1 cannot be created (%2).").replace("%1", str(folder))
+                              .replace("%2", exc.strerror or str(exc)))
+            return
+        self._save_choices()
+        self.finished_jobs = None
+        self.export_button.setEnabled(False)
+        self.progress = QProgressDialog(self.tr("Exporting…"), "", 0, len(self.jobs), self)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self._documents = {}
+        worker = ExportWorker(self.catalog, self.project, self.jobs, self._documents)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._worker_done)
+        self._worker = worker
+        QThreadPool.globalInstance().start(worker)
+
+    def _progress(self, n: int, name: str) -> None:
+        self.progress.setValue(n)
+        self.progress.setLabelText(self.tr("Writing %1…").replace("%1", name))
+
+    def _worker_done(self) -> None:
+        self._pdf_queue = [j for j in self.jobs if j.key == "pdf" and not j.error]
+        QTimer.singleShot(0, self._next_pdf)
+
+    def _next_pdf(self) -> None:
+        if self._pdf_queue:  # PDF in the GUI thread, one per event-loop turn so the UI stays live
+            job = self._pdf_queue.pop(0)
+            self._progress(self.jobs.index(job), job.path.name)
+            run_job(job, self._documents[job.lang])
+            QTimer.singleShot(0, self._next_pdf)
+            return
+        self.progress.setValue(len(self.jobs))
+        self.progress.close()
+        self.finished_jobs = list(self.jobs)
+        failed = [j for j in self.jobs if j.error]
+        self._show_result([j for j in self.jobs if not j.error],
+                          "\n".join(f"{j.path.name}: {j.error}" for j in failed))
+        self.export_button.setEnabled(True)
+        self.done.emit()
+
+    def _show_result(self, written: list[Job], errors: str) -> None:
+        folder = self.folder.text().strip()
+        text = ""
+        if written:
+            text = self.tr("%1 file(s) written to %2:").replace("%1", str(len(written))).replace("%2", folder)
+            text += "\n" + "\n".join("  " + j.path.name for j in written)
+        if errors:
+            text += ("\n\n" if text else "") + self.tr("Not written:") + "\n" + errors
+        self.result.setText(text)
+        self.result.setVisible(True)
+        self.open_button.setVisible(bool(written))
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text().strip()))

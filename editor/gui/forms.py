@@ -1,0 +1,465 @@
+"""Middle pane: the forms. Widgets push SetCommands and refresh from ProjectModel.changed.
+
+User edits are recognised by user-only signals (textEdited, clicked, activated) or by an
+``_updating`` guard, so refreshing a widget after undo never records a new step. Typing merges
+into one step per field until the field loses focus (the merge key carries a session count).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..core import countries
+from ..core.project import STATES, CustomSection, Dpo, LocalText
+from .model import ProjectModel
+
+Push = Callable[[str, Any, str, Any], None]  # (path, value, undo text, merge key or None)
+_session = itertools.count(1)
+
+
+class _LineBinding:
+    """A QLineEdit bound to one path."""
+
+    def __init__(self, edit: QLineEdit, path: str, label: str, model: ProjectModel, push: Push) -> None:
+        self.edit, self.path, self.label, self.model, self.push = edit, path, label, model, push
+        self.session = next(_session)
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self._finished)
+
+    def _edited(self, text: str) -> None:
+        self.push(self.path, text, self.label, (self.path, self.session))
+
+    def _finished(self) -> None:
+        self.session = next(_session)  # the next burst of typing is a new undo step
+
+    def refresh(self) -> None:
+        value = self.model.get(self.path) or ""
+        if self.edit.text() != value:
+            self.edit.setText(value)
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class CompanyForm(QWidget):
+    """Controller, contacts, DPO, federal state, websites and the "Stand" date."""
+
+    def __init__(self, model: ProjectModel, push: Push, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.push = model, push
+        self.bindings: dict[str, _LineBinding] = {}
+        self.fields: dict[str, QWidget] = {}  # path → widget, for findings navigation
+        self._updating = False
+
+        company = QGroupBox(self.tr("Company (controller)"))
+        form = QFormLayout(company)
+        for name, text in (("name", self.tr("Company &name:")), ("legal_form", self.tr("&Legal form:")),
+                           ("representative", self.tr("&Represented by:")), ("street", self.tr("S&treet and number:")),
+                           ("postcode", self.tr("&Postcode:")), ("city", self.tr("C&ity:")), ("country", self.tr("Co&untry:")),
+                           ("register", self.tr("Commercial re&gister:"))):
+            self._line(form, f"controller.{name}", text)
+
+        contact = QGroupBox(self.tr("Contact"))
+        form = QFormLayout(contact)
+        for name, text in (("email", self.tr("&E-mail:")), ("phone", self.tr("P&hone:")), ("website", self.tr("&Website:"))):
+            self._line(form, f"controller.{name}", text)
+
+        dpo = QGroupBox(self.tr("Data protection officer"))
+        dpo_layout = QVBoxLayout(dpo)
+        self.has_dpo = QCheckBox(self.tr("We have a data protection &officer"))
+        self.has_dpo.setAccessibleName(self.tr("We have a data protection officer"))
+        self.has_dpo.clicked.connect(self._dpo_clicked)
+        dpo_layout.addWidget(self.has_dpo)
+        self.dpo_fields = QWidget()
+        form = QFormLayout(self.dpo_fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        for name, text in (("name", self.tr("Name of the DPO:")), ("company", self.tr("External firm:")),
+                           ("email", self.tr("DPO e-mail:")), ("phone", self.tr("DPO phone:")), ("address", self.tr("DPO address:"))):
+            self._line(form, f"dpo.{name}", text)
+        dpo_layout.addWidget(self.dpo_fields)
+        self.fields["dpo"] = self.has_dpo
+
+        other = QGroupBox(self.tr("Website and authority"))
+        form = QFormLayout(other)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("— not set —"), "")
+        for code, name in STATES.items():
+            self.state.addItem(name, code)
+        self.state.setAccessibleName(self.tr("Federal state"))
+        self.state.activated.connect(lambda _i: self.push("state", self.state.currentData(), self.tr("Federal state"), None))
+        state_label = QLabel(self.tr("&Federal state:"))
+        state_label.setBuddy(self.state)
+        form.addRow(state_label, self.state)
+        self.fields["state"] = self.state
+
+        self.websites = QPlainTextEdit()
+        self.websites.setTabChangesFocus(True)
+        self.websites.setPlaceholderText(self.tr("https://www.example.de (one per line)"))
+        self.websites.setAccessibleName(self.tr("Websites"))
+        self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self._websites_session = next(_session)
+        self.websites.textChanged.connect(self._websites_changed)
+        label = QLabel(self.tr("Web&sites:"))
+        label.setBuddy(self.websites)
+        form.addRow(label, self.websites)
+        self.fields["websites"] = self.websites
+
+        self.stand = QDateEdit()
+        self.stand.setCalendarPopup(True)
+        self.stand.setDisplayFormat("dd.MM.yyyy")
+        self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
+        self.stand.dateChanged.connect(self._stand_changed)
+        label = QLabel(self.tr("&Date (Stand):"))
+        label.setBuddy(self.stand)
+        form.addRow(label, self.stand)
+        self.fields["stand"] = self.stand
+
+        layout = QVBoxLayout(self)
+        for box in (company, contact, dpo, other):
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _line(self, form: QFormLayout, path: str, text: str) -> None:
+        edit = QLineEdit()
+        plain = text.replace("&", "").rstrip(":")
+        edit.setAccessibleName(plain)
+        label = QLabel(text)
+        label.setBuddy(edit)
+        form.addRow(label, edit)
+        self.bindings[path] = _LineBinding(edit, path, plain, self.model, self.push)
+        self.fields[path] = edit
+
+    # ------------------------------------------------------------------ user edits
+    def _dpo_clicked(self, checked: bool) -> None:
+        self.push("dpo", Dpo() if checked else None, self.tr("Data protection officer"), None)
+
+    def _websites_changed(self) -> None:
+        if self._updating:
+            return
+        lines = [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]
+        if lines != self.model.get("websites"):
+            self.push("websites", lines, self.tr("Websites"), ("websites", self._websites_session))
+
+    def _stand_changed(self, date: QDate) -> None:
+        if self._updating:
+            return
+        self.push("stand", date.toString(Qt.DateFormat.ISODate), self.tr("Date (Stand)"), ("stand", self._websites_session))
+
+    # ------------------------------------------------------------------ model → widgets
+    def refresh(self, path: str = "") -> None:
+        self._updating = True
+        try:
+            for bpath, binding in self.bindings.items():
+                if not path or path == bpath or (path == "dpo" and bpath.startswith("dpo.")):
+                    binding.refresh()
+            project = self.model.project
+            if not path or path == "dpo":
+                self.has_dpo.setChecked(project.dpo is not None)
+                self.dpo_fields.setEnabled(project.dpo is not None)
+            if not path or path == "state":
+                index = self.state.findData(project.state)
+                self.state.setCurrentIndex(max(index, 0))
+            if not path or path == "websites":
+                current = [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]
+                if current != project.websites:
+                    self.websites.setPlainText("\n".join(project.websites))
+            if not path or path == "stand":
+                date = project.stand_date()
+                qdate = QDate(date.year, date.month, date.day)
+                if self.stand.date() != qdate:
+                    self.stand.setDate(qdate)
+        finally:
+            self._updating = False
+
+    def new_session(self) -> None:
+        """Focus left the websites/date fields: their next edit is a new undo step."""
+        self._websites_session = next(_session)
+
+
+class ServiceOptionsForm(QWidget):
+    """Facts and options of the service highlighted in the checklist."""
+
+    tick_requested = Signal(str, bool)
+
+    def __init__(self, model: ProjectModel, push: Push, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.push, self.lang = model, push, lang
+        self.catalog = None
+        self.service_id = ""
+        self.widgets: dict[str, QWidget] = {}
+        self._updating = False
+        self._session = next(_session)
+        self.layout_ = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.include = QCheckBox(self.tr("&Include this service in the policy"))
+        self.include.clicked.connect(lambda checked: self.tick_requested.emit(self.service_id, checked))
+        self.options_box = QGroupBox(self.tr("Options"))
+        self.options_form = QFormLayout(self.options_box)
+        self.options_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.empty = QLabel(self.tr("Choose a service in the list on the left to see its details and options."))
+        self.empty.setWordWrap(True)
+        for w in (self.empty, self.title, self.facts, self.include, self.options_box):
+            self.layout_.addWidget(w)
+        self.layout_.addStretch(1)
+        self.show_service("")
+
+    def set_catalog(self, catalog) -> None:
+        self.catalog = catalog
+        self.show_service(self.service_id)
+
+    def show_service(self, sid: str) -> None:
+        self.service_id = sid
+        service = self.catalog.services.get(sid) if self.catalog is not None and sid else None
+        for w in (self.title, self.facts, self.include, self.options_box):
+            w.setVisible(service is not None)
+        self.empty.setVisible(service is None)
+        while self.options_form.rowCount():
+            self.options_form.removeRow(0)
+        self.widgets = {}
+        if service is None:
+            return
+        lang = self.lang
+        self.title.setText(service.name(lang))
+        lines = [service.description.get(lang)]
+        if service.provider is not None:
+            lines.append(self.tr("Provider: %1, %2").replace("%1", service.provider.entity)
+                         .replace("%2", countries.name(service.provider.country, lang)))
+        else:
+            lines.append(self.tr("Self-hosted: no outside provider"))
+        lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
+        self.facts.setText("\n".join(lines))
+        self.options_box.setVisible(bool(service.options))
+        for option in service.options:
+            widget = self._option_widget(service, option)
+            label = QLabel(option.label.get(lang) + ":")
+            label.setWordWrap(True)
+            label.setBuddy(widget)
+            widget.setAccessibleName(option.label.get(lang))
+            if option.help is not None:
+                widget.setToolTip(option.help.get(lang))
+                label.setToolTip(option.help.get(lang))
+            self.options_form.addRow(label, widget)
+            self.widgets[option.id] = widget
+        self.refresh()
+
+    def _option_widget(self, service, option) -> QWidget:
+        path = f"option:{service.id}:{option.id}"
+        text = option.label.get(self.lang)
+
+        def push(value: Any, merge: bool = False) -> None:
+            if not self._updating:
+                self.push(path, value, text, (path, self._session) if merge else None)
+
+        if option.type == "bool":
+            widget = QCheckBox()
+            widget.clicked.connect(lambda checked: push(bool(checked)))
+        elif option.type == "choice":
+            widget = QComboBox()
+            for choice in option.choices:
+                widget.addItem(choice.label.get(self.lang), choice.value)
+            widget.activated.connect(lambda _i, w=widget: push(w.currentData()))
+        elif option.type == "int":
+            widget = QSpinBox()
+            widget.setRange(option.min if option.min is not None else 0,
+                            option.max if option.max is not None else 1_000_000)
+            widget.valueChanged.connect(lambda v: push(int(v), merge=True))
+            widget.editingFinished.connect(self._new_session)
+        else:
+            widget = QLineEdit()
+            widget.textEdited.connect(lambda t: push(t, merge=True))
+            widget.editingFinished.connect(self._new_session)
+        return widget
+
+    def _new_session(self) -> None:
+        self._session = next(_session)
+
+    def refresh(self, path: str = "") -> None:
+        if self.catalog is None or not self.service_id:
+            return
+        if path and not (path == "" or path.endswith(f":{self.service_id}") or path.startswith(f"option:{self.service_id}:")):
+            return
+        service = self.catalog.services.get(self.service_id)
+        if service is None:
+            return
+        from ..core.compose import option_values
+
+        selected = self.model.selected_service(self.service_id)
+        values = option_values(service, selected.options if selected else {})
+        self._updating = True
+        try:
+            self.include.setChecked(selected is not None)
+            self.options_box.setEnabled(selected is not None)
+            for option in service.options:
+                widget, value = self.widgets.get(option.id), values[option.id]
+                if isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(widget.findData(value), 0))
+                elif isinstance(widget, QSpinBox):
+                    if widget.value() != value:
+                        widget.setValue(int(value))
+                elif isinstance(widget, QLineEdit):
+                    if widget.text() != value:
+                        widget.setText(str(value))
+        finally:
+            self._updating = False
+
+
+class CustomSectionsForm(QWidget):
+    """The user's own sections: a list, add/remove, title and Markdown body per language."""
+
+    def __init__(self, model: ProjectModel, push: Push, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.push = model, push
+        self.lang = "de"
+        self._updating = False
+        self._session = next(_session)
+        intro = QLabel(self.tr("Add text of your own, e.g. about your shop's customer account. "
+                          "The body is Markdown: **bold**, *italic*, lists with \"- \"."))
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Custom sections"))
+        self.list.setMaximumHeight(130)
+        self.add_button = QPushButton(self.tr("&Add section"))
+        self.remove_button = QPushButton(self.tr("Re&move section"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Section title"))
+        self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
+        self.body.setAccessibleName(self.tr("Section text (Markdown)"))
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel(self.tr("&Title:"))
+        self.title_label.setBuddy(self.title)
+        self.body_label = QLabel(self.tr("Te&xt:"))
+        self.body_label.setBuddy(self.body)
+        form.addRow(self.title_label, self.title)
+        form.addRow(self.body_label, self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.editor, 1)
+        self.add_button.clicked.connect(self.add_section)
+        self.remove_button.clicked.connect(self.remove_section)
+        self.list.currentRowChanged.connect(lambda _r: self._show_current())
+        self.title.textEdited.connect(lambda t: self._edit("title", t))
+        self.title.editingFinished.connect(self._new_session)
+        self.body.textChanged.connect(lambda: self._edit("body", self.body.toPlainText()))
+
+    def _new_session(self) -> None:
+        self._session = next(_session)
+
+    def current_id(self) -> str:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def add_section(self) -> None:
+        sections = self.model.get("custom_sections")
+        used = {c.id for c in sections}
+        n = 1
+        while f"s{n}" in used:
+            n += 1
+        title = self.tr("New section")
+        sections.append(CustomSection(id=f"s{n}", title=LocalText(de=title if self.lang == "de" else "",
+                                                                   en=title if self.lang == "en" else "")))
+        self.push("custom_sections", sections, self.tr("Add section"), None)
+        self.list.setCurrentRow(self.list.count() - 1)
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def remove_section(self) -> None:
+        cid = self.current_id()
+        if cid:
+            sections = [c for c in self.model.get("custom_sections") if c.id != cid]
+            self.push("custom_sections", sections, self.tr("Remove section"), None)
+
+    def _edit(self, part: str, text: str) -> None:
+        cid = self.current_id()
+        if self._updating or not cid:
+            return
+        path = f"custom:{cid}:{part}:{self.lang}"
+        if self.model.get(path) != text:
+            self.push(path, text, self.tr("Custom section"), (path, self._session))
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.refresh()
+
+    def refresh(self, path: str = "") -> None:
+        if path and not path.startswith("custom"):
+            return
+        self._updating = True
+        try:
+            current = self.current_id()
+            sections = self.model.project.custom_sections
+            if [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())] != [c.id for c in sections] \
+                    or not path.startswith("custom:"):
+                self.list.clear()
+                for c in sections:
+                    item = QListWidgetItem(getattr(c.title, self.lang) or getattr(c.title, "de") or "…")
+                    item.setData(Qt.ItemDataRole.UserRole, c.id)
+                    self.list.addItem(item)
+                ids = [c.id for c in sections]
+                if current in ids:
+                    self.list.setCurrentRow(ids.index(current))
+                elif ids:
+                    self.list.setCurrentRow(len(ids) - 1)
+            else:
+                for i, c in enumerate(sections):
+                    self.list.item(i).setText(getattr(c.title, self.lang) or "…")
+        finally:
+            self._updating = False
+        self._show_current()
+
+    def _show_current(self) -> None:
+        cid = self.current_id()
+        section = self.model.custom(cid) if cid else None
+        self.editor.setEnabled(section is not None)
+        self.remove_button.setEnabled(section is not None)
+        language = {"de": self.tr("German"), "en": self.tr("English")}[self.lang]
+        self.title_label.setText(self.tr("&Title (%1):").replace("%1", language))
+        self.body_label.setText(self.tr("Te&xt (%1):").replace("%1", language))
+        self._updating = True
+        try:
+            title = getattr(section.title, self.lang) if section else ""
+            body = getattr(section.body, self.lang) if section else ""
+            if self.title.text() != title:
+                self.title.setText(title)
+            if self.body.toPlainText() != body:
+                self.body.setPlainText(body)
+        finally:
+            self._updating = False
+
+
+def wrap(widget: QWidget) -> QScrollArea:
+    return _scroll(widget)
+
+
+def today_iso() -> str:
+    return _dt.date.today().isoformat()

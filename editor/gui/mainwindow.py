@@ -1,0 +1,646 @@
+"""The main window: checklist | forms | live preview, findings below.
+
+It wires widgets to the ProjectModel through the QUndoStack and asks core for everything else
+(compose, checks, load/save). Dialogs that need the user go through small ``ask_*`` methods
+so tests can answer them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
+    QStackedWidget, QTabWidget, QWidget,
+)
+
+from .. import APP_NAME
+from ..core import project as project_io
+from ..core.compose import ComposeError, compose
+from ..core.project import Project, ProjectError
+from . import settings as app_settings
+from .autosave import Autosave
+from .checklist import ServiceChecklist
+from .findings import FindingsList, LocalFinding, run_checks
+from .forms import CompanyForm, CustomSectionsForm, ServiceOptionsForm, wrap
+from .icons import app_icon
+from .model import ProjectModel, SetCommand
+from .preview import Preview
+from .welcome import WelcomePage
+
+AUTOSAVE_MS = 30_000
+CHECKS_DELAY_MS = 250
+FORM_PATHS = ("controller.", "dpo", "state", "websites", "stand")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalog=None, ui_language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if catalog is None:
+            from ..core.packs import default_catalog
+
+            catalog = default_catalog()
+        self.catalog = catalog
+        self.ui_language = ui_language
+        self.doc_language = "de"
+        self.path: Path | None = None
+        self.has_project = False
+        self.persist_state = True  # off for screenshots: they must not change the user's layout
+        self.document = None
+        self.model = ProjectModel(Project(), self)
+        self.undo_stack = QUndoStack(self)
+        self.autosave = Autosave(app_settings.autosave_dir())
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._restore_window_state()
+        self._show_welcome()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.autosave_timer.start()
+        self.checks_timer = QTimer(self)
+        self.checks_timer.setSingleShot(True)
+        self.checks_timer.setInterval(CHECKS_DELAY_MS)
+        self.checks_timer.timeout.connect(self.run_checks)
+
+    # ================================================================== construction
+    def _build_widgets(self) -> None:
+        self.checklist = ServiceChecklist()
+        self.checklist.set_catalog(self.catalog, self.ui_language)
+        self.company_form = CompanyForm(self.model, self.push)
+        self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
+        self.options_form.set_catalog(self.catalog)
+        self.custom_form = CustomSectionsForm(self.model, self.push)
+        self.company_scroll = wrap(self.company_form)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.company_scroll, self.tr("&Company"))
+        self.tabs.addTab(wrap(self.options_form), self.tr("Se&rvice"))
+        self.tabs.addTab(self.custom_form, self.tr("Own se&ctions"))
+        self.preview = Preview(self.tr("Stand:"))
+        self.preview.setAccessibleName(self.tr("Preview of the privacy policy"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for w in (self.checklist, self.tabs, self.preview):
+            self.splitter.addWidget(w)
+        self.checklist.setMinimumWidth(220)
+        self.tabs.setMinimumWidth(320)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([300, 420, 680])
+        self.welcome = WelcomePage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.findings = FindingsList()
+        self.findings_dock = QDockWidget(self.tr("Findings"), self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        self.status_findings = QLabel()
+        self.statusBar().addPermanentWidget(self.status_findings)
+
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Deutsch", "de")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setAccessibleName(self.tr("Document language"))
+        self.language_combo.setToolTip(self.tr("Language of the policy shown in the preview"))
+
+    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        from PySide6.QtWidgets import QStyle
+
+        SP, K = QStyle.StandardPixmap, QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New"), self.new_project, K.New, SP.SP_FileIcon)
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, K.Open, SP.SP_DialogOpenButton)
+        self.act_save = self._action(self.tr("&Save"), self.save, K.Save, SP.SP_DialogSaveButton)
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.act_export = self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+E"))
+        self.act_close = self._action(self.tr("&Close"), self.close_project, K.Close)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence(K.Undo))
+        self.act_undo.setIcon(self.style().standardIcon(SP.SP_ArrowBack))
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence(K.Redo))
+        self.act_redo.setIcon(self.style().standardIcon(SP.SP_ArrowForward))
+        self.act_find = self._action(self.tr("&Find service"), self._focus_search, K.Find)
+        self.act_about = self._action(self.tr("&About Policy Editor"), self.about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for a in (self.act_new, self.act_open):
+            file_menu.addAction(a)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        file_menu.addSeparator()
+        for a in (self.act_save, self.act_save_as, self.act_export):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_close)
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.findings_dock.toggleViewAction())
+        lang_menu = bar.addMenu("Sprache/&Language")
+        group = QActionGroup(self)
+        current = app_settings.value("ui_language", "system")
+        for code, text in (("system", self.tr("System default")), ("de", "Deutsch"), ("en", "English")):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, code=code: self.set_ui_language(code))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        tools = self.addToolBar(self.tr("Main"))
+        tools.setObjectName("main-toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.act_new, self.act_open, self.act_save):
+            tools.addAction(a)
+        tools.addSeparator()
+        tools.addAction(self.act_undo)
+        tools.addAction(self.act_redo)
+        for action in (self.act_undo, self.act_redo):  # their text names the step: too long for a button
+            tools.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        tools.addSeparator()
+        tools.addAction(self.act_export)
+        tools.addSeparator()
+        label = QLabel(self.tr("Document &language:") + " ")
+        label.setBuddy(self.language_combo)
+        tools.addWidget(label)
+        tools.addWidget(self.language_combo)
+        self._rebuild_recent_menu()
+
+    def _connect(self) -> None:
+        self.model.changed.connect(self._model_changed)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.checklist.toggled.connect(self.toggle_service)
+        self.checklist.current_changed.connect(self._service_highlighted)
+        self.options_form.tick_requested.connect(self.toggle_service)
+        self.preview.sectionClicked.connect(self._preview_clicked)
+        self.findings.activated_target.connect(self.navigate)
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.set_document_language(self.language_combo.currentData()))
+        self.welcome.new_requested.connect(self.new_project)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.example_requested.connect(self.open_example)
+        self.welcome.recent_requested.connect(self.open_path)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    # ================================================================== editing
+    def push(self, path: str, value: Any, text: str, merge_key: Any = None) -> None:
+        """Every change to the project goes through here (and so onto the undo stack)."""
+        if not self.has_project:
+            return
+        if self.model.get(path) == value and merge_key is None:
+            return
+        self.undo_stack.push(SetCommand(self.model, path, value, text, merge_key))
+
+    def toggle_service(self, sid: str, ticked: bool) -> None:
+        from ..core.project import SelectedService
+
+        service = self.catalog.services.get(sid)
+        name = service.name(self.ui_language) if service else sid
+        current = self.model.get(f"service:{sid}")
+        if ticked and current is None:
+            index = len(self.model.project.services)
+            self.push(f"service:{sid}", (index, SelectedService(id=sid)), self.tr("Add %1").replace("%1", name))
+        elif not ticked and current is not None:
+            self.push(f"service:{sid}", None, self.tr("Remove %1").replace("%1", name))
+
+    def _model_changed(self, path: str) -> None:
+        if not path or path.startswith(FORM_PATHS):
+            self.company_form.refresh(path)
+        if not path or path.startswith(("service:", "option:")):
+            self.checklist.set_selected(set(self.model.project.service_ids()))
+            self.options_form.refresh(path)
+        if not path or path.startswith("custom"):
+            self.custom_form.refresh(path)
+        self.refresh_preview()
+        self.checks_timer.start()
+
+    def refresh_preview(self) -> None:
+        if not self.has_project:
+            return
+        try:
+            self.document = compose(self.catalog, self.model.project, self.doc_language)
+        except ComposeError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.preview.show_document(self.document)
+
+    def run_checks(self) -> None:
+        if not self.has_project:
+            return
+        findings = [LocalFinding("error", "pack", self.tr("A clause pack has a problem: %1").replace("%1", str(e)),
+                                 f"pack:{e.file}") for e in self.catalog.errors]
+        findings += run_checks(self.catalog, self.model.project, self.document, self.ui_language)
+        self.findings.set_findings(findings)
+        counts = self.findings.counts()
+        self.status_findings.setText(self.tr("%1 errors, %2 warnings").replace("%1", str(counts["error"]))
+                                     .replace("%2", str(counts["warning"])))
+
+    def set_document_language(self, lang: str) -> None:
+        if lang not in ("de", "en") or lang == self.doc_language and self.document is not None:
+            return
+        self.doc_language = lang
+        index = self.language_combo.findData(lang)
+        if self.language_combo.currentIndex() != index:
+            self.language_combo.setCurrentIndex(index)
+        self.custom_form.set_language(lang)
+        self.preview.clear_document()  # headings and order change with the language
+        self.refresh_preview()
+        self.checks_timer.start()
+
+    # ================================================================== navigation
+    def _service_highlighted(self, sid: str) -> None:
+        self.options_form.show_service(sid)
+        if sid:
+            self.tabs.setCurrentIndex(1)
+            if sid in self.model.project.service_ids():
+                self.preview.scroll_to(f"service-{sid}")
+
+    def _preview_clicked(self, section_id: str, service: str) -> None:
+        if service:
+            self.checklist.select_service(service)
+            self.tabs.setCurrentIndex(1)
+        elif section_id.startswith("custom-"):
+            self._select_custom(section_id[len("custom-"):])
+        elif section_id in ("controller", "dpo", "complaint"):
+            self.tabs.setCurrentIndex(0)
+            field = {"controller": "controller.name", "dpo": "dpo", "complaint": "state"}[section_id]
+            self.company_scroll.ensureWidgetVisible(self.company_form.fields[field])
+
+    def _select_custom(self, cid: str) -> None:
+        self.tabs.setCurrentIndex(2)
+        for i in range(self.custom_form.list.count()):
+            if self.custom_form.list.item(i).data(Qt.ItemDataRole.UserRole) == cid:
+                self.custom_form.list.setCurrentRow(i)
+
+    def navigate(self, target: str) -> None:
+        """Focus the place where a finding can be fixed."""
+        if target.startswith("service:"):
+            sid = target.split(":", 1)[1]
+            self.checklist.select_service(sid)
+            self.tabs.setCurrentIndex(1)
+            self.checklist.tree.setFocus()
+            self.preview.scroll_to(f"service-{sid}")
+        elif target.startswith("section:"):
+            section = target.split(":", 1)[1]
+            self.preview.scroll_to(section)
+            if section.startswith("custom-"):
+                self._select_custom(section[len("custom-"):])
+        elif target.startswith("pack:"):
+            self.show_pack_errors()
+        else:
+            widget = self.company_form.fields.get(target) or self.company_form.fields.get(target.split(".")[0])
+            if widget is not None:
+                self.tabs.setCurrentIndex(0)
+                if not widget.isEnabled():
+                    widget = self.company_form.has_dpo
+                self.company_scroll.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_search(self) -> None:
+        self.checklist.search.setFocus()
+        self.checklist.search.selectAll()
+
+    # ================================================================== project lifecycle
+    def _show_welcome(self) -> None:
+        self.has_project = False
+        self.path = None
+        self.document = None
+        self.undo_stack.clear()
+        self.preview.clear_document()
+        self.welcome.set_lists(app_settings.recent_files())
+        self.stack.setCurrentWidget(self.welcome)
+        for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
+            a.setEnabled(False)
+        self.findings.set_findings([])
+        self.findings_dock.hide()
+        self.language_combo.setEnabled(False)
+        self.setWindowModified(False)
+        self.setWindowTitle(APP_NAME)
+
+    def set_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
+        self.undo_stack.clear()
+        self.path = path
+        self.has_project = True
+        self.stack.setCurrentWidget(self.splitter)
+        for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
+            a.setEnabled(True)
+        self.language_combo.setEnabled(True)
+        self.findings_dock.show()
+        lang = project.languages[0] if project.languages and project.languages[0] in ("de", "en") else "de"
+        self.doc_language = lang
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
+        self.language_combo.blockSignals(False)
+        self.custom_form.lang = lang
+        self.preview.clear_document()
+        self.model.replace(project)  # refreshes forms, preview and (soon) findings
+        if modified:
+            self.undo_stack.resetClean()
+        self.setWindowModified(modified)
+        self._update_title()
+        self.checks_timer.start()  # after the window is up: checks are not needed for the first paint
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current project (saved, discarded or nothing to lose)."""
+        if not self.has_project or self.undo_stack.isClean() and not self.isWindowModified():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_project(self) -> None:
+        if self.maybe_save():
+            self.autosave.remove()
+            project = Project()
+            project.stand = _dt.date.today().isoformat()
+            self.set_project(project, None)
+
+    def open_example(self, path: str = "") -> None:
+        if not self.maybe_save():
+            return
+        self.autosave.remove()
+        if path:
+            try:
+                project = project_io.load(path)
+            except ProjectError as exc:
+                self.show_error(self.tr("The example cannot be opened"), str(exc))
+                return
+        else:
+            from ..core.project import SelectedService
+
+            project = project_io.example_project()
+            # a few common services so the example shows what the preview does
+            for sid in list(self.catalog.services)[:6]:
+                project.services.append(SelectedService(id=sid))
+        self.set_project(project, None)  # an example is a template: saving asks for a name
+
+    def open_dialog(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            project = project_io.load(path)
+        except ProjectError as exc:
+            self.show_error(self.tr("The project cannot be opened"), str(exc))
+            return False
+        self.autosave.remove()
+        self.set_project(project, Path(path).resolve())
+        self._add_recent(str(Path(path).resolve()))
+        return True
+
+    def save(self) -> bool:
+        if not self.has_project:
+            return False
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        if not self.has_project:
+            return False
+        path = self.ask_save_path()
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += project_io.SUFFIX
+        return self._write(Path(path).resolve())
+
+    def _write(self, path: Path) -> bool:
+        try:
+            project_io.save(self.model.project, path)
+        except OSError as exc:
+            self.show_error(self.tr("The project was not saved"),
+                            self.tr("Policy Editor could not write %1 (%2). Your changes are still open here; "
+                                    "try another folder with Save As.").replace("%1", str(path))
+                            .replace("%2", exc.strerror or str(exc)))
+            return False
+        self.path = path
+        self.undo_stack.setClean()
+        self.setWindowModified(False)
+        self.autosave.remove()
+        self._update_title()
+        self._add_recent(str(path))
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def close_project(self) -> None:
+        if self.maybe_save():
+            self.autosave.remove()
+            self._show_welcome()
+
+    # ================================================================== autosave / recovery
+    def autosave_now(self) -> Path | None:
+        if not self.has_project or self.undo_stack.isClean() and not self.isWindowModified():
+            return None
+        try:
+            return self.autosave.write(self.model.project, str(self.path or ""))
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", exc.strerror or str(exc)), 8000)
+            return None
+
+    def offer_recovery(self) -> bool:
+        """Called once after start: restore work a crashed session left behind."""
+        for orphan in self.autosave.orphans():
+            what = orphan.original or self.tr("a new project")
+            when = QLocale().toString(orphan.time, QLocale.FormatType.ShortFormat)
+            answer = self.ask_restore(self.tr("Restore unsaved changes from %1 to %2?").replace("%1", when).replace("%2", what))
+            if answer:
+                try:
+                    project = orphan.load()
+                except ProjectError as exc:
+                    self.show_error(self.tr("The unsaved changes cannot be restored"), str(exc))
+                    orphan.discard()
+                    continue
+                orphan.discard()
+                self.set_project(project, Path(orphan.original) if orphan.original else None, modified=True)
+                self.autosave_now()  # the restored work is now this session's autosave
+                return True
+            orphan.discard()
+        return False
+
+    # ================================================================== dialogs (tests override)
+    def ask_unsaved(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          self.tr("Do you want to save the changes to %1?").replace(
+                              "%1", self.path.name if self.path else self.tr("the new project")),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        result = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(result), "cancel")
+
+    def ask_restore(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("Policy Editor was not closed properly last time. "
+                                       "Restoring opens these changes as unsaved work; discarding deletes them."))
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), self._last_folder(),
+                                              self.tr("Policy Editor projects (*.policy.json *.json);;All files (*)"))
+        return path
+
+    def ask_save_path(self) -> str:
+        start = str(self.path) if self.path else str(Path(self._last_folder()) / (self.tr("privacy-policy") + project_io.SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start,
+                                              self.tr("Policy Editor projects (*.policy.json)"))
+        return path
+
+    def show_error(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(text)
+        box.exec()
+
+    def _last_folder(self) -> str:
+        recent = app_settings.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def show_pack_errors(self) -> None:
+        if not self.catalog.errors:
+            return
+        lines = "\n".join(str(e) for e in self.catalog.errors[:20])
+        self.show_error(self.tr("Some clause packs could not be loaded completely"),
+                        self.tr("The services and texts from these files are missing until the pack is fixed. "
+                                "Everything else works.\n\n%1").replace("%1", lines))
+
+    def export_dialog(self) -> None:
+        if not self.has_project:
+            return
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.model.project, self.path, self)
+        dialog.exec()
+
+    def about(self) -> None:
+        from .about import show_about
+
+        show_about(self, self.catalog)
+
+    def set_ui_language(self, code: str) -> None:
+        app_settings.set_value("ui_language", code)
+        self.statusBar().showMessage(self.tr("The new interface language applies the next time Policy Editor starts."), 8000)
+
+    # ================================================================== recent files
+    def _add_recent(self, path: str) -> None:
+        app_settings.add_recent(path)
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = app_settings.recent_files()
+        for n, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{n} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("&Clear list"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        app_settings.clear_recent()
+        self._rebuild_recent_menu()
+        self.welcome.set_lists([])
+
+    # ================================================================== window events
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_path(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_path(path))  # not inside the drag: it may show dialogs
+
+    @staticmethod
+    def _dropped_path(mime) -> str:
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json"):
+                return url.toLocalFile()
+        return ""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave.remove()
+        if self.persist_state:
+            self._save_window_state()
+        event.accept()
+
+    def _save_window_state(self) -> None:
+        s = app_settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+
+    def _restore_window_state(self) -> None:
+        s = app_settings.settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry()
+                self.resize(min(1400, available.width() - 40), min(900, available.height() - 40))
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def open_folder(self, folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,257 @@
+"""The live preview: a read-only QTextBrowser that re-renders only the units that changed.
+
+setHtml() would reset the scroll position and lay out the whole document (~50 ms for 300 KB);
+instead each unit (heading + blocks) lives at a known character range and is replaced through
+a QTextCursor. insertHtml() forgets the heading's block format when it merges into the
+existing block, so headings get their format re-applied after every insert.
+"""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from ..core.document import Document
+from .render import TITLE_ID, Unit, unit_html, units
+
+_CSS = """
+h1 { font-size: 20pt; color: #1d3557; }
+h2 { font-size: 15pt; color: #1d3557; }
+h3 { font-size: 12pt; color: #1d3557; }
+h4 { font-size: 11pt; }
+a { color: #1f5fa8; }
+th { background-color: #eef1f4; }
+"""
+
+
+# the "Stand" line belongs to the document, so it follows the document language, not the UI
+STAND_LABELS = {"de": "Stand:", "en": "Last updated:"}
+
+
+class _Formats:
+    """Heading block/char formats as Qt derives them from <hN>, parsed once per level."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[QTextBlockFormat, QTextCharFormat]] = {}
+
+    def get(self, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        if level not in self._cache:
+            scratch = QTextDocument()
+            scratch.setDefaultStyleSheet(_CSS)
+            scratch.setHtml(f"<h{level}>x</h{level}>")
+            block = scratch.firstBlock()
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+            self._cache[level] = (QTextBlockFormat(block.blockFormat()), QTextCharFormat(cursor.charFormat()))
+        return self._cache[level]
+
+
+class Preview(QTextBrowser):
+    """Shows a Document; ``show_document`` works out and applies the smallest change."""
+
+    sectionClicked = Signal(str, str)  # section id, service id ("" for fixed sections)
+
+    def __init__(self, stand_label: str = "Stand:", parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)  # offline app: links in the policy are not followed on click
+        self.setOpenExternalLinks(False)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultStyleSheet(_CSS)
+        doc.setDocumentMargin(16)
+        self._formats = _Formats()
+        self._units: list[Unit] = []
+        self._starts: list[int] = []  # start position of each unit
+        self._ends: list[int] = []  # end position (exclusive of the separator to the next unit)
+        self.stand_label = stand_label
+        self.replaced = 0  # units written by the last update (tests and benchmarks read this)
+        self.viewport().installEventFilter(self)
+
+    # ------------------------------------------------------------------ public
+    def clear_document(self) -> None:
+        self.document().clear()
+        self._units, self._starts, self._ends = [], [], []
+
+    def show_document(self, document: Document) -> int:
+        """Bring the view in line with ``document``; returns how many units were (re)written."""
+        new = units(document, STAND_LABELS.get(document.language, self.stand_label))
+        bar = self.verticalScrollBar()
+        scroll = bar.value()
+        old_ids = [u.id for u in self._units]
+        new_ids = {u.id for u in new}
+        common_old = [i for i in old_ids if i in new_ids]
+        old_set = set(old_ids)
+        common_new = [u.id for u in new if u.id in old_set]
+        if not self._units or common_old != common_new or len(new) > 2 * len(self._units) + 8:
+            count = self._full(new)
+        else:
+            # one edit block: the layout runs once for all cursor operations, not after each (~4× faster)
+            batch = QTextCursor(self.document())
+            batch.beginEditBlock()
+            try:
+                count = self._incremental(new)
+            finally:
+                batch.endEditBlock()
+            if self._ends[-1] != self.document().characterCount() - 1:
+                count = self._full(new)  # positions drifted (should not happen): start over
+        bar.setValue(scroll)
+        self.replaced = count
+        return count
+
+    def unit_at(self, position: int) -> Unit | None:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return self._units[index] if 0 <= index < len(self._units) else None
+
+    def unit_ids(self) -> list[str]:
+        return [u.id for u in self._units]
+
+    def scroll_to(self, section_id: str) -> None:
+        for unit, start in zip(self._units, self._starts):
+            if unit.id == section_id:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                self.setTextCursor(cursor)
+                rect = self.cursorRect(cursor)
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() + rect.top() - 8)
+                return
+
+    # ------------------------------------------------------------------ editing
+    def _full(self, new: list[Unit]) -> int:
+        self.clear_document()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for unit in new:
+            self._append(cursor, unit)
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # our inserts dragged the view's cursor along
+        return len(new)
+
+    def _append(self, cursor: QTextCursor, unit: Unit) -> None:
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if self._units:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        start = cursor.position()
+        end = self._write(cursor, start, unit)
+        self._units.append(unit)
+        self._starts.append(start)
+        self._ends.append(end)
+
+    def _write(self, cursor: QTextCursor, start: int, unit: Unit) -> int:
+        """Insert the unit's HTML at ``start`` (an empty block) and fix the heading format."""
+        cursor.setPosition(start)
+        cursor.insertHtml(unit_html(unit))
+        end = cursor.position()
+        self._fix_heading(start, unit)
+        return end
+
+    def _fix_heading(self, start: int, unit: Unit) -> None:
+        block = self.document().findBlock(start)
+        text_list = block.textList()
+        if text_list is not None:
+            text_list.remove(block)
+        block_format, char_format = self._formats.get(unit.level)
+        cursor = QTextCursor(block)
+        cursor.setBlockFormat(block_format)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(char_format)
+
+    def _shift(self, index: int, delta: int) -> None:
+        if delta:
+            for i in range(index, len(self._units)):
+                self._starts[i] += delta
+                self._ends[i] += delta
+
+    def _incremental(self, new: list[Unit]) -> int:
+        count = 0
+        wanted = {u.id for u in new}
+        cursor = QTextCursor(self.document())
+        # 1. remove units that are gone (from the back, so earlier positions stay valid)
+        for i in range(len(self._units) - 1, -1, -1):
+            if self._units[i].id not in wanted:
+                self._remove(cursor, i)
+                count += 1
+        # 2. walk the new list: replace changed units, insert new ones
+        for j, unit in enumerate(new):
+            if j < len(self._units) and self._units[j].id == unit.id:
+                old = self._units[j]
+                if old == unit:
+                    continue
+                if old.same_body(unit):
+                    self._renumber(cursor, j, unit)
+                else:
+                    self._replace(cursor, j, unit)
+                count += 1
+            else:
+                self._insert(cursor, j, unit)
+                count += 1
+        return count
+
+    def _remove(self, cursor: QTextCursor, i: int) -> None:
+        start, end = self._starts[i], self._ends[i]
+        if i > 0:
+            cursor.setPosition(start - 1)  # take the separator before the unit with it
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        elif len(self._units) > 1:
+            cursor.setPosition(start)
+            cursor.setPosition(self._starts[1], QTextCursor.MoveMode.KeepAnchor)
+        else:
+            self.clear_document()
+            return
+        removed = cursor.selectionEnd() - cursor.selectionStart()
+        cursor.removeSelectedText()
+        del self._units[i], self._starts[i], self._ends[i]
+        if i == 0:
+            self._starts[0] = 0
+            self._ends[0] -= removed
+            self._shift(1, -removed)
+        else:
+            self._shift(i, -removed)
+
+    def _replace(self, cursor: QTextCursor, i: int, unit: Unit) -> None:
+        start, end = self._starts[i], self._ends[i]
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        new_end = self._write(cursor, start, unit)
+        self._units[i] = unit
+        self._ends[i] = new_end
+        self._shift(i + 1, new_end - end)
+
+    def _renumber(self, cursor: QTextCursor, i: int, unit: Unit) -> None:
+        """Only the number changed (a section was added above): rewrite the heading text."""
+        start = self._starts[i]
+        block = self.document().findBlock(start)
+        old_len = block.length() - 1
+        cursor.setPosition(block.position())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(unit.heading_text(), self._formats.get(unit.level)[1])
+        delta = len(unit.heading_text()) - old_len
+        self._units[i] = unit
+        self._ends[i] += delta
+        self._shift(i + 1, delta)
+
+    def _insert(self, cursor: QTextCursor, j: int, unit: Unit) -> None:
+        if j == 0:  # never happens in practice: the title unit is always first
+            raise RuntimeError("insert at top")
+        after = self._ends[j - 1]
+        cursor.setPosition(after)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        start = cursor.position()
+        end = self._write(cursor, start, unit)
+        self._units.insert(j, unit)
+        self._starts.insert(j, start)
+        self._ends.insert(j, end)
+        self._shift(j + 1, end - after)
+
+    # ------------------------------------------------------------------ clicks
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+                cursor = self.cursorForPosition(event.position().toPoint())
+                unit = self.unit_at(cursor.position())
+                if unit is not None and unit.id != TITLE_ID:
+                    self.sectionClicked.emit(unit.id, unit.service or "")
+        return super().eventFilter(watched, event)

@@ -1,0 +1,130 @@
+"""The first-run / no-project page: what the app does and one click to start."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..resources import resource
+
+
+def example_files() -> list[Path]:
+    try:
+        return sorted(resource("examples").glob("*.policy.json"))
+    except FileNotFoundError:
+        return []
+
+
+def _example_title(path: Path) -> str:
+    """"Tischlerei Beispiel GmbH (Köln)" reads better than the file name."""
+    from ..core.project import ProjectError, load
+
+    try:
+        controller = load(path).controller
+    except ProjectError:
+        return path.name
+    return f"{controller.name} ({controller.city})" if controller.city else controller.name or path.name
+
+
+class WelcomePage(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    example_requested = Signal(str)  # path of an example file, "" = built-in example
+    recent_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        card = QFrame()
+        card.setObjectName("welcomeCard")
+        card.setMaximumWidth(760)
+        card.setStyleSheet("#welcomeCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }")
+        icon = QLabel()
+        icon.setPixmap(QPixmap(str(resource("icons", "app-128.png"))).scaled(
+            96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        title = QLabel(self.tr("Welcome to Policy Editor"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(self.tr(
+            "Put together the privacy policy for your website in three steps: tick the services you use, "
+            "fill in your company details, and export a Word file for your lawyer and HTML for your website. "
+            "Everything stays on this computer."))
+        text.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.addWidget(title)
+        words.addWidget(text)
+        head.addLayout(words, 1)
+
+        self.example_button = QPushButton(self.tr("Open an &example project"))
+        self.new_button = QPushButton(self.tr("&New project"))
+        self.open_button = QPushButton(self.tr("&Open…"))
+        self.example_button.setDefault(True)
+        buttons = QHBoxLayout()
+        for b in (self.example_button, self.new_button, self.open_button):
+            b.setMinimumHeight(36)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.examples_label = QLabel(self.tr("Examples:"))
+        self.examples = QListWidget()
+        self.examples.setAccessibleName(self.tr("Example projects"))
+        self.recent_label = QLabel(self.tr("Recent files:"))
+        self.recent = QListWidget()
+        self.recent.setAccessibleName(self.tr("Recent files"))
+
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(14)
+        inner.addLayout(head)
+        inner.addLayout(buttons)
+        inner.addWidget(self.examples_label)
+        inner.addWidget(self.examples)
+        inner.addWidget(self.recent_label)
+        inner.addWidget(self.recent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.example_button.clicked.connect(self._first_example)
+        self.examples.itemActivated.connect(lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.examples.itemClicked.connect(lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.itemClicked.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _first_example(self) -> None:
+        files = example_files()
+        self.example_requested.emit(str(files[0]) if files else "")
+
+    def set_lists(self, recent: list[str]) -> None:
+        self.examples.clear()
+        for path in example_files():
+            item = QListWidgetItem(_example_title(path))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.examples.addItem(item)
+        shown = self.examples.count() > 0
+        self.examples.setVisible(shown)
+        self.examples_label.setVisible(shown)
+        self.recent.clear()
+        for path in recent:
+            item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.recent.addItem(item)
+        self.recent.setVisible(bool(recent))
+        self.recent_label.setVisible(bool(recent))
+        for widget in (self.examples, self.recent):  # as tall as the rows, no empty box below them
+            rows = min(widget.count(), 6)
+            widget.setFixedHeight(max(rows, 1) * (widget.sizeHintForRow(0) if widget.count() else 20) + 2 * widget.frameWidth() + 4)

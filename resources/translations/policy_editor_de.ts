@@ -1,0 +1,670 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+  <context>
+    <name>About</name>
+    <message>
+      <source>user pack</source>
+      <translation>eigenes Paket</translation>
+    </message>
+    <message>
+      <source>%1 services in the catalog</source>
+      <translation>%1 Dienste im Katalog</translation>
+    </message>
+    <message>
+      <source>About Policy Editor</source>
+      <translation>Über Policy Editor</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyForm</name>
+    <message>
+      <source>Company (controller)</source>
+      <translation>Unternehmen (Verantwortlicher)</translation>
+    </message>
+    <message>
+      <source>Company &amp;name:</source>
+      <translation>Firmen&amp;name:</translation>
+    </message>
+    <message>
+      <source>&amp;Legal form:</source>
+      <translation>&amp;Rechtsform:</translation>
+    </message>
+    <message>
+      <source>&amp;Represented by:</source>
+      <translation>&amp;Vertreten durch:</translation>
+    </message>
+    <message>
+      <source>S&amp;treet and number:</source>
+      <translation>S&amp;traße und Hausnummer:</translation>
+    </message>
+    <message>
+      <source>&amp;Postcode:</source>
+      <translation>&amp;PLZ:</translation>
+    </message>
+    <message>
+      <source>C&amp;ity:</source>
+      <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+      <source>Co&amp;untry:</source>
+      <translation>L&amp;and:</translation>
+    </message>
+    <message>
+      <source>Commercial re&amp;gister:</source>
+      <translation>&amp;Handelsregister:</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Kontakt</translation>
+    </message>
+    <message>
+      <source>&amp;E-mail:</source>
+      <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>Tele&amp;fon:</translation>
+    </message>
+    <message>
+      <source>&amp;Website:</source>
+      <translation>&amp;Website:</translation>
+    </message>
+    <message>
+      <source>Data protection officer</source>
+      <translation>Datenschutzbeauftragte(r)</translation>
+    </message>
+    <message>
+      <source>We have a data protection &amp;officer</source>
+      <translation>Wir haben eine(n) &amp;Datenschutzbeauftragte(n)</translation>
+    </message>
+    <message>
+      <source>We have a data protection officer</source>
+      <translation>Wir haben eine(n) Datenschutzbeauftragte(n)</translation>
+    </message>
+    <message>
+      <source>Name of the DPO:</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <source>External firm:</source>
+      <translation>Externe Firma:</translation>
+    </message>
+    <message>
+      <source>DPO e-mail:</source>
+      <translation>E-Mail der/des DSB:</translation>
+    </message>
+    <message>
+      <source>DPO phone:</source>
+      <translation>Telefon der/des DSB:</translation>
+    </message>
+    <message>
+      <source>DPO address:</source>
+      <translation>Anschrift der/des DSB:</translation>
+    </message>
+    <message>
+      <source>Website and authority</source>
+      <translation>Website und Aufsichtsbehörde</translation>
+    </message>
+    <message>
+      <source>— not set —</source>
+      <translation>– nicht gewählt –</translation>
+    </message>
+    <message>
+      <source>Federal state</source>
+      <translation>Bundesland</translation>
+    </message>
+    <message>
+      <source>&amp;Federal state:</source>
+      <translation>&amp;Bundesland:</translation>
+    </message>
+    <message>
+      <source>https://www.example.de (one per line)</source>
+      <translation>https://www.beispiel.de (eine pro Zeile)</translation>
+    </message>
+    <message>
+      <source>Websites</source>
+      <translation>Websites</translation>
+    </message>
+    <message>
+      <source>Web&amp;sites:</source>
+      <translation>Web&amp;sites:</translation>
+    </message>
+    <message>
+      <source>Date of this version (Stand)</source>
+      <translation>Datum dieser Fassung (Stand)</translation>
+    </message>
+    <message>
+      <source>&amp;Date (Stand):</source>
+      <translation>Stan&amp;d:</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Stand</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomSectionsForm</name>
+    <message>
+      <source>Add text of your own, e.g. about your shop's customer account. The body is Markdown: **bold**, *italic*, lists with "- ".</source>
+      <translation>Fügen Sie eigenen Text hinzu, z. B. zum Kundenkonto Ihres Shops. Der Text ist Markdown: **fett**, *kursiv*, Listen mit „- “.</translation>
+    </message>
+    <message>
+      <source>Custom sections</source>
+      <translation>Eigene Abschnitte</translation>
+    </message>
+    <message>
+      <source>&amp;Add section</source>
+      <translation>Abschnitt &amp;hinzufügen</translation>
+    </message>
+    <message>
+      <source>Re&amp;move section</source>
+      <translation>Abschnitt ent&amp;fernen</translation>
+    </message>
+    <message>
+      <source>Section title</source>
+      <translation>Abschnittstitel</translation>
+    </message>
+    <message>
+      <source>Section text (Markdown)</source>
+      <translation>Abschnittstext (Markdown)</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+      <source>Te&amp;xt:</source>
+      <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+      <source>New section</source>
+      <translation>Neuer Abschnitt</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>Abschnitt hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove section</source>
+      <translation>Abschnitt entfernen</translation>
+    </message>
+    <message>
+      <source>Custom section</source>
+      <translation>Eigener Abschnitt</translation>
+    </message>
+    <message>
+      <source>German</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Englisch</translation>
+    </message>
+    <message>
+      <source>&amp;Title (%1):</source>
+      <translation>&amp;Titel (%1):</translation>
+    </message>
+    <message>
+      <source>Te&amp;xt (%1):</source>
+      <translation>Te&amp;xt (%1):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export</source>
+      <translation>Exportieren</translation>
+    </message>
+    <message>
+      <source>Formats</source>
+      <translation>Formate</translation>
+    </message>
+    <message>
+      <source>&amp;Word document (DOCX) — for your lawyer</source>
+      <translation>&amp;Word-Dokument (DOCX) – für Ihre Anwältin oder Ihren Anwalt</translation>
+    </message>
+    <message>
+      <source>&amp;HTML page — complete web page</source>
+      <translation>&amp;HTML-Seite – vollständige Webseite</translation>
+    </message>
+    <message>
+      <source>HTML &amp;fragment — to paste into your website</source>
+      <translation>HTML-&amp;Baustein – zum Einfügen in Ihre Website</translation>
+    </message>
+    <message>
+      <source>&amp;Markdown — for website builders</source>
+      <translation>&amp;Markdown – für Website-Baukästen</translation>
+    </message>
+    <message>
+      <source>&amp;Plain text</source>
+      <translation>&amp;Reiner Text</translation>
+    </message>
+    <message>
+      <source>P&amp;DF</source>
+      <translation>P&amp;DF</translation>
+    </message>
+    <message>
+      <source>&amp;Review edition: Word comments show where each section comes from</source>
+      <translation>Prüf&amp;fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>Sprachen</translation>
+    </message>
+    <message>
+      <source>&amp;German</source>
+      <translation>Deu&amp;tsch</translation>
+    </message>
+    <message>
+      <source>E&amp;nglish</source>
+      <translation>E&amp;nglisch</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Speicherort</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Zielordner</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>Durch&amp;suchen …</translation>
+    </message>
+    <message>
+      <source>F&amp;older:</source>
+      <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+      <source>File name without ending</source>
+      <translation>Dateiname ohne Endung</translation>
+    </message>
+    <message>
+      <source>File &amp;name:</source>
+      <translation>Datei&amp;name:</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+      <source>&amp;Open folder</source>
+      <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <source>privacy-policy</source>
+      <translation>datenschutzerklaerung</translation>
+    </message>
+    <message>
+      <source>Files: %1</source>
+      <translation>Dateien: %1</translation>
+    </message>
+    <message>
+      <source>Choose at least one format and one language.</source>
+      <translation>Wählen Sie mindestens ein Format und eine Sprache.</translation>
+    </message>
+    <message>
+      <source>Export to folder</source>
+      <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+      <source>The folder %1 cannot be created (%2).</source>
+      <translation>Der Ordner %1 kann nicht angelegt werden (%2).</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exportiere …</translation>
+    </message>
+    <message>
+      <source>Writing %1…</source>
+      <translation>Schreibe %1 …</translation>
+    </message>
+    <message>
+      <source>%1 file(s) written to %2:</source>
+      <translation>%1 Datei(en) gespeichert in %2:</translation>
+    </message>
+    <message>
+      <source>Not written:</source>
+      <translation>Nicht geschrieben:</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Findings</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <source>No findings: everything the checks look at is in place.</source>
+      <translation>Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Company</source>
+      <translation>&amp;Unternehmen</translation>
+    </message>
+    <message>
+      <source>Se&amp;rvice</source>
+      <translation>&amp;Dienst</translation>
+    </message>
+    <message>
+      <source>Own se&amp;ctions</source>
+      <translation>Eigene Ab&amp;schnitte</translation>
+    </message>
+    <message>
+      <source>Stand:</source>
+      <translation>Stand:</translation>
+    </message>
+    <message>
+      <source>Preview of the privacy policy</source>
+      <translation>Vorschau der Datenschutzerklärung</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <source>Document language</source>
+      <translation>Sprache des Dokuments</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
+    </message>
+    <message>
+      <source>&amp;New</source>
+      <translation>&amp;Neu</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>&amp;Find service</source>
+      <translation>Dienst &amp;suchen</translation>
+    </message>
+    <message>
+      <source>&amp;About Policy Editor</source>
+      <translation>Ü&amp;ber Policy Editor</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>Werkzeuge</translation>
+    </message>
+    <message>
+      <source>Document &amp;language:</source>
+      <translation>&amp;Sprache des Dokuments:</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>%1 entfernen</translation>
+    </message>
+    <message>
+      <source>A clause pack has a problem: %1</source>
+      <translation>Ein Textbaustein-Paket hat einen Fehler: %1</translation>
+    </message>
+    <message>
+      <source>%1 errors, %2 warnings</source>
+      <translation>%1 Fehler, %2 Warnungen</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>Unbenannt</translation>
+    </message>
+    <message>
+      <source>The example cannot be opened</source>
+      <translation>Das Beispiel lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+      <source>The project cannot be opened</source>
+      <translation>Das Projekt lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+      <source>The project was not saved</source>
+      <translation>Das Projekt wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</source>
+      <translation>Policy Editor konnte %1 nicht schreiben (%2). Ihre Änderungen sind hier weiter geöffnet; versuchen Sie mit „Speichern unter“ einen anderen Ordner.</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+      <source>Autosave failed: %1</source>
+      <translation>Automatisches Sichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+      <source>a new project</source>
+      <translation>ein neues Projekt</translation>
+    </message>
+    <message>
+      <source>Restore unsaved changes from %1 to %2?</source>
+      <translation>Ungespeicherte Änderungen von %1 an %2 wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>The unsaved changes cannot be restored</source>
+      <translation>Die ungespeicherten Änderungen lassen sich nicht wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Do you want to save the changes to %1?</source>
+      <translation>Möchten Sie die Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+      <source>the new project</source>
+      <translation>dem neuen Projekt</translation>
+    </message>
+    <message>
+      <source>If you don't save, your changes will be lost.</source>
+      <translation>Wenn Sie nicht speichern, gehen Ihre Änderungen verloren.</translation>
+    </message>
+    <message>
+      <source>Policy Editor was not closed properly last time. Restoring opens these changes as unsaved work; discarding deletes them.</source>
+      <translation>Policy Editor wurde beim letzten Mal nicht ordnungsgemäß beendet. Wiederherstellen öffnet diese Änderungen als ungespeicherte Arbeit; Verwerfen löscht sie.</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+      <source>Open project</source>
+      <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+      <source>Policy Editor projects (*.policy.json *.json);;All files (*)</source>
+      <translation>Policy-Editor-Projekte (*.policy.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>privacy-policy</source>
+      <translation>datenschutzerklaerung</translation>
+    </message>
+    <message>
+      <source>Save project</source>
+      <translation>Projekt speichern</translation>
+    </message>
+    <message>
+      <source>Policy Editor projects (*.policy.json)</source>
+      <translation>Policy-Editor-Projekte (*.policy.json)</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Einige Textbaustein-Pakete ließen sich nicht vollständig laden</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
+
+%1</translation>
+    </message>
+    <message>
+      <source>The new interface language applies the next time Policy Editor starts.</source>
+      <translation>Die neue Sprache der Oberfläche gilt ab dem nächsten Start von Policy Editor.</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>Liste &amp;leeren</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServiceChecklist</name>
+    <message>
+      <source>Search services and keywords…</source>
+      <translation>Dienste und Stichwörter suchen …</translation>
+    </message>
+    <message>
+      <source>Search services</source>
+      <translation>Dienste suchen</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Dienste</translation>
+    </message>
+    <message>
+      <source>&amp;Services you use:</source>
+      <translation>&amp;Dienste, die Sie nutzen:</translation>
+    </message>
+    <message>
+      <source>Self-hosted: no outside provider</source>
+      <translation>Selbst betrieben: kein externer Anbieter</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n service(s) selected</source>
+      <translation>
+        <numerusform>%n Dienst ausgewählt</numerusform>
+        <numerusform>%n Dienste ausgewählt</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ServiceOptionsForm</name>
+    <message>
+      <source>&amp;Include this service in the policy</source>
+      <translation>Diesen Dienst in die Datenschutzerklärung &amp;aufnehmen</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <source>Choose a service in the list on the left to see its details and options.</source>
+      <translation>Wählen Sie links einen Dienst, um seine Angaben und Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+      <source>Provider: %1, %2</source>
+      <translation>Anbieter: %1, %2</translation>
+    </message>
+    <message>
+      <source>Self-hosted: no outside provider</source>
+      <translation>Selbst betrieben: kein externer Anbieter</translation>
+    </message>
+    <message>
+      <source>Facts verified: %1</source>
+      <translation>Angaben geprüft am: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePage</name>
+    <message>
+      <source>Welcome to Policy Editor</source>
+      <translation>Willkommen bei Policy Editor</translation>
+    </message>
+    <message>
+      <source>Put together the privacy policy for your website in three steps: tick the services you use, fill in your company details, and export a Word file for your lawyer and HTML for your website. Everything stays on this computer.</source>
+      <translation>Stellen Sie die Datenschutzerklärung für Ihre Website in drei Schritten zusammen: Haken Sie die Dienste an, die Sie nutzen, tragen Sie Ihre Firmendaten ein und exportieren Sie eine Word-Datei für Ihre Anwältin oder Ihren Anwalt und HTML für Ihre Website. Alles bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+      <source>Open an &amp;example project</source>
+      <translation>&amp;Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+      <source>&amp;New project</source>
+      <translation>&amp;Neues Projekt</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+      <source>Examples:</source>
+      <translation>Beispiele:</translation>
+    </message>
+    <message>
+      <source>Example projects</source>
+      <translation>Beispielprojekte</translation>
+    </message>
+    <message>
+      <source>Recent files:</source>
+      <translation>Zuletzt geöffnet:</translation>
+    </message>
+    <message>
+      <source>Recent files</source>
+      <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+  </context>
+</TS>

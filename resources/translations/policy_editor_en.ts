@@ -1,0 +1,670 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+  <context>
+    <name>About</name>
+    <message>
+      <source>user pack</source>
+      <translation>user pack</translation>
+    </message>
+    <message>
+      <source>%1 services in the catalog</source>
+      <translation>%1 services in the catalog</translation>
+    </message>
+    <message>
+      <source>About Policy Editor</source>
+      <translation>About Policy Editor</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyForm</name>
+    <message>
+      <source>Company (controller)</source>
+      <translation>Company (controller)</translation>
+    </message>
+    <message>
+      <source>Company &amp;name:</source>
+      <translation>Company &amp;name:</translation>
+    </message>
+    <message>
+      <source>&amp;Legal form:</source>
+      <translation>&amp;Legal form:</translation>
+    </message>
+    <message>
+      <source>&amp;Represented by:</source>
+      <translation>&amp;Represented by:</translation>
+    </message>
+    <message>
+      <source>S&amp;treet and number:</source>
+      <translation>S&amp;treet and number:</translation>
+    </message>
+    <message>
+      <source>&amp;Postcode:</source>
+      <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+      <source>C&amp;ity:</source>
+      <translation>C&amp;ity:</translation>
+    </message>
+    <message>
+      <source>Co&amp;untry:</source>
+      <translation>Co&amp;untry:</translation>
+    </message>
+    <message>
+      <source>Commercial re&amp;gister:</source>
+      <translation>Commercial re&amp;gister:</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>&amp;E-mail:</source>
+      <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+      <source>P&amp;hone:</source>
+      <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+      <source>&amp;Website:</source>
+      <translation>&amp;Website:</translation>
+    </message>
+    <message>
+      <source>Data protection officer</source>
+      <translation>Data protection officer</translation>
+    </message>
+    <message>
+      <source>We have a data protection &amp;officer</source>
+      <translation>We have a data protection &amp;officer</translation>
+    </message>
+    <message>
+      <source>We have a data protection officer</source>
+      <translation>We have a data protection officer</translation>
+    </message>
+    <message>
+      <source>Name of the DPO:</source>
+      <translation>Name of the DPO:</translation>
+    </message>
+    <message>
+      <source>External firm:</source>
+      <translation>External firm:</translation>
+    </message>
+    <message>
+      <source>DPO e-mail:</source>
+      <translation>DPO e-mail:</translation>
+    </message>
+    <message>
+      <source>DPO phone:</source>
+      <translation>DPO phone:</translation>
+    </message>
+    <message>
+      <source>DPO address:</source>
+      <translation>DPO address:</translation>
+    </message>
+    <message>
+      <source>Website and authority</source>
+      <translation>Website and authority</translation>
+    </message>
+    <message>
+      <source>— not set —</source>
+      <translation>— not set —</translation>
+    </message>
+    <message>
+      <source>Federal state</source>
+      <translation>Federal state</translation>
+    </message>
+    <message>
+      <source>&amp;Federal state:</source>
+      <translation>&amp;Federal state:</translation>
+    </message>
+    <message>
+      <source>https://www.example.de (one per line)</source>
+      <translation>https://www.example.de (one per line)</translation>
+    </message>
+    <message>
+      <source>Websites</source>
+      <translation>Websites</translation>
+    </message>
+    <message>
+      <source>Web&amp;sites:</source>
+      <translation>Web&amp;sites:</translation>
+    </message>
+    <message>
+      <source>Date of this version (Stand)</source>
+      <translation>Date of this version (Stand)</translation>
+    </message>
+    <message>
+      <source>&amp;Date (Stand):</source>
+      <translation>&amp;Date (Stand):</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Date (Stand)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomSectionsForm</name>
+    <message>
+      <source>Add text of your own, e.g. about your shop's customer account. The body is Markdown: **bold**, *italic*, lists with "- ".</source>
+      <translation>Add text of your own, e.g. about your shop's customer account. The body is Markdown: **bold**, *italic*, lists with "- ".</translation>
+    </message>
+    <message>
+      <source>Custom sections</source>
+      <translation>Custom sections</translation>
+    </message>
+    <message>
+      <source>&amp;Add section</source>
+      <translation>&amp;Add section</translation>
+    </message>
+    <message>
+      <source>Re&amp;move section</source>
+      <translation>Re&amp;move section</translation>
+    </message>
+    <message>
+      <source>Section title</source>
+      <translation>Section title</translation>
+    </message>
+    <message>
+      <source>Section text (Markdown)</source>
+      <translation>Section text (Markdown)</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <source>Te&amp;xt:</source>
+      <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+      <source>New section</source>
+      <translation>New section</translation>
+    </message>
+    <message>
+      <source>Add section</source>
+      <translation>Add section</translation>
+    </message>
+    <message>
+      <source>Remove section</source>
+      <translation>Remove section</translation>
+    </message>
+    <message>
+      <source>Custom section</source>
+      <translation>Custom section</translation>
+    </message>
+    <message>
+      <source>German</source>
+      <translation>German</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>&amp;Title (%1):</source>
+      <translation>&amp;Title (%1):</translation>
+    </message>
+    <message>
+      <source>Te&amp;xt (%1):</source>
+      <translation>Te&amp;xt (%1):</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Formats</source>
+      <translation>Formats</translation>
+    </message>
+    <message>
+      <source>&amp;Word document (DOCX) — for your lawyer</source>
+      <translation>&amp;Word document (DOCX) — for your lawyer</translation>
+    </message>
+    <message>
+      <source>&amp;HTML page — complete web page</source>
+      <translation>&amp;HTML page — complete web page</translation>
+    </message>
+    <message>
+      <source>HTML &amp;fragment — to paste into your website</source>
+      <translation>HTML &amp;fragment — to paste into your website</translation>
+    </message>
+    <message>
+      <source>&amp;Markdown — for website builders</source>
+      <translation>&amp;Markdown — for website builders</translation>
+    </message>
+    <message>
+      <source>&amp;Plain text</source>
+      <translation>&amp;Plain text</translation>
+    </message>
+    <message>
+      <source>P&amp;DF</source>
+      <translation>P&amp;DF</translation>
+    </message>
+    <message>
+      <source>&amp;Review edition: Word comments show where each section comes from</source>
+      <translation>&amp;Review edition: Word comments show where each section comes from</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>Languages</translation>
+    </message>
+    <message>
+      <source>&amp;German</source>
+      <translation>&amp;German</translation>
+    </message>
+    <message>
+      <source>E&amp;nglish</source>
+      <translation>E&amp;nglish</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Where</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Output folder</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+      <source>F&amp;older:</source>
+      <translation>F&amp;older:</translation>
+    </message>
+    <message>
+      <source>File name without ending</source>
+      <translation>File name without ending</translation>
+    </message>
+    <message>
+      <source>File &amp;name:</source>
+      <translation>File &amp;name:</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Export</translation>
+    </message>
+    <message>
+      <source>&amp;Open folder</source>
+      <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+      <source>privacy-policy</source>
+      <translation>privacy-policy</translation>
+    </message>
+    <message>
+      <source>Files: %1</source>
+      <translation>Files: %1</translation>
+    </message>
+    <message>
+      <source>Choose at least one format and one language.</source>
+      <translation>Choose at least one format and one language.</translation>
+    </message>
+    <message>
+      <source>Export to folder</source>
+      <translation>Export to folder</translation>
+    </message>
+    <message>
+      <source>The folder %1 cannot be created (%2).</source>
+      <translation>The folder %1 cannot be created (%2).</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>Writing %1…</source>
+      <translation>Writing %1…</translation>
+    </message>
+    <message>
+      <source>%1 file(s) written to %2:</source>
+      <translation>%1 file(s) written to %2:</translation>
+    </message>
+    <message>
+      <source>Not written:</source>
+      <translation>Not written:</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Findings</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>No findings: everything the checks look at is in place.</source>
+      <translation>No findings: everything the checks look at is in place.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Company</source>
+      <translation>&amp;Company</translation>
+    </message>
+    <message>
+      <source>Se&amp;rvice</source>
+      <translation>Se&amp;rvice</translation>
+    </message>
+    <message>
+      <source>Own se&amp;ctions</source>
+      <translation>Own se&amp;ctions</translation>
+    </message>
+    <message>
+      <source>Stand:</source>
+      <translation>Stand:</translation>
+    </message>
+    <message>
+      <source>Preview of the privacy policy</source>
+      <translation>Preview of the privacy policy</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>Document language</source>
+      <translation>Document language</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Language of the policy shown in the preview</translation>
+    </message>
+    <message>
+      <source>&amp;New</source>
+      <translation>&amp;New</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>&amp;Export…</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>&amp;Find service</source>
+      <translation>&amp;Find service</translation>
+    </message>
+    <message>
+      <source>&amp;About Policy Editor</source>
+      <translation>&amp;About Policy Editor</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>System default</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>Main</translation>
+    </message>
+    <message>
+      <source>Document &amp;language:</source>
+      <translation>Document &amp;language:</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>Add %1</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+    <message>
+      <source>A clause pack has a problem: %1</source>
+      <translation>A clause pack has a problem: %1</translation>
+    </message>
+    <message>
+      <source>%1 errors, %2 warnings</source>
+      <translation>%1 errors, %2 warnings</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>Untitled</translation>
+    </message>
+    <message>
+      <source>The example cannot be opened</source>
+      <translation>The example cannot be opened</translation>
+    </message>
+    <message>
+      <source>The project cannot be opened</source>
+      <translation>The project cannot be opened</translation>
+    </message>
+    <message>
+      <source>The project was not saved</source>
+      <translation>The project was not saved</translation>
+    </message>
+    <message>
+      <source>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</source>
+      <translation>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>Saved to %1</translation>
+    </message>
+    <message>
+      <source>Autosave failed: %1</source>
+      <translation>Autosave failed: %1</translation>
+    </message>
+    <message>
+      <source>a new project</source>
+      <translation>a new project</translation>
+    </message>
+    <message>
+      <source>Restore unsaved changes from %1 to %2?</source>
+      <translation>Restore unsaved changes from %1 to %2?</translation>
+    </message>
+    <message>
+      <source>The unsaved changes cannot be restored</source>
+      <translation>The unsaved changes cannot be restored</translation>
+    </message>
+    <message>
+      <source>Do you want to save the changes to %1?</source>
+      <translation>Do you want to save the changes to %1?</translation>
+    </message>
+    <message>
+      <source>the new project</source>
+      <translation>the new project</translation>
+    </message>
+    <message>
+      <source>If you don't save, your changes will be lost.</source>
+      <translation>If you don't save, your changes will be lost.</translation>
+    </message>
+    <message>
+      <source>Policy Editor was not closed properly last time. Restoring opens these changes as unsaved work; discarding deletes them.</source>
+      <translation>Policy Editor was not closed properly last time. Restoring opens these changes as unsaved work; discarding deletes them.</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Restore</translation>
+    </message>
+    <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <source>Open project</source>
+      <translation>Open project</translation>
+    </message>
+    <message>
+      <source>Policy Editor projects (*.policy.json *.json);;All files (*)</source>
+      <translation>Policy Editor projects (*.policy.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+      <source>privacy-policy</source>
+      <translation>privacy-policy</translation>
+    </message>
+    <message>
+      <source>Save project</source>
+      <translation>Save project</translation>
+    </message>
+    <message>
+      <source>Policy Editor projects (*.policy.json)</source>
+      <translation>Policy Editor projects (*.policy.json)</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Some clause packs could not be loaded completely</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</translation>
+    </message>
+    <message>
+      <source>The new interface language applies the next time Policy Editor starts.</source>
+      <translation>The new interface language applies the next time Policy Editor starts.</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>&amp;Clear list</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServiceChecklist</name>
+    <message>
+      <source>Search services and keywords…</source>
+      <translation>Search services and keywords…</translation>
+    </message>
+    <message>
+      <source>Search services</source>
+      <translation>Search services</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>&amp;Services you use:</source>
+      <translation>&amp;Services you use:</translation>
+    </message>
+    <message>
+      <source>Self-hosted: no outside provider</source>
+      <translation>Self-hosted: no outside provider</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n service(s) selected</source>
+      <translation>
+        <numerusform>%n service selected</numerusform>
+        <numerusform>%n services selected</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ServiceOptionsForm</name>
+    <message>
+      <source>&amp;Include this service in the policy</source>
+      <translation>&amp;Include this service in the policy</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>Options</translation>
+    </message>
+    <message>
+      <source>Choose a service in the list on the left to see its details and options.</source>
+      <translation>Choose a service in the list on the left to see its details and options.</translation>
+    </message>
+    <message>
+      <source>Provider: %1, %2</source>
+      <translation>Provider: %1, %2</translation>
+    </message>
+    <message>
+      <source>Self-hosted: no outside provider</source>
+      <translation>Self-hosted: no outside provider</translation>
+    </message>
+    <message>
+      <source>Facts verified: %1</source>
+      <translation>Facts verified: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePage</name>
+    <message>
+      <source>Welcome to Policy Editor</source>
+      <translation>Welcome to Policy Editor</translation>
+    </message>
+    <message>
+      <source>Put together the privacy policy for your website in three steps: tick the services you use, fill in your company details, and export a Word file for your lawyer and HTML for your website. Everything stays on this computer.</source>
+      <translation>Put together the privacy policy for your website in three steps: tick the services you use, fill in your company details, and export a Word file for your lawyer and HTML for your website. Everything stays on this computer.</translation>
+    </message>
+    <message>
+      <source>Open an &amp;example project</source>
+      <translation>Open an &amp;example project</translation>
+    </message>
+    <message>
+      <source>&amp;New project</source>
+      <translation>&amp;New project</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <source>Examples:</source>
+      <translation>Examples:</translation>
+    </message>
+    <message>
+      <source>Example projects</source>
+      <translation>Example projects</translation>
+    </message>
+    <message>
+      <source>Recent files:</source>
+      <translation>Recent files:</translation>
+    </message>
+    <message>
+      <source>Recent files</source>
+      <translation>Recent files</translation>
+    </message>
+  </context>
+</TS>

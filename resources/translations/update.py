@@ -1,0 +1,271 @@
+"""Regenerate the Qt translations: pyside6-lupdate → fill from GERMAN → pyside6-lrelease.
+
+Run from the repository root after changing UI strings:
+    /tmp/venv/bin/python resources/translations/update.py
+Source strings are English. The German table below is the translation; a string missing here
+stays "unfinished" and tests/gui/test_translations.py fails, naming it.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+GERMAN = {
+    # export dialog
+    "Formats": "Formate",
+    "&Word document (DOCX) — for your lawyer": "&Word-Dokument (DOCX) – für Ihre Anwältin oder Ihren Anwalt",
+    "&HTML page — complete web page": "&HTML-Seite – vollständige Webseite",
+    "HTML &fragment — to paste into your website": "HTML-&Baustein – zum Einfügen in Ihre Website",
+    "&Markdown — for website builders": "&Markdown – für Website-Baukästen",
+    "&Plain text": "&Reiner Text",
+    "P&DF": "P&DF",
+    "&Review edition: Word comments show where each section comes from":
+        "Prüf&fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt",
+    "Languages": "Sprachen",
+    "&German": "Deu&tsch",
+    "E&nglish": "E&nglisch",
+    "Where": "Speicherort",
+    "Output folder": "Zielordner",
+    "&Browse…": "Durch&suchen …",
+    "F&older:": "&Ordner:",
+    "File name without ending": "Dateiname ohne Endung",
+    "File &name:": "Datei&name:",
+    "&Export": "&Exportieren",
+    "&Open folder": "Ordner ö&ffnen",
+    "Export": "Exportieren",
+    "privacy-policy": "datenschutzerklaerung",
+    "Files: %1": "Dateien: %1",
+    "Choose at least one format and one language.": "Wählen Sie mindestens ein Format und eine Sprache.",
+    "Export to folder": "In Ordner exportieren",
+    "The folder %1 cannot be created (%2).": "Der Ordner %1 kann nicht angelegt werden (%2).",
+    "Exporting…": "Exportiere …",
+    "Writing %1…": "Schreibe %1 …",
+    "%1 file(s) written to %2:": "%1 Datei(en) gespeichert in %2:",
+    "Not written:": "Nicht geschrieben:",
+    # company form
+    "Company (controller)": "Unternehmen (Verantwortlicher)",
+    "Company &name:": "Firmen&name:",
+    "&Legal form:": "&Rechtsform:",
+    "&Represented by:": "&Vertreten durch:",
+    "S&treet and number:": "S&traße und Hausnummer:",
+    "&Postcode:": "&PLZ:",
+    "C&ity:": "&Ort:",
+    "Co&untry:": "L&and:",
+    "Commercial re&gister:": "&Handelsregister:",
+    "Contact": "Kontakt",
+    "&E-mail:": "&E-Mail:",
+    "P&hone:": "Tele&fon:",
+    "&Website:": "&Website:",
+    "Data protection officer": "Datenschutzbeauftragte(r)",
+    "We have a data protection &officer": "Wir haben eine(n) &Datenschutzbeauftragte(n)",
+    "We have a data protection officer": "Wir haben eine(n) Datenschutzbeauftragte(n)",
+    "Name of the DPO:": "Name:",
+    "External firm:": "Externe Firma:",
+    "DPO e-mail:": "E-Mail der/des DSB:",
+    "DPO phone:": "Telefon der/des DSB:",
+    "DPO address:": "Anschrift der/des DSB:",
+    "Website and authority": "Website und Aufsichtsbehörde",
+    "— not set —": "– nicht gewählt –",
+    "Federal state": "Bundesland",
+    "&Federal state:": "&Bundesland:",
+    "https://www.example.de (one per line)": "https://www.beispiel.de (eine pro Zeile)",
+    "Websites": "Websites",
+    "Web&sites:": "Web&sites:",
+    "Date of this version (Stand)": "Datum dieser Fassung (Stand)",
+    "&Date (Stand):": "Stan&d:",
+    "Date (Stand)": "Stand",
+    # custom sections
+    "Add text of your own, e.g. about your shop's customer account. The body is Markdown: **bold**, *italic*, lists with \"- \".":
+        "Fügen Sie eigenen Text hinzu, z. B. zum Kundenkonto Ihres Shops. Der Text ist Markdown: **fett**, *kursiv*, Listen mit „- “.",
+    "Custom sections": "Eigene Abschnitte",
+    "&Add section": "Abschnitt &hinzufügen",
+    "Re&move section": "Abschnitt ent&fernen",
+    "Section title": "Abschnittstitel",
+    "Section text (Markdown)": "Abschnittstext (Markdown)",
+    "&Title:": "&Titel:",
+    "Te&xt:": "Te&xt:",
+    "New section": "Neuer Abschnitt",
+    "Add section": "Abschnitt hinzufügen",
+    "Remove section": "Abschnitt entfernen",
+    "Custom section": "Eigener Abschnitt",
+    "German": "Deutsch",
+    "English": "Englisch",
+    "&Title (%1):": "&Titel (%1):",
+    "Te&xt (%1):": "Te&xt (%1):",
+    # findings
+    "Findings": "Hinweise",
+    "No findings: everything the checks look at is in place.": "Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.",
+    # main window
+    "&Company": "&Unternehmen",
+    "Se&rvice": "&Dienst",
+    "Own se&ctions": "Eigene Ab&schnitte",
+    "Stand:": "Stand:",
+    "Preview of the privacy policy": "Vorschau der Datenschutzerklärung",
+    "Document language": "Sprache des Dokuments",
+    "Language of the policy shown in the preview": "Sprache der Datenschutzerklärung in der Vorschau",
+    "&New": "&Neu",
+    "&Open…": "Ö&ffnen …",
+    "&Save": "&Speichern",
+    "Save &As…": "Speichern &unter …",
+    "&Export…": "E&xportieren …",
+    "&Close": "S&chließen",
+    "&Quit": "&Beenden",
+    "&Undo": "&Rückgängig",
+    "&Redo": "&Wiederholen",
+    "&Find service": "Dienst &suchen",
+    "&About Policy Editor": "Ü&ber Policy Editor",
+    "&File": "&Datei",
+    "Open &Recent": "&Zuletzt geöffnet",
+    "&Edit": "&Bearbeiten",
+    "&View": "&Ansicht",
+    "System default": "Wie das System",
+    "&Help": "&Hilfe",
+    "Main": "Werkzeuge",
+    "Document &language:": "&Sprache des Dokuments:",
+    "Add %1": "%1 hinzufügen",
+    "Remove %1": "%1 entfernen",
+    "A clause pack has a problem: %1": "Ein Textbaustein-Paket hat einen Fehler: %1",
+    "%1 errors, %2 warnings": "%1 Fehler, %2 Warnungen",
+    "Untitled": "Unbenannt",
+    "The example cannot be opened": "Das Beispiel lässt sich nicht öffnen",
+    "The project cannot be opened": "Das Projekt lässt sich nicht öffnen",
+    "The project was not saved": "Das Projekt wurde nicht gespeichert",
+    "Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.":
+        "Policy Editor konnte %1 nicht schreiben (%2). Ihre Änderungen sind hier weiter geöffnet; "
+        "versuchen Sie mit „Speichern unter“ einen anderen Ordner.",
+    "Saved to %1": "Gespeichert in %1",
+    "Autosave failed: %1": "Automatisches Sichern fehlgeschlagen: %1",
+    "a new project": "ein neues Projekt",
+    "Restore unsaved changes from %1 to %2?": "Ungespeicherte Änderungen von %1 an %2 wiederherstellen?",
+    "The unsaved changes cannot be restored": "Die ungespeicherten Änderungen lassen sich nicht wiederherstellen",
+    "Do you want to save the changes to %1?": "Möchten Sie die Änderungen an %1 speichern?",
+    "the new project": "dem neuen Projekt",
+    "If you don't save, your changes will be lost.": "Wenn Sie nicht speichern, gehen Ihre Änderungen verloren.",
+    "Policy Editor was not closed properly last time. Restoring opens these changes as unsaved work; discarding deletes them.":
+        "Policy Editor wurde beim letzten Mal nicht ordnungsgemäß beendet. Wiederherstellen öffnet diese Änderungen "
+        "als ungespeicherte Arbeit; Verwerfen löscht sie.",
+    "&Restore": "&Wiederherstellen",
+    "&Discard": "&Verwerfen",
+    "Open project": "Projekt öffnen",
+    "Policy Editor projects (*.policy.json *.json);;All files (*)": "Policy-Editor-Projekte (*.policy.json *.json);;Alle Dateien (*)",
+    "Save project": "Projekt speichern",
+    "Policy Editor projects (*.policy.json)": "Policy-Editor-Projekte (*.policy.json)",
+    "Some clause packs could not be loaded completely": "Einige Textbaustein-Pakete ließen sich nicht vollständig laden",
+    "The services and texts from these files are missing until the pack is fixed. Everything else works.\n\n%1":
+        "Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.\n\n%1",
+    "The new interface language applies the next time Policy Editor starts.":
+        "Die neue Sprache der Oberfläche gilt ab dem nächsten Start von Policy Editor.",
+    "&Clear list": "Liste &leeren",
+    # checklist and service form
+    "Search services and keywords…": "Dienste und Stichwörter suchen …",
+    "Search services": "Dienste suchen",
+    "Services": "Dienste",
+    "&Services you use:": "&Dienste, die Sie nutzen:",
+    "Self-hosted: no outside provider": "Selbst betrieben: kein externer Anbieter",
+    "&Include this service in the policy": "Diesen Dienst in die Datenschutzerklärung &aufnehmen",
+    "Options": "Einstellungen",
+    "Choose a service in the list on the left to see its details and options.":
+        "Wählen Sie links einen Dienst, um seine Angaben und Einstellungen zu sehen.",
+    "Provider: %1, %2": "Anbieter: %1, %2",
+    "Facts verified: %1": "Angaben geprüft am: %1",
+    # welcome page
+    "Welcome to Policy Editor": "Willkommen bei Policy Editor",
+    "Put together the privacy policy for your website in three steps: tick the services you use, fill in your company details, and export a Word file for your lawyer and HTML for your website. Everything stays on this computer.":
+        "Stellen Sie die Datenschutzerklärung für Ihre Website in drei Schritten zusammen: Haken Sie die Dienste an, "
+        "die Sie nutzen, tragen Sie Ihre Firmendaten ein und exportieren Sie eine Word-Datei für Ihre Anwältin oder "
+        "Ihren Anwalt und HTML für Ihre Website. Alles bleibt auf diesem Computer.",
+    "Open an &example project": "&Beispielprojekt öffnen",
+    "&New project": "&Neues Projekt",
+    "Examples:": "Beispiele:",
+    "Example projects": "Beispielprojekte",
+    "Recent files:": "Zuletzt geöffnet:",
+    "Recent files": "Zuletzt geöffnete Dateien",
+    # about
+    "About Policy Editor": "Über Policy Editor",
+    "user pack": "eigenes Paket",
+    "%1 services in the catalog": "%1 Dienste im Katalog",
+    "Composes GDPR privacy policies in German and English. Works offline.":
+        "Erstellt Datenschutzerklärungen nach DSGVO auf Deutsch und Englisch. Arbeitet offline.",
+    "Clause packs:": "Textbaustein-Pakete:",
+}
+
+# numerus strings: (singular, plural) per language
+NUMERUS = {
+    "%n service(s) selected": {"de": ("%n Dienst ausgewählt", "%n Dienste ausgewählt"),
+                               "en": ("%n service selected", "%n services selected")},
+}
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "editor" / "gui").glob("*.py"))
+
+
+def fill(ts: Path, lang: str) -> list[str]:
+    """Write translations into ``ts``; returns source strings that have none."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            forms = NUMERUS.get(source, {}).get(lang)
+            if forms is None:
+                missing.append(source)
+                translation.set("type", "unfinished")
+                continue
+            translation.text = None
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            translation.attrib.pop("type", None)
+            continue
+        text = GERMAN.get(source) if lang == "de" else source
+        if text is None:
+            missing.append(source)
+            translation.set("type", "unfinished")
+            translation.text = None
+        else:
+            translation.text = text
+            translation.attrib.pop("type", None)
+    ET.indent(tree)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    with open(ts, "r+", encoding="utf-8") as handle:  # lupdate's doctype, which ElementTree drops
+        text = handle.read().replace("?>\n<TS", "?>\n<!DOCTYPE TS>\n<TS", 1)
+        handle.seek(0)
+        handle.write(text)
+        handle.truncate()
+    return missing
+
+
+def release(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main() -> int:
+    missing_all = []
+    for lang, locale in (("de", "de_DE"), ("en", "en_GB")):
+        ts = HERE / f"policy_editor_{lang}.ts"
+        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                        "-target-language", locale, *sources(), "-ts", str(ts)], cwd=ROOT, check=True)
+        missing = fill(ts, lang)
+        release(ts, HERE / f"policy_editor_{lang}.qm")
+        missing_all += [f"{lang}: {m}" for m in missing]
+    for m in missing_all:
+        print("untranslated:", m)
+    return 1 if missing_all else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""GUI benchmarks (pytest-benchmark; run with --benchmark-only). Bars from DESIGN.md: one edit
+reflected in the preview ≤ 16 ms p95 with the whole catalog selected; start to a usable window
+with a project open ≤ 1.5 × the bare "import Qt + show a window" floor; peak memory ≤ 150 MB.
+Figures are printed (run with -s); only gross failures are asserted — machines are noisy."""
+import json
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def p95(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+@pytest.fixture
+def gui_isolated(tmp_path, monkeypatch, qapp):
+    from PySide6.QtCore import QSettings
+
+    from editor.gui import settings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setattr(settings, "data_dir", lambda: tmp_path / "data")
+
+
+def test_preview_update_full_catalog(benchmark, gui_isolated, qtbot, catalog, full_project):
+    from editor.gui.mainwindow import MainWindow
+
+    window = MainWindow(catalog=catalog, ui_language="de")
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.set_project(full_project, None)
+    counter = iter(range(10**9))
+    timings = []
+
+    def edit():
+        start = time.perf_counter()
+        # what typing one character does: a command on the stack → compose → changed sections only
+        window.push("controller.phone", f"+49 30 {next(counter)}", "phone", ("bench", 1))
+        timings.append(time.perf_counter() - start)
+
+    benchmark.pedantic(edit, rounds=300, warmup_rounds=5)
+    assert window.preview.replaced < 10  # only the few sections that show the phone number
+    assert window.model.project.controller.phone in window.preview.toPlainText()
+    median, high = statistics.median(timings) * 1000, p95(timings) * 1000
+    print(f"\npreview update, {len(catalog.services)} services: median {median:.2f} ms, p95 {high:.2f} ms (goal p95 ≤ 16 ms)")
+    benchmark.extra_info.update({"median_ms": median, "p95_ms": high, "services": len(catalog.services)})
+    window.undo_stack.setClean()
+
+
+BARE = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+w = QWidget(); w.resize(1400, 900); w.show()
+app.processEvents()
+print("SHOWN")
+"""
+
+OURS = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from editor.gui import settings
+settings.data_dir = lambda: Path(sys.argv[2])
+from editor.gui.app import make_app, create_window
+app = make_app(["policy-editor"])
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+w = create_window(sys.argv[1], "de")
+w.persist_state = False
+w.resize(1400, 900); w.show()
+app.processEvents()
+assert w.has_project
+print("SHOWN")
+import resource
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _run(code, *args):
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    elapsed = time.perf_counter() - start
+    assert "SHOWN" in out.stdout, out.stderr
+    return elapsed, out.stdout
+
+
+@pytest.fixture
+def full_project_file(tmp_path, full_project):
+    from editor.core.project import save
+
+    path = tmp_path / "full.policy.json"
+    save(full_project, path)
+    return path
+
+
+def test_startup_to_window(benchmark, tmp_path, full_project_file):
+    bare = [_run(BARE)[0] for _ in range(5)]
+    ours = []
+    benchmark.pedantic(lambda: ours.append(_run(OURS, str(full_project_file), str(tmp_path))[0]), rounds=5)
+    ratio = statistics.median(ours) / statistics.median(bare)
+    print(f"\nstart to shown window: bare Qt {statistics.median(bare) * 1000:.0f} ms, Policy Editor with full project "
+          f"{statistics.median(ours) * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 1.5)")
+    benchmark.extra_info.update({"bare_ms": statistics.median(bare) * 1000, "ours_ms": statistics.median(ours) * 1000,
+                                 "ratio": ratio})
+    assert ratio < 5
+
+
+def test_peak_memory_full_catalog(benchmark, tmp_path, full_project_file):
+    if sys.platform == "win32":
+        pytest.skip("resource module is POSIX only")
+    results = []
+    benchmark.pedantic(lambda: results.append(_run(OURS, str(full_project_file), str(tmp_path))[1]), rounds=1)
+    maxrss = int(results[0].split("MAXRSS")[1].split()[0])
+    megabytes = maxrss / 1024 if sys.platform != "darwin" else maxrss / 1024 / 1024  # KiB on Linux, bytes on macOS
+    print(f"\npeak memory with the full catalog open: {megabytes:.0f} MB (goal ≤ 150 MB)")
+    benchmark.extra_info["peak_mb"] = megabytes
+    assert megabytes < 400

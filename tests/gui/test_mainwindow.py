@@ -1,0 +1,320 @@
+"""Main window behaviour: checklist, forms, undo, preview, findings, files."""
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox, QSpinBox
+
+from editor.core import project as project_io
+
+
+def first_service(catalog, predicate=lambda s: True):
+    return next(s for s in sorted(catalog.services.values(), key=lambda s: s.id) if predicate(s))
+
+
+def tick(window, sid, on=True):
+    item = window.checklist.item(sid)
+    item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def test_ticking_a_service_changes_preview_and_counts(project_window, catalog):
+    w = project_window
+    service = first_service(catalog)
+    before = w.preview.toPlainText()
+    assert service.name("de") not in before
+    tick(w, service.id)
+    assert w.model.project.service_ids() == [service.id]
+    assert f"service-{service.id}" in w.preview.unit_ids()
+    assert service.name("de") in w.preview.toPlainText()
+    assert w.checklist.ticked_total == 1
+    assert "1" in w.checklist.total.text()
+    category_item = w.checklist.item(service.id).parent()
+    assert category_item.text(1).startswith("1/")
+    assert w.isWindowModified()
+
+
+def test_search_filters_by_name_and_keyword(project_window, catalog):
+    w = project_window
+    service = first_service(catalog, lambda s: any(k.casefold() not in s.names.de.casefold() for k in s.keywords))
+    keyword = next(k for k in service.keywords if k.casefold() not in service.names.de.casefold())
+    w.checklist.search.setText(keyword)
+    visible = w.checklist.visible_ids()
+    assert service.id in visible
+    assert len(visible) < len(catalog.services)
+    w.checklist.search.setText(service.names.en)
+    assert service.id in w.checklist.visible_ids()
+    w.checklist.search.setText("zzzz-no-such-service")
+    assert w.checklist.visible_ids() == []
+    w.checklist.search.clear()
+    assert len(w.checklist.visible_ids()) == len(catalog.services)
+
+
+def test_typing_in_company_name_is_one_undo_step(project_window, qtbot):
+    w = project_window
+    edit = w.company_form.fields["controller.name"]
+    edit.end(False)
+    original = w.model.project.controller.name
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Mueller & Soehne <GmbH>")
+    assert w.model.project.controller.name == original + "Mueller & Soehne <GmbH>"
+    assert w.undo_stack.count() == 1
+    assert "Mueller &amp; Soehne &lt;GmbH&gt;" in w.preview.toHtml() or "Mueller & Soehne <GmbH>" in w.preview.toPlainText()
+    w.undo_stack.undo()
+    assert w.model.project.controller.name == original
+    assert edit.text() == original
+    w.undo_stack.redo()
+    assert edit.text() == original + "Mueller & Soehne <GmbH>"
+    # leaving the field ends the burst: new typing is a new step
+    edit.editingFinished.emit()
+    qtbot.keyClicks(edit, "!")
+    assert w.undo_stack.count() == 2
+
+
+def test_undo_redo_of_ticking(project_window, catalog):
+    w = project_window
+    service = first_service(catalog)
+    tick(w, service.id)
+    assert w.undo_stack.count() == 1
+    w.undo_stack.undo()
+    assert w.model.project.services == []
+    assert w.checklist.item(service.id).checkState(0) == Qt.CheckState.Unchecked
+    assert f"service-{service.id}" not in w.preview.unit_ids()
+    assert not w.isWindowModified()
+    w.undo_stack.redo()
+    assert w.model.project.service_ids() == [service.id]
+    assert w.checklist.item(service.id).checkState(0) == Qt.CheckState.Checked
+    assert f"service-{service.id}" in w.preview.unit_ids()
+
+
+def test_option_change_is_a_separate_undo_step(project_window, catalog):
+    w = project_window
+    service = first_service(catalog, lambda s: any(o.type in ("bool", "choice", "int") for o in s.options))
+    option = next(o for o in service.options if o.type in ("bool", "choice", "int"))
+    tick(w, service.id)
+    w.checklist.select_service(service.id)
+    assert w.tabs.currentIndex() == 1
+    widget = w.options_form.widgets[option.id]
+    if isinstance(widget, QCheckBox):
+        widget.click()
+        expected = not option.default
+    elif isinstance(widget, QComboBox):
+        index = (widget.currentIndex() + 1) % widget.count()
+        widget.setCurrentIndex(index)
+        widget.activated.emit(index)
+        expected = widget.itemData(index)
+    else:
+        assert isinstance(widget, QSpinBox)
+        expected = widget.value() + 1 if widget.value() < widget.maximum() else widget.value() - 1
+        widget.setValue(expected)
+    assert w.model.project.selected(service.id).options[option.id] == expected
+    assert w.undo_stack.count() == 2  # tick + option
+    w.undo_stack.undo()
+    assert option.id not in w.model.project.selected(service.id).options
+    assert w.model.project.service_ids() == [service.id]  # still ticked
+    w.undo_stack.undo()
+    assert w.model.project.services == []
+
+
+def test_dpo_checkbox_and_undo_keeps_fields(project_window, qtbot):
+    w = project_window
+    w.company_form.has_dpo.click()
+    assert w.model.project.dpo is not None
+    assert w.company_form.dpo_fields.isEnabled()
+    qtbot.keyClicks(w.company_form.fields["dpo.name"], "Dr. Datenschutz")
+    w.company_form.has_dpo.click()
+    assert w.model.project.dpo is None
+    w.undo_stack.undo()
+    assert w.model.project.dpo.name == "Dr. Datenschutz"
+    assert w.company_form.fields["dpo.name"].text() == "Dr. Datenschutz"
+
+
+def test_save_and_open_round_trip(project_window, tmp_path, catalog):
+    w = project_window
+    service = first_service(catalog)
+    tick(w, service.id)
+    target = tmp_path / "mine.policy.json"
+    w.ask_save_path = lambda: str(tmp_path / "mine")
+    assert w.save()
+    assert target.exists()
+    assert not w.isWindowModified()
+    assert w.windowTitle().startswith("mine.policy.json[*]")
+    loaded = project_io.load(target)
+    assert loaded.service_ids() == [service.id]
+    w.close_project()
+    assert not w.has_project
+    assert w.open_path(str(target))
+    assert w.model.project.service_ids() == [service.id]
+    assert w.checklist.item(service.id).checkState(0) == Qt.CheckState.Checked
+    from editor.gui import settings
+
+    assert settings.recent_files()[0] == str(target.resolve())
+
+
+def test_unsaved_changes_prompt_cancel_keeps_window(project_window, qtbot):
+    w = project_window
+    w.show()
+    qtbot.keyClicks(w.company_form.fields["controller.city"], "x")
+    asked = []
+    w.ask_unsaved = lambda: asked.append(1) or "cancel"
+    assert not w.close()
+    assert asked and w.isVisible() and w.has_project
+    w.ask_unsaved = lambda: "discard"
+    assert w.close()
+
+
+def test_unsaved_changes_prompt_real_message_box(project_window, qtbot, tmp_path):
+    """Drive the real QMessageBox: choose Save, which saves through Save As."""
+    from editor.gui.mainwindow import MainWindow
+
+    w = project_window
+    w.ask_unsaved = MainWindow.ask_unsaved.__get__(w)
+    w.ask_save_path = lambda: str(tmp_path / "answered.policy.json")
+    qtbot.keyClicks(w.company_form.fields["controller.city"], "x")
+    seen = []
+
+    def click_save():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Save).click()
+
+    QTimer.singleShot(50, click_save)
+    assert w.maybe_save()
+    assert seen and "save" in seen[0].lower()
+    assert (tmp_path / "answered.policy.json").exists()
+
+
+def test_corrupt_file_reports_and_is_untouched(window, tmp_path):
+    bad = tmp_path / "broken.policy.json"
+    content = b'{"format": "policy-editor-project", "schema_version": 2, "controller": {'
+    bad.write_bytes(content)
+    assert not window.open_path(str(bad))
+    assert window.errors and "damaged" in window.errors[0][1]
+    assert bad.read_bytes() == content
+    assert not window.has_project
+
+
+def test_newer_version_is_refused(window, tmp_path):
+    newer = tmp_path / "future.policy.json"
+    newer.write_text('{"format": "policy-editor-project", "schema_version": 99}', encoding="utf-8")
+    assert not window.open_path(str(newer))
+    assert "newer" in window.errors[0][1]
+
+
+def test_document_language_switch(project_window):
+    w = project_window
+    assert "Datenschutzerklärung" in w.preview.toPlainText()
+    w.language_combo.setCurrentIndex(w.language_combo.findData("en"))
+    assert w.doc_language == "en"
+    text = w.preview.toPlainText()
+    assert "Privacy Policy" in text and "Datenschutzerklärung" not in text
+    assert not w.isWindowModified()  # a view choice, not an edit
+
+
+def test_findings_click_navigates_to_field_and_service(project_window, catalog, qtbot):
+    w = project_window
+    w.show()
+    qtbot.waitExposed(w)
+    w.navigate("controller.email")
+    assert w.tabs.currentIndex() == 0
+    assert w.focusWidget() is w.company_form.fields["controller.email"]
+    service = first_service(catalog)
+    w.navigate(f"service:{service.id}")
+    assert w.checklist.current_service() == service.id
+    assert w.tabs.currentIndex() == 1
+    # through the list: a finding that points at the e-mail field
+    w.model.project.controller.email = ""
+    w.run_checks()
+    targets = [f.target for f in w.findings.findings]
+    assert "controller.email" in targets
+    row = targets.index("controller.email")
+    w.tabs.setCurrentIndex(2)
+    w.findings.itemClicked.emit(w.findings.item(row))
+    assert w.tabs.currentIndex() == 0
+    assert w.focusWidget() is w.company_form.fields["controller.email"]
+
+
+def test_preview_click_selects_service(project_window, catalog):
+    w = project_window
+    service = first_service(catalog)
+    tick(w, service.id)
+    unit_index = w.preview.unit_ids().index(f"service-{service.id}")
+    start = w.preview._starts[unit_index]
+    assert w.preview.unit_at(start + 2).service == service.id
+    w._preview_clicked(f"service-{service.id}", service.id)
+    assert w.checklist.current_service() == service.id
+
+
+def test_drop_of_project_file_opens_it(window, example_file, qtbot):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(example_file))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.has_project)
+    assert window.path == example_file.resolve()
+    assert window.windowTitle().startswith("shop.policy.json")
+
+
+def test_custom_section_add_edit_undo(project_window, qtbot):
+    w = project_window
+    w.custom_form.add_section()
+    assert len(w.model.project.custom_sections) == 1
+    cid = w.model.project.custom_sections[0].id
+    w.custom_form.body.setPlainText("Unser **Kundenkonto** speichert Bestellungen.")
+    assert "Kundenkonto" in w.preview.toPlainText()
+    assert f"custom-{cid}" in w.preview.unit_ids()
+    w.undo_stack.undo()  # the body
+    w.undo_stack.undo()  # the section
+    assert w.model.project.custom_sections == []
+    assert f"custom-{cid}" not in w.preview.unit_ids()
+
+
+def test_new_project_welcome_and_example(window):
+    assert not window.has_project
+    assert window.stack.currentWidget() is window.welcome
+    window.open_example("")
+    assert window.has_project and window.model.project.controller.name
+    assert window.preview.toPlainText().strip()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_screenshot_renders_png(tmp_path, example_file, lang):
+    from PySide6.QtGui import QImage
+
+    from editor.gui.screenshot import render_screenshot
+
+    out = tmp_path / f"shot-{lang}.png"
+    render_screenshot(str(example_file), str(out), lang, (1000, 700))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+
+
+def test_about_lists_packs(window, catalog):
+    from editor.gui.about import about_html
+
+    html = about_html(catalog)
+    for pack in catalog.packs.values():
+        assert f"{pack.id} {pack.manifest.version}" in html
+    assert "PySide6" in html and "Qt" in html
+
+
+def test_window_title_and_modified_flag(project_window):
+    w = project_window
+    assert w.windowTitle() == "Untitled[*] — Policy Editor"
+    assert not w.isWindowModified()
+    w.push("state", "BY", "state")
+    assert w.isWindowModified()
+    w.undo_stack.undo()
+    assert not w.isWindowModified()
+
+
+def test_every_input_has_an_accessible_name(project_window):
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
+
+    w = project_window
+    for kind in (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox):
+        for widget in w.findChildren(kind):
+            if widget.parent() is not None and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # internal editors of combos and spin boxes
+            assert widget.accessibleName(), widget

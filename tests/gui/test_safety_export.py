@@ -1,0 +1,128 @@
+"""Autosave and crash recovery; the export dialog."""
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox
+
+from editor.core import project as project_io
+
+
+def test_autosave_written_after_timer_and_removed_on_save(project_window, isolated, tmp_path, qtbot):
+    w = project_window
+    assert w.autosave_now() is None  # nothing unsaved yet
+    qtbot.keyClicks(w.company_form.fields["controller.city"], "X")
+    w.autosave_timer.timeout.emit()  # what the 30 s timer does
+    files = list((isolated / "autosave").glob("*.policy.json"))
+    assert len(files) == 1
+    assert project_io.load(files[0]).controller.city.endswith("X")
+    w.ask_save_path = lambda: str(tmp_path / "saved.policy.json")
+    assert w.save()
+    assert list((isolated / "autosave").glob("*.policy.json")) == []
+
+
+def test_restore_after_crash_in_another_process(window, isolated, tmp_path):
+    """A child process edits, autosaves and dies without cleaning up; we offer its work."""
+    original = tmp_path / "shop.policy.json"
+    project_io.save(project_io.example_project(), original)
+    script = textwrap.dedent(f"""
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path / 'cfg2')!r})
+        from editor.gui import settings
+        settings.data_dir = lambda: Path({str(isolated)!r})
+        from editor.gui.mainwindow import MainWindow
+        w = MainWindow(ui_language="de")
+        w.open_path({str(original)!r})
+        w.push("controller.city", "Crashstadt", "city")
+        assert w.autosave_now()
+        os._exit(3)  # a crash: no clean close, lock and autosave stay behind
+    """)
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert list((isolated / "autosave").glob("*.lock"))
+    questions = []
+    window.ask_restore = lambda question: questions.append(question) or True
+    assert window.offer_recovery()
+    assert "shop.policy.json" in questions[0]
+    assert window.model.project.controller.city == "Crashstadt"
+    assert window.path == original.resolve()
+    assert window.isWindowModified()
+    assert project_io.load(original).controller.city == "Köln"  # the file itself is untouched
+    # the orphan is consumed; only this session's own autosave remains
+    metas = list((isolated / "autosave").glob("*.meta.json"))
+    assert [m.name.startswith(window.autosave.session) for m in metas] == [True]
+
+
+def test_running_session_is_not_offered(window, isolated, qtbot, catalog):
+    from editor.gui.mainwindow import MainWindow
+
+    other = MainWindow(catalog=catalog, ui_language="en")
+    qtbot.addWidget(other)
+    other.set_project(project_io.example_project(), None)
+    other.push("controller.city", "Live", "city")
+    assert other.autosave_now()
+    window.ask_restore = lambda q: (_ for _ in ()).throw(AssertionError("must not ask"))
+    assert not window.offer_recovery()
+    other.undo_stack.setClean()
+    other.autosave.remove()
+
+
+def test_discarded_restore_deletes_autosave(window, isolated):
+    folder = isolated / "autosave"
+    folder.mkdir(parents=True)
+    project_io.save(project_io.example_project(company="Verworfen"), folder / "123-dead.policy.json")
+    (folder / "123-dead.meta.json").write_text(json.dumps({"original": "", "time": "2026-01-02T10:00:00"}))
+    asked = []
+    window.ask_restore = lambda q: asked.append(q) or False
+    assert not window.offer_recovery()
+    assert asked and "new project" in asked[0]
+    assert list(folder.iterdir()) == []
+
+
+def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog):
+    from editor.gui.export_dialog import ExportDialog
+
+    w = project_window
+    w.push("service:" + sorted(catalog.services)[0], (0, project_io.SelectedService(id=sorted(catalog.services)[0])), "tick")
+    dialog = ExportDialog(catalog, w.model.project, None, w)
+    qtbot.addWidget(dialog)
+    for key, box in dialog.format_boxes.items():
+        box.setChecked(key in ("md", "txt", "fragment", "pdf"))
+    dialog.lang_boxes["de"].setChecked(True)
+    dialog.lang_boxes["en"].setChecked(True)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.base.setText("policy")
+    with qtbot.waitSignal(dialog.done, timeout=30000):
+        dialog.export_button.click()
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(f"policy-{lang}{suffix}" for lang in ("de", "en")
+                           for suffix in (".md", ".txt", "-fragment.html", ".pdf"))
+    assert all(not j.error for j in dialog.finished_jobs), [j.error for j in dialog.finished_jobs]
+    assert "Datenschutzerklärung" in (tmp_path / "out" / "policy-de.md").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "policy-de.pdf").read_bytes().startswith(b"%PDF")
+    assert dialog.open_button.isVisible() or not dialog.isVisible()
+    assert "8" in dialog.result.text()
+    # the choice is remembered for next time
+    again = ExportDialog(catalog, w.model.project, None, w)
+    qtbot.addWidget(again)
+    assert [k for k, b in again.format_boxes.items() if b.isChecked()] == ["fragment", "md", "txt", "pdf"]
+    assert again.chosen_languages() == ["de", "en"]
+
+
+def test_export_dialog_needs_a_format(project_window, qtbot, catalog):
+    from editor.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(catalog, project_window.model.project, None, project_window)
+    qtbot.addWidget(dialog)
+    for box in dialog.format_boxes.values():
+        box.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+    assert isinstance(dialog.review, QCheckBox)
