@@ -84,8 +84,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Im Abschnitt „{section}“ fehlt noch: {value}.",
         "Still missing in section “{section}”: {value}."),
     "uncertain-facts": ("info",
-        "Einige Angaben zu „{service}“ konnten nicht abschließend geprüft werden ({count} offene Punkte, in der Paketdatei unter „uncertain“ beschrieben). Der Text bleibt vorsichtig formuliert.",
-        "Some facts about “{service}” could not be fully verified ({value}). The text stays on the safe side."),
+        "Bei {count} ausgewählten Diensten sind einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) noch nicht abschließend geprüft: {names}. Die Texte sind dort vorsichtig formuliert. Die Prüffassung (DOCX) nennt die offenen Punkte für Ihre Rechtsberatung.",
+        "For {count} selected services some facts (such as an address or a certification) are not fully verified: {names}. The texts stay on the safe side there. The review edition (DOCX) lists the open points for your legal adviser."),
     "joint-control": ("info",
         "„{service}“: Sie sind mit dem Anbieter gemeinsam verantwortlich (Art. 26 DSGVO). Schließen Sie die Vereinbarung des Anbieters ab und verlinken Sie sie.",
         "“{service}”: you and the provider are joint controllers (Art. 26 GDPR). Accept the provider's arrangement and link to it."),
@@ -207,9 +207,6 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
             yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
         if service.role == "joint_controller":
             yield _finding("joint-control", f"service:{service.id}", lang, service=name)
-        if service.uncertain:
-            yield _finding("uncertain-facts", f"service:{service.id}", lang, service=name, value="; ".join(service.uncertain),
-                           count=len(service.uncertain))
     if categories & {"chat"} and "ai" not in categories and any(s.id.startswith("ai-") for s in selected):
         bot = next(s for s in selected if s.id.startswith("ai-"))
         yield _finding("ai-provider-missing", f"service:{bot.id}", lang, service=bot.name(lang))
@@ -217,6 +214,10 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
         if a in ids and b in ids:
             yield _finding("conflict", f"service:{a}", lang, service=catalog.services[a].name(lang),
                            other=catalog.services[b].name(lang))
+    unsure = [s for s in selected if s.uncertain]
+    if unsure:
+        yield _finding("uncertain-facts", "services", lang, count=len(unsure),
+                       names=", ".join(s.name(lang) for s in unsure))
     processors = [s for s in selected if s.role == "processor"]
     if processors:
         yield _finding("processor-contract", "services", lang, count=len(processors),

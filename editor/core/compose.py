@@ -421,7 +421,7 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
                 f"service-{service.id}", f"{number}.{n}", service.name(lang), blocks,
                 provenance=Provenance(pack.id, pack.manifest.version, template, service.id, service.version,
                                       tuple((k, _option_text(v)) for k, v in sorted(options.items())),
-                                      service.verified.isoformat()),
+                                      service.verified.isoformat(), tuple(service.sources), tuple(service.uncertain)),
             ))
         intro = (Paragraph((Run(category.intro.get(lang)),)),) if category.intro else ()
         category_pack = catalog.packs[catalog.category_pack[category.id]]

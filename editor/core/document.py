@@ -76,6 +76,8 @@ class Provenance:
     service_version: str | None = None
     options: tuple[tuple[str, str], ...] = ()
     verified: str | None = None
+    sources: tuple[str, ...] = ()
+    uncertain: tuple[str, ...] = ()  # facts the pack could not confirm — for the reviewing lawyer
 
 
 @dataclass(frozen=True, slots=True)

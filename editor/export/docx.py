@@ -55,6 +55,8 @@ TEXT = {
         "options": "Optionen: {}",
         "no_options": "Optionen: keine",
         "verified": "Fakten geprüft am: {}",
+        "sources": "Quellen: {}",
+        "uncertain": "Nicht abschließend geprüft: {}",
         "lang": "de-DE",
     },
     "en": {
@@ -73,6 +75,8 @@ TEXT = {
         "options": "Options: {}",
         "no_options": "Options: none",
         "verified": "Facts verified on: {}",
+        "sources": "Sources: {}",
+        "uncertain": "Not fully verified: {}",
         "lang": "en-GB",
     },
 }
@@ -386,6 +390,10 @@ class _Writer:
             lines.append(text["options"].format(options) if options else text["no_options"])
         if source.verified:
             lines.append(text["verified"].format(source.verified))
+        if source.sources:
+            lines.append(text["sources"].format("; ".join(source.sources)))
+        for item in source.uncertain:
+            lines.append(text["uncertain"].format(item))
         return clean("\n".join(lines))
 
     def block(self, block, depth: int) -> None:

@@ -107,3 +107,12 @@ def test_pack_errors_become_warnings(tmp_path):
     catalog = load_catalog([clause_packs_dir(), tmp_path])
     (finding,) = by_code(checks(catalog, example_project()), "pack-error")
     assert finding.severity == "warning" and finding.target.startswith("pack:demo/")
+
+
+def test_unverified_facts_are_one_summary_not_one_finding_per_service(catalog):
+    project = example_project()
+    unsure = [s.id for s in catalog.services.values() if s.uncertain][:3]
+    project.services = [SelectedService(id=s) for s in unsure]
+    (finding,) = by_code(checks(catalog, project), "uncertain-facts")
+    assert finding.severity == "info" and str(len(unsure)) in finding.message
+    assert all(catalog.services[s].name("de") in finding.message for s in unsure)

@@ -379,3 +379,18 @@ def test_libreoffice_converts_to_pdf(tmp_path, review):
     pdf = tmp_path / "policy.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_review_edition_names_sources_and_unverified_facts(catalog, tmp_path):
+    import zipfile
+
+    from editor.core.compose import compose
+    from editor.core.project import SelectedService, example_project
+
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics")]
+    path = tmp_path / "review.docx"
+    writer.write(compose(catalog, project, "de"), path, review=True)
+    comments = zipfile.ZipFile(path).read("word/comments.xml").decode("utf-8")
+    assert "Quellen: legal-facts.md §4 (Google Analytics 4)" in comments
+    assert "Nicht abschließend geprüft: DPF certification of Google LLC" in comments
