@@ -43,12 +43,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(project_path: str | None = None, lang: str | None = None):
-    """Build the main window (the application must exist); open ``project_path`` if given."""
+def create_window(project_path: str | None = None, lang: str | None = None, defer_catalog: bool = False):
+    """Build the main window (the application must exist); open ``project_path`` if given.
+
+    With ``defer_catalog`` the clause packs load after the window is shown (``load_catalog``)."""
     from .mainwindow import MainWindow
 
     lang = lang or ui_language()
-    window = MainWindow(ui_language=lang)
+    window = MainWindow(ui_language=lang, defer_catalog=defer_catalog)
     if project_path:
         window.open_path(str(Path(project_path)))
     return window
@@ -60,10 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     lang = ui_language()
     install_translators(app, lang)
     args = [a for a in argv[1:] if not a.startswith("-")]
-    window = create_window(args[0] if args else None, lang)
+    window = create_window(args[0] if args else None, lang, defer_catalog=True)
     window.show()
-    if window.catalog.errors:
-        QTimer.singleShot(0, window.show_pack_errors)
+    # Packs and the first compose take a few hundred ms: do them once the window is on screen.
+    QTimer.singleShot(0, window.load_catalog)
     if not args:
         QTimer.singleShot(0, window.offer_recovery)
     return app.exec()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core import project as project_io
-from ..core.compose import ComposeError, compose
 from ..core.project import Project, ProjectError
 from . import settings as app_settings
 from .autosave import Autosave
@@ -37,12 +36,15 @@ FORM_PATHS = ("controller.", "dpo", "state", "websites", "stand")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog=None, ui_language: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, catalog=None, ui_language: str = "en", parent: QWidget | None = None,
+                 defer_catalog: bool = False) -> None:
         super().__init__(parent)
-        if catalog is None:
+        if catalog is None and not defer_catalog:
             from ..core.packs import default_catalog
 
             catalog = default_catalog()
+        # None while the catalog loads after the first paint (see load_catalog): the window
+        # appears at once with the project's details; checklist and preview follow.
         self.catalog = catalog
         self.ui_language = ui_language
         self.doc_language = "de"
@@ -73,10 +75,12 @@ class MainWindow(QMainWindow):
     # ================================================================== construction
     def _build_widgets(self) -> None:
         self.checklist = ServiceChecklist()
-        self.checklist.set_catalog(self.catalog, self.ui_language)
+        if self.catalog is not None:
+            self.checklist.set_catalog(self.catalog, self.ui_language)
         self.company_form = CompanyForm(self.model, self.push)
         self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
-        self.options_form.set_catalog(self.catalog)
+        if self.catalog is not None:
+            self.options_form.set_catalog(self.catalog)
         self.custom_form = CustomSectionsForm(self.model, self.push)
         self.company_scroll = wrap(self.company_form)
         self.tabs = QTabWidget()
@@ -95,7 +99,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([300, 420, 680])
+        self.splitter.setSizes([350, 410, 640])  # the checklist needs room for category names
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -249,9 +253,31 @@ class MainWindow(QMainWindow):
         self.refresh_preview()
         self.checks_timer.start()
 
+    def load_catalog(self, catalog=None) -> None:
+        """Load the clause packs (if not given) and fill checklist, options and preview."""
+        if catalog is None:
+            from ..core.packs import default_catalog
+
+            catalog = default_catalog()
+        self.catalog = catalog
+        self.checklist.set_catalog(catalog, self.ui_language)
+        self.checklist.set_selected(set(self.model.project.service_ids()))
+        self.options_form.set_catalog(catalog)
+        self.refresh_preview()
+        if self.has_project:
+            self.checks_timer.start()
+        if catalog.errors:
+            self.show_pack_errors()
+
+    def ensure_catalog(self) -> None:
+        if self.catalog is None:
+            self.load_catalog()
+
     def refresh_preview(self) -> None:
-        if not self.has_project:
+        if not self.has_project or self.catalog is None:
             return
+        from ..core.compose import ComposeError, compose
+
         try:
             self.document = compose(self.catalog, self.model.project, self.doc_language)
         except ComposeError as exc:
@@ -260,7 +286,7 @@ class MainWindow(QMainWindow):
         self.preview.show_document(self.document)
 
     def run_checks(self) -> None:
-        if not self.has_project:
+        if not self.has_project or self.catalog is None:
             return
         findings = [LocalFinding("error", "pack", self.tr("A clause pack has a problem: %1").replace("%1", str(e)),
                                  f"pack:{e.file}") for e in self.catalog.errors]
@@ -408,6 +434,7 @@ class MainWindow(QMainWindow):
         else:
             from ..core.project import SelectedService
 
+            self.ensure_catalog()
             project = project_io.example_project()
             # a few common services so the example shows what the preview does
             for sid in list(self.catalog.services)[:6]:
@@ -546,7 +573,7 @@ class MainWindow(QMainWindow):
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def show_pack_errors(self) -> None:
-        if not self.catalog.errors:
+        if self.catalog is None or not self.catalog.errors:
             return
         lines = "\n".join(str(e) for e in self.catalog.errors[:20])
         self.show_error(self.tr("Some clause packs could not be loaded completely"),
@@ -558,12 +585,14 @@ class MainWindow(QMainWindow):
             return
         from .export_dialog import ExportDialog
 
+        self.ensure_catalog()
         dialog = ExportDialog(self.catalog, self.model.project, self.path, self)
         dialog.exec()
 
     def about(self) -> None:
         from .about import show_about
 
+        self.ensure_catalog()
         show_about(self, self.catalog)
 
     def set_ui_language(self, code: str) -> None:

@@ -67,7 +67,7 @@ print("SHOWN")
 """
 
 OURS = """
-import sys
+import sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from editor.gui import settings
@@ -75,24 +75,39 @@ settings.data_dir = lambda: Path(sys.argv[2])
 from editor.gui.app import make_app, create_window
 app = make_app(["policy-editor"])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-w = create_window(sys.argv[1], "de")
+w = create_window(sys.argv[1], "de", defer_catalog=True)  # exactly what `policy-editor FILE` does
 w.persist_state = False
 w.resize(1400, 900); w.show()
 app.processEvents()
-assert w.has_project
+assert w.has_project and w.windowTitle().startswith("full.policy.json")
 print("SHOWN")
+sys.stdout.flush()
+start = time.perf_counter()
+w.load_catalog()  # what the event loop runs right after the first paint
+app.processEvents()
+assert w.document is not None and w.preview.toPlainText()
+print("READY_AFTER", time.perf_counter() - start)
 import resource
 print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def _run(code, *args):
+    """Seconds from process start until the window is shown (the child prints SHOWN then), and
+    the child's whole output. Reading stdout line by line stops the clock at SHOWN."""
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
-    elapsed = time.perf_counter() - start
-    assert "SHOWN" in out.stdout, out.stderr
-    return elapsed, out.stdout
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    shown = None
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if line.startswith("SHOWN") and shown is None:
+            shown = time.perf_counter() - start
+    proc.wait(timeout=120)
+    assert shown is not None, proc.stderr.read()
+    return shown, "".join(lines)
 
 
 @pytest.fixture
@@ -106,13 +121,20 @@ def full_project_file(tmp_path, full_project):
 
 def test_startup_to_window(benchmark, tmp_path, full_project_file):
     bare = [_run(BARE)[0] for _ in range(5)]
-    ours = []
-    benchmark.pedantic(lambda: ours.append(_run(OURS, str(full_project_file), str(tmp_path))[0]), rounds=5)
+    ours, ready = [], []
+
+    def once():
+        shown, out = _run(OURS, str(full_project_file), str(tmp_path))
+        ours.append(shown)
+        ready.append(float(out.split("READY_AFTER", 1)[1].split()[0]))
+
+    benchmark.pedantic(once, rounds=5)
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"\nstart to shown window: bare Qt {statistics.median(bare) * 1000:.0f} ms, Policy Editor with full project "
-          f"{statistics.median(ours) * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 1.5)")
+          f"{statistics.median(ours) * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 1.5); checklist and preview complete "
+          f"{statistics.median(ready) * 1000:.0f} ms later")
     benchmark.extra_info.update({"bare_ms": statistics.median(bare) * 1000, "ours_ms": statistics.median(ours) * 1000,
-                                 "ratio": ratio})
+                                 "ratio": ratio, "ready_after_ms": statistics.median(ready) * 1000})
     assert ratio < 5
 
 
