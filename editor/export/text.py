@@ -1,0 +1,201 @@
+"""Plain UTF-8 text writer, wrapped at 80 columns.
+
+Also home of the few helpers every text-like writer shares (html, markdown, pdf): cleaning of
+characters no output format can hold, the displayed section number and the UI labels.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+
+WIDTH = 80
+ALLOWED_LINK = ("https://", "http://", "mailto:", "tel:")
+
+# C0 controls except \t and \n, DEL, C1 controls, lone surrogates and Unicode noncharacters:
+# HTML forbids them, XML cannot hold them and in a terminal they do harm.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+# \r\n, \r and the Unicode line/paragraph separators all mean "new line" to the reader.
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+_LABELS = {
+    "de": {"stand": "Stand", "contents": "Inhalt", "page": "Seite {page} von {pages}"},
+    "en": {"stand": "Last updated", "contents": "Contents", "page": "Page {page} of {pages}"},
+}
+
+
+def clean(text: str) -> str:
+    """Text without characters that are not allowed in HTML/XML; line breaks become "\\n"."""
+    if text.isprintable():  # the common case: no control, separator or unassigned characters at all
+        return text
+    return _BAD_CHARS.sub("", _NEWLINES.sub("\n", text))
+
+
+def label(language: str, key: str) -> str:
+    return _LABELS.get(language, _LABELS["en"])[key]
+
+
+def display_number(section: Section) -> str:
+    """ "1." for a top-level section, "1.1" below it (as in the DOCX headings)."""
+    return f"{section.number}." if section.level == 1 else section.number
+
+
+def safe_link(url: str | None) -> str | None:
+    """The link target when it is http(s)/mailto/tel, else None (the text is shown without link)."""
+    if not url:
+        return None
+    target = clean(url).strip()
+    return target if target.lower().startswith(ALLOWED_LINK) else None
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def _width(text: str) -> int:
+    """Columns a terminal needs for ``text`` (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _link_spellings(link: str) -> set[str]:
+    """How a link's text may already show its target ("example.com" for "https://example.com/")."""
+    bare = re.sub(r"^(https?://|mailto:|tel:)", "", link, flags=re.IGNORECASE)
+    return {link, bare, bare.rstrip("/")}
+
+
+def _inline(runs: tuple[Run, ...]) -> str:
+    parts = []
+    for run in runs:
+        text = clean(run.text).replace("\t", " ")
+        if run.placeholder and text.strip():
+            core = text.strip()
+            text = f"{text[: len(text) - len(text.lstrip())]}[{core}]{text[len(text.rstrip()):]}"
+        link = safe_link(run.link)
+        if link and text.strip() and text.strip() not in _link_spellings(link):
+            shown = link[7:] if link.lower().startswith("mailto:") else link  # the address is what readers need
+            text = f"{text} ({shown})"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Greedy word wrap. Only spaces break lines: a no-break space ("§\u00a025") keeps its words
+    together, and a word longer than the line (a URL) stays whole."""
+    width = max(width, 20)
+    lines: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        words = [w for w in line.replace("\t", " ").split(" ") if w]
+        indent = first if i == 0 else rest
+        if not words:
+            if i == 0:
+                lines.append(first.rstrip())
+            continue
+        current, used = indent + words[0], _width(indent) + _word_width(words[0])
+        for word in words[1:]:
+            size = _word_width(word)
+            if used + 1 + size > width:
+                lines.append(current)
+                current, used = rest + word, len(rest) + size
+            else:
+                current, used = f"{current} {word}", used + 1 + size
+        lines.append(current)
+    return lines
+
+
+def _word_width(word: str) -> int:
+    return len(word) if word.isascii() else _width(word)
+
+
+def _underlined(text: str, char: str, width: int) -> list[str]:
+    lines = _wrap(text, width)
+    return lines + [char * min(width, max((_width(l) for l in lines), default=0))]
+
+
+def _table(table: Table, width: int) -> list[str]:
+    header = [" ".join(_inline(c).split()) for c in table.header]
+    rows = [[" ".join(_inline(c).split()) for c in row] for row in table.rows]
+    columns = max([len(header)] + [len(r) for r in rows])
+    grid = [r + [""] * (columns - len(r)) for r in ([header] if header else []) + rows]
+    widths = [max(_width(r[i]) for r in grid) for i in range(columns)]
+    if sum(widths) + 2 * (columns - 1) <= width:
+        def line(cells: list[str]) -> str:
+            return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+        out = [line(r) for r in grid]
+        if header:
+            out.insert(1, "  ".join("-" * w for w in widths))
+        return out
+    # Too wide for aligned columns: one "label: value" group per row.
+    out = []
+    for row in rows:
+        if out:
+            out.append("")
+        for i, cell in enumerate(row + [""] * (columns - len(row))):
+            name = header[i] if i < len(header) and header[i] else f"{i + 1}"
+            out.extend(_wrap(cell, width, f"{name}: ", "  "))
+    return out
+
+
+def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Paragraph):
+        return _wrap(_inline(block.runs).strip(), width)
+    if isinstance(block, Heading):
+        return _underlined(" ".join(_inline(block.runs).split()), "·", width)
+    if isinstance(block, BulletList):
+        out = []
+        for n, item in enumerate(block.items, 1):
+            bullet = f"{n}. " if block.ordered else "• "
+            out.extend(_wrap(_inline(item).strip(), width, bullet, " " * len(bullet)))
+        return out
+    if isinstance(block, Table):
+        return _table(block, width)
+    if isinstance(block, Box):
+        inner = _blocks(block.blocks, width - 2)
+        return [("│ " + line).rstrip() for line in inner]
+    return []
+
+
+def _blocks(blocks: tuple[Block, ...], width: int) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        lines = _block(block, width)
+        if lines:
+            if out:
+                out.append("")
+            out.extend(lines)
+    return out
+
+
+def _section(section: Section, out: list[str]) -> None:
+    heading = f"{display_number(section)} {' '.join(clean(section.title).split())}"
+    out.append("")
+    out.append("")
+    out.extend(_underlined(heading, "=" if section.level == 1 else "-", WIDTH))
+    body = _blocks(section.blocks, WIDTH)
+    if body:
+        out.append("")
+        out.extend(body)
+    for sub in section.subsections:
+        _section(sub, out)
+
+
+def render(document: Document) -> str:
+    out = _underlined(" ".join(clean(document.title).split()).upper(), "=", WIDTH)
+    company = " ".join(clean(document.company).split())
+    if company:
+        out.extend(_wrap(company, WIDTH))
+    out.append(f"{label(document.language, 'stand')}: {' '.join(clean(document.stand).split())}")
+    for section in document.sections:
+        _section(section, out)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write(document: Document, path: Path) -> None:
+    Path(path).write_text(render(document), encoding="utf-8", newline="\n")

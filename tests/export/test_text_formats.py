@@ -1,0 +1,237 @@
+"""Markdown and plain-text writers: golden files, Markdown read back through markdown-it-py,
+and arbitrary user text (hypothesis). Regenerate the golden files with UPDATE_GOLDEN=1."""
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from editor.core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from editor.export import export
+from editor.export import html as html_writer
+from editor.export import markdown, text
+from editor.export.text import clean
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+COMPANY = "Müller & *Söhne* [GmbH]"
+# What website builders use: CommonMark with raw HTML allowed (the strict case for escaping) + tables.
+MD = MarkdownIt("commonmark").enable("table")
+
+
+def sample(language: str = "de", company: str = COMPANY) -> Document:
+    """The same small German policy as in test_html: every block and run kind."""
+    intro = Section("intro", "1", "Überblick", (
+        Paragraph((Run("Wir sind "), Run("verantwortlich", bold=True), Run(" für "), Run("Ihre", italic=True),
+                   Run(" Daten. Mehr auf "), Run("unserer Website", link="https://example.com/datenschutz?a=1&b=2"),
+                   Run(". Telefon: "), Run("Telefonnummer", placeholder=True), Run(".\nZweite Zeile <ok> & gut."))),
+        BulletList(((Run("Name"),), (Run("E-Mail-Adresse"),))),
+        BulletList(((Run("erstens"),), (Run("zweitens"),)), ordered=True),
+    ))
+    analytics = Section("category-analytics", "2", "Analyse", (Paragraph((Run("Wir messen Besuche."),)),), (
+        Section("service-matomo", "2.1", "Matomo (selbst gehostet)", (
+            Heading((Run("Speicherdauer"),)),
+            Table(((Run("Daten"),), (Run("Dauer"),)),
+                  (((Run("IP-Adresse"),), (Run("gekürzt", italic=True),)), ((Run("Besuche"),), (Run("180 Tage"),)))),
+            Box((Paragraph((Run("Widerspruchsrecht", bold=True),)),
+                 Paragraph((Run("Sie können jederzeit widersprechen: "), Run("E-Mail", link="mailto:datenschutz@example.com"),
+                            Run(".")),))),
+        )),
+    ))
+    return Document(language, "Datenschutzerklärung", company, "21.11.2026", (intro, analytics),
+                    (("generator", "Policy Editor"),))
+
+
+class Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in ("strong", "em", "a"):
+            self.parts.append(" ")  # cells and blocks are separate words
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def md_to_html(source: str) -> tuple[str, list[tuple[str, dict]], str]:
+    """(visible text with whitespace normalised, start tags, html) of Markdown rendered by markdown-it-py."""
+    rendered = MD.render(source)
+    parser = Text()
+    parser.feed(rendered)
+    return " ".join("".join(parser.parts).split()), parser.tags, rendered
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    assert path.read_text(encoding="utf-8") == actual, f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept)"
+
+
+def test_markdown_matches_golden():
+    check_golden("md/policy.md", markdown.render(sample()))
+
+
+def test_text_matches_golden():
+    check_golden("txt/policy.txt", text.render(sample()))
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def test_markdown_renders_to_the_intended_structure():
+    visible, tags, rendered = md_to_html(markdown.render(sample()))
+    assert "<h1>Datenschutzerklärung</h1>" in rendered
+    assert "<h2>1. Überblick</h2>" in rendered and "<h3>2.1 Matomo (selbst gehostet)</h3>" in rendered
+    assert "<h4>Speicherdauer</h4>" in rendered
+    assert "<strong>verantwortlich</strong>" in rendered and "<em>Ihre</em>" in rendered
+    assert '<a href="https://example.com/datenschutz?a=1&amp;b=2">unserer Website</a>' in rendered
+    assert "<strong>[Telefonnummer]</strong>" in rendered
+    assert "<br />\nZweite Zeile &lt;ok&gt; &amp; gut." in rendered
+    assert "<blockquote>\n<p><strong>Widerspruchsrecht</strong></p>" in rendered
+    assert "<thead>" in rendered and "<td><em>gekürzt</em></td>" in rendered
+    assert "<ol>\n<li>erstens</li>" in rendered and "<ul>\n<li>Name</li>" in rendered
+    assert "Stand: 21.11.2026" in visible
+
+
+def test_company_with_markdown_metacharacters_prints_exactly():
+    source = markdown.render(sample())
+    assert "Müller & \\*Söhne\\* \\[GmbH\\]" in source  # readable in the raw file, too
+    visible, tags, rendered = md_to_html(source)
+    assert f"<p>{COMPANY.replace('&', '&amp;')}</p>" in rendered
+    # Only the document's own emphasis and links: the "Stand" line, "Ihre", "gekürzt"; two links.
+    assert [t for t, _ in tags if t in ("em", "a")] == ["em", "em", "a", "em", "a"]
+
+
+@pytest.mark.parametrize("value", [
+    "# Überschrift", "- Punkt", "+ Punkt", "1. Liste", "2) Liste", "===", "---", "> Zitat", "    Code",
+    "<div>roh</div>", "<script>alert(1)</script>", "`code`", "~~~", "| a | b |", "&copy; &#169; &#xA9;",
+    "[link](https://evil.example)", "![bild](https://tracker.example/x.png)", "a\\", "*a* _b_ **c**", "Tel.\n1. Zeile\n# zwei",
+])
+def test_syntax_in_user_text_stays_text(value):
+    doc = Document("de", "Datenschutzerklärung", value, "1.1.2026",
+                   (Section("s", "1", value, (Paragraph((Run(value),)), BulletList(((Run(value),),)),
+                                              Table(((Run(value),),), (((Run(value),),),)), Box((Paragraph((Run(value),)),)))),))
+    visible, tags, rendered = md_to_html(markdown.render(doc))
+    assert {t for t, _ in tags} <= {"h1", "h2", "p", "em", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "blockquote", "br"}, rendered
+    assert visible.count(" ".join(value.split())) == 7, rendered  # company, heading, paragraph, item, header, cell, box
+
+
+def test_unsafe_link_targets_are_written_as_plain_text():
+    runs = (Run("klick", link="javascript:alert(1)"), Run(" und "), Run("hier", link="https://example.com/a (b) <c>"))
+    doc = Document("de", "T", "C", "1.1.2026", (Section("s", "1", "S", (Paragraph(runs),)),))
+    visible, tags, rendered = md_to_html(markdown.render(doc))
+    assert [a["href"] for t, a in tags if t == "a"] == ["https://example.com/a%20%28b%29%20%3Cc%3E"]
+    assert "klick und hier" in visible
+
+
+def test_emphasis_that_cannot_flank_degrades_to_plain_text():
+    # "**(a)**b" would not close in CommonMark: the run loses its bold, not its text.
+    runs = (Run("x"), Run("(a)", bold=True), Run("b"), Run("c", italic=True), Run("d", bold=True))
+    doc = Document("de", "T", "C", "1.1.2026", (Section("s", "1", "S", (Paragraph(runs),)),))
+    visible, tags, rendered = md_to_html(markdown.render(doc))
+    assert "x(a)bcd" in visible and "*" not in visible
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def test_text_layout():
+    out = text.render(sample())
+    lines = out.splitlines()
+    assert lines[:4] == ["DATENSCHUTZERKLÄRUNG", "====================", COMPANY, "Stand: 21.11.2026"]
+    assert "1. Überblick" in lines and "2.1 Matomo (selbst gehostet)" in lines
+    assert lines[lines.index("1. Überblick") + 1] == "=" * len("1. Überblick")
+    assert "• Name" in lines and "1. erstens" in lines
+    assert "unserer Website (https://example.com/datenschutz?a=1&b=2)" in " ".join(out.split())
+    assert "[Telefonnummer]" in out
+    assert "│ Widerspruchsrecht" in lines
+    assert "│ Sie können jederzeit widersprechen: E-Mail (datenschutz@example.com)." in lines
+    assert "Daten       Dauer" in lines and "IP-Adresse  gekürzt" in lines
+    assert all(len(line) <= 80 for line in lines)
+    assert out.endswith("\n") and not out.endswith("\n\n")
+
+
+def test_text_wraps_long_paragraphs_and_switches_wide_tables_to_label_lines():
+    long = "Wort " * 60
+    table = Table(((Run("Dienst"),), (Run("Beschreibung"),)), (((Run("Matomo"),), (Run(long),)),))
+    doc = Document("en", "Privacy policy", "ACME", "21 Nov 2026", (Section("s", "1", "S", (Paragraph((Run(long),)), table)),))
+    lines = text.render(doc).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "Last updated: 21 Nov 2026" in lines
+    assert "Dienst: Matomo" in lines and any(line.startswith("Beschreibung: Wort Wort") for line in lines)
+
+
+def test_write_through_export(tmp_path):
+    export(sample(), tmp_path / "p.md", "md")
+    export(sample(), tmp_path / "p.txt", "txt")
+    assert (tmp_path / "p.md").read_bytes() == markdown.render(sample()).encode("utf-8")
+    assert (tmp_path / "p.txt").read_bytes() == text.render(sample()).encode("utf-8")
+
+
+# ---------------------------------------------------------------- arbitrary user text
+
+NASTY = st.sampled_from([
+    "<script>alert(1)</script>", "Müller & *Söhne* [GmbH]", "&amp; &#60; &copy", "# x", "1. x", "- x", "> x",
+    "\u202eevil\u202c \u200f\u200e", "👩‍👩‍👧 😀", "a\\", "\\*", "**", "_x_", "`", "|", "![a](b)", "\x00\x1b\x7f\x85\u2028",
+    "\n\n", "  \n  - x", "(a)", "„Zitat“", "x**y", "\ufeffBOM", "a  \nb", "\t\tcode",
+])
+TEXT = st.one_of(st.text(max_size=40), NASTY, st.lists(NASTY, max_size=4).map("".join),
+                 st.text(min_size=1, max_size=12).map(lambda s: (s * 10_000)[:10_000]))
+RUN = st.builds(Run, TEXT, st.booleans(), st.booleans(),
+                st.sampled_from([None, None, "https://example.com/x", "javascript:x"]), st.booleans())
+
+
+def visible_text(runs) -> str:
+    return " ".join("".join(shown(r) for r in runs).split())
+
+
+def shown(run: Run) -> str:
+    """A run's text as every writer shows it: a placeholder's label in brackets, its spaces outside."""
+    t = clean(run.text)
+    if not (run.placeholder and t.strip()):
+        return t  # a placeholder without a label is only its whitespace: nothing to fill in
+    return f"{t[: len(t) - len(t.lstrip())]}[{t.strip()}]{t[len(t.rstrip()):]}"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(RUN, min_size=1, max_size=6), TEXT)
+def test_markdown_shows_arbitrary_text_exactly(runs, company):
+    runs = tuple(runs)
+    doc = Document("de", "Datenschutzerklärung", company, "21.11.2026", (Section("s", "1", "S", (
+        Paragraph(runs), BulletList((runs, runs)), Box((Paragraph(runs),)), Table(((Run(company),),), ((runs,),)),
+    )),))
+    visible, tags, rendered = md_to_html(markdown.render(doc))
+    expected = visible_text(runs)
+    assert visible.count(expected) >= 5 if expected else True, (expected, rendered)
+    assert " ".join(clean(company).split()) in visible
+    assert {t for t, _ in tags} <= {"h1", "h2", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td",
+                                     "blockquote", "br", "strong", "em", "a"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(RUN, min_size=1, max_size=6), TEXT)
+def test_every_format_renders_arbitrary_text(runs, company):
+    runs = tuple(runs)
+    doc = Document("de", company, company, company, (Section(company, "1", company, (
+        Paragraph(runs), Heading(runs), BulletList((runs,), ordered=True), Box((Paragraph(runs), BulletList((runs,)))),
+        Table((runs, runs), ((runs, (Run(company),)),)),
+    )),))
+    for render in (markdown.render, text.render, html_writer.render):
+        out = render(doc)
+        assert isinstance(out, str) and out
+    plain = text.render(doc)
+    assert " ".join(clean(company).split()) in " ".join(plain.split())
+    for run in runs:
+        for word in shown(run).split():
+            if len(word) <= 80:
+                assert word in plain
