@@ -1,7 +1,4 @@
 import os
-import textwrap
-from pathlib import Path
-
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,50 +21,8 @@ def full_project(catalog):
     return project
 
 
-MINIMAL_SERVICE = '''
-[[service]]
-id = "{id}"
-category = "tools"
-version = "1"
-names = {{ de = "Werkzeug", en = "Tool" }}
-keywords = ["tool"]
-role = "self_hosted"
-verified = 2026-11-21
-sources = ["https://example.org/source"]
-description = {{ de = "Beschreibung.", en = "Description." }}
-data = {{ de = ["IP-Adresse"], en = ["IP address"] }}
-retention = {{ de = "7 Tage.", en = "7 days." }}
-
-[[service.purposes]]
-text = {{ de = "Betrieb.", en = "Operation." }}
-basis = "contract"
-'''
-
-
-def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, templates: dict | None = None,
-               sections: str = "", extra_files: dict | None = None) -> Path:
-    """Write a small pack folder for tests; returns its path."""
-    pack = root / pack_id
-    (pack / "services").mkdir(parents=True, exist_ok=True)
-    (pack / "pack.toml").write_text(textwrap.dedent(f'''
-        id = "{pack_id}"
-        version = "1.0"
-        licence = "test"
-        title = {{ de = "Demo", en = "Demo" }}
-    '''), encoding="utf-8")
-    (pack / "categories.toml").write_text(textwrap.dedent('''
-        [[category]]
-        id = "tools"
-        order = 150
-        title = { de = "Werkzeuge", en = "Tools" }
-    '''), encoding="utf-8")
-    (pack / "services" / "tools.toml").write_text(services if services is not None else MINIMAL_SERVICE.format(id="tool"), encoding="utf-8")
-    if sections:
-        (pack / "sections.toml").write_text(textwrap.dedent(sections), encoding="utf-8")
-    for rel, text in (templates or {}).items():
-        path = pack / "templates" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    for rel, text in (extra_files or {}).items():
-        (pack / rel).write_text(text, encoding="utf-8")
-    return pack
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's real cache folder."""
+    os.environ["POLICY_EDITOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield

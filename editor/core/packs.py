@@ -14,6 +14,7 @@ inside one) never stops the others from loading.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 import tomllib
@@ -373,6 +374,72 @@ def load_catalog(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> 
     return catalog
 
 
+class _CachedCatalog(msgspec.Struct, array_like=True):
+    """Everything load_catalog() computes, in a typed form msgspec can store and check."""
+
+    key: str
+    packs: list[tuple[schema.Manifest, str, bool]]
+    categories: dict[str, schema.Category]
+    category_pack: dict[str, str]
+    sections: list[tuple[str, schema.CoreSection]]
+    services: dict[str, schema.Service]
+    service_pack: dict[str, str]
+    authorities: dict[str, schema.Authority]
+    labels: dict[str, dict[str, dict[str, str]]]
+    errors: list[tuple[str, int | None, str | None, str]]
+    templates: dict[str, tuple[str, str]]
+
+
+def _to_cache(catalog: Catalog, key: str) -> bytes:
+    return msgspec.msgpack.encode(_CachedCatalog(
+        key=key,
+        packs=[(p.manifest, str(p.path), p.user) for p in catalog.packs.values()],
+        categories=catalog.categories, category_pack=catalog.category_pack,
+        sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
+        authorities=catalog.authorities, labels=catalog.labels,
+        errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
+        templates={k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")},
+    ))
+
+
+def _from_cache(data: bytes, key: str) -> Catalog | None:
+    try:
+        cached = msgspec.msgpack.decode(data, type=_CachedCatalog)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if cached.key != key:
+        return None
+    catalog = Catalog(
+        packs={m.id: Pack(m, Path(path), user) for m, path, user in cached.packs},
+        categories=cached.categories, category_pack=cached.category_pack,
+        sections=[tuple(item) for item in cached.sections], services=cached.services,
+        service_pack=cached.service_pack, authorities=cached.authorities, labels=cached.labels,
+        errors=[PackError(*e) for e in cached.errors],
+    )
+    catalog.templates.sources.update(cached.templates)
+    return catalog
+
+
+def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
+    """load_catalog() through the per-user cache (see editor.core.cache)."""
+    from .. import __version__
+    from . import cache
+
+    key = cache.fingerprint([*folders, *user_folders], __version__)
+    name = "catalog-" + hashlib.sha256("|".join(map(str, [*folders, *user_folders])).encode()).hexdigest()[:16] + ".msgpack"
+    catalog = None
+    data = cache.read(name)
+    if data is not None:
+        catalog = _from_cache(data, key)
+    if catalog is None:
+        catalog = load_catalog(folders, user_folders)
+        cache.write(name, _to_cache(catalog, key))
+    bytecode = cache.bytecode_cache()
+    if bytecode is not None:
+        catalog.templates.use_bytecode_cache(bytecode)
+    return catalog
+
+
 def user_packs_dir() -> Path:
     """Per-user folder for the user's own packs (created on demand by the GUI)."""
     import platformdirs
@@ -383,4 +450,4 @@ def user_packs_dir() -> Path:
 def default_catalog(include_user: bool = True) -> Catalog:
     from ..resources import clause_packs_dir
 
-    return load_catalog([clause_packs_dir()], [user_packs_dir()] if include_user else [])
+    return cached_catalog([clause_packs_dir()], [user_packs_dir()] if include_user else [])

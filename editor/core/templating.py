@@ -7,6 +7,7 @@ private-use characters and become ``Run(placeholder=True)`` when the Markdown is
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -199,8 +200,16 @@ class TemplateStore:
         return names
 
     def inline(self, source: str):
-        """A template from a string held in a record (service ``text``), compiled once."""
+        """A template from a string held in a record (service ``text``), compiled once.
+
+        It goes through the loader under a name derived from its text, so Jinja's bytecode
+        cache covers it like a template file."""
         template = self._inline.get(source)
         if template is None:
-            template = self._inline[source] = self.env.from_string(source)
+            name = "inline/" + hashlib.sha256(source.encode("utf-8")).hexdigest()
+            self.sources[name] = (source, name)
+            template = self._inline[source] = self.env.get_template(name)
         return template
+
+    def use_bytecode_cache(self, cache) -> None:
+        self.env.bytecode_cache = cache

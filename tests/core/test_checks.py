@@ -99,7 +99,7 @@ def test_complete_example_has_no_errors_with_hosting_and_consent(catalog):
 
 
 def test_pack_errors_become_warnings(tmp_path):
-    from conftest import write_pack
+    from packtools import write_pack
     from editor.core.packs import load_catalog
     from editor.resources import clause_packs_dir
 

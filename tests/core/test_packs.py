@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_SERVICE, write_pack
+from packtools import MINIMAL_SERVICE, write_pack
 from editor.core.compose import ComposeError, compose
 from editor.core.packs import load_catalog, locate_line
 from editor.core.project import SelectedService, example_project
