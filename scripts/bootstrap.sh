@@ -14,6 +14,8 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito
   # opening exported DOCX in LibreOffice (tests) and turning PDFs into PNGs for a look
   libreoffice-writer-nogui poppler-utils
+  # building the bundle and the .deb (readelf/strip, dpkg-deb)
+  binutils
 )
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -38,4 +40,4 @@ fi
 # Non-editable on purpose: tests then run against the installed package, so a data folder
 # missing from the wheel fails here and not on a user's machine.
 .venv/bin/python -m pip install -q --force-reinstall --no-deps . 
-.venv/bin/python -m pip install -q ".[test]"
+.venv/bin/python -m pip install -q ".[test,build]"

@@ -364,8 +364,10 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
             sections.append(built)
 
     core = catalog.packs.get("core")
+    from .. import __version__
+
     meta = (
-        ("generator", "Policy Editor"),
+        ("generator", f"Policy Editor {__version__}"),
         ("core_pack", f"{core.id} {core.manifest.version}" if core else ""),
         ("services", str(len(chosen))),
     )

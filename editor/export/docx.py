@@ -469,7 +469,11 @@ class _Writer:
         props.author = props.last_modified_by = _limit(company or AUTHOR)
         props.subject = text["subject"]
         props.keywords = text["keywords"]
-        props.comments = text["comments_review" if self.review else "comments"]
+        comments = text["comments_review" if self.review else "comments"]
+        generator = model.meta_dict().get("generator", "")
+        if generator.startswith("Policy Editor "):  # name the version that wrote the file
+            comments = comments.replace("Policy Editor", generator, 1)
+        props.comments = comments
         props.language = text["lang"]
         props.category = ""
         props.revision = 1

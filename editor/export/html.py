@@ -159,6 +159,7 @@ def render(document: Document, fragment: bool = False, *, for_qt: bool = False) 
         contents_label=label(document.language, "contents"),
         sections=_views(document.sections, set(_RESERVED_IDS), "qt" if for_qt else "fragment" if fragment else "page"),
         css="" if fragment else _css(),
+        generator=" ".join(clean(document.meta_dict().get("generator", "Policy Editor")).split()),
     )
 
 

@@ -165,3 +165,19 @@ def test_blockquote_becomes_box_and_links_are_kept_safe():
 
 def test_md_escape_removes_control_characters_and_newlines():
     assert md_escape("a\x00b\nc\x1bd") == "ab cd"
+
+
+def test_documents_name_the_app_version(catalog, tmp_path):
+    """About dialog, DOCX properties and the HTML page all show the one version in editor/__init__."""
+    import zipfile
+
+    from editor import __version__
+    from editor.export import export
+
+    document = compose(catalog, example_project(), "de")
+    assert document.meta_dict()["generator"] == f"Policy Editor {__version__}"
+    export(document, tmp_path / "p.docx", "docx")
+    export(document, tmp_path / "p.html", "html")
+    core = zipfile.ZipFile(tmp_path / "p.docx").read("docProps/core.xml").decode()
+    assert f"Policy Editor {__version__}" in core
+    assert f'<meta name="generator" content="Policy Editor {__version__}">' in (tmp_path / "p.html").read_text()
