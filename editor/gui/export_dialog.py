@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Si
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QProgressDialog, QPushButton, QVBoxLayout, QWidget,
+    QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ..core.compose import compose
@@ -220,9 +220,20 @@ class ExportDialog(QDialog):
         return QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), self.folder.text())
 
     # ------------------------------------------------------------------ running
+    def confirm_overwrite(self, names: list[str]) -> bool:
+        listed = "\n".join("  " + n for n in names[:10]) + ("\n  …" if len(names) > 10 else "")
+        answer = QMessageBox.question(
+            self, self.tr("Replace existing files?"),
+            self.tr("These files already exist and would be replaced:\n%1").replace("%1", listed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def start_export(self) -> None:
         self.jobs = self.planned_jobs()
         if not self.jobs:
+            return
+        existing = [j.path.name for j in self.jobs if j.path.exists()]
+        if existing and not self.confirm_overwrite(existing):
             return
         folder = Path(self.folder.text().strip())
         try:

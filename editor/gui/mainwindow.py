@@ -587,7 +587,26 @@ class MainWindow(QMainWindow):
 
         self.ensure_catalog()
         dialog = ExportDialog(self.catalog, self.model.project, self.path, self)
+        dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
         dialog.exec()
+
+    def record_exports(self, jobs) -> None:
+        """Note written files in the project's export history ("what changed since the last
+        export" for agencies); an undoable step like any other change."""
+        import hashlib
+
+        from ..core.project import ExportRecord
+
+        stamp = _dt.datetime.now().isoformat(timespec="seconds")
+        records = []
+        for job in jobs:
+            if job.error or not job.path.exists():
+                continue
+            digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
+            records.append(ExportRecord(date=stamp, format=job.key, language=job.lang, path=str(job.path), sha256=digest))
+        if records:
+            history = self.model.get("export_history") + records
+            self.push("export_history", history, self.tr("Record export"))
 
     def about(self) -> None:
         from .about import show_about

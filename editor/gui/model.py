@@ -66,6 +66,8 @@ class ProjectModel(QObject):
             return None if selected is None else selected.options.get(oid)
         if path == "custom_sections":
             return deep_copy(p.custom_sections)
+        if path == "export_history":
+            return deep_copy(p.export_history)
         if path.startswith("custom:"):
             _, cid, part, lang = path.split(":")
             section = self.custom(cid)
@@ -106,6 +108,8 @@ class ProjectModel(QObject):
             selected.options = options
         elif path == "custom_sections":
             p.custom_sections = value
+        elif path == "export_history":
+            p.export_history = list(value)
         elif path.startswith("custom:"):
             _, cid, part, lang = path.split(":")
             section = self.custom(cid)

@@ -309,6 +309,16 @@
       <translation>In Ordner exportieren</translation>
     </message>
     <message>
+      <source>Replace existing files?</source>
+      <translation>Vorhandene Dateien ersetzen?</translation>
+    </message>
+    <message>
+      <source>These files already exist and would be replaced:
+%1</source>
+      <translation>Diese Dateien gibt es schon; sie würden ersetzt:
+%1</translation>
+    </message>
+    <message>
       <source>The folder %1 cannot be created (%2).</source>
       <translation>Der Ordner %1 kann nicht angelegt werden (%2).</translation>
     </message>
@@ -561,6 +571,10 @@
       <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
 
 %1</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Export vermerken</translation>
     </message>
     <message>
       <source>The new interface language applies the next time Policy Editor starts.</source>

@@ -309,6 +309,16 @@
       <translation>Export to folder</translation>
     </message>
     <message>
+      <source>Replace existing files?</source>
+      <translation>Replace existing files?</translation>
+    </message>
+    <message>
+      <source>These files already exist and would be replaced:
+%1</source>
+      <translation>These files already exist and would be replaced:
+%1</translation>
+    </message>
+    <message>
       <source>The folder %1 cannot be created (%2).</source>
       <translation>The folder %1 cannot be created (%2).</translation>
     </message>
@@ -561,6 +571,10 @@
       <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
 
 %1</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Record export</translation>
     </message>
     <message>
       <source>The new interface language applies the next time Policy Editor starts.</source>

@@ -126,3 +126,46 @@ def test_export_dialog_needs_a_format(project_window, qtbot, catalog):
         box.setChecked(False)
     assert not dialog.export_button.isEnabled()
     assert isinstance(dialog.review, QCheckBox)
+
+
+def _md_dialog(window, catalog, folder, qtbot):
+    from editor.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(catalog, window.model.project, None, window)
+    qtbot.addWidget(dialog)
+    for key, box in dialog.format_boxes.items():
+        box.setChecked(key == "md")
+    dialog.lang_boxes["de"].setChecked(True)
+    dialog.lang_boxes["en"].setChecked(False)
+    dialog.folder.setText(str(folder))
+    dialog.base.setText("policy")
+    return dialog
+
+
+def test_export_asks_before_replacing_files(project_window, tmp_path, qtbot, catalog, monkeypatch):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "policy-de.md").write_text("the lawyer's annotated copy", encoding="utf-8")
+    dialog = _md_dialog(project_window, catalog, folder, qtbot)
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_overwrite", lambda names: asked.append(names) or False)
+    dialog.export_button.click()
+    assert asked == [["policy-de.md"]]
+    assert (folder / "policy-de.md").read_text(encoding="utf-8") == "the lawyer's annotated copy"
+    monkeypatch.setattr(dialog, "confirm_overwrite", lambda names: True)
+    with qtbot.waitSignal(dialog.done, timeout=30000):
+        dialog.export_button.click()
+    assert "Datenschutzerklärung" in (folder / "policy-de.md").read_text(encoding="utf-8")
+
+
+def test_finished_export_is_recorded_in_the_project_and_undoable(project_window, tmp_path, qtbot, catalog):
+    w = project_window
+    dialog = _md_dialog(w, catalog, tmp_path, qtbot)
+    with qtbot.waitSignal(dialog.done, timeout=30000):
+        dialog.export_button.click()
+    w.record_exports(dialog.finished_jobs)
+    (record,) = w.model.project.export_history
+    assert record.format == "md" and record.language == "de" and record.path.endswith("policy-de.md")
+    assert len(record.sha256) == 64 and w.isWindowModified()
+    w.undo_stack.undo()
+    assert w.model.project.export_history == []
