@@ -23,3 +23,12 @@ def test_running_against_the_installed_wheel_not_the_source_tree():
         f"tests imported the source tree ({package}), not the installed wheel"
     assert clause_packs_dir() == package / "_data" / "clause_packs"
     assert data_root("resources") == package / "_data" / "resources"
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI only")
+def test_ci_has_the_tools_the_export_checks_need():
+    """Tests that open exports in LibreOffice or pdfinfo skip without them; in CI they must run."""
+    import shutil
+
+    assert shutil.which("soffice"), "LibreOffice missing: DOCX exports would go unchecked"
+    assert shutil.which("pdfinfo"), "poppler-utils missing: PDF exports would go unchecked"
