@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
-from .text import clean, display_number, label, safe_link
+from .text import clean, display_number, join_blocks, label, safe_link
 
 # Always escaped: characters that start inline syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -165,14 +165,7 @@ def _block(block: Block, level: int) -> list[str]:
 
 
 def _blocks(blocks: tuple[Block, ...], level: int) -> list[str]:
-    out: list[str] = []
-    for block in blocks:
-        lines = _block(block, level)
-        if lines:
-            if out:
-                out.append("")
-            out.extend(lines)
-    return out
+    return join_blocks(_block(block, level) for block in blocks)
 
 
 def _section(section: Section, out: list[str]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Iterable
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
 
@@ -162,15 +163,19 @@ def _block(block: Block, width: int) -> list[str]:
     return []
 
 
-def _blocks(blocks: tuple[Block, ...], width: int) -> list[str]:
+def join_blocks(rendered: Iterable[list[str]]) -> list[str]:
+    """Lines of consecutive blocks with one blank line between them (text and Markdown)."""
     out: list[str] = []
-    for block in blocks:
-        lines = _block(block, width)
+    for lines in rendered:
         if lines:
             if out:
                 out.append("")
             out.extend(lines)
     return out
+
+
+def _blocks(blocks: tuple[Block, ...], width: int) -> list[str]:
+    return join_blocks(_block(block, width) for block in blocks)
 
 
 def _section(section: Section, out: list[str]) -> None:
