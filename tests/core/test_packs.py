@@ -192,3 +192,18 @@ def test_user_pack_loads_after_bundled(tmp_path):
     project.services = [SelectedService(id="my-tool")]
     titles = [s.title for s in compose(catalog, project, "de").walk()]
     assert "Werkzeug" in titles
+
+
+def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from editor.core.compose import option_values, service_view
+
+    service = catalog.services["google-analytics"]
+    view = service_view(catalog, service, "de", option_values(service, {}))
+    env = catalog.templates.env
+    assert env.from_string("{{ s.name }}").render(s=view) == "Google Analytics 4"
+    for source in ("{{ s.__class__ }}", "{{ s.__dict__ }}", "{{ s.provider.__class__.__mro__ }}",
+                   "{{ s.__reduce__() }}", "{{ s._fields }}"):
+        with pytest.raises((SecurityError, UndefinedError)):
+            env.from_string(source).render(s=view)
