@@ -37,7 +37,7 @@ FORM_PATHS = ("controller.", "dpo", "state", "websites", "stand")
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog=None, ui_language: str = "en", parent: QWidget | None = None,
-                 defer_catalog: bool = False) -> None:
+                 defer_catalog: bool = False, takeover: "MainWindow | None" = None) -> None:
         super().__init__(parent)
         if catalog is None and not defer_catalog:
             from ..core.packs import default_catalog
@@ -52,16 +52,26 @@ class MainWindow(QMainWindow):
         self.has_project = False
         self.persist_state = True  # off for screenshots: they must not change the user's layout
         self.document = None
-        self.model = ProjectModel(Project(), self)
-        self.undo_stack = QUndoStack(self)
-        self.autosave = Autosave(app_settings.autosave_dir())
+        if takeover is None:
+            self.model = ProjectModel(Project(), self)
+            self.undo_stack = QUndoStack(self)
+            self.autosave = Autosave(app_settings.autosave_dir())
+        else:
+            # Switching the interface language rebuilds the window around the same project,
+            # undo history and autosave session (see switch_ui_language).
+            takeover.model.changed.disconnect(takeover._model_changed)
+            takeover.undo_stack.cleanChanged.disconnect(takeover._clean_changed)
+            self.model, self.undo_stack, self.autosave = takeover.model, takeover.undo_stack, takeover.autosave
+            self.model.setParent(self)
+            self.undo_stack.setParent(self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
         self._connect()
         self._restore_window_state()
-        self._show_welcome()
+        if takeover is None:  # a successor window adopts its predecessor's project instead
+            self._show_welcome()
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -616,7 +626,56 @@ class MainWindow(QMainWindow):
 
     def set_ui_language(self, code: str) -> None:
         app_settings.set_value("ui_language", code)
-        self.statusBar().showMessage(self.tr("The new interface language applies the next time Policy Editor starts."), 8000)
+        self.switch_ui_language(code)
+
+    def switch_ui_language(self, code: str) -> "MainWindow":
+        """Show the interface in ``code`` now: a new window, built under the new translators,
+        takes over project, file, undo history and autosave; this one closes quietly."""
+        from PySide6.QtWidgets import QApplication
+
+        from .app import install_translators
+
+        lang = code if code in ("de", "en") else None
+        if lang is None:
+            from .app import ui_language
+
+            lang = ui_language()
+        if lang == self.ui_language:
+            return self
+        install_translators(QApplication.instance(), lang)
+        successor = MainWindow(self.catalog, ui_language=lang, takeover=self, defer_catalog=self.catalog is None)
+        successor.persist_state = self.persist_state
+        successor.setGeometry(self.geometry())
+        successor.splitter.restoreState(self.splitter.saveState())
+        if self.has_project:
+            successor.adopt_project(self.path, self.doc_language, self.isWindowModified())
+        else:
+            successor._show_welcome()
+        successor.show()
+        QApplication.instance()._policy_main_window = successor  # the only strong reference
+        self._replaced = True
+        self.close()
+        self.deleteLater()
+        return successor
+
+    def adopt_project(self, path: Path | None, doc_language: str, modified: bool) -> None:
+        """Like set_project, for a project this window's model already holds (undo kept)."""
+        self.path = path
+        self.has_project = True
+        self.stack.setCurrentWidget(self.splitter)
+        for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
+            a.setEnabled(True)
+        self.language_combo.setEnabled(True)
+        self.findings_dock.show()
+        self.doc_language = doc_language
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(doc_language))
+        self.language_combo.blockSignals(False)
+        self.custom_form.lang = doc_language
+        self._model_changed("")
+        self.setWindowModified(modified)
+        self._update_title()
+        self.checks_timer.start()
 
     # ================================================================== recent files
     def _add_recent(self, path: str) -> None:
@@ -659,6 +718,9 @@ class MainWindow(QMainWindow):
         return ""
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if getattr(self, "_replaced", False):  # handed over to a window in another language
+            event.accept()
+            return
         if not self.maybe_save():
             event.ignore()
             return

@@ -577,10 +577,6 @@
       <translation>Export vermerken</translation>
     </message>
     <message>
-      <source>The new interface language applies the next time Policy Editor starts.</source>
-      <translation>Die neue Sprache der Oberfläche gilt ab dem nächsten Start von Policy Editor.</translation>
-    </message>
-    <message>
       <source>&amp;Clear list</source>
       <translation>Liste &amp;leeren</translation>
     </message>

@@ -577,10 +577,6 @@
       <translation>Record export</translation>
     </message>
     <message>
-      <source>The new interface language applies the next time Policy Editor starts.</source>
-      <translation>The new interface language applies the next time Policy Editor starts.</translation>
-    </message>
-    <message>
       <source>&amp;Clear list</source>
       <translation>&amp;Clear list</translation>
     </message>

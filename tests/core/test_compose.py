@@ -181,3 +181,10 @@ def test_documents_name_the_app_version(catalog, tmp_path):
     core = zipfile.ZipFile(tmp_path / "p.docx").read("docProps/core.xml").decode()
     assert f"Policy Editor {__version__}" in core
     assert f'<meta name="generator" content="Policy Editor {__version__}">' in (tmp_path / "p.html").read_text()
+
+
+def test_company_name_ending_in_a_period_is_not_doubled(catalog):
+    project = example_project(company="Kaffeerösterei Bohnenglück e.K.")
+    for lang in ("de", "en"):
+        intro = next(s for s in compose(catalog, project, lang).sections if s.id == "intro")
+        assert "e.K.." not in text_of(intro) and "e.K." in text_of(intro)

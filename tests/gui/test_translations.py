@@ -73,3 +73,42 @@ def test_german_ui_is_applied(qtbot, catalog):
     finally:
         for translator in getattr(app, "_translators", []):
             app.removeTranslator(translator)
+
+
+def test_switching_the_interface_language_keeps_project_undo_and_file(project_window, qtbot, isolated):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.gui.app import install_translators
+
+    w = project_window
+    w.push("controller.name", "Neue Firma GmbH", "Company name")
+    w.push("controller.city", "Bonn", "City")
+    steps = w.undo_stack.count()
+    try:
+        german = w.switch_ui_language("de")
+        qtbot.addWidget(german)
+        german.ask_unsaved = lambda: "discard"
+        assert german is not w and german.ui_language == "de"
+        assert german.menuBar().actions()[0].text() == "&Datei"
+        assert german.model is w.model and german.model.project.controller.name == "Neue Firma GmbH"
+        assert german.undo_stack.count() == steps and german.isWindowModified()
+        assert "Neue Firma GmbH" in german.preview.toPlainText()
+        german.undo_stack.undo()
+        assert german.model.project.controller.city != "Bonn"
+        assert german.has_project and german.windowTitle().startswith("Unbenannt")
+    finally:
+        install_translators(QApplication.instance(), "en")
+        german.undo_stack.setClean()
+
+
+def test_switching_language_on_the_start_page_shows_the_start_page(window, qtbot, isolated):
+    from PySide6.QtWidgets import QApplication
+
+    from editor.gui.app import install_translators
+
+    try:
+        german = window.switch_ui_language("de")
+        qtbot.addWidget(german)
+        assert german.stack.currentWidget() is german.welcome and not german.has_project
+    finally:
+        install_translators(QApplication.instance(), "en")
