@@ -390,6 +390,17 @@ class MainWindow(QMainWindow):
 
     def set_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
         self.undo_stack.clear()
+        lang = project.languages[0] if project.languages and project.languages[0] in ("de", "en") else "de"
+        self.preview.clear_document()
+        self._show_project(path, lang, modified, lambda: self.model.replace(project))
+        if modified:
+            self.undo_stack.resetClean()
+
+    def adopt_project(self, path: Path | None, doc_language: str, modified: bool) -> None:
+        """Like set_project, for a project this window's model already holds (undo kept)."""
+        self._show_project(path, doc_language, modified, lambda: self._model_changed(""))
+
+    def _show_project(self, path: Path | None, lang: str, modified: bool, load) -> None:
         self.path = path
         self.has_project = True
         self.stack.setCurrentWidget(self.splitter)
@@ -397,16 +408,12 @@ class MainWindow(QMainWindow):
             a.setEnabled(True)
         self.language_combo.setEnabled(True)
         self.findings_dock.show()
-        lang = project.languages[0] if project.languages and project.languages[0] in ("de", "en") else "de"
         self.doc_language = lang
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
         self.language_combo.blockSignals(False)
         self.custom_form.lang = lang
-        self.preview.clear_document()
-        self.model.replace(project)  # refreshes forms, preview and (soon) findings
-        if modified:
-            self.undo_stack.resetClean()
+        load()  # refreshes forms and preview
         self.setWindowModified(modified)
         self._update_title()
         self.checks_timer.start()  # after the window is up: checks are not needed for the first paint
@@ -658,24 +665,6 @@ class MainWindow(QMainWindow):
         self.deleteLater()
         return successor
 
-    def adopt_project(self, path: Path | None, doc_language: str, modified: bool) -> None:
-        """Like set_project, for a project this window's model already holds (undo kept)."""
-        self.path = path
-        self.has_project = True
-        self.stack.setCurrentWidget(self.splitter)
-        for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
-            a.setEnabled(True)
-        self.language_combo.setEnabled(True)
-        self.findings_dock.show()
-        self.doc_language = doc_language
-        self.language_combo.blockSignals(True)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(doc_language))
-        self.language_combo.blockSignals(False)
-        self.custom_form.lang = doc_language
-        self._model_changed("")
-        self.setWindowModified(modified)
-        self._update_title()
-        self.checks_timer.start()
 
     # ================================================================== recent files
     def _add_recent(self, path: str) -> None:

@@ -2,11 +2,9 @@
 reflected in the preview ≤ 16 ms p95 with the whole catalog selected; start to a usable window
 with a project open ≤ 1.5 × the bare "import Qt + show a window" floor; peak memory ≤ 150 MB.
 Figures are printed (run with -s); only gross failures are asserted — machines are noisy."""
-import json
 import statistics
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 

@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.compose import compose
 from editor.core.countries import EEA, ADEQUATE
-from editor.core.document import Box, BulletList, Heading, Paragraph, Table, iter_runs
+from editor.core.document import Box, BulletList, Table, iter_runs
 from editor.core.packs import default_catalog
 from editor.core.project import SelectedService, example_project
 from editor.resources import clause_packs_dir

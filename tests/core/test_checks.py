@@ -1,7 +1,7 @@
 """checks(): every Art. 13 gap and cross-service problem becomes a finding with a target."""
 from editor.core.checks import checks
 from editor.core.compose import compose
-from editor.core.project import Controller, Dpo, Project, SelectedService, example_project
+from editor.core.project import Dpo, Project, SelectedService, example_project
 
 
 def codes(findings):

@@ -2,9 +2,7 @@
 and arbitrary user text (hypothesis). Regenerate the golden files with UPDATE_GOLDEN=1."""
 from __future__ import annotations
 
-import os
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,9 +14,8 @@ from editor.export import export
 from editor.export import html as html_writer
 from editor.export import markdown, text
 from editor.export.text import clean
-from samples import COMPANY, sample
+from samples import COMPANY, check_golden, sample
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 # What website builders use: CommonMark with raw HTML allowed (the strict case for escaping) + tables.
 MD = MarkdownIt("commonmark").enable("table")
 
@@ -44,14 +41,6 @@ def md_to_html(source: str) -> tuple[str, list[tuple[str, dict]], str]:
     parser = Text()
     parser.feed(rendered)
     return " ".join("".join(parser.parts).split()), parser.tags, rendered
-
-
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="\n")
-    assert path.read_text(encoding="utf-8") == actual, f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept)"
 
 
 def test_markdown_matches_golden():

@@ -1,5 +1,4 @@
 """Main window behaviour: checklist, forms, undo, preview, findings, files."""
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
