@@ -12,8 +12,8 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   # fonts for the PDF export and readable screenshots
   fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito
-  # opening exported DOCX in LibreOffice (tests) and turning PDFs into PNGs for a look
-  libreoffice-writer-nogui poppler-utils
+  # opening exported DOCX and PDF in LibreOffice (tests) and turning PDFs into PNGs for a look
+  libreoffice-writer-nogui libreoffice-draw-nogui poppler-utils
   # building the bundle and the .deb (readelf/strip, dpkg-deb)
   binutils
 )

@@ -32,3 +32,4 @@ def test_ci_has_the_tools_the_export_checks_need():
 
     assert shutil.which("soffice"), "LibreOffice missing: DOCX exports would go unchecked"
     assert shutil.which("pdfinfo"), "poppler-utils missing: PDF exports would go unchecked"
+    assert Path("/usr/lib/libreoffice/program/libsdlo.so").exists(), "LibreOffice Draw missing: PDF import untested"

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,31 @@ def test_unwritable_target_is_reported(full_document, tmp_path):
 
     with pytest.raises((ExportError, OSError)):
         pdf.write(full_document, tmp_path / "missing-folder" / "policy.pdf")
+
+
+def _draw_import_available() -> bool:
+    return shutil.which("soffice") is not None and any(
+        Path(p).exists() for p in ("/usr/lib/libreoffice/program/libsdlo.so", "/usr/lib64/libreoffice/program/libsdlo.so"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _draw_import_available(), reason="LibreOffice Draw (PDF import) is not installed")
+def test_libreoffice_opens_the_pdf_with_every_page(tmp_path):
+    """An independent reader: LibreOffice Draw imports the PDF; it must see every page."""
+    import zipfile
+
+    from editor.core.packs import default_catalog
+    from editor.core.project import load
+    from editor.resources import resource
+
+    catalog = default_catalog(include_user=False)
+    document = compose(catalog, load(resource("examples", "onlineshop.policy.json")), "de")
+    target = tmp_path / "policy.pdf"
+    export(document, target, "pdf")
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=draw_pdf_import",
+                    "--convert-to", "odg", "--outdir", str(tmp_path), str(target)],
+                   check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / "policy.odg").read("content.xml").decode("utf-8")
+    assert content.count("<draw:page ") == page_count(target) > 5
+    assert "Datenschutzerkl" in content
