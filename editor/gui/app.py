@@ -50,9 +50,9 @@ def create_window(project_path: str | None = None, lang: str | None = None, defe
     from .mainwindow import MainWindow
 
     lang = lang or ui_language()
-    window = MainWindow(ui_language=lang, defer_catalog=defer_catalog)
-    if project_path:
-        window.open_path(str(Path(project_path)))
+    window = MainWindow(ui_language=lang, defer_catalog=defer_catalog, start_page=not project_path)
+    if project_path and not window.open_path(str(Path(project_path))):
+        window._show_welcome()  # the file could not be opened (the error was shown): start page
     return window
 
 

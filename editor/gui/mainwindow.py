@@ -37,7 +37,8 @@ FORM_PATHS = ("controller.", "dpo", "state", "websites", "stand")
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog=None, ui_language: str = "en", parent: QWidget | None = None,
-                 defer_catalog: bool = False, takeover: "MainWindow | None" = None) -> None:
+                 defer_catalog: bool = False, takeover: "MainWindow | None" = None,
+                 start_page: bool = True) -> None:
         super().__init__(parent)
         if catalog is None and not defer_catalog:
             from ..core.packs import default_catalog
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_window_state()
-        if takeover is None:  # a successor window adopts its predecessor's project instead
+        # The start page lists recent files and examples (reading each example project); skip
+        # that when a project is about to open anyway, and when a successor window adopts one.
+        if takeover is None and start_page:
             self._show_welcome()
 
         self.autosave_timer = QTimer(self)

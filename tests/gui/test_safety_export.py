@@ -169,3 +169,18 @@ def test_finished_export_is_recorded_in_the_project_and_undoable(project_window,
     assert len(record.sha256) == 64 and w.isWindowModified()
     w.undo_stack.undo()
     assert w.model.project.export_history == []
+
+
+def test_a_file_that_cannot_be_opened_at_start_leaves_the_start_page(isolated, tmp_path, qtbot, monkeypatch):
+    from editor.gui.app import create_window
+    from editor.gui.mainwindow import MainWindow
+
+    broken = tmp_path / "broken.policy.json"
+    broken.write_text('{"format": "policy-editor-project", "schema_version": 99}', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append(text))
+    window = create_window(str(broken), "en", defer_catalog=True)
+    qtbot.addWidget(window)
+    assert not window.has_project and window.stack.currentWidget() is window.welcome
+    assert shown and "newer Policy Editor" in shown[0]
+    assert broken.read_text(encoding="utf-8").endswith("99}")  # untouched
