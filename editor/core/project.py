@@ -229,6 +229,8 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp creates 0600; keep the existing file's mode, or what the umask gives a new file
+        os.chmod(tmp, _file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(text)
             handle.flush()
@@ -247,6 +249,15 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
         except OSError:
             pass
         raise
+
+
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _copy_backup(path: Path, backup: Path) -> None:

@@ -182,3 +182,17 @@ def test_kill_during_save_leaves_old_or_new_file(tmp_path):
         assert project.controller.name.startswith(("Start", "Firma"))
         seen_new += project.controller.name.startswith("Firma")
     assert seen_new, "the saver never got to write; the test proved nothing"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_save_keeps_permissions_and_new_files_follow_the_umask(tmp_path):
+    new = tmp_path / "new.json"
+    old_umask = os.umask(0o022)
+    try:
+        P.save(P.example_project(), new)
+    finally:
+        os.umask(old_umask)
+    assert new.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+    new.chmod(0o640)
+    P.save(P.example_project(company="Zweite"), new)
+    assert new.stat().st_mode & 0o777 == 0o640
