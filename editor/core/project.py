@@ -264,6 +264,7 @@ def _copy_backup(path: Path, backup: Path) -> None:
     """Copy (not move) so the project file is never absent, even for a moment."""
     data = path.read_bytes()
     fd, tmp = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
+    os.chmod(tmp, _file_mode(path))
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.replace(tmp, backup)
