@@ -296,6 +296,9 @@ def test_about_lists_packs(window, catalog):
     for pack in catalog.packs.values():
         assert f"{pack.id} {pack.manifest.version}" in html
     assert "PySide6" in html and "Qt" in html
+    from editor import __version__
+
+    assert __version__ in html  # the same version the DOCX properties and the HTML page name
 
 
 def test_window_title_and_modified_flag(project_window):
