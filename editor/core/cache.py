@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-FORMAT = 1  # bump when the cached data's shape changes
+FORMAT = 2  # bump when the cached data's shape changes
 
 
 def cache_dir() -> Path | None:

@@ -345,7 +345,9 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         entries.append((category.order, f"category-{category_id}", ("category", category, members)))
     entries.sort(key=lambda e: (e[0], e[1]))
 
-    # custom sections go after the section they name, or before CUSTOM_ORDER
+    # custom sections go after the section they name, or (in their own order) before the first
+    # section whose order is ≥ CUSTOM_ORDER
+    order_of = {e[1]: e[0] for e in entries}
     ordered: list[tuple[str, Any]] = [(e[1], e[2]) for e in entries]
     for custom in project.custom_sections:
         item = (f"custom-{custom.id}", ("custom", custom))
@@ -353,8 +355,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         if custom.after and custom.after in ids:
             ordered.insert(ids.index(custom.after) + 1, item)
         else:
-            position = next((n for n, e in enumerate(entries) if e[0] >= CUSTOM_ORDER), len(entries))
-            ordered.insert(min(position + sum(1 for o in ordered[:position] if o[0].startswith("custom-")), len(ordered)), item)
+            ordered.insert(next((n for n, sid in enumerate(ids) if order_of.get(sid, 0) >= CUSTOM_ORDER), len(ids)), item)
 
     sections: list[Section] = []
     for section_id, spec in ordered:

@@ -32,6 +32,3 @@ def name(code: str, lang: str) -> str:
         return code
     return pair[0] if lang == "de" else pair[1]
 
-
-def is_third_country(code: str) -> bool:
-    return code.upper() not in EEA

@@ -49,8 +49,6 @@ class Manifest(Struct, kw_only=True):
     licence: str
     description: Text | None = None
     authors: list[str] = []
-    # the catalog orders sections of all packs by this number, then by id
-    requires: list[str] = []
 
 
 class Category(Struct, kw_only=True):
@@ -128,7 +126,6 @@ class Service(Struct, kw_only=True):
     options: list[Option] = []
     text: Text | None = None  # extra Markdown+Jinja paragraphs appended to the category template
     template: str | None = None  # own template stem instead of the category's
-    needs_consent_tool: bool | None = None  # default: device_access or any consent purpose
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
 
     def name(self, language: str) -> str:

@@ -188,3 +188,15 @@ def test_company_name_ending_in_a_period_is_not_doubled(catalog):
     for lang in ("de", "en"):
         intro = next(s for s in compose(catalog, project, lang).sections if s.id == "intro")
         assert "e.K.." not in text_of(intro) and "e.K." in text_of(intro)
+
+
+def test_several_custom_sections_keep_their_order_around_named_ones(catalog):
+    def custom(cid, after=""):
+        return CustomSection(id=cid, title=LocalText(de=cid, en=cid), body=LocalText(de="Text.", en="Text."), after=after)
+
+    project = example_project()
+    project.custom_sections = [custom("a", after="controller"), custom("b"), custom("c"), custom("d", after="intro")]
+    ids = [s.id for s in compose(catalog, project, "de").sections]
+    assert ids[ids.index("intro") + 1] == "custom-d"
+    assert ids[ids.index("controller") + 1] == "custom-a"
+    assert ids.index("custom-b") + 1 == ids.index("custom-c") and ids[ids.index("custom-c") + 1] == "rights"
