@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -144,6 +143,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"The folder {out.parent} does not exist.")
     export(document, out, fmt, fragment=args.fragment, review=args.review)
     if args.record:
+        import hashlib  # here, not at the top: starting the app imports this module
+
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
         project.export_history.append(ExportRecord(date=_dt.datetime.now().isoformat(timespec="seconds"),
                                                    format=fmt, language=lang, path=str(out), sha256=digest))

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+# Only what the first paint needs is imported here. Qt's enum namespace (`QtCore.Qt`, ~90 Python
+# enums, ~20 ms), QStyle and the panes' modules are loaded in _build_panes, after the first paint
+# when the window is deferred (see create_window).
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QLocale, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter,
-    QStackedWidget, QTabWidget, QWidget,
+    QApplication, QComboBox, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .. import APP_NAME
@@ -22,13 +25,13 @@ from ..core import project as project_io
 from ..core.project import Project, ProjectError
 from . import settings as app_settings
 from .autosave import Autosave
-from .checklist import ServiceChecklist
-from .findings import FindingsList, LocalFinding, run_checks
-from .forms import CompanyForm, CustomSectionsForm, ServiceOptionsForm, wrap
-from .icons import app_icon
+from .company_form import CompanyForm, wrap
 from .model import ProjectModel, SetCommand
-from .preview import Preview
-from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from .welcome import WelcomePage
 
 AUTOSAVE_MS = 30_000
 CHECKS_DELAY_MS = 250
@@ -65,12 +68,16 @@ class MainWindow(QMainWindow):
             self.model, self.undo_stack, self.autosave = takeover.model, takeover.undo_stack, takeover.autosave
             self.model.setParent(self)
             self.undo_stack.setParent(self)
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self._build_widgets()
+        self.panes_ready = False  # checklist, options, custom sections, preview, findings (_build_panes)
+        self.welcome: WelcomePage | None = None  # built the first time it is shown
+        self._build_shell()
         self._build_actions()
-        self._connect()
+        self.model.changed.connect(self._model_changed)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._restore_window_state()
+        if not defer_catalog:
+            self._build_panes()
         # The start page lists recent files and examples (reading each example project); skip
         # that when a project is about to open anyway, and when a successor window adopts one.
         if takeover is None and start_page:
@@ -86,47 +93,29 @@ class MainWindow(QMainWindow):
         self.checks_timer.timeout.connect(self.run_checks)
 
     # ================================================================== construction
-    def _build_widgets(self) -> None:
-        self.checklist = ServiceChecklist()
-        if self.catalog is not None:
-            self.checklist.set_catalog(self.catalog, self.ui_language)
+    def _build_shell(self) -> None:
+        """What the first paint shows: the company form in its tab, menus and toolbar, and
+        placeholders where checklist and preview go (they need the catalog anyway)."""
         self.company_form = CompanyForm(self.model, self.push)
-        self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
-        if self.catalog is not None:
-            self.options_form.set_catalog(self.catalog)
-        self.custom_form = CustomSectionsForm(self.model, self.push)
         self.company_scroll = wrap(self.company_form)
+        self.service_page, self.custom_page = _holder(), _holder()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.company_scroll, self.tr("&Company"))
-        self.tabs.addTab(wrap(self.options_form), self.tr("Se&rvice"))
-        self.tabs.addTab(self.custom_form, self.tr("Own se&ctions"))
-        self.preview = Preview(self.tr("Stand:"))
-        self.preview.setAccessibleName(self.tr("Preview of the privacy policy"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs.addTab(self.service_page, self.tr("Se&rvice"))
+        self.tabs.addTab(self.custom_page, self.tr("Own se&ctions"))
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setChildrenCollapsible(False)
-        for w in (self.checklist, self.tabs, self.preview):
-            self.splitter.addWidget(w)
-        self.checklist.setMinimumWidth(220)
+        self.splitter.addWidget(_placeholder(self.tr("Loading the services…")))
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(_placeholder(self.tr("Preparing the preview…")))
+        self.splitter.widget(0).setMinimumWidth(220)
         self.tabs.setMinimumWidth(320)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([350, 410, 640])  # the checklist needs room for category names
-        self.welcome = WelcomePage()
+        self._set_stretch()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
-
-        self.findings = FindingsList()
-        self.findings_dock = QDockWidget(self.tr("Findings"), self)
-        self.findings_dock.setObjectName("findings")
-        self.findings_dock.setWidget(self.findings)
-        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
         self.status_findings = QLabel()
         self.statusBar().addPermanentWidget(self.status_findings)
 
@@ -135,34 +124,98 @@ class MainWindow(QMainWindow):
         self.language_combo.addItem("English", "en")
         self.language_combo.setAccessibleName(self.tr("Document language"))
         self.language_combo.setToolTip(self.tr("Language of the policy shown in the preview"))
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.set_document_language(self.language_combo.currentData()))
 
-    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+    def _set_stretch(self) -> None:
+        for index, factor in enumerate((0, 0, 1)):  # the preview takes what the window gains
+            self.splitter.setStretchFactor(index, factor)
+
+    def _build_panes(self) -> None:
+        """Checklist, service options, custom sections, preview, findings dock and icons. Called
+        from __init__, or after the first paint by load_catalog for a deferred window."""
+        if self.panes_ready:
+            return
+        from PySide6.QtWidgets import QDockWidget, QStyle
+
+        from .checklist import ServiceChecklist
+        from .findings import FindingsList
+        from .forms import CustomSectionsForm, ServiceOptionsForm
+        from .icons import app_icon
+        from .preview import Preview
+
+        Qt = QtCore.Qt
+        self.setWindowIcon(app_icon())  # shown by the window manager, not part of the first paint
+        self.checklist = ServiceChecklist()
+        self.checklist.setMinimumWidth(220)
+        self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
+        self.custom_form = CustomSectionsForm(self.model, self.push)
+        self.custom_form.lang = self.doc_language
+        self.service_page.layout().addWidget(wrap(self.options_form))
+        self.custom_page.layout().addWidget(self.custom_form)
+        self.preview = Preview(self.tr("Stand:"))
+        self.preview.setAccessibleName(self.tr("Preview of the privacy policy"))
+        self.preview.setPlaceholderText(self.tr("Preparing the preview…"))  # until the first compose
+        for index, widget in ((0, self.checklist), (2, self.preview)):
+            self.splitter.replaceWidget(index, widget).deleteLater()  # keeps the restored sizes
+        self._set_stretch()
+
+        self.findings = FindingsList()
+        self.findings_dock = QDockWidget(self.tr("Findings"), self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        if not self.restoreDockWidget(self.findings_dock):  # where the last session left it, else:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+            self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        self.findings_dock.setVisible(self.has_project)
+        self.view_menu.addAction(self.findings_dock.toggleViewAction())
+
+        style, SP = self.style(), QStyle.StandardPixmap
+        for action, pixmap in ((self.act_new, SP.SP_FileIcon), (self.act_open, SP.SP_DialogOpenButton),
+                               (self.act_save, SP.SP_DialogSaveButton), (self.act_undo, SP.SP_ArrowBack),
+                               (self.act_redo, SP.SP_ArrowForward)):
+            action.setIcon(style.standardIcon(pixmap))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_undo, self.act_redo):  # their text names the step: too long for a button
+            self.toolbar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+        self.checklist.toggled.connect(self.toggle_service)
+        self.checklist.current_changed.connect(self._service_highlighted)
+        self.options_form.tick_requested.connect(self.toggle_service)
+        self.preview.sectionClicked.connect(self._preview_clicked)
+        self.findings.activated_target.connect(self.navigate)
+        self.panes_ready = True
+        if self.catalog is not None:
+            self.checklist.set_catalog(self.catalog, self.ui_language)
+            self.options_form.set_catalog(self.catalog)
+        if self.has_project:
+            self._refresh_panes("")
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if isinstance(shortcut, str):  # not QKeySequence(str): its overloads load Qt's Key enum (~7 ms)
+            action.setShortcuts(QKeySequence.listFromString(shortcut))
+        elif shortcut is not None:  # a StandardKey: every binding the platform has for it
+            action.setShortcuts(shortcut)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        from PySide6.QtWidgets import QStyle
-
-        SP, K = QStyle.StandardPixmap, QKeySequence.StandardKey
-        self.act_new = self._action(self.tr("&New"), self.new_project, K.New, SP.SP_FileIcon)
-        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, K.Open, SP.SP_DialogOpenButton)
-        self.act_save = self._action(self.tr("&Save"), self.save, K.Save, SP.SP_DialogSaveButton)
+        K = QKeySequence.StandardKey  # icons follow in _build_panes (QStyle is not needed to paint)
+        self.act_new = self._action(self.tr("&New"), self.new_project, K.New)
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, K.Open)
+        self.act_save = self._action(self.tr("&Save"), self.save, K.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, K.SaveAs)
-        self.act_export = self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+E"))
+        self.act_export = self._action(self.tr("&Export…"), self.export_dialog, "Ctrl+E")
         self.act_close = self._action(self.tr("&Close"), self.close_project, K.Close)
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence(K.Undo))
-        self.act_undo.setIcon(self.style().standardIcon(SP.SP_ArrowBack))
+        self.act_undo.setShortcuts(K.Undo)
         self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcut(QKeySequence(K.Redo))
-        self.act_redo.setIcon(self.style().standardIcon(SP.SP_ArrowForward))
+        self.act_redo.setShortcuts(K.Redo)
         self.act_find = self._action(self.tr("&Find service"), self._focus_search, K.Find)
         self.act_about = self._action(self.tr("&About Policy Editor"), self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -183,8 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.findings_dock.toggleViewAction())
+        self.view_menu = bar.addMenu(self.tr("&View"))  # the findings dock adds its action
         lang_menu = bar.addMenu("Sprache/&Language")
         group = QActionGroup(self)
         current = app_settings.value("ui_language", "system")
@@ -197,16 +249,13 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
-        tools = self.addToolBar(self.tr("Main"))
+        tools = self.toolbar = self.addToolBar(self.tr("Main"))
         tools.setObjectName("main-toolbar")
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (self.act_new, self.act_open, self.act_save):
             tools.addAction(a)
         tools.addSeparator()
         tools.addAction(self.act_undo)
         tools.addAction(self.act_redo)
-        for action in (self.act_undo, self.act_redo):  # their text names the step: too long for a button
-            tools.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         tools.addSeparator()
         tools.addAction(self.act_export)
         tools.addSeparator()
@@ -215,21 +264,6 @@ class MainWindow(QMainWindow):
         tools.addWidget(label)
         tools.addWidget(self.language_combo)
         self._rebuild_recent_menu()
-
-    def _connect(self) -> None:
-        self.model.changed.connect(self._model_changed)
-        self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.checklist.toggled.connect(self.toggle_service)
-        self.checklist.current_changed.connect(self._service_highlighted)
-        self.options_form.tick_requested.connect(self.toggle_service)
-        self.preview.sectionClicked.connect(self._preview_clicked)
-        self.findings.activated_target.connect(self.navigate)
-        self.language_combo.currentIndexChanged.connect(
-            lambda _i: self.set_document_language(self.language_combo.currentData()))
-        self.welcome.new_requested.connect(self.new_project)
-        self.welcome.open_requested.connect(self.open_dialog)
-        self.welcome.example_requested.connect(self.open_example)
-        self.welcome.recent_requested.connect(self.open_path)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -258,29 +292,42 @@ class MainWindow(QMainWindow):
     def _model_changed(self, path: str) -> None:
         if not path or path.startswith(FORM_PATHS):
             self.company_form.refresh(path)
+        if self.panes_ready:
+            self._refresh_panes(path)
+        self.refresh_preview()
+        self.checks_timer.start()
+
+    def _refresh_panes(self, path: str) -> None:
         if not path or path.startswith(("service:", "option:")):
             self.checklist.set_selected(set(self.model.project.service_ids()))
             self.options_form.refresh(path)
         if not path or path.startswith("custom"):
             self.custom_form.refresh(path)
-        self.refresh_preview()
-        self.checks_timer.start()
 
-    def load_catalog(self, catalog=None) -> None:
-        """Load the clause packs (if not given) and fill checklist, options and preview."""
+    def load_catalog(self, catalog=None, preview_later: bool = False) -> None:
+        """Build the panes, load the clause packs (if not given), fill checklist and options, and
+        compose the preview. With ``preview_later`` (startup) the preview follows in the next turn
+        of the event loop, so that checklist and findings are painted first."""
         if catalog is None:
             from ..core.packs import default_catalog
 
             catalog = default_catalog()
+        self._build_panes()
         self.catalog = catalog
         self.checklist.set_catalog(catalog, self.ui_language)
         self.checklist.set_selected(set(self.model.project.service_ids()))
         self.options_form.set_catalog(catalog)
+        if preview_later:
+            QTimer.singleShot(0, self._first_preview)
+        else:
+            self._first_preview()
+        if catalog.errors:
+            self.show_pack_errors()
+
+    def _first_preview(self) -> None:
         self.refresh_preview()
         if self.has_project:
             self.checks_timer.start()
-        if catalog.errors:
-            self.show_pack_errors()
 
     def ensure_catalog(self) -> None:
         if self.catalog is None:
@@ -301,6 +348,8 @@ class MainWindow(QMainWindow):
     def run_checks(self) -> None:
         if not self.has_project or self.catalog is None:
             return
+        from .findings import LocalFinding, run_checks
+
         findings = [LocalFinding("error", "pack", self.tr("A clause pack has a problem: %1").replace("%1", str(e)),
                                  f"pack:{e.file}") for e in self.catalog.errors]
         findings += run_checks(self.catalog, self.model.project, self.document, self.ui_language)
@@ -316,8 +365,9 @@ class MainWindow(QMainWindow):
         index = self.language_combo.findData(lang)
         if self.language_combo.currentIndex() != index:
             self.language_combo.setCurrentIndex(index)
-        self.custom_form.set_language(lang)
-        self.preview.clear_document()  # headings and order change with the language
+        if self.panes_ready:
+            self.custom_form.set_language(lang)
+            self.preview.clear_document()  # headings and order change with the language
         self.refresh_preview()
         self.checks_timer.start()
 
@@ -343,7 +393,7 @@ class MainWindow(QMainWindow):
     def _select_custom(self, cid: str) -> None:
         self.tabs.setCurrentIndex(2)
         for i in range(self.custom_form.list.count()):
-            if self.custom_form.list.item(i).data(Qt.ItemDataRole.UserRole) == cid:
+            if self.custom_form.list.item(i).data(QtCore.Qt.ItemDataRole.UserRole) == cid:
                 self.custom_form.list.setCurrentRow(i)
 
     def navigate(self, target: str) -> None:
@@ -368,9 +418,10 @@ class MainWindow(QMainWindow):
                 if not widget.isEnabled():
                     widget = self.company_form.has_dpo
                 self.company_scroll.ensureWidgetVisible(widget)
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                widget.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _focus_search(self) -> None:
+        self.ensure_catalog()
         self.checklist.search.setFocus()
         self.checklist.search.selectAll()
 
@@ -380,21 +431,36 @@ class MainWindow(QMainWindow):
         self.path = None
         self.document = None
         self.undo_stack.clear()
-        self.preview.clear_document()
-        self.welcome.set_lists(app_settings.recent_files())
-        self.stack.setCurrentWidget(self.welcome)
+        welcome = self._welcome_page()
+        welcome.set_lists(app_settings.recent_files())
+        self.stack.setCurrentWidget(welcome)
         for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
             a.setEnabled(False)
-        self.findings.set_findings([])
-        self.findings_dock.hide()
+        if self.panes_ready:
+            self.preview.clear_document()
+            self.findings.set_findings([])
+            self.findings_dock.hide()
         self.language_combo.setEnabled(False)
         self.setWindowModified(False)
         self.setWindowTitle(APP_NAME)
 
+    def _welcome_page(self) -> WelcomePage:
+        if self.welcome is None:
+            from .welcome import WelcomePage
+
+            self.welcome = WelcomePage()
+            self.stack.addWidget(self.welcome)
+            self.welcome.new_requested.connect(self.new_project)
+            self.welcome.open_requested.connect(self.open_dialog)
+            self.welcome.example_requested.connect(self.open_example)
+            self.welcome.recent_requested.connect(self.open_path)
+        return self.welcome
+
     def set_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
         self.undo_stack.clear()
         lang = project.languages[0] if project.languages and project.languages[0] in ("de", "en") else "de"
-        self.preview.clear_document()
+        if self.panes_ready:
+            self.preview.clear_document()
         self._show_project(path, lang, modified, lambda: self.model.replace(project))
         if modified:
             self.undo_stack.resetClean()
@@ -410,12 +476,13 @@ class MainWindow(QMainWindow):
         for a in (self.act_save, self.act_save_as, self.act_export, self.act_close):
             a.setEnabled(True)
         self.language_combo.setEnabled(True)
-        self.findings_dock.show()
         self.doc_language = lang
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
         self.language_combo.blockSignals(False)
-        self.custom_form.lang = lang
+        if self.panes_ready:
+            self.findings_dock.show()
+            self.custom_form.lang = lang
         load()  # refreshes forms and preview
         self.setWindowModified(modified)
         self._update_title()
@@ -551,6 +618,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== dialogs (tests override)
     def ask_unsaved(self) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
                           self.tr("Do you want to save the changes to %1?").replace(
                               "%1", self.path.name if self.path else self.tr("the new project")),
@@ -563,6 +632,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton(result), "cancel")
 
     def ask_restore(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr("Policy Editor was not closed properly last time. "
                                        "Restoring opens these changes as unsaved work; discarding deletes them."))
@@ -573,17 +644,23 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is restore
 
     def ask_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), self._last_folder(),
                                               self.tr("Policy Editor projects (*.policy.json *.json);;All files (*)"))
         return path
 
     def ask_save_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.path) if self.path else str(Path(self._last_folder()) / (self.tr("privacy-policy") + project_io.SUFFIX))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start,
                                               self.tr("Policy Editor projects (*.policy.json)"))
         return path
 
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
         box.setInformativeText(text)
         box.exec()
@@ -689,7 +766,8 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         app_settings.clear_recent()
         self._rebuild_recent_menu()
-        self.welcome.set_lists([])
+        if self.welcome is not None:
+            self.welcome.set_lists([])
 
     # ================================================================== window events
     def dragEnterEvent(self, event) -> None:  # noqa: N802
@@ -745,4 +823,21 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def open_folder(self, folder: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _holder() -> QWidget:
+    """A tab page whose content _build_panes adds."""
+    page = QWidget()
+    QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+    return page
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setIndent(12)
+    label.setEnabled(False)  # greyed: a state, not content
+    return label

@@ -381,6 +381,14 @@
       <translation>Sprache des Dokuments</translation>
     </message>
     <message>
+      <source>Loading the services…</source>
+      <translation>Dienste werden geladen …</translation>
+    </message>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Vorschau wird vorbereitet …</translation>
+    </message>
+    <message>
       <source>Language of the policy shown in the preview</source>
       <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
     </message>

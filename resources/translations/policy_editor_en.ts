@@ -381,6 +381,14 @@
       <translation>Document language</translation>
     </message>
     <message>
+      <source>Loading the services…</source>
+      <translation>Loading the services…</translation>
+    </message>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Preparing the preview…</translation>
+    </message>
+    <message>
       <source>Language of the policy shown in the preview</source>
       <translation>Language of the policy shown in the preview</translation>
     </message>

@@ -109,6 +109,8 @@ GERMAN = {
     "Se&rvice": "&Dienst",
     "Own se&ctions": "Eigene Ab&schnitte",
     "Stand:": "Stand:",
+    "Loading the services…": "Dienste werden geladen …",
+    "Preparing the preview…": "Vorschau wird vorbereitet …",
     "Preview of the privacy policy": "Vorschau der Datenschutzerklärung",
     "Document language": "Sprache des Dokuments",
     "Language of the policy shown in the preview": "Sprache der Datenschutzerklärung in der Vorschau",

@@ -1,0 +1,145 @@
+"""Starting the app: `policy-editor FILE`, the window's first paint and what follows it."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch):
+    """main() ends in app.exec(); the tests look at the window instead of entering the loop."""
+    from PySide6.QtWidgets import QApplication
+
+    from editor.gui.mainwindow import MainWindow
+
+    seen = []
+
+    def fake_exec(*_args):
+        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    yield seen
+    for window in seen:
+        window.persist_state = False
+        window.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_policy_editor_file_opens_the_file(example_file, no_event_loop):
+    """The console script passes the arguments after the program name: `policy-editor FILE`
+    must open FILE (it once became the program name and the start page showed instead)."""
+    from editor.cli import main
+
+    assert main([str(example_file)]) == 0
+    (window,) = no_event_loop
+    assert window.has_project and window.path == example_file.resolve()
+    assert window.windowTitle().startswith("shop.policy.json")
+    assert window.company_form.fields["controller.name"].text() == "Tischlerei Beispiel GmbH"
+
+
+def test_policy_editor_without_arguments_shows_the_start_page(no_event_loop):
+    from editor.cli import main
+
+    assert main([]) == 0
+    (window,) = no_event_loop
+    assert not window.has_project and window.stack.currentWidget() is window.welcome
+
+
+def test_deferred_window_builds_its_panes_after_the_first_paint(example_file, qtbot, catalog):
+    from editor.gui.app import create_window
+
+    window = create_window(str(example_file), "en", defer_catalog=True)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    # first paint: the project's details, menus and toolbar; placeholders for checklist and preview
+    assert window.has_project and not window.panes_ready
+    assert window.company_form.fields["controller.city"].text() == "Köln"
+    assert window.act_save.isEnabled() and window.act_new.icon().isNull()
+    assert "Loading" in window.splitter.widget(0).text()
+    sizes = window.splitter.sizes()
+
+    window.load_catalog(catalog)
+    assert window.panes_ready and window.splitter.widget(0) is window.checklist
+    assert window.splitter.widget(2) is window.preview and window.splitter.sizes() == sizes
+    assert window.checklist.selected_ids() == {"google-analytics"}
+    assert "Google Analytics" in window.preview.toPlainText()
+    assert window.findings_dock.isVisible() and not window.act_new.icon().isNull()
+    assert window.findings_dock.toggleViewAction() in window.view_menu.actions()
+    qtbot.waitUntil(lambda: window.findings.count() > 0)
+
+
+def test_edits_before_the_panes_exist_reach_them(example_file, qtbot, catalog):
+    """Typing into the company form in the moment before the packs load is kept and shown."""
+    from editor.gui.app import create_window
+
+    window = create_window(str(example_file), "en", defer_catalog=True)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    edit = window.company_form.fields["controller.name"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Neue Firma GmbH")
+    window.set_document_language("de")
+    window.load_catalog(catalog)
+    assert window.model.project.controller.name == "Neue Firma GmbH"
+    assert "Neue Firma GmbH" in window.preview.toPlainText()
+    window.undo_stack.undo()
+    assert window.model.project.controller.name == "Tischlerei Beispiel GmbH"
+    window.undo_stack.setClean()
+
+
+def test_find_service_before_the_panes_exist_builds_them(example_file, qtbot):
+    from editor.gui.app import create_window
+
+    window = create_window(str(example_file), "en", defer_catalog=True)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.show()
+    window.act_find.trigger()
+    assert window.panes_ready and window.catalog is not None
+    qtbot.waitUntil(lambda: window.checklist.search.hasFocus())
+
+
+def test_first_paint_leaves_the_heavy_parts_for_later(tmp_path, example_file):
+    """Startup speed, checked without a clock: before the first paint the app must not load Qt's
+    enum namespace (~90 Python enums, ~20 ms), QStyle, or the panes' modules — the benchmark
+    (tests/benchmarks) times the whole start."""
+    code = """
+import sys
+from pathlib import Path
+import editor.cli
+from editor.gui import app as gui_app, settings
+from PySide6.QtCore import QSettings
+settings.data_dir = lambda: Path(sys.argv[2])
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+window = gui_app.launch([sys.argv[1]])
+gui_app.QApplication.instance().processEvents()
+import PySide6.QtCore, PySide6.QtWidgets, json
+loaded = {
+    "has_project": window.has_project,
+    "Qt": PySide6.QtCore.__dict__.get("Qt") is not None,
+    "QStyle": PySide6.QtWidgets.__dict__.get("QStyle") is not None,
+    "modules": sorted(m for m in sys.modules if m.startswith("editor.")),
+}
+print(json.dumps(loaded))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    root = Path(__import__("editor").__file__).resolve().parents[1]
+    env["PYTHONPATH"] = str(root)
+    out = subprocess.run([sys.executable, "-c", code, str(example_file), str(tmp_path)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert loaded["has_project"]
+    assert not loaded["Qt"], "something before the first paint uses Qt.<Enum> (see mainwindow.py's imports)"
+    assert not loaded["QStyle"]
+    for module in ("checklist", "preview", "findings", "forms", "welcome", "icons"):
+        assert f"editor.gui.{module}" not in loaded["modules"]
+    assert "editor.core.packs" not in loaded["modules"] and "editor.core.compose" not in loaded["modules"]
