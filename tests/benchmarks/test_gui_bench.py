@@ -2,9 +2,11 @@
 reflected in the preview ≤ 16 ms p95 with the whole catalog selected; start to a usable window
 with a project open ≤ 1.5 × the bare "import Qt + show a window" floor; peak memory ≤ 150 MB.
 Figures are printed (run with -s); only gross failures are asserted — machines are noisy."""
+import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -66,15 +68,14 @@ print("SHOWN")
 OURS = """
 import sys, time
 from pathlib import Path
+import editor.cli  # what the `policy-editor` command imports first
+from editor.gui import app as gui_app, settings
 from PySide6.QtCore import QSettings
-from editor.gui import settings
 settings.data_dir = lambda: Path(sys.argv[2])
-from editor.gui.app import make_app, create_window
-app = make_app(["policy-editor"])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-w = create_window(sys.argv[1], "de", defer_catalog=True)  # exactly what `policy-editor FILE` does
+w = gui_app.launch([sys.argv[1]])  # exactly what `policy-editor FILE` does before its event loop
 w.persist_state = False
-w.resize(1400, 900); w.show()
+app = gui_app.QApplication.instance()
 app.processEvents()
 assert w.has_project and w.windowTitle().startswith("full.policy.json")
 print("SHOWN")
@@ -108,7 +109,13 @@ def _run(code, *args):
     # allow bytecode caching — an installed app has .pyc files; recompiling every module on
     # each start (PYTHONDONTWRITEBYTECODE is set on some machines) is no real user's cost.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(editor.__file__).resolve().parents[1]))
+    # A desktop-sized screen: offscreen's default 800×600 would squeeze the window, and laying
+    # out the preview at a few dozen pixels wide is far slower than at a real width.
+    screen = Path(tempfile.gettempdir()) / "policy-editor-bench-screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96}]}))
+    env.update(QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+               PYTHONPATH=str(Path(editor.__file__).resolve().parents[1]))
     proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=args[1] if len(args) > 1 else None,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     shown = None
@@ -132,19 +139,20 @@ def full_project_file(tmp_path, full_project):
 
 
 def test_startup_to_window(benchmark, tmp_path, full_project_file):
-    bare = [_run(BARE)[0] for _ in range(5)]
-    ours, ready = [], []
+    # Bare and ours alternate, so a slow spell of this (shared, noisy) machine hits both alike.
+    bare, ours, ready = [], [], []
 
     def once():
+        bare.append(_run(BARE)[0])
         shown, out = _run(OURS, str(full_project_file), str(tmp_path))
         ours.append(shown)
         ready.append(float(out.split("READY_AFTER", 1)[1].split()[0]))
 
-    benchmark.pedantic(once, rounds=5)
+    benchmark.pedantic(once, rounds=9)
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"\nstart to shown window: bare Qt {statistics.median(bare) * 1000:.0f} ms, Policy Editor with full project "
-          f"{statistics.median(ours) * 1000:.0f} ms, ratio {ratio:.2f} (goal ≤ 1.5); checklist and preview complete "
-          f"{statistics.median(ready) * 1000:.0f} ms later")
+          f"{statistics.median(ours) * 1000:.0f} ms (p95 {p95(ours) * 1000:.0f}), ratio {ratio:.2f} (goal ≤ 1.5); "
+          f"checklist and preview complete {statistics.median(ready) * 1000:.0f} ms later")
     benchmark.extra_info.update({"bare_ms": statistics.median(bare) * 1000, "ours_ms": statistics.median(ours) * 1000,
                                  "ratio": ratio, "ready_after_ms": statistics.median(ready) * 1000})
     assert ratio < 5
