@@ -318,13 +318,13 @@ class MainWindow(QMainWindow):
         self.checklist.set_selected(set(self.model.project.service_ids()))
         self.options_form.set_catalog(catalog)
         if preview_later:
-            QTimer.singleShot(0, self._first_preview)
+            QTimer.singleShot(0, self._preview_and_checks)
         else:
-            self._first_preview()
+            self._preview_and_checks()
         if catalog.errors:
             self.show_pack_errors()
 
-    def _first_preview(self) -> None:
+    def _preview_and_checks(self) -> None:
         self.refresh_preview()
         if self.has_project:
             self.checks_timer.start()
