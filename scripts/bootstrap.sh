@@ -10,6 +10,8 @@ APT_PACKAGES=(
   libegl1 libgl1 libopengl0 libglx0 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0
   libglib2.0-0 libdbus-1-3 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+  # Qt's Wayland platform (most Linux desktops): the bundle links these, the .deb depends on them
+  libwayland-client0 libwayland-cursor0 libwayland-egl1
   # fonts for the PDF export and readable screenshots
   fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito
   # opening exported DOCX and PDF in LibreOffice (tests) and turning PDFs into PNGs for a look

@@ -1,0 +1,39 @@
+"""The suite runs with every per-user folder redirected (see tests/conftest.py)."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import conftest
+
+
+def test_every_per_user_folder_points_into_the_test_home():
+    import platformdirs
+
+    from editor.core import cache, packs
+
+    home = conftest.TEST_HOME
+    for folder in (platformdirs.user_cache_dir("policy-editor"), platformdirs.user_data_dir("policy-editor"),
+                   platformdirs.user_config_dir("policy-editor"), platformdirs.user_state_dir("policy-editor"),
+                   cache.cache_dir(), packs.user_packs_dir(), Path.home()):
+        assert Path(folder).resolve().is_relative_to(home.resolve()), folder
+    for real in conftest.REAL_FOLDERS:
+        assert not real.resolve().is_relative_to(home.resolve())
+
+
+def test_the_guard_reports_a_touched_real_folder(tmp_path):
+    """A run that writes into the (here: pretend) real cache folder ends as failed."""
+    fake_home = tmp_path / "home"
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "conftest.py").write_text(Path(conftest.__file__).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "t" / "test_touch.py").write_text(
+        "import conftest\n"
+        "def test_touch():\n"
+        "    (conftest.REAL_FOLDERS[0] / 'policy-editor').mkdir(parents=True)\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(HOME=str(fake_home))
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                             str(tmp_path / "t")], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert "touched the real per-user folders" in result.stdout, result.stdout
+    assert result.returncode != 0
+    assert (fake_home / ".cache" / "policy-editor").is_dir()
