@@ -110,6 +110,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "override": ("info",
         "Sie haben den Text von „{value}“ durch eigenen Text ersetzt. Spätere Aktualisierungen der Bausteine erreichen diesen Abschnitt nicht.",
         "You replaced the text of “{value}” with your own. Later updates of the clause packs will not reach this section."),
+    "template-error": ("error",
+        "Ein Abschnitt konnte nicht erstellt werden, weil ein Baustein-Paket fehlerhaft ist. Entfernen oder aktualisieren Sie das Paket. Einzelheiten: {value}",
+        "A section could not be generated because a clause pack is broken. Remove or update the pack. Details: {value}"),
     "pack-error": ("warning",
         "Ein Baustein-Paket ist fehlerhaft und wurde teilweise nicht geladen: {value}",
         "A clause pack is broken and was partly not loaded: {value}"),
@@ -235,6 +238,8 @@ def _option_value_ok(option, value) -> bool:
 
 
 def _document(document: Document, lang: str) -> Iterable[Finding]:
+    for error in document.errors:
+        yield _finding("template-error", "services", lang, value=error)
     for section, text in placeholders(document):
         target = f"section:{section.id}"
         if section.provenance and section.provenance.service:

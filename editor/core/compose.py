@@ -18,6 +18,8 @@ from typing import Any
 import msgspec
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
+from .sandbox import TemplateBudgetError, template_safe
+
 from . import countries, schema
 from .document import Document, Paragraph, Provenance, Run, Section
 from .markup import to_blocks
@@ -26,6 +28,8 @@ from .project import STATES, Project
 from .templating import MdSafe, data_type
 
 TITLES = {"de": "Datenschutzerklärung", "en": "Privacy Policy"}
+FAILED = {"de": "Dieser Abschnitt konnte nicht erstellt werden: Ein Baustein-Paket ist fehlerhaft.",
+          "en": "This section could not be generated: a clause pack is broken."}
 CUSTOM_ORDER = 800
 CONSENT_CATEGORY = "consent"
 
@@ -38,6 +42,21 @@ for _record in (schema.Authority, schema.Text, schema.Provider, Controller, Dpo)
 
 class ComposeError(Exception):
     """A template failed while rendering; the message names pack, template and reason."""
+
+
+def _reason(exc: BaseException) -> str:
+    """One plain clause for why a template failed, for pack authors and shop owners alike."""
+    if isinstance(exc, TemplateBudgetError):
+        return f"it was stopped because {exc}"
+    if isinstance(exc, SecurityError):
+        return f"it tried something templates may not do ({exc})"
+    if isinstance(exc, UndefinedError):
+        return f"it uses an unknown value ({exc.message})"
+    if isinstance(exc, RecursionError):
+        return "it calls itself without end"
+    if isinstance(exc, TemplateError):
+        return f"it failed ({exc})"
+    return f"it failed ({type(exc).__name__}: {exc})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,13 +130,15 @@ def option_values(service: schema.Service, chosen: dict[str, Any]) -> dict[str, 
     return values
 
 
-def _purpose_applies(catalog: Catalog, purpose: schema.Purpose, options: dict[str, Any]) -> bool:
+def _purpose_applies(catalog: Catalog, service: schema.Service, purpose: schema.Purpose, options: dict[str, Any]) -> bool:
     if not purpose.when:
         return True
     try:
-        return bool(catalog.templates.expression(purpose.when)(options=options))
-    except TemplateError:
-        return True  # safe side: mention the purpose
+        return bool(catalog.templates.evaluate(purpose.when, options=options))
+    except SecurityError as exc:  # includes a runaway expression: that is the pack's fault
+        raise ComposeError(f"Service '{service.id}': the condition '{purpose.when}' could not be evaluated: {_reason(exc)}.") from None
+    except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention the purpose
+        return True
 
 
 _VIEW_CACHE: dict[tuple, ServiceView] = {}
@@ -139,13 +160,17 @@ def _service_view(catalog: Catalog, service: schema.Service, lang: str, options:
             return None
         value = text.get(lang)
         if "{" in value:  # a fact that depends on an option, e.g. "{{ options.retention_days }} days"
-            value = catalog.templates.inline(value).render(options=options, lang=lang)
+            try:
+                value = catalog.templates.render_inline(value, {"options": options, "lang": lang})
+            except Exception as exc:  # noqa: BLE001 — any template failure is the pack's, reported as one
+                raise ComposeError(f"Service '{service.id}' (pack '{catalog.service_pack.get(service.id)}'): "
+                                   f"a text of its record could not be rendered: {_reason(exc)}.") from None
         return MdSafe(value)
 
     purposes = tuple(
         PurposeView(t(p.text), p.basis, t(p.interest))
         for p in service.purposes
-        if _purpose_applies(catalog, p, options)
+        if _purpose_applies(catalog, service, p, options)
     )
     provider = None
     if service.provider is not None:
@@ -190,6 +215,7 @@ def format_date(date: _dt.date, lang: str) -> str:
 
 def label_function(catalog: Catalog, lang: str):
     """label("basis", "consent") → the pack's wording for that code, printed as it is."""
+    @template_safe
     def label(kind: str, code: str) -> MdSafe:
         return MdSafe(catalog.labels.get(kind, {}).get(lang, {}).get(code, code))
     return label
@@ -236,21 +262,15 @@ class _Renderer:
 
     def render(self, pack: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:
-            return self.catalog.templates.get(pack, self.lang, stem).render(context)
-        except SecurityError as exc:
-            raise ComposeError(f"{what}: template '{pack}/{self.lang}/{stem}' tried something templates may not do ({exc}).") from None
-        except UndefinedError as exc:
-            raise ComposeError(f"{what}: template '{pack}/{self.lang}/{stem}' uses an unknown value ({exc.message}).") from None
-        except TemplateError as exc:
-            raise ComposeError(f"{what}: template '{pack}/{self.lang}/{stem}' failed ({exc}).") from None
+            return self.catalog.templates.render(pack, self.lang, stem, context)
+        except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
+            raise ComposeError(f"{what}: template '{pack}/{self.lang}/{stem}': {_reason(exc)}.") from None
 
     def render_inline(self, source: str, context: dict[str, Any], what: str) -> str:
         try:
-            return self.catalog.templates.inline(source).render(context)
-        except SecurityError as exc:
-            raise ComposeError(f"{what}: its text tried something templates may not do ({exc}).") from None
-        except TemplateError as exc:
-            raise ComposeError(f"{what}: its text failed to render ({exc}).") from None
+            return self.catalog.templates.render_inline(source, context)
+        except Exception as exc:  # noqa: BLE001
+            raise ComposeError(f"{what}: its text: {_reason(exc)}.") from None
 
 
 def _service_template(catalog: Catalog, service: schema.Service, lang: str) -> tuple[str, str]:
@@ -308,7 +328,13 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
 
     renderer = _Renderer(catalog, lang, tuple((s.id, s.version, tuple(sorted(o.items()))) for s, o in chosen), project)
-    views = [service_view(catalog, s, lang, o) for s, o in chosen]
+    errors: dict[str, None] = {}  # ordered set: what failed, once each
+    views = []
+    for s, o in chosen:
+        try:
+            views.append(service_view(catalog, s, lang, o))
+        except ComposeError as exc:  # the service's own section reports it as well
+            errors[str(exc)] = None
     consent_tool = next((v for v in views if v.category == CONSENT_CATEGORY), None)
     authority = catalog.authorities.get(project.state)
     stand = format_date(project.stand_date(), lang)
@@ -360,7 +386,11 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     sections: list[Section] = []
     for section_id, spec in ordered:
         number = str(len(sections) + 1)
-        built = _build(renderer, spec, section_id, number, context, consent_tool, project)
+        try:
+            built = _build(renderer, spec, section_id, number, context, consent_tool, project, errors)
+        except ComposeError as exc:  # one broken section never takes the others with it
+            errors[str(exc)] = None
+            built = _failed_section(section_id, number, spec[2].title.get(lang) if spec[0] == "fixed" else section_id, lang)
         if built is not None:
             sections.append(built)
 
@@ -379,7 +409,12 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         stand=stand,
         sections=tuple(sections),
         meta=meta,
+        errors=tuple(errors),
     )
+
+
+def _failed_section(section_id: str, number: str, title: str, lang: str, provenance: Provenance | None = None) -> Section:
+    return Section(section_id, number, title, (Paragraph((Run(FAILED[lang], placeholder=True),)),), provenance=provenance)
 
 
 def _override(project: Project, section_id: str, lang: str) -> str | None:
@@ -391,7 +426,7 @@ def _override(project: Project, section_id: str, lang: str) -> str | None:
 
 
 def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, context: dict[str, Any],
-           consent_tool: ServiceView | None, project: Project) -> Section | None:
+           consent_tool: ServiceView | None, project: Project, errors: dict[str, None]) -> Section | None:
     catalog, lang = renderer.catalog, renderer.lang
     kind = spec[0]
     if kind == "fixed":
@@ -417,9 +452,13 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
             if override is not None:
                 blocks, template = to_blocks(override), "override"
             else:
-                blocks = _service_blocks(renderer, service, options, consent_tool)
                 pstem = _service_template(catalog, service, lang)
                 template = f"{pstem[0]}/{lang}/{pstem[1]}"
+                try:
+                    blocks = _service_blocks(renderer, service, options, consent_tool)
+                except ComposeError as exc:
+                    errors[str(exc)] = None
+                    blocks = _failed_section("", "", "", lang).blocks
             subsections.append(Section(
                 f"service-{service.id}", f"{number}.{n}", service.name(lang), blocks,
                 provenance=Provenance(pack.id, pack.manifest.version, template, service.id, service.version,

@@ -107,6 +107,7 @@ class Document:
     stand: str  # the "Stand" date, already formatted for the language (e.g. "21.11.2026")
     sections: tuple[Section, ...]
     meta: tuple[tuple[str, str], ...] = field(default=())  # app version, generator, project name, …
+    errors: tuple[str, ...] = ()  # templates that failed; their sections say so, checks() reports them
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

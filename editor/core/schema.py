@@ -34,7 +34,12 @@ class Text(Struct, kw_only=True):
     en: str
 
     def get(self, language: str) -> str:
-        return getattr(self, language)
+        # Never getattr(self, language): that turned this method into a general getattr.
+        if language == "de":
+            return self.de
+        if language == "en":
+            return self.en
+        raise KeyError(f"unknown language {language!r}")
 
 
 class TextList(Struct, kw_only=True):

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from packtools import MINIMAL_SERVICE, write_pack
+from editor.core.checks import checks
 from editor.core.compose import ComposeError, compose
 from editor.core.packs import load_catalog, locate_line
 from editor.core.project import SelectedService, example_project
@@ -159,9 +160,10 @@ def test_no_file_system_or_network_from_templates(catalog):
     assert "range" not in env.globals and "lipsum" not in env.globals
 
 
-def test_runtime_security_error_surfaces_as_compose_error(tmp_path):
-    # An attribute name built at run time slips past the static check; the sandbox stops it.
-    source = "{{ controller | attr('_' ~ '_class__') }}"
+def test_runtime_security_error_becomes_a_failed_section_and_an_error_finding(tmp_path):
+    # An attribute name built at run time slips past the static check; the sandbox stops it,
+    # the section says it failed, checks() reports it, and every other section is still there.
+    source = "{{ controller['_' ~ '_' ~ 'class' ~ '_' ~ '_'] }}"
     sections = '''
     [[section]]
     id = "sneaky"
@@ -171,9 +173,24 @@ def test_runtime_security_error_surfaces_as_compose_error(tmp_path):
     '''
     write_pack(tmp_path, sections=sections, templates={"de/sneaky.md.j2": source, "en/sneaky.md.j2": source})
     catalog = load_with(tmp_path)
-    with pytest.raises(ComposeError) as info:
-        compose(catalog, example_project(), "de")
-    assert "sneaky" in str(info.value) and "may not" in str(info.value)
+    assert catalog.errors == []
+    document = compose(catalog, example_project(), "de")
+    assert len(document.errors) == 1
+    assert "sneaky" in document.errors[0] and "may not" in document.errors[0]
+    sneaky = next(s for s in document.sections if s.id == "sneaky")
+    assert [r.placeholder for b in sneaky.blocks for r in b.runs] == [True]
+    assert {"controller", "rights"} <= {s.id for s in document.sections}
+    findings = [f for f in checks(catalog, example_project(), document, lang="en") if f.code == "template-error"]
+    assert findings and findings[0].severity == "error" and "sneaky" in findings[0].message
+
+
+def test_static_check_refuses_dunder_text_in_templates():
+    from editor.core.templating import check_template_source
+
+    assert "may not use" in check_template_source("{{ x[\"__class__\"] }}")
+    assert "may not use" in check_template_source("{{ x.get('__class__') }}")
+    assert "not available" in check_template_source("{{ 'x' | center(99) }}")
+    assert check_template_source("{{ services | map(attribute='name') | join(', ') }}") is None
 
 
 def test_locate_line_finds_nested_tables():

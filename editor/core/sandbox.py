@@ -1,0 +1,237 @@
+"""The Jinja2 sandbox clause templates run in (packs may come from third parties).
+
+What a template may do, beyond Jinja's own sandbox:
+- read public, non-callable attributes of the values we hand it — never a method of our data
+  types, so no method can be turned into a general ``getattr`` (``Text.get("__class__")``);
+- call only our template helpers, macros, and a short list of harmless ``str``/``dict``/list
+  methods; nothing else, and nothing that takes an attribute name;
+- use a short list of filters; none of them can blow up a string (``center``, ``format``…);
+- spend a bounded budget: every loop step and call is counted, a render ends after
+  ``MAX_SECONDS`` or ``MAX_STEPS``, and no string, list or number grows past a limit —
+  so ``9 ** (9 ** 9)``, ``"x" * 10**9`` and endless recursion end in a ``TemplateBudgetError``
+  instead of a frozen window or an exhausted memory.
+Constant folding is off, so nothing is computed (or cached) at compile time.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Collection, Iterable, Iterator
+
+from jinja2 import nodes, pass_eval_context
+from jinja2.defaults import DEFAULT_FILTERS as _JINJA_FILTERS
+from jinja2.compiler import CodeGenerator
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import LoopContext, Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_SECONDS = 1.0  # per render; the GUI composes on every edit, so a runaway must end quickly
+MAX_STEPS = 500_000  # loop iterations + calls per render
+MAX_LENGTH = 1_000_000  # characters of a string / items of a list built by a template
+MAX_INT_BITS = 256  # numbers a policy needs are small; 9 ** (9 ** 9) is not
+
+STR_METHODS = frozenset({
+    "strip", "lstrip", "rstrip", "startswith", "endswith", "lower", "upper", "title", "capitalize",
+    "casefold", "split", "rsplit", "count", "find", "rfind", "isdigit", "isalpha", "isalnum", "isspace",
+})
+DICT_METHODS = frozenset({"get", "items", "keys", "values"})
+SEQUENCE_METHODS = frozenset({"index", "count"})
+LOOP_METHODS = frozenset({"cycle", "changed"})
+FILTERS = frozenset({
+    "abs", "capitalize", "count", "d", "default", "dictsort", "first", "float", "int", "join", "last",
+    "length", "list", "lower", "map", "max", "min", "reject", "rejectattr", "replace", "reverse", "round",
+    "select", "selectattr", "sort", "string", "sum", "title", "trim", "unique", "upper", "wordcount",
+})
+
+
+class TemplateBudgetError(SecurityError):
+    """A template used more time, steps or memory than a clause may."""
+
+
+class _Budget(threading.local):
+    deadline: float | None = None
+    steps: int = 0
+
+
+_budget = _Budget()
+
+
+@contextmanager
+def budget(seconds: float = MAX_SECONDS) -> Iterator[None]:
+    """Run a render under a fresh budget (nested renders share the outer one)."""
+    if _budget.deadline is not None:
+        yield
+        return
+    _budget.deadline, _budget.steps = time.monotonic() + seconds, 0
+    try:
+        yield
+    finally:
+        _budget.deadline = None
+
+
+def _tick() -> None:
+    if _budget.deadline is None:
+        return
+    _budget.steps += 1
+    if _budget.steps > MAX_STEPS:
+        raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
+    if _budget.steps % 256 == 0 and time.monotonic() > _budget.deadline:
+        raise TemplateBudgetError(f"the template ran longer than {MAX_SECONDS} seconds")
+
+
+def _check_size(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_LENGTH:
+        raise TemplateBudgetError(f"the template built a value longer than {MAX_LENGTH:,}")
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        raise TemplateBudgetError("the template computed a number too large for a policy")
+    return value
+
+
+def _length(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:
+        return 1
+
+
+def _guarded_binop(operator: str, left: Any, right: Any) -> Any:
+    """Arithmetic with its result size checked before it is computed."""
+    if operator == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and \
+                right * max(abs(left).bit_length(), 1) > MAX_INT_BITS:
+            raise TemplateBudgetError("the template computed a number too large for a policy")
+        return _check_size(left ** right)
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and _length(seq) * times > MAX_LENGTH:
+                raise TemplateBudgetError(f"the template built a value longer than {MAX_LENGTH:,}")
+        return _check_size(left * right)
+    if operator == "%" and isinstance(left, str):
+        raise SecurityError("string formatting with % is not available in templates")
+    return _check_size(_BINOPS[operator](left, right))
+
+
+_BINOPS = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "//": lambda a, b: a // b, "%": lambda a, b: a % b,
+}
+
+
+def _loop_guard(iterable: Any) -> Iterable[Any]:
+    """Wraps every ``{% for %}``: counts the steps against the budget."""
+    for item in iterable:
+        _tick()
+        yield item
+
+
+@pass_eval_context
+def _guarded_replace(eval_ctx, value: Any, old: Any, new: Any, count: int | None = None):
+    text, old, new = str(value), str(old), str(new)
+    hits = (len(text) + 1 if not old else text.count(old)) if count is None else count
+    if len(text) + max(hits, 0) * max(len(new) - len(old), 0) > MAX_LENGTH:
+        raise TemplateBudgetError(f"the template built a value longer than {MAX_LENGTH:,}")
+    return _JINJA_FILTERS["replace"](eval_ctx, value, old, new, count)
+
+
+@pass_eval_context
+def _guarded_join(eval_ctx, value: Any, d: str = "", attribute: Any = None):
+    return _check_size(_JINJA_FILTERS["join"](eval_ctx, value, d, attribute))
+
+
+def _template_safe(func):
+    """Mark a helper function as callable from templates."""
+    func.template_callable = True
+    return func
+
+
+class _GuardingCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with ``~`` concatenation size-checked."""
+
+    def visit_Concat(self, node: nodes.Concat, frame) -> None:
+        self.write("environment.guarded_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class SandboxEnvironment(ImmutableSandboxedEnvironment):
+    code_generator_class = _GuardingCodeGenerator
+    intercepted_binops = frozenset({"**", "*", "+", "-", "//", "%"})
+
+    def __init__(self, *args: Any, data_types: Collection[type] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.data_types = data_types  # shared with its owner: types registered later count too
+        self.optimized = False  # no constant folding: nothing is computed at compile time
+        self.filters = {name: f for name, f in self.filters.items() if name in FILTERS}
+        self.filters.update(replace=_guarded_replace, join=_guarded_join, loop_guard=_loop_guard)
+        for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
+            self.globals.pop(name, None)
+
+    # -- attributes: plain values of our data types; a few methods of builtin containers
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_") or not super().is_safe_attribute(obj, attr, value):
+            return False
+        if not callable(value):
+            return True
+        if isinstance(obj, str):
+            return attr in STR_METHODS
+        if isinstance(obj, dict):
+            return attr in DICT_METHODS
+        if isinstance(obj, (list, tuple)):
+            return attr in SEQUENCE_METHODS
+        if isinstance(obj, LoopContext):
+            return attr in LOOP_METHODS
+        return False  # methods of our data types and anything else
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # Fast path for our plain data types (tens of thousands of reads per compose). It is
+        # never wider than the generic path: the same is_safe_attribute decides.
+        if type(obj) in self.data_types:
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                return self.undefined(obj=obj, name=attribute)
+            if self.is_safe_attribute(obj, attribute, value):
+                return value
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def wrap_str_format(self, value: Any) -> None:
+        return None  # no str.format: is_safe_attribute refuses it (widths build huge strings)
+
+    # -- calls: our helpers, macros, and the methods is_safe_attribute let through
+    def is_safe_callable(self, obj: Any) -> bool:
+        if isinstance(obj, Macro) or getattr(obj, "template_callable", False) is True:
+            return True
+        owner = getattr(obj, "__self__", None)
+        name = getattr(obj, "__name__", "")
+        if owner is None or not callable(obj):
+            return False
+        return (isinstance(owner, str) and name in STR_METHODS) or (isinstance(owner, dict) and name in DICT_METHODS) \
+            or (isinstance(owner, (list, tuple)) and name in SEQUENCE_METHODS) \
+            or (isinstance(owner, LoopContext) and name in LOOP_METHODS)
+
+    def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+        _tick()
+        return _check_size(super().call(__context, __obj, *args, **kwargs))
+
+    # -- operators and concatenation, size-checked
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        _tick()
+        return _guarded_binop(operator, left, right)
+
+    def guarded_concat(self, parts: tuple) -> str:
+        if sum(len(str(p)) for p in parts) > MAX_LENGTH:
+            raise TemplateBudgetError(f"the template built a value longer than {MAX_LENGTH:,}")
+        return "".join(map(str, parts))
+
+    # -- every loop goes through the budget
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, "loop_guard", [], [], None, None, lineno=loop.lineno)
+        return tree
+
+
+template_safe = _template_safe
