@@ -60,7 +60,9 @@ def filled(value: Any, label: str) -> Any:
 @template_safe
 def md_link(text: Any, url: Any) -> MdSafe:
     """A Markdown link whose text is escaped and whose target is kept on https/mailto/tel."""
-    target = str(url or "").strip()
+    # A line break in a pasted value would end the link and start a heading, list or table of
+    # the attacker's making in every format; control characters have no place in an address.
+    target = _LINE_BREAKS.sub("", _CONTROL.sub("", str(url or ""))).strip()
     if not re.match(r"^(https://|http://|mailto:|tel:)", target):
         return MdSafe(md_escape(text))
     target = target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
