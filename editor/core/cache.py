@@ -1,20 +1,24 @@
-"""A per-user cache that makes the second start fast: the validated catalog (msgpack, typed)
-and Jinja2's compiled template bytecode.
+"""The per-user cache that makes the second start fast: the validated catalog, as typed data.
 
-Entries are keyed by a fingerprint of every pack file (path, size, modification time) and the
-app version, so an edited pack is simply loaded afresh. A damaged or unreadable cache is
-ignored — it can only ever cost time, never correctness. POLICY_EDITOR_CACHE_DIR overrides the
-folder; setting it to "off" disables caching.
+It holds nothing that deserialises to code (no pickle, no marshalled template bytecode).
+Each entry is keyed by the content hash of every pack file and the app version, so an edited
+pack is loaded afresh even when its size and date stay the same, and is signed with a secret
+kept in the per-user data folder, so a file planted in the cache folder is not taken for ours.
+A missing, damaged, forged, unreadable or unwritable entry can only ever cost time.
+POLICY_EDITOR_CACHE_DIR overrides the folder; "off" disables caching.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import secrets
 import tempfile
 from pathlib import Path
-from typing import Iterable
 
-FORMAT = 2  # bump when the cached data's shape changes
+FORMAT = 3  # bump when the cached data's shape changes
+MAGIC = b"PECACHE3"
+_SIG = hashlib.sha256().digest_size
 
 
 def cache_dir() -> Path | None:
@@ -28,52 +32,69 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("policy-editor", appauthor=False))
 
 
-def fingerprint(folders: Iterable[Path], version: str) -> str:
-    digest = hashlib.sha256(f"{FORMAT}|{version}".encode())
-    for folder in folders:
-        digest.update(f"|{folder}".encode())
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"|{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+def _secret() -> bytes | None:
+    """A per-user random key, kept outside the cache folder (created on first use)."""
+    import platformdirs
 
-
-def read(name: str) -> bytes | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
+    path = Path(platformdirs.user_data_dir("policy-editor", appauthor=False)) / "cache.key"
     try:
-        return (folder / name).read_bytes()
+        data = path.read_bytes()
+        if len(data) == 32:
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(path, secrets.token_bytes(32), mode=0o600)
+        data = path.read_bytes()
+        return data if len(data) == 32 else None
     except OSError:
         return None
 
 
-def write(name: str, data: bytes) -> None:
+def read(name: str) -> bytes | None:
+    """The payload of a cache entry, or None when it is missing or fails verification."""
     folder = cache_dir()
     if folder is None:
+        return None
+    try:
+        with open(folder / name, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    secret = _secret()
+    if secret is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + _SIG:
+        return None
+    signature, payload = data[len(MAGIC):len(MAGIC) + _SIG], data[len(MAGIC) + _SIG:]
+    if not hmac.compare_digest(signature, hmac.new(secret, payload, hashlib.sha256).digest()):
+        return None
+    return payload
+
+
+def write(name: str, payload: bytes) -> None:
+    folder = cache_dir()
+    secret = _secret() if folder is not None else None
+    if folder is None or secret is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, folder / name)
+        _write_atomic(folder / name, MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload)
     except OSError:
         pass  # a read-only home or a full disk must not stop the app
 
 
-def bytecode_cache():
-    """Jinja2's own bytecode cache in our folder, or None when caching is off."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    from jinja2 import FileSystemBytecodeCache
-
+def _write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Temporary file + rename; the temporary file never outlives a failure."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        (folder / "jinja").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder / "jinja"))
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -14,7 +14,6 @@ inside one) never stops the others from loading.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 import tomllib
@@ -25,6 +24,7 @@ from typing import Any, Iterable
 import msgspec
 
 from . import schema
+from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
 from .templating import TemplateStore, check_template_source
 
 _TOKENS = itertools.count(1)
@@ -151,22 +151,27 @@ def _rel(file: Path, root: Path) -> str:
         return str(file)
 
 
-def _read_toml(file: Path, kind: type, root: Path, errors: list[PackError]) -> tuple[Any, str] | None:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(PackError(_rel(file, root), None, None, f"cannot read the file ({exc})"))
+def _read_toml(files: PackFiles, rel: str, kind: type, errors: list[PackError]) -> tuple[Any, str] | None:
+    text = files.get(rel)
+    if text is None:
         return None
+    file = files.root / rel
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        errors.append(PackError(_rel(file, root), int(match.group(1)) if match else None, None, f"not valid TOML: {exc}"))
+        errors.append(PackError(_rel(file, files.root), int(match.group(1)) if match else None, None, f"not valid TOML: {exc}"))
+        return None
+    except RecursionError:
+        errors.append(PackError(_rel(file, files.root), None, None, "not valid TOML: nested too deeply"))
         return None
     try:
         return msgspec.convert(raw, kind), text
     except msgspec.ValidationError as exc:
-        errors.append(_validation_error(file, text, exc, root))
+        errors.append(_validation_error(file, text, exc, files.root))
+        return None
+    except RecursionError:
+        errors.append(PackError(_rel(file, files.root), None, None, "nested too deeply"))
         return None
 
 
@@ -233,15 +238,28 @@ def _service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def load_pack(path: Path, catalog: Catalog, user: bool = False) -> None:
-    """Load one pack folder into ``catalog``; problems go to ``catalog.errors``."""
+def load_pack(path: Path, catalog: Catalog, user: bool = False, files: PackFiles | None = None) -> None:
+    """Load one pack folder into ``catalog``; problems go to ``catalog.errors``.
+
+    Whatever goes wrong inside one pack — a broken file, a nesting too deep for the parser, a
+    bug of ours — is reported for that pack, and the other packs load as usual."""
+    files = files if files is not None else read_pack_files(path)
+    try:
+        _load_pack(files, catalog, user)
+    except Exception as exc:  # noqa: BLE001 — one pack must never stop the others
+        catalog.errors.append(PackError(path.name, None, None, f"the pack could not be loaded ({type(exc).__name__}: {exc})"))
+
+
+def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
     errors = catalog.errors
-    root = path
+    path = root = files.root
+    for rel, message in files.problems:
+        errors.append(PackError(_rel(root / rel, root), None, None, message))
     manifest_file = path / "pack.toml"
-    if not manifest_file.is_file():
+    if files.get("pack.toml") is None:
         errors.append(PackError(_rel(manifest_file, root), None, None, "a pack needs a pack.toml manifest"))
         return
-    loaded = _read_toml(manifest_file, schema.Manifest, root, errors)
+    loaded = _read_toml(files, "pack.toml", schema.Manifest, errors)
     if loaded is None:
         return
     manifest: schema.Manifest = loaded[0]
@@ -251,29 +269,26 @@ def load_pack(path: Path, catalog: Catalog, user: bool = False) -> None:
     pack = Pack(manifest, path, user)
     catalog.packs[manifest.id] = pack
 
-    file = path / "categories.toml"
-    if file.is_file() and (got := _read_toml(file, schema.CategoryFile, root, errors)):
+    if got := _read_toml(files, "categories.toml", schema.CategoryFile, errors):
         for category in got[0].category:
             if category.id not in catalog.categories:
                 catalog.categories[category.id] = category
                 catalog.category_pack[category.id] = manifest.id
 
-    file = path / "authorities.toml"
-    if file.is_file() and (got := _read_toml(file, schema.AuthorityFile, root, errors)):
+    if got := _read_toml(files, "authorities.toml", schema.AuthorityFile, errors):
         for authority in got[0].authority:
             catalog.authorities[authority.state] = authority
 
-    file = path / "labels.toml"
-    if file.is_file() and (got := _read_toml(file, dict[str, schema.LabelSet], root, errors)):
+    if got := _read_toml(files, "labels.toml", dict[str, schema.LabelSet], errors):
         for kind, labelset in got[0].items():
             catalog.labels.setdefault(kind, {"de": {}, "en": {}})
             for lang in schema.LANGUAGES:
                 catalog.labels[kind][lang].update(getattr(labelset, lang))
 
-    template_ok = _load_templates(pack, catalog)
+    template_ok = _load_templates(pack, files, catalog)
 
     file = path / "sections.toml"
-    if file.is_file() and (got := _read_toml(file, schema.SectionFile, root, errors)):
+    if got := _read_toml(files, "sections.toml", schema.SectionFile, errors):
         for section in got[0].section:
             missing = [lang for lang in schema.LANGUAGES if (manifest.id, lang, section.template) not in template_ok]
             if missing:
@@ -283,15 +298,19 @@ def load_pack(path: Path, catalog: Catalog, user: bool = False) -> None:
                 continue
             catalog.sections.append((manifest.id, section))
 
-    services_dir = path / "services"
-    if services_dir.is_dir():
-        for file in sorted(services_dir.glob("*.toml")):
-            got = _read_toml(file, schema.ServiceFile, root, errors)
-            if got is None:
-                continue
-            records, text = got
-            for n, service in enumerate(records.service):
-                _add_service(catalog, pack, service, file, text, n, template_ok)
+    count = 0
+    for rel in files.under("services", ".toml"):
+        got = _read_toml(files, rel, schema.ServiceFile, errors)
+        if got is None:
+            continue
+        records, text = got
+        for n, service in enumerate(records.service):
+            count += 1
+            if count > MAX_SERVICES:
+                errors.append(PackError(_rel(root / rel, root), None, None,
+                                        f"the pack defines more than {MAX_SERVICES:,} services; the rest is not loaded"))
+                return
+            _add_service(catalog, pack, service, root / rel, text, n, template_ok)
 
 
 def _template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:
@@ -335,19 +354,13 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
     catalog.service_pack[service.id] = pack.id
 
 
-def _load_templates(pack: Pack, catalog: Catalog) -> set[tuple[str, str, str]]:
+def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple[str, str, str]]:
     ok: set[tuple[str, str, str]] = set()
     for lang in schema.LANGUAGES:
-        folder = pack.path / "templates" / lang
-        if not folder.is_dir():
-            continue
-        for file in sorted(folder.glob("*.md.j2")):
+        for rel in files.under(f"templates/{lang}", ".md.j2"):
+            file = pack.path / rel
             stem = file.name[: -len(".md.j2")]
-            try:
-                source = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                catalog.errors.append(PackError(_rel(file, pack.path), None, None, f"cannot read the template ({exc})"))
-                continue
+            source = files.texts[rel]
             err = check_template_source(source)
             if err:
                 line = None
@@ -360,86 +373,28 @@ def _load_templates(pack: Pack, catalog: Catalog) -> set[tuple[str, str, str]]:
     return ok
 
 
-def load_catalog(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> Catalog:
-    """Load every pack under the given folders (each folder holds pack folders).
-
-    The core pack (id "core") loads first so other packs may use its categories.
-    """
-    catalog = Catalog()
+def pack_folders(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> list[tuple[Path, bool]]:
+    """(pack folder, is a user pack) in load order: the core pack first, so other packs may
+    use its categories; then bundled before user packs, each by name."""
     candidates: list[tuple[Path, bool]] = []
     for base, user in [(f, False) for f in folders] + [(f, True) for f in user_folders]:
-        if base.is_dir():
-            candidates.extend((p, user) for p in sorted(base.iterdir()) if p.is_dir() and not p.name.startswith("."))
+        try:
+            entries = sorted(base.iterdir()) if base.is_dir() else []
+        except OSError:
+            entries = []
+        candidates.extend((p, user) for p in entries if p.is_dir() and not p.name.startswith("."))
     candidates.sort(key=lambda c: (c[0].name != "core", c[1], c[0].name))
-    for path, user in candidates:
-        load_pack(path, catalog, user)
+    return candidates
+
+
+def load_catalog(folders: Iterable[Path], user_folders: Iterable[Path] = (),
+                 read: dict[Path, PackFiles] | None = None) -> Catalog:
+    """Load every pack under the given folders (each folder holds pack folders); ``read``
+    holds pack files read already (the cache reads them to compute its key)."""
+    catalog = Catalog()
+    for path, user in pack_folders(folders, user_folders):
+        load_pack(path, catalog, user, (read or {}).get(path))
     catalog.sections.sort(key=lambda item: (item[1].order, item[1].id))
-    return catalog
-
-
-class _CachedCatalog(msgspec.Struct, array_like=True):
-    """Everything load_catalog() computes, in a typed form msgspec can store and check."""
-
-    key: str
-    packs: list[tuple[schema.Manifest, str, bool]]
-    categories: dict[str, schema.Category]
-    category_pack: dict[str, str]
-    sections: list[tuple[str, schema.CoreSection]]
-    services: dict[str, schema.Service]
-    service_pack: dict[str, str]
-    authorities: dict[str, schema.Authority]
-    labels: dict[str, dict[str, dict[str, str]]]
-    errors: list[tuple[str, int | None, str | None, str]]
-    templates: dict[str, tuple[str, str]]
-
-
-def _to_cache(catalog: Catalog, key: str) -> bytes:
-    return msgspec.msgpack.encode(_CachedCatalog(
-        key=key,
-        packs=[(p.manifest, str(p.path), p.user) for p in catalog.packs.values()],
-        categories=catalog.categories, category_pack=catalog.category_pack,
-        sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
-        authorities=catalog.authorities, labels=catalog.labels,
-        errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
-        templates={k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")},
-    ))
-
-
-def _from_cache(data: bytes, key: str) -> Catalog | None:
-    try:
-        cached = msgspec.msgpack.decode(data, type=_CachedCatalog)
-    except (msgspec.DecodeError, msgspec.ValidationError):
-        return None
-    if cached.key != key:
-        return None
-    catalog = Catalog(
-        packs={m.id: Pack(m, Path(path), user) for m, path, user in cached.packs},
-        categories=cached.categories, category_pack=cached.category_pack,
-        sections=[tuple(item) for item in cached.sections], services=cached.services,
-        service_pack=cached.service_pack, authorities=cached.authorities, labels=cached.labels,
-        errors=[PackError(*e) for e in cached.errors],
-    )
-    catalog.templates.sources.update(cached.templates)
-    return catalog
-
-
-def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
-    """load_catalog() through the per-user cache (see editor.core.cache)."""
-    from .. import __version__
-    from . import cache
-
-    key = cache.fingerprint([*folders, *user_folders], __version__)
-    name = "catalog-" + hashlib.sha256("|".join(map(str, [*folders, *user_folders])).encode()).hexdigest()[:16] + ".msgpack"
-    catalog = None
-    data = cache.read(name)
-    if data is not None:
-        catalog = _from_cache(data, key)
-    if catalog is None:
-        catalog = load_catalog(folders, user_folders)
-        cache.write(name, _to_cache(catalog, key))
-    bytecode = cache.bytecode_cache()
-    if bytecode is not None:
-        catalog.templates.use_bytecode_cache(bytecode)
     return catalog
 
 
@@ -452,5 +407,6 @@ def user_packs_dir() -> Path:
 
 def default_catalog(include_user: bool = True) -> Catalog:
     from ..resources import clause_packs_dir
+    from .catalog_cache import cached_catalog
 
     return cached_catalog([clause_packs_dir()], [user_packs_dir()] if include_user else [])

@@ -222,16 +222,10 @@ class TemplateStore:
         return names
 
     def inline(self, source: str):
-        """A template from a string held in a record (service ``text``), compiled once.
-
-        It goes through the loader under a name derived from its text, so Jinja's bytecode
-        cache covers it like a template file."""
+        """A template from a string held in a record (service ``text``), compiled once."""
         template = self._inline.get(source)
         if template is None:
             name = "inline/" + hashlib.sha256(source.encode("utf-8")).hexdigest()
             self.sources[name] = (source, name)
             template = self._inline[source] = self.env.get_template(name)
         return template
-
-    def use_bytecode_cache(self, cache) -> None:
-        self.env.bytecode_cache = cache

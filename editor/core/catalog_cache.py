@@ -1,0 +1,90 @@
+"""load_catalog() through the per-user cache (see editor.core.cache).
+
+Every pack file is read first (editor.core.packfiles): their content hash is the cache key,
+and the templates always come from those files, never from the cache. What the cache saves is
+parsing and validating the TOML records.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import msgspec
+
+from . import cache, schema
+from .packfiles import PackFiles, read_pack_files
+from .packs import Catalog, Pack, PackError, load_catalog, pack_folders
+
+
+class _CachedCatalog(msgspec.Struct, array_like=True):
+    """Everything load_catalog() computes but the templates, typed so msgspec checks it."""
+
+    key: str
+    packs: list[tuple[schema.Manifest, str, bool]]
+    categories: dict[str, schema.Category]
+    category_pack: dict[str, str]
+    sections: list[tuple[str, schema.CoreSection]]
+    services: dict[str, schema.Service]
+    service_pack: dict[str, str]
+    authorities: dict[str, schema.Authority]
+    labels: dict[str, dict[str, dict[str, str]]]
+    errors: list[tuple[str, int | None, str | None, str]]
+    templates: dict[str, str]  # template name → its file; the text is read from the pack
+
+
+def _key(read: dict[Path, PackFiles], folders: list[tuple[Path, bool]]) -> str:
+    from .. import __version__
+
+    digest = hashlib.sha256(f"{cache.FORMAT}|{__version__}".encode())
+    for path, user in folders:
+        digest.update(f"|{path}|{user}|{read[path].digest()}".encode())
+    return digest.hexdigest()
+
+
+def _to_cache(catalog: Catalog, key: str) -> bytes:
+    return msgspec.msgpack.encode(_CachedCatalog(
+        key=key,
+        packs=[(p.manifest, str(p.path), p.user) for p in catalog.packs.values()],
+        categories=catalog.categories, category_pack=catalog.category_pack,
+        sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
+        authorities=catalog.authorities, labels=catalog.labels,
+        errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
+        templates={k: filename for k, (_, filename) in catalog.templates.sources.items() if not k.startswith("inline/")},
+    ))
+
+
+def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog | None:
+    try:
+        cached = msgspec.msgpack.decode(data, type=_CachedCatalog)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    if cached.key != key:
+        return None
+    texts = {str(files.root / rel): text for files in read.values() for rel, text in files.texts.items()}
+    if not all(filename in texts for filename in cached.templates.values()):
+        return None
+    catalog = Catalog(
+        packs={m.id: Pack(m, Path(path), user) for m, path, user in cached.packs},
+        categories=cached.categories, category_pack=cached.category_pack,
+        sections=[tuple(item) for item in cached.sections], services=cached.services,
+        service_pack=cached.service_pack, authorities=cached.authorities, labels=cached.labels,
+        errors=[PackError(*e) for e in cached.errors],
+    )
+    for name, filename in cached.templates.items():
+        catalog.templates.sources[name] = (texts[filename], filename)
+    return catalog
+
+
+def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
+    candidates = pack_folders(folders, user_folders)
+    read = {path: read_pack_files(path) for path, _ in candidates}
+    key = _key(read, candidates)
+    name = "catalog-" + hashlib.sha256("|".join(map(str, [*folders, *user_folders])).encode()).hexdigest()[:16] + ".msgpack"
+    catalog = None
+    data = cache.read(name)
+    if data is not None:
+        catalog = _from_cache(data, key, read)
+    if catalog is None:
+        catalog = load_catalog(folders, user_folders, read)
+        cache.write(name, _to_cache(catalog, key))
+    return catalog

@@ -1,0 +1,114 @@
+"""Reading a pack folder from disk, defensively (packs may come from third parties).
+
+Every file of a pack is read once, here, into memory: the loader parses these texts and the
+per-user cache is keyed by their content hash, so what is hashed is exactly what is loaded.
+Only regular files inside the pack are read (a link may point elsewhere in the pack, never out
+of it), each with a size limit, so a link to ``/etc/passwd``, ``/dev/zero`` or a FIFO becomes a
+pack error instead of a leaked file, an exhausted memory or a hang.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~100 KB
+MAX_PACK_BYTES = 32 * 1024 * 1024
+MAX_PACK_FILES = 2_000
+MAX_SERVICES = 5_000  # per pack
+READ_SUFFIXES = (".toml", ".md.j2")
+
+
+@dataclass
+class PackFiles:
+    """The texts of one pack folder, by path relative to it ("services/hosting.toml")."""
+
+    root: Path
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (relative path, message)
+
+    def get(self, rel: str) -> str | None:
+        return self.texts.get(rel)
+
+    def under(self, folder: str, suffix: str) -> list[str]:
+        """Relative paths directly inside ``folder`` ending in ``suffix``, sorted."""
+        prefix = folder.rstrip("/") + "/"
+        return sorted(p for p in self.texts if p.startswith(prefix) and "/" not in p[len(prefix):] and p.endswith(suffix))
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for rel in sorted(self.texts):
+            data = self.texts[rel].encode("utf-8", "surrogatepass")
+            h.update(f"{rel}\0{len(data)}\0".encode())
+            h.update(data)
+        for rel, message in self.problems:
+            h.update(f"!{rel}\0{message}\0".encode())
+        return h.hexdigest()
+
+
+def read_pack_files(root: Path) -> PackFiles:
+    """Every pack file (TOML and templates) below ``root``; problems are collected, not raised."""
+    files = PackFiles(root)
+    try:
+        real_root = Path(os.path.realpath(root))
+    except OSError as exc:
+        files.problems.append((".", f"cannot read the pack folder ({exc.strerror or exc})"))
+        return files
+    total = 0
+    for folder, dirs, names in os.walk(root, onerror=lambda exc: files.problems.append((".", f"cannot list a folder ({exc.strerror})"))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or not name.endswith(READ_SUFFIXES):
+                continue
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if len(files.texts) + len(files.problems) >= MAX_PACK_FILES:
+                files.problems.append((rel, f"the pack has more than {MAX_PACK_FILES} files; the rest is not loaded"))
+                return files
+            try:
+                text = _read_regular_file(path, real_root)
+            except PackFileError as exc:
+                files.problems.append((rel, str(exc)))
+                continue
+            total += len(text)
+            if total > MAX_PACK_BYTES:
+                files.problems.append((rel, f"the pack is larger than {MAX_PACK_BYTES // 2**20} MiB; the rest is not loaded"))
+                return files
+            files.texts[rel] = text
+    # symlinked folders are not walked into (os.walk does not follow links): say so
+    for folder, dirs, _ in os.walk(root):
+        for d in dirs:
+            if (Path(folder) / d).is_symlink():
+                files.problems.append(((Path(folder) / d).relative_to(root).as_posix(),
+                                       "is a link to a folder; packs may not link folders"))
+    return files
+
+
+class PackFileError(Exception):
+    pass
+
+
+def _read_regular_file(path: Path, real_root: Path) -> str:
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(real_root):
+        raise PackFileError("links to a file outside the pack, which packs may not do")
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type check follows at once
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise PackFileError(f"cannot read the file ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise PackFileError("is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise PackFileError(f"is larger than {MAX_FILE_BYTES // 2**20} MiB")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise PackFileError(f"is larger than {MAX_FILE_BYTES // 2**20} MiB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackFileError(f"is not UTF-8 text (byte {exc.start})") from None
