@@ -23,7 +23,7 @@ basis = "contract"
 
 
 def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, templates: dict | None = None,
-               sections: str = "", extra_files: dict | None = None) -> Path:
+               sections: str = "", extra_files: dict | None = None, changes_core: tuple[str, ...] = ()) -> Path:
     """Write a small pack folder for tests; returns its path."""
     pack = root / pack_id
     (pack / "services").mkdir(parents=True, exist_ok=True)
@@ -32,7 +32,7 @@ def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, t
         version = "1.0"
         licence = "test"
         title = {{ de = "Demo", en = "Demo" }}
-    '''), encoding="utf-8")
+    ''') + (f"changes_core = {list(changes_core)!r}\n".replace("'", '"') if changes_core else ""), encoding="utf-8")
     (pack / "categories.toml").write_text(textwrap.dedent('''
         [[category]]
         id = "tools"

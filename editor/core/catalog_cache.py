@@ -29,6 +29,7 @@ class _CachedCatalog(msgspec.Struct, array_like=True):
     authorities: dict[str, schema.Authority]
     labels: dict[str, dict[str, dict[str, str]]]
     errors: list[tuple[str, int | None, str | None, str]]
+    core_changes: list[tuple[str, str]]
     templates: dict[str, str]  # template name → its file; the text is read from the pack
 
 
@@ -49,6 +50,7 @@ def _to_cache(catalog: Catalog, key: str) -> bytes:
         sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
         authorities=catalog.authorities, labels=catalog.labels,
         errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
+        core_changes=catalog.core_changes,
         templates={k: filename for k, (_, filename) in catalog.templates.sources.items() if not k.startswith("inline/")},
     ))
 
@@ -69,6 +71,7 @@ def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog |
         sections=[tuple(item) for item in cached.sections], services=cached.services,
         service_pack=cached.service_pack, authorities=cached.authorities, labels=cached.labels,
         errors=[PackError(*e) for e in cached.errors],
+        core_changes=[tuple(c) for c in cached.core_changes],
     )
     for name, filename in cached.templates.items():
         catalog.templates.sources[name] = (texts[filename], filename)

@@ -113,6 +113,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "template-error": ("error",
         "Ein Abschnitt konnte nicht erstellt werden, weil ein Baustein-Paket fehlerhaft ist. Entfernen oder aktualisieren Sie das Paket. Einzelheiten: {value}",
         "A section could not be generated because a clause pack is broken. Remove or update the pack. Details: {value}"),
+    "core-change": ("warning",
+        "Das Baustein-Paket „{pack}“ ersetzt Kerntext der Erklärung ({item}). Lassen Sie diese Änderung rechtlich prüfen; die Prüffassung (DOCX) nennt sie.",
+        "The clause pack “{pack}” replaces core text of the policy ({item}). Have this change reviewed by a lawyer; the review edition (DOCX) names it."),
     "pack-error": ("warning",
         "Ein Baustein-Paket ist fehlerhaft und wurde teilweise nicht geladen: {value}",
         "A clause pack is broken and was partly not loaded: {value}"),
@@ -148,6 +151,7 @@ def checks(catalog: Catalog, project: Project, document: Document | None = None,
     found += _document(document, lang)
     found += _project_misc(project, lang)
     found += [_finding("pack-error", f"pack:{e.file}", lang, value=str(e)) for e in catalog.errors]
+    found += [_finding("core-change", f"pack:{pack}", lang, pack=pack, item=item) for pack, item in catalog.core_changes]
     order = {s: n for n, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: order[f.severity])
 

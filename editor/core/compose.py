@@ -410,6 +410,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         sections=tuple(sections),
         meta=meta,
         errors=tuple(errors),
+        core_changes=tuple(f"{pack}: {item}" for pack, item in catalog.core_changes),
     )
 
 

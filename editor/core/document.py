@@ -108,6 +108,7 @@ class Document:
     sections: tuple[Section, ...]
     meta: tuple[tuple[str, str], ...] = field(default=())  # app version, generator, project name, …
     errors: tuple[str, ...] = ()  # templates that failed; their sections say so, checks() reports them
+    core_changes: tuple[str, ...] = ()  # core legal text a third-party pack replaced, e.g. "demo: label:basis.consent"
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

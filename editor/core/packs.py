@@ -66,6 +66,7 @@ class Catalog:
     authorities: dict[str, schema.Authority] = field(default_factory=dict)
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
     errors: list[PackError] = field(default_factory=list)
+    core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
     templates: TemplateStore = field(default_factory=TemplateStore)
     # identifies this catalog in compose()'s caches (id() could be reused after garbage collection)
     token: int = field(default_factory=lambda: next(_TOKENS))
@@ -267,6 +268,7 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
         errors.append(PackError(_rel(manifest_file, root), 1, "id", f"a pack with id '{manifest.id}' is already loaded"))
         return
     pack = Pack(manifest, path, user)
+    may_change = _core_guard(catalog, manifest)
     catalog.packs[manifest.id] = pack
 
     if got := _read_toml(files, "categories.toml", schema.CategoryFile, errors):
@@ -277,13 +279,16 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
 
     if got := _read_toml(files, "authorities.toml", schema.AuthorityFile, errors):
         for authority in got[0].authority:
-            catalog.authorities[authority.state] = authority
+            if may_change(f"authority:{authority.state}", "authorities.toml"):
+                catalog.authorities[authority.state] = authority
 
     if got := _read_toml(files, "labels.toml", dict[str, schema.LabelSet], errors):
         for kind, labelset in got[0].items():
-            catalog.labels.setdefault(kind, {"de": {}, "en": {}})
+            known = catalog.labels.setdefault(kind, {"de": {}, "en": {}})
             for lang in schema.LANGUAGES:
-                catalog.labels[kind][lang].update(getattr(labelset, lang))
+                for code, text in getattr(labelset, lang).items():
+                    if code not in known[lang] or may_change(f"label:{kind}.{code}", "labels.toml"):
+                        known[lang][code] = text
 
     template_ok = _load_templates(pack, files, catalog)
 
@@ -296,7 +301,9 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
                 errors.append(PackError(_rel(file, root), line, f"section {section.id}",
                                         f"template '{section.template}' is missing or broken for {', '.join(missing)}"))
                 continue
-            catalog.sections.append((manifest.id, section))
+            if may_change(f"section:{section.id}", "sections.toml"):
+                catalog.sections[:] = [s for s in catalog.sections if s[1].id != section.id]
+                catalog.sections.append((manifest.id, section))
 
     count = 0
     for rel in files.under("services", ".toml"):
@@ -311,6 +318,28 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
                                         f"the pack defines more than {MAX_SERVICES:,} services; the rest is not loaded"))
                 return
             _add_service(catalog, pack, service, root / rel, text, n, template_ok)
+
+
+def _core_guard(catalog: Catalog, manifest: schema.Manifest):
+    """may_change(item, file) → whether this pack may change that piece of core legal text.
+
+    The first pack loaded is the core pack and defines it. Any other pack may change a label,
+    an authority or a fixed section only where its manifest names the change; each declared
+    change is recorded (checks() and the DOCX review edition show it), anything else refused."""
+    is_core = not catalog.packs
+    declared = set(manifest.changes_core)
+
+    def may_change(item: str, file: str) -> bool:
+        if is_core:
+            return True
+        if item in declared:
+            catalog.core_changes.append((manifest.id, item))
+            return True
+        catalog.errors.append(PackError(f"{manifest.id}/{file}", None, item,
+                                        f"changes core legal text, which a pack must declare in pack.toml "
+                                        f"(changes_core = [\"{item}\"]); the change was not applied"))
+        return False
+    return may_change
 
 
 def _template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:

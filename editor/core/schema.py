@@ -54,6 +54,9 @@ class Manifest(Struct, kw_only=True):
     licence: str
     description: Text | None = None
     authors: list[str] = []
+    # Core legal text this pack replaces or adds, each named: "label:<kind>.<code>",
+    # "authority:<state>", "section:<id>". Anything not named here is refused at load.
+    changes_core: list[str] = []
 
 
 class Category(Struct, kw_only=True):

@@ -57,6 +57,7 @@ TEXT = {
         "verified": "Fakten geprüft am: {}",
         "sources": "Quellen: {}",
         "uncertain": "Nicht abschließend geprüft: {}",
+        "core_changes": "Achtung: Ein Baustein-Paket eines Dritten ersetzt Kerntext dieser Erklärung:",
         "lang": "de-DE",
     },
     "en": {
@@ -77,6 +78,7 @@ TEXT = {
         "verified": "Facts verified on: {}",
         "sources": "Sources: {}",
         "uncertain": "Not fully verified: {}",
+        "core_changes": "Note: a third-party clause pack replaces core text of this policy:",
         "lang": "en-GB",
     },
 }
@@ -329,7 +331,9 @@ class _Writer:
     # --- document parts -------------------------------------------------------------------
     def front_matter(self) -> None:
         model, text = self.model, self.text
-        _run(self.paragraph("Title"), clean(model.title))
+        title = _run(self.paragraph("Title"), clean(model.title))
+        if self.review and model.core_changes:
+            self.comments.append((title, title, clean(self.text["core_changes"] + "\n" + "\n".join(model.core_changes))))
         line = " · ".join(x for x in (clean(model.company).strip(), text["stand"].format(clean(model.stand))) if x)
         _run(self.paragraph("Subtitle"), line)
         _run(self.paragraph("TOCHeading"), text["contents"])

@@ -39,7 +39,7 @@ def _load_user(tmp_path: Path):
 def test_a_template_linked_to_a_file_outside_the_pack_is_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
-    pack = write_pack(tmp_path / "packs", sections=SECTION, templates={"de/extra.md.j2": "x", "en/extra.md.j2": "x"})
+    pack = write_pack(tmp_path / "packs", sections=SECTION, changes_core=("section:extra",), templates={"de/extra.md.j2": "x", "en/extra.md.j2": "x"})
     (pack / "templates" / "de" / "extra.md.j2").unlink()
     (pack / "templates" / "de" / "extra.md.j2").symlink_to(secret)
     catalog = _load_user(tmp_path)
@@ -51,7 +51,7 @@ def test_a_template_linked_to_a_file_outside_the_pack_is_refused(tmp_path):
 
 
 def test_a_link_inside_the_pack_is_fine(tmp_path):
-    pack = write_pack(tmp_path / "packs", sections=SECTION, templates={"de/extra.md.j2": "Hallo", "en/extra.md.j2": "x"})
+    pack = write_pack(tmp_path / "packs", sections=SECTION, changes_core=("section:extra",), templates={"de/extra.md.j2": "Hallo", "en/extra.md.j2": "x"})
     (pack / "templates" / "en" / "extra.md.j2").unlink()
     (pack / "templates" / "en" / "extra.md.j2").symlink_to(pack / "templates" / "de" / "extra.md.j2")
     catalog = _load_user(tmp_path)
@@ -128,7 +128,7 @@ def cache_folder(tmp_path, monkeypatch):
 
 
 def _user_pack(tmp_path: Path, text: str = "Original text.") -> Path:
-    return write_pack(tmp_path / "packs", sections=SECTION,
+    return write_pack(tmp_path / "packs", sections=SECTION, changes_core=("section:extra",),
                       templates={"de/extra.md.j2": text, "en/extra.md.j2": text})
 
 

@@ -29,7 +29,7 @@ template = "evil"
 
 def _compose_with_template(tmp_path: Path, source: str, lang: str = "de"):
     """Compose the example project with one extra fixed section whose template is ``source``."""
-    write_pack(tmp_path / "packs", sections=SECTION, templates={"de/evil.md.j2": source, "en/evil.md.j2": source})
+    write_pack(tmp_path / "packs", sections=SECTION, changes_core=("section:evil",), templates={"de/evil.md.j2": source, "en/evil.md.j2": source})
     catalog = load_catalog([clause_packs_dir()], [tmp_path / "packs"])
     assert [e for e in catalog.errors if "evil" in e.file] == [], catalog.errors
     started = time.monotonic()
