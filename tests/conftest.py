@@ -44,6 +44,18 @@ os.environ.update(
 )
 
 
+@pytest.fixture(scope="session")
+def test_home() -> Path:
+    """The temporary HOME every per-user folder points into during the tests."""
+    return TEST_HOME
+
+
+@pytest.fixture(scope="session")
+def real_user_folders() -> list[Path]:
+    """The real cache, data, config and state folders, which the tests must never touch."""
+    return REAL_FOLDERS
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Fail the run if the real per-user folders gained or changed a policy-editor entry."""
     after = _app_entries(REAL_FOLDERS)

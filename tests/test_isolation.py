@@ -4,20 +4,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest
+CONFTEST = Path(__file__).resolve().parent / "conftest.py"
 
 
-def test_every_per_user_folder_points_into_the_test_home():
+def test_every_per_user_folder_points_into_the_test_home(test_home, real_user_folders):
     import platformdirs
 
     from editor.core import cache, packs
 
-    home = conftest.TEST_HOME
+    home = test_home
     for folder in (platformdirs.user_cache_dir("policy-editor"), platformdirs.user_data_dir("policy-editor"),
                    platformdirs.user_config_dir("policy-editor"), platformdirs.user_state_dir("policy-editor"),
                    cache.cache_dir(), packs.user_packs_dir(), Path.home()):
         assert Path(folder).resolve().is_relative_to(home.resolve()), folder
-    for real in conftest.REAL_FOLDERS:
+    for real in real_user_folders:
         assert not real.resolve().is_relative_to(home.resolve())
 
 
@@ -25,11 +25,10 @@ def test_the_guard_reports_a_touched_real_folder(tmp_path):
     """A run that writes into the (here: pretend) real cache folder ends as failed."""
     fake_home = tmp_path / "home"
     (tmp_path / "t").mkdir()
-    (tmp_path / "t" / "conftest.py").write_text(Path(conftest.__file__).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "t" / "conftest.py").write_text(CONFTEST.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "t" / "test_touch.py").write_text(
-        "import conftest\n"
-        "def test_touch():\n"
-        "    (conftest.REAL_FOLDERS[0] / 'policy-editor').mkdir(parents=True)\n", encoding="utf-8")
+        "def test_touch(real_user_folders):\n"
+        "    (real_user_folders[0] / 'policy-editor').mkdir(parents=True)\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     env.update(HOME=str(fake_home))
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
