@@ -15,6 +15,7 @@ import errno
 import json
 import os
 import re
+from collections import deque
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -291,17 +292,17 @@ def _check_limits(project: Project) -> None:
     for key, most in COUNT_LIMITS.items():
         if len(data[key]) > most:
             raise _Unusable(f"it lists {len(data[key]):,} entries under '{key}', more than the {most:,} Policy Editor accepts")
-    stack: list[tuple[list[str], list[str], Any]] = [([k], [k], v) for k, v in data.items()]
-    while stack:
-        pattern, parts, value = stack.pop()
+    queue = deque(([k], [k], v) for k, v in data.items())  # in file order: the first long field is named
+    while queue:
+        pattern, parts, value = queue.popleft()
         if isinstance(value, dict):
             for k, v in value.items():
                 if len(k) > SHORT:
                     raise _Unusable(f"{_field_name(parts)} has a name of {len(k):,} characters")
-                stack.append((pattern + [k], parts + [k], v))
+                queue.append((pattern + [k], parts + [k], v))
         elif isinstance(value, list):
             pattern = pattern[:-1] + [pattern[-1] + "[]"]
-            stack.extend((pattern, parts, v) for v in value)
+            queue.extend((pattern, parts, v) for v in value)
         elif isinstance(value, str):
             most = field_limit(".".join(pattern))
             if len(value) > most:
@@ -346,7 +347,7 @@ class Saved(NamedTuple):
 
 
 def _unusable(name: str, detail: str) -> ProjectError:
-    return ProjectError(f"{name[0].upper() + name[1:]} contains a value Policy Editor cannot use ({detail}). "
+    return ProjectError(f"{'The file' if name == 'the file' else name} contains a value Policy Editor cannot use ({detail}). "
                         "It was not changed.")
 
 
