@@ -46,11 +46,16 @@ class Zygote:
         self.proc = subprocess.Popen([sys.executable, "-c", ZYGOTE, setup], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
 
-    def kill_one(self, run: int, rng: random.Random, max_delay: float) -> None:
-        """Start writer number ``run``, kill it after a random delay, wait until it is reaped."""
+    def kill_one(self, run: int, rng: random.Random, max_delay: float, ready=None) -> None:
+        """Start writer number ``run``, kill it after a random delay, wait until it is reaped.
+        With ``ready(pid)`` the delay starts once that is true (the writer finished a first
+        write), so a busy machine cannot turn every run into a kill before anything happened."""
         self.proc.stdin.write(f"run {run}\n")
         self.proc.stdin.flush()
         pid = int(self.proc.stdout.readline())
+        deadline = time.monotonic() + 20
+        while ready is not None and not ready(pid) and time.monotonic() < deadline:
+            time.sleep(0.0005)
         time.sleep(rng.uniform(0, max_delay))
         os.kill(pid, signal.SIGKILL)
         self.proc.stdin.write(f"reap {pid}\n")

@@ -7,7 +7,7 @@ import pytest
 
 from editor.core import atomic
 from editor.core import project as P
-from tests.killing import Zygote
+from killing import Zygote
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork() and SIGKILL")
 
@@ -33,9 +33,18 @@ def test_kill_during_save_never_tears_the_file_or_leaves_temp_files(tmp_path):
     rng = random.Random(20260)
     torn = new = most_temps = 0
     names = set()
+    def saved_once(pid, before=[None]):
+        inode = os.stat(path).st_ino  # every completed save renames a new file into place
+        if before[0] is None:
+            before[0] = inode
+        if inode != before[0]:
+            before[0] = None
+            return True
+        return False
+
     try:
         for run in range(1, RUNS + 1):
-            zygote.kill_one(run, rng, max_delay=0.012)
+            zygote.kill_one(run, rng, max_delay=0.012, ready=saved_once)
             for candidate in (path, path.with_name(path.name + ".bak")):
                 try:
                     name = P.load(candidate).controller.name
@@ -54,7 +63,7 @@ def test_kill_during_save_never_tears_the_file_or_leaves_temp_files(tmp_path):
     print(f"\nkill-during-save: runs={RUNS} torn={torn} new-content-seen={new} "
           f"most-temp-files-at-once={most_temps} leftover-after-next-save={len(leftover)}")
     assert torn == 0
-    assert new > RUNS // 4, "the writer rarely finished a save; the kills proved little"
+    assert new > RUNS // 2, "the writer rarely finished a save; the kills proved little"
     assert most_temps <= 2  # a killed write's temp (and its backup's) until the next save removes them
     assert leftover == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.policy.json", "k.policy.json.bak"]
