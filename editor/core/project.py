@@ -255,6 +255,31 @@ def field_limit(field: str) -> int:
     return SHORT
 
 
+def clean_value(value: Any, field: str) -> tuple[Any, bool]:
+    """``value`` (text, list, dict, tuple or Struct, as the GUI sets it) for ``field`` with every
+    text cleaned and cut to its limit; and whether anything was cut. For input as it is typed."""
+    cut = False
+
+    def clean(item: Any, where: str) -> Any:
+        nonlocal cut
+        if isinstance(item, str):
+            most = field_limit(where)
+            cut = cut or len(item) > most
+            return clean_text(item, most)
+        if isinstance(item, list):
+            return [clean(v, where + "[]") for v in item]
+        if isinstance(item, tuple):
+            return tuple(clean(v, where) for v in item)
+        if isinstance(item, dict):
+            return {clean_text(k, SHORT): clean(v, f"{where}.{k}") for k, v in item.items()}
+        if isinstance(item, msgspec.Struct):
+            return msgspec.structs.replace(item, **{name: clean(getattr(item, name), f"{where}.{name}")
+                                                    for name in item.__struct_fields__})
+        return item
+
+    return clean(value, field), cut
+
+
 def _scrub(value: Any, depth: int = 0) -> Any:
     """Clean every string (and key) of parsed JSON; refuse nesting beyond MAX_DEPTH."""
     if isinstance(value, str):
