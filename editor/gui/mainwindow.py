@@ -522,8 +522,8 @@ class MainWindow(QMainWindow):
         if path:
             try:
                 project = project_io.load(path)
-            except ProjectError as exc:
-                self.show_error(self.tr("The example cannot be opened"), str(exc))
+            except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+                self.show_error(self.tr("The example cannot be opened"), self._failure_text(exc))
                 return
         else:
             from ..core.project import SelectedService
