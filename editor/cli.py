@@ -113,15 +113,28 @@ def cmd_new(args: argparse.Namespace) -> int:
         if unknown:
             raise CliError(f"Unknown service id(s): {', '.join(unknown)}. 'policy-editor catalog' lists them.")
         project.services = [P.SelectedService(id=s) for s in dict.fromkeys(args.service)]
-    P.save(project, out)
+    _warn(P.save(project, out).warnings)
     print(f"Created {out}")
     return 0
 
 
-def _load(path: str):
-    from .core.project import load
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"policy-editor: warning: {warning}", file=sys.stderr)
 
-    return load(path)
+
+def _load_file(path: str):
+    """The loaded file (project, fingerprint); what loading settled (e.g. a service listed
+    twice) is printed as warnings."""
+    from .core.project import load_file
+
+    loaded = load_file(path)
+    _warn(loaded.warnings)
+    return loaded
+
+
+def _load(path: str):
+    return _load_file(path).project
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -129,7 +142,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.project import ExportRecord, save
     from .export import export, format_for
 
-    project = _load(args.file)
+    loaded = _load_file(args.file)
+    project = loaded.project
     out = Path(args.output)
     fmt = format_for(out, args.format)
     if args.fragment and fmt != "html":
@@ -148,7 +162,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
         project.export_history.append(ExportRecord(date=_dt.datetime.now().isoformat(timespec="seconds"),
                                                    format=fmt, language=lang, path=str(out), sha256=digest))
-        save(project, args.file)
+        _warn(save(project, args.file, expected=loaded.fingerprint).warnings)
     print(f"Wrote {out}")
     return 0
 
@@ -259,6 +273,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as exc:
         print(f"policy-editor: {exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug of ours: still one sentence, the details on request
+        import os
+
+        if os.environ.get("POLICY_EDITOR_DEBUG"):
+            raise
+        detail = str(exc).replace("\n", " ")[:200]
+        print(f"policy-editor: Something went wrong that Policy Editor did not expect ({type(exc).__name__}: {detail}). "
+              "Nothing was changed; please report this (POLICY_EDITOR_DEBUG=1 shows the details).", file=sys.stderr)
         return 1
 
 

@@ -74,6 +74,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "unknown-option": ("warning",
         "Die Einstellung „{option}“ von „{service}“ ist unbekannt oder hat einen ungültigen Wert; es gilt die Voreinstellung.",
         "The setting “{option}” of “{service}” is unknown or has an invalid value; the default applies."),
+    "option-range": ("warning",
+        "Die Einstellung „{option}“ von „{service}“ ist {value}, erlaubt ist {allowed}. In der Erklärung steht deshalb {used}.",
+        "The setting “{option}” of “{service}” is {value}, but {allowed} is allowed. The policy therefore says {used}."),
     "consent-tool-missing": ("error",
         "„{service}“ braucht Ihre vorherige Einwilligung der Besucher (§ 25 TDDDG), aber es ist kein Einwilligungs-Banner (Consent-Tool) ausgewählt.",
         "“{service}” needs the visitors' prior consent (Section 25 TDDDG), but no consent banner (consent tool) is selected."),
@@ -105,8 +108,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Der Stand der Erklärung ist älter als ein Jahr ({value}). Prüfen Sie, ob die ausgewählten Dienste noch stimmen.",
         "The policy was last updated more than a year ago ({value}). Check that the selected services are still right."),
     "custom-empty": ("warning",
-        "Der eigene Abschnitt „{value}“ hat keinen Text in der Sprache {lang}.",
-        "The custom section “{value}” has no text in language {lang}."),
+        "Der eigene Abschnitt „{value}“ hat keinen Text in der Sprache {language}.",
+        "The custom section “{value}” has no text in language {language}."),
     "override": ("info",
         "Sie haben den Text von „{value}“ durch eigenen Text ersetzt. Spätere Aktualisierungen der Bausteine erreichen diesen Abschnitt nicht.",
         "You replaced the text of “{value}” with your own. Later updates of the clause packs will not reach this section."),
@@ -187,6 +190,8 @@ def _dpo(project: Project, lang: str) -> Iterable[Finding]:
 
 
 def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+    from .compose import option_problem, option_values
+
     selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
     ids = {s.id for s in selected}
     categories = {s.category for s in selected}
@@ -196,10 +201,16 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
             yield _finding("unknown-service", f"service:{chosen.id}", lang, value=chosen.id)
             continue
         known = {o.id: o for o in service.options}
+        used = option_values(service, chosen.options)
         for key, value in chosen.options.items():
             option = known.get(key)
-            if option is None or not _option_value_ok(option, value):
+            problem = "type" if option is None else option_problem(option, value)
+            if problem == "type":
                 yield _finding("unknown-option", f"service:{service.id}", lang, option=key, service=service.name(lang))
+            elif problem == "range":
+                yield _finding("option-range", f"service:{service.id}", lang, option=option.label.get(lang),
+                               service=service.name(lang), value=value, used=used[key],
+                               allowed=_allowed(option.min, option.max, lang))
     if not selected:
         yield _finding("no-services", "services", lang)
     elif project.websites and "hosting" not in categories:
@@ -231,14 +242,11 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
                        examples=", ".join(s.name(lang) for s in processors[:3]))
 
 
-def _option_value_ok(option, value) -> bool:
-    if option.type == "bool":
-        return isinstance(value, bool)
-    if option.type == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if option.type == "choice":
-        return value in [c.value for c in option.choices]
-    return isinstance(value, str)
+def _allowed(low: int | None, high: int | None, lang: str) -> str:
+    de = lang == "de"
+    if low is not None and high is not None:
+        return f"{low} {'bis' if de else 'to'} {high}"
+    return f"{'mindestens' if de else 'at least'} {low}" if low is not None else f"{'höchstens' if de else 'at most'} {high}"
 
 
 def _document(document: Document, lang: str) -> Iterable[Finding]:
@@ -269,7 +277,7 @@ def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
         for code in project.languages:
             if not getattr(custom.body, code, "").strip():
                 yield _finding("custom-empty", f"custom:{custom.id}", lang,
-                               value=custom.title.de or custom.title.en or custom.id, lang=code)
+                               value=custom.title.de or custom.title.en or custom.id, language=code)
     for section_id, text in project.overrides.items():
         if text.de.strip() or text.en.strip():
             yield _finding("override", f"section:{section_id}", lang, value=section_id)

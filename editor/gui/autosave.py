@@ -1,9 +1,12 @@
 """Autosave and crash recovery.
 
 Each running window owns a session: ``<id>.policy.json`` (the unsaved project), ``<id>.meta.json``
-(original path, time) and ``<id>.lock`` (a QLockFile held while the session lives). A session
-whose lock can be taken by somebody else did not end cleanly (its process is gone): its
-autosave is offered for restore. A clean save or close removes the session's files.
+(original path, its fingerprint, time) and ``<id>.lock`` (a QLockFile held while the session
+lives). Both files are written atomically (core/atomic.py). A session whose lock can be taken by
+somebody else did not end cleanly (its process is gone): its autosave is offered for restore —
+also when its notes are missing or unreadable (then as a new project, with ``problem`` saying
+why), so one damaged entry never hides the work. Nothing that holds work is deleted unless the
+user discards it. A clean save or close removes the session's files.
 """
 from __future__ import annotations
 
@@ -16,8 +19,13 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QLockFile
 
+from ..core import atomic
 from ..core import project as project_io
+from ..core.atomic import Fingerprint
 from ..core.project import Project
+
+
+STALE_EMPTY_LOCK_S = 5.0
 
 
 class Orphan(NamedTuple):  # not a dataclass: importing dataclasses costs the first paint ~3 ms
@@ -27,14 +35,22 @@ class Orphan(NamedTuple):  # not a dataclass: importing dataclasses costs the fi
     lock_file: Path
     original: str  # path of the project it belongs to, "" for a new project
     time: _dt.datetime
+    fingerprint: Fingerprint | None = None  # of the original file when the session opened it
+    problem: str = ""  # why the notes (meta file) could not be used; "" when they could
 
     def load(self) -> Project:
         return project_io.load(self.project_file)
 
     def discard(self) -> None:
-        for f in (self.project_file, self.meta_file, self.lock_file):
+        _remove(self.project_file, self.meta_file, self.lock_file)
+
+
+def _remove(*files: Path) -> None:
+    """Remove ``files`` and temporary files a killed write of them left behind."""
+    for f in files:
+        for path in (f, *atomic.temp_files(f)):
             try:
-                f.unlink()
+                path.unlink()
             except OSError:
                 pass
 
@@ -64,11 +80,13 @@ class Autosave:
             self._lock.setStaleLockTime(0)  # staleness = the owning process is gone, not age
             self._lock.tryLock(0)
 
-    def write(self, project: Project, original: str) -> Path:
+    def write(self, project: Project, original: str, fingerprint: Fingerprint | None = None) -> Path:
+        """Save ``project`` as this session's autosave; raises SaveError (an OSError)."""
         self._ensure_lock()
         project_io.save(project, self.project_file, keep_backup=False)
-        meta = {"original": original, "time": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
-        self.meta_file.write_text(json.dumps(meta), encoding="utf-8")
+        meta = {"original": original, "time": _dt.datetime.now().isoformat(timespec="seconds"), "pid": os.getpid(),
+                "fingerprint": list(fingerprint) if fingerprint else None}
+        atomic.write_atomic(self.meta_file, json.dumps(meta).encode("utf-8"))
         return self.project_file
 
     def exists(self) -> bool:
@@ -76,40 +94,62 @@ class Autosave:
 
     def remove(self) -> None:
         """Clean save or clean close: nothing to recover."""
-        for f in (self.project_file, self.meta_file):
-            try:
-                f.unlink()
-            except OSError:
-                pass
+        _remove(self.project_file, self.meta_file)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
 
     def orphans(self) -> list[Orphan]:
-        """Autosaves of sessions that ended without cleaning up (crash, kill, power loss)."""
-        found = []
+        """Autosaves of sessions that ended without cleaning up (crash, kill, power loss), oldest
+        session name first. Sessions are found by any of their files: a kill between writing
+        the project and its notes must not hide the project."""
+        found: list[Orphan] = []
         if not self.folder.is_dir():
             return found
-        for meta_file in sorted(self.folder.glob("*.meta.json")):
-            session = meta_file.name[: -len(".meta.json")]
-            if session == self.session:
-                continue
+        sessions = sorted({p.name.split(".", 1)[0] for pattern in ("*.policy.json", "*.meta.json", "*.lock")
+                           for p in self.folder.glob(pattern)} - {self.session})
+        for session in sessions:
             lock_file = self.folder / f"{session}.lock"
             probe = QLockFile(str(lock_file))
             probe.setStaleLockTime(0)
+            project_file = self.folder / f"{session}.policy.json"
+            meta_file = self.folder / f"{session}.meta.json"
             if not probe.tryLock(0):
+                if _killed_while_locking(probe, lock_file) and not project_file.exists():
+                    _remove(meta_file, lock_file)  # no work, only debris
                 continue  # another window still runs this session
             probe.unlock()
-            project_file = self.folder / f"{session}.policy.json"
-            try:
-                meta = json.loads(meta_file.read_text(encoding="utf-8"))
-                time = _dt.datetime.fromisoformat(meta["time"])
-                original = str(meta.get("original") or "")
-            except (OSError, ValueError, KeyError, TypeError):
-                meta_file.unlink(missing_ok=True)
-                continue
+            for f in (project_file, meta_file):
+                atomic.clean_stale_temps(f)  # the session's process is gone: its temp files are debris
             if not project_file.exists():
-                meta_file.unlink(missing_ok=True)
+                _remove(meta_file, lock_file)  # notes without work: nothing to recover
                 continue
-            found.append(Orphan(session, project_file, meta_file, lock_file, original, time))
+            found.append(_orphan(session, project_file, meta_file, lock_file))
         return found
+
+
+def _killed_while_locking(probe: QLockFile, lock_file: Path) -> bool:
+    """A lock file without an owner (Qt writes it right after creating it), older than any
+    creation in progress: its process was killed in between."""
+    pid = probe.getLockInfo()[0]
+    try:
+        age = _dt.datetime.now().timestamp() - lock_file.stat().st_mtime
+    except OSError:
+        return False
+    return not pid and age > STALE_EMPTY_LOCK_S
+
+
+def _orphan(session: str, project_file: Path, meta_file: Path, lock_file: Path) -> Orphan:
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        time = _dt.datetime.fromisoformat(meta["time"])
+        original = str(meta.get("original") or "")
+        fingerprint = Fingerprint(*meta["fingerprint"]) if meta.get("fingerprint") else None
+        return Orphan(session, project_file, meta_file, lock_file, original, time, fingerprint)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        try:
+            time = _dt.datetime.fromtimestamp(project_file.stat().st_mtime)
+        except OSError:
+            time = _dt.datetime.now()
+        problem = "its notes are missing" if isinstance(exc, FileNotFoundError) else "its notes could not be read"
+        return Orphan(session, project_file, meta_file, lock_file, "", time, None, problem)

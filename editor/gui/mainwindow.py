@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core import project as project_io
-from ..core.project import Project, ProjectError
+from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError
 from . import settings as app_settings
 from .autosave import Autosave
 from .company_form import CompanyForm, wrap
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language
         self.doc_language = "de"
         self.path: Path | None = None
+        self.file_fingerprint = None  # the file as last read or written: to notice other programs' changes
         self.has_project = False
         self.persist_state = True  # off for screenshots: they must not change the user's layout
         self.document = None
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
             takeover.model.changed.disconnect(takeover._model_changed)
             takeover.undo_stack.cleanChanged.disconnect(takeover._clean_changed)
             self.model, self.undo_stack, self.autosave = takeover.model, takeover.undo_stack, takeover.autosave
+            self.file_fingerprint = takeover.file_fingerprint
             self.model.setParent(self)
             self.undo_stack.setParent(self)
         self.setAcceptDrops(True)
@@ -273,9 +275,13 @@ class MainWindow(QMainWindow):
         """Every change to the project goes through here (and so onto the undo stack)."""
         if not self.has_project:
             return
-        if self.model.get(path) == value and merge_key is None:
+        command = SetCommand(self.model, path, value, text, merge_key)  # cleans the value (model.clean)
+        if command.cut:
+            self.statusBar().showMessage(self.tr("The text was cut to the most characters Policy Editor accepts "
+                                                 "for this field."), 8000)
+        if command.old == command.new and merge_key is None:
             return
-        self.undo_stack.push(SetCommand(self.model, path, value, text, merge_key))
+        self.undo_stack.push(command)
 
     def toggle_service(self, sid: str, ticked: bool) -> None:
         from ..core.project import SelectedService
@@ -458,6 +464,7 @@ class MainWindow(QMainWindow):
 
     def set_project(self, project: Project, path: Path | None, modified: bool = False) -> None:
         self.undo_stack.clear()
+        self.file_fingerprint = None  # callers that read a file set it afterwards
         lang = project.languages[0] if project.languages and project.languages[0] in ("de", "en") else "de"
         if self.panes_ready:
             self.preview.clear_document()
@@ -515,8 +522,8 @@ class MainWindow(QMainWindow):
         if path:
             try:
                 project = project_io.load(path)
-            except ProjectError as exc:
-                self.show_error(self.tr("The example cannot be opened"), str(exc))
+            except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+                self.show_error(self.tr("The example cannot be opened"), self._failure_text(exc))
                 return
         else:
             from ..core.project import SelectedService
@@ -537,14 +544,23 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         try:
-            project = project_io.load(path)
-        except ProjectError as exc:
-            self.show_error(self.tr("The project cannot be opened"), str(exc))
+            loaded = project_io.load_file(path)
+        except Exception as exc:  # ProjectError says what is wrong; anything else must not be a traceback either
+            self.show_error(self.tr("The project cannot be opened"), self._failure_text(exc))
             return False
         self.autosave.remove()
-        self.set_project(project, Path(path).resolve())
+        self.set_project(loaded.project, Path(path).resolve())
+        self.file_fingerprint = loaded.fingerprint
         self._add_recent(str(Path(path).resolve()))
+        if loaded.warnings:
+            self.show_error(self.tr("Please note"), "\n\n".join(loaded.warnings))
         return True
+
+    def _failure_text(self, exc: Exception) -> str:
+        if isinstance(exc, ProjectError):
+            return str(exc)
+        return self.tr("Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.") \
+            .replace("%1", f"{type(exc).__name__}: {str(exc)[:200]}")
 
     def save(self) -> bool:
         if not self.has_project:
@@ -564,14 +580,33 @@ class MainWindow(QMainWindow):
         return self._write(Path(path).resolve())
 
     def _write(self, path: Path) -> bool:
-        try:
-            project_io.save(self.model.project, path)
-        except OSError as exc:
-            self.show_error(self.tr("The project was not saved"),
-                            self.tr("Policy Editor could not write %1 (%2). Your changes are still open here; "
-                                    "try another folder with Save As.").replace("%1", str(path))
-                            .replace("%2", exc.strerror or str(exc)))
-            return False
+        """Save to ``path``; False (the user was told why) when it did not happen. Asks before
+        overwriting a file another program changed since it was opened, or a read-only file."""
+        expected = self.file_fingerprint if path == self.path else None  # Save As: the file dialog asked
+        replace_readonly = False
+        while True:
+            try:
+                saved = project_io.save(self.model.project, path, expected=expected, replace_readonly=replace_readonly)
+                break
+            except FileChangedError:
+                answer = self.ask_file_changed(path)
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
+                expected = None
+            except ReadOnlyFileError:
+                if not self.ask_replace_readonly(path):
+                    return False
+                replace_readonly = True
+            except Exception as exc:  # every failure is shown: the window stays open, the project modified
+                self.show_error(self.tr("The project was not saved"),
+                                self._failure_text(exc) + " "
+                                + self.tr("Your changes are still open here; try another folder with Save As."))
+                return False
+        self.file_fingerprint = saved.fingerprint
+        if saved.warnings:
+            self.show_error(self.tr("The project was saved without a backup"), "\n\n".join(saved.warnings))
         self.path = path
         self.undo_stack.setClean()
         self.setWindowModified(False)
@@ -591,26 +626,31 @@ class MainWindow(QMainWindow):
         if not self.has_project or self.undo_stack.isClean() and not self.isWindowModified():
             return None
         try:
-            return self.autosave.write(self.model.project, str(self.path or ""))
-        except OSError as exc:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", exc.strerror or str(exc)), 8000)
+            return self.autosave.write(self.model.project, str(self.path or ""), self.file_fingerprint)
+        except Exception as exc:  # noqa: BLE001 - a timer slot must not raise; the user is told
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", self._failure_text(exc)), 8000)
             return None
 
     def offer_recovery(self) -> bool:
-        """Called once after start: restore work a crashed session left behind."""
+        """Called once after start: restore work a crashed session left behind. An autosave
+        that cannot be read is reported and kept (never deleted), and does not stop the others
+        from being offered; those not restored now stay for the next start unless discarded."""
         for orphan in self.autosave.orphans():
+            try:
+                project = orphan.load()
+            except Exception as exc:  # noqa: BLE001 - kept on disk, reported, the next one is offered
+                self.show_error(self.tr("Unsaved changes cannot be restored"),
+                                self.tr("The autosave %1 cannot be read: %2 It was kept, in case it can be "
+                                        "rescued by hand.").replace("%1", str(orphan.project_file))
+                                .replace("%2", self._failure_text(exc)))
+                continue
             what = orphan.original or self.tr("a new project")
             when = QLocale().toString(orphan.time, QLocale.FormatType.ShortFormat)
             answer = self.ask_restore(self.tr("Restore unsaved changes from %1 to %2?").replace("%1", when).replace("%2", what))
             if answer:
-                try:
-                    project = orphan.load()
-                except ProjectError as exc:
-                    self.show_error(self.tr("The unsaved changes cannot be restored"), str(exc))
-                    orphan.discard()
-                    continue
                 orphan.discard()
                 self.set_project(project, Path(orphan.original) if orphan.original else None, modified=True)
+                self.file_fingerprint = orphan.fingerprint  # saving asks if the file changed meanwhile
                 self.autosave_now()  # the restored work is now this session's autosave
                 return True
             orphan.discard()
@@ -642,6 +682,36 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore
+
+    def ask_file_changed(self, path: Path) -> str:
+        """"overwrite", "save_as" or "cancel" for a file another program changed since it was opened."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          self.tr("The file was changed by another program since you opened it."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("Overwriting %1 replaces those changes with yours. Save As keeps both.")
+                               .replace("%1", path.name))
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return {overwrite: "overwrite", save_as: "save_as"}.get(box.clickedButton(), "cancel")
+
+    def ask_replace_readonly(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          self.tr("%1 is read-only. Overwrite it anyway?").replace("%1", path.name),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("The file stays read-only afterwards. Choose Cancel and then Save As "
+                                       "to keep it unchanged."))
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is overwrite
 
     def ask_open_path(self) -> str:
         from PySide6.QtWidgets import QFileDialog

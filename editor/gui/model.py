@@ -14,7 +14,7 @@ import msgspec
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
-from ..core.project import CustomSection, Dpo, Project, SelectedService
+from ..core.project import CustomSection, Dpo, Project, SelectedService, clean_value
 
 
 def deep_copy(value: Any) -> Any:
@@ -120,6 +120,21 @@ class ProjectModel(QObject):
             raise KeyError(path)
         self.changed.emit(path)
 
+    @staticmethod
+    def clean(path: str, value: Any) -> tuple[Any, bool]:
+        """``value`` as the project may hold it (core.project.clean_value): characters that cannot
+        be saved replaced, texts cut to their field's limit; and whether something was cut."""
+        if path.startswith("option:"):
+            field = "services[].options." + path.split(":", 2)[2]
+        elif path.startswith("custom:"):
+            _, _cid, part, lang = path.split(":")
+            field = f"custom_sections[].{part}.{lang}"
+        elif path.startswith("service:"):
+            field = "services[]"
+        else:
+            field = path  # controller.<field>, dpo, dpo.<field>, state, stand, websites, custom_sections, ...
+        return clean_value(value, field)
+
     def custom(self, cid: str) -> CustomSection | None:
         return next((c for c in self.project.custom_sections if c.id == cid), None)
 
@@ -137,7 +152,7 @@ class SetCommand(QUndoCommand):
         self.model = model
         self.path = path
         self.old = model.get(path)
-        self.new = deep_copy(new)
+        self.new, self.cut = model.clean(path, deep_copy(new))
         self.merge_key = merge_key
 
     def id(self) -> int:  # noqa: A003 - Qt's name

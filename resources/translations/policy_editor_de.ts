@@ -469,6 +469,10 @@
       <translation>&amp;Sprache des Dokuments:</translation>
     </message>
     <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
+    </message>
+    <message>
       <source>Add %1</source>
       <translation>%1 hinzufügen</translation>
     </message>
@@ -497,12 +501,24 @@
       <translation>Das Projekt lässt sich nicht öffnen</translation>
     </message>
     <message>
+      <source>Please note</source>
+      <translation>Bitte beachten Sie</translation>
+    </message>
+    <message>
+      <source>Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.</source>
+      <translation>Etwas Unerwartetes ist schiefgegangen (%1). Auf der Festplatte wurde nichts verändert.</translation>
+    </message>
+    <message>
       <source>The project was not saved</source>
       <translation>Das Projekt wurde nicht gespeichert</translation>
     </message>
     <message>
-      <source>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</source>
-      <translation>Policy Editor konnte %1 nicht schreiben (%2). Ihre Änderungen sind hier weiter geöffnet; versuchen Sie mit „Speichern unter“ einen anderen Ordner.</translation>
+      <source>Your changes are still open here; try another folder with Save As.</source>
+      <translation>Ihre Änderungen sind hier weiter geöffnet; versuchen Sie mit „Speichern unter“ einen anderen Ordner.</translation>
+    </message>
+    <message>
+      <source>The project was saved without a backup</source>
+      <translation>Das Projekt wurde ohne Sicherungskopie gespeichert</translation>
     </message>
     <message>
       <source>Saved to %1</source>
@@ -513,16 +529,20 @@
       <translation>Automatisches Sichern fehlgeschlagen: %1</translation>
     </message>
     <message>
+      <source>Unsaved changes cannot be restored</source>
+      <translation>Ungespeicherte Änderungen lassen sich nicht wiederherstellen</translation>
+    </message>
+    <message>
+      <source>The autosave %1 cannot be read: %2 It was kept, in case it can be rescued by hand.</source>
+      <translation>Die automatische Sicherung %1 lässt sich nicht lesen: %2 Sie wurde aufbewahrt, falls sie sich von Hand retten lässt.</translation>
+    </message>
+    <message>
       <source>a new project</source>
       <translation>ein neues Projekt</translation>
     </message>
     <message>
       <source>Restore unsaved changes from %1 to %2?</source>
       <translation>Ungespeicherte Änderungen von %1 an %2 wiederherstellen?</translation>
-    </message>
-    <message>
-      <source>The unsaved changes cannot be restored</source>
-      <translation>Die ungespeicherten Änderungen lassen sich nicht wiederherstellen</translation>
     </message>
     <message>
       <source>Do you want to save the changes to %1?</source>
@@ -547,6 +567,26 @@
     <message>
       <source>&amp;Discard</source>
       <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+      <source>The file was changed by another program since you opened it.</source>
+      <translation>Die Datei wurde seit dem Öffnen von einem anderen Programm geändert.</translation>
+    </message>
+    <message>
+      <source>Overwriting %1 replaces those changes with yours. Save As keeps both.</source>
+      <translation>Überschreiben ersetzt diese Änderungen in %1 durch Ihre. „Speichern unter“ behält beide.</translation>
+    </message>
+    <message>
+      <source>&amp;Overwrite</source>
+      <translation>Über&amp;schreiben</translation>
+    </message>
+    <message>
+      <source>%1 is read-only. Overwrite it anyway?</source>
+      <translation>%1 ist schreibgeschützt. Trotzdem überschreiben?</translation>
+    </message>
+    <message>
+      <source>The file stays read-only afterwards. Choose Cancel and then Save As to keep it unchanged.</source>
+      <translation>Die Datei bleibt danach schreibgeschützt. Wählen Sie „Abbrechen“ und dann „Speichern unter“, um sie unverändert zu lassen.</translation>
     </message>
     <message>
       <source>Open project</source>

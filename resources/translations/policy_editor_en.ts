@@ -469,6 +469,10 @@
       <translation>Document &amp;language:</translation>
     </message>
     <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
+    </message>
+    <message>
       <source>Add %1</source>
       <translation>Add %1</translation>
     </message>
@@ -497,12 +501,24 @@
       <translation>The project cannot be opened</translation>
     </message>
     <message>
+      <source>Please note</source>
+      <translation>Please note</translation>
+    </message>
+    <message>
+      <source>Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.</source>
+      <translation>Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.</translation>
+    </message>
+    <message>
       <source>The project was not saved</source>
       <translation>The project was not saved</translation>
     </message>
     <message>
-      <source>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</source>
-      <translation>Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.</translation>
+      <source>Your changes are still open here; try another folder with Save As.</source>
+      <translation>Your changes are still open here; try another folder with Save As.</translation>
+    </message>
+    <message>
+      <source>The project was saved without a backup</source>
+      <translation>The project was saved without a backup</translation>
     </message>
     <message>
       <source>Saved to %1</source>
@@ -513,16 +529,20 @@
       <translation>Autosave failed: %1</translation>
     </message>
     <message>
+      <source>Unsaved changes cannot be restored</source>
+      <translation>Unsaved changes cannot be restored</translation>
+    </message>
+    <message>
+      <source>The autosave %1 cannot be read: %2 It was kept, in case it can be rescued by hand.</source>
+      <translation>The autosave %1 cannot be read: %2 It was kept, in case it can be rescued by hand.</translation>
+    </message>
+    <message>
       <source>a new project</source>
       <translation>a new project</translation>
     </message>
     <message>
       <source>Restore unsaved changes from %1 to %2?</source>
       <translation>Restore unsaved changes from %1 to %2?</translation>
-    </message>
-    <message>
-      <source>The unsaved changes cannot be restored</source>
-      <translation>The unsaved changes cannot be restored</translation>
     </message>
     <message>
       <source>Do you want to save the changes to %1?</source>
@@ -547,6 +567,26 @@
     <message>
       <source>&amp;Discard</source>
       <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <source>The file was changed by another program since you opened it.</source>
+      <translation>The file was changed by another program since you opened it.</translation>
+    </message>
+    <message>
+      <source>Overwriting %1 replaces those changes with yours. Save As keeps both.</source>
+      <translation>Overwriting %1 replaces those changes with yours. Save As keeps both.</translation>
+    </message>
+    <message>
+      <source>&amp;Overwrite</source>
+      <translation>&amp;Overwrite</translation>
+    </message>
+    <message>
+      <source>%1 is read-only. Overwrite it anyway?</source>
+      <translation>%1 is read-only. Overwrite it anyway?</translation>
+    </message>
+    <message>
+      <source>The file stays read-only afterwards. Choose Cancel and then Save As to keep it unchanged.</source>
+      <translation>The file stays read-only afterwards. Choose Cancel and then Save As to keep it unchanged.</translation>
     </message>
     <message>
       <source>Open project</source>

@@ -141,14 +141,31 @@ GERMAN = {
     "The example cannot be opened": "Das Beispiel lässt sich nicht öffnen",
     "The project cannot be opened": "Das Projekt lässt sich nicht öffnen",
     "The project was not saved": "Das Projekt wurde nicht gespeichert",
-    "Policy Editor could not write %1 (%2). Your changes are still open here; try another folder with Save As.":
-        "Policy Editor konnte %1 nicht schreiben (%2). Ihre Änderungen sind hier weiter geöffnet; "
-        "versuchen Sie mit „Speichern unter“ einen anderen Ordner.",
+    "Your changes are still open here; try another folder with Save As.":
+        "Ihre Änderungen sind hier weiter geöffnet; versuchen Sie mit „Speichern unter“ einen anderen Ordner.",
+    "Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.":
+        "Etwas Unerwartetes ist schiefgegangen (%1). Auf der Festplatte wurde nichts verändert.",
+    "The project was saved without a backup": "Das Projekt wurde ohne Sicherungskopie gespeichert",
+    "Please note": "Bitte beachten Sie",
+    "The text was cut to the most characters Policy Editor accepts for this field.":
+        "Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.",
+    "The file was changed by another program since you opened it.":
+        "Die Datei wurde seit dem Öffnen von einem anderen Programm geändert.",
+    "Overwriting %1 replaces those changes with yours. Save As keeps both.":
+        "Überschreiben ersetzt diese Änderungen in %1 durch Ihre. „Speichern unter“ behält beide.",
+    "&Overwrite": "Über&schreiben",
+    "%1 is read-only. Overwrite it anyway?": "%1 ist schreibgeschützt. Trotzdem überschreiben?",
+    "The file stays read-only afterwards. Choose Cancel and then Save As to keep it unchanged.":
+        "Die Datei bleibt danach schreibgeschützt. Wählen Sie „Abbrechen“ und dann „Speichern unter“, "
+        "um sie unverändert zu lassen.",
     "Saved to %1": "Gespeichert in %1",
     "Autosave failed: %1": "Automatisches Sichern fehlgeschlagen: %1",
     "a new project": "ein neues Projekt",
     "Restore unsaved changes from %1 to %2?": "Ungespeicherte Änderungen von %1 an %2 wiederherstellen?",
-    "The unsaved changes cannot be restored": "Die ungespeicherten Änderungen lassen sich nicht wiederherstellen",
+    "Unsaved changes cannot be restored": "Ungespeicherte Änderungen lassen sich nicht wiederherstellen",
+    "The autosave %1 cannot be read: %2 It was kept, in case it can be rescued by hand.":
+        "Die automatische Sicherung %1 lässt sich nicht lesen: %2 Sie wurde aufbewahrt, falls sie sich von Hand "
+        "retten lässt.",
     "Do you want to save the changes to %1?": "Möchten Sie die Änderungen an %1 speichern?",
     "the new project": "dem neuen Projekt",
     "If you don't save, your changes will be lost.": "Wenn Sie nicht speichern, gehen Ihre Änderungen verloren.",
