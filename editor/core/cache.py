@@ -13,8 +13,9 @@ import hashlib
 import hmac
 import os
 import secrets
-import tempfile
 from pathlib import Path
+
+from .atomic import write_atomic
 
 FORMAT = 3  # bump when the cached data's shape changes
 MAGIC = b"PECACHE3"
@@ -45,7 +46,7 @@ def _secret() -> bytes | None:
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(path, secrets.token_bytes(32), mode=0o600)
+        write_atomic(path, secrets.token_bytes(32), mode=0o600)
         data = path.read_bytes()
         return data if len(data) == 32 else None
     except OSError:
@@ -78,23 +79,6 @@ def write(name: str, payload: bytes) -> None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(folder / name, MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload)
+        write_atomic(folder / name, MAGIC + hmac.new(secret, payload, hashlib.sha256).digest() + payload, durable=False)
     except OSError:
         pass  # a read-only home or a full disk must not stop the app
-
-
-def _write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
-    """Temporary file + rename; the temporary file never outlives a failure."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
