@@ -14,7 +14,8 @@ from editor.export import export
 from editor.export import html as html_writer
 from editor.export import markdown, text
 from editor.export.text import clean
-from samples import COMPANY, check_golden, sample
+from golden_files import check_golden
+from samples import COMPANY, sample
 
 # What website builders use: CommonMark with raw HTML allowed (the strict case for escaping) + tables.
 MD = MarkdownIt("commonmark").enable("table")
