@@ -3,7 +3,6 @@ LibreOffice round trip (slow). Regenerate the golden files with UPDATE_GOLDEN=1.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 
@@ -22,6 +21,7 @@ from editor.export import docx as writer
 from editor.export import export
 from editor.resources import resource
 from golden_files import check_golden_folder, compare_golden_folder
+from tools import tool
 
 # The parts the writer makes from the document, compared with tests/golden/docx/<case>/.
 # Left out on purpose: our own static parts — word/styles.xml and the numbering definitions come
@@ -410,13 +410,12 @@ def test_any_text_writes_and_reads_back(tmp_path, text, company):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("review", [False, True])
 def test_libreoffice_converts_to_pdf(tmp_path, review):
     path = tmp_path / "policy.docx"
     writer.write(sample(), path, review=review)
     profile = tmp_path / "lo-profile"  # own profile: runs in parallel with a user's LibreOffice
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([tool("soffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "policy.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
