@@ -1,8 +1,5 @@
-"""Shared pieces of the writer tests: a small hand-built German policy that uses every block
-and run kind, and the golden-file comparison."""
-import os
-from pathlib import Path
-
+"""Shared piece of the writer tests: a small hand-built German policy that uses every block
+and run kind (the golden-file comparison is in golden_files.py)."""
 from editor.core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
 
 COMPANY = "Müller & *Söhne* [GmbH]"
@@ -30,14 +27,3 @@ def sample(language: str = "de", company: str = COMPANY) -> Document:
     return Document(language, "Datenschutzerklärung", company, "21.11.2026", (intro, analytics),
                     (("generator", "Policy Editor"),))
 
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def check_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/<name>; UPDATE_GOLDEN=1 writes the file instead."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="\n")
-    assert path.read_text(encoding="utf-8") == actual, f"{name} differs from the golden file (UPDATE_GOLDEN=1 to accept)"

@@ -1,4 +1,5 @@
 """The command line: same pipeline, plain one-sentence errors, exit codes scripts can rely on."""
+import hashlib
 import json
 import subprocess
 import sys
@@ -52,22 +53,34 @@ def test_new_refuses_to_overwrite_and_unknown_ids(capsys, tmp_path):
     assert code == 1 and "Unknown service" in err and "nope" in err
 
 
-@pytest.mark.parametrize("suffix, magic", [(".html", b"<!DOCTYPE html>"), (".md", b"# "), (".txt", b""), (".docx", b"PK")])
+@pytest.mark.parametrize("suffix, magic", [(".html", b"<!DOCTYPE html>"), (".md", b"# Datenschutzerkl"),
+                                           (".txt", "DATENSCHUTZERKLÄRUNG\n".encode()), (".docx", b"PK")])
 def test_export_by_suffix(capsys, tmp_path, suffix, magic):
     project = tmp_path / "p.json"
     run(capsys, "new", "-o", str(project), "--example", "--service", "stripe")
     out = tmp_path / f"policy{suffix}"
-    code, _, err = run(capsys, "export", str(project), "-o", str(out))
+    code, printed, err = run(capsys, "export", str(project), "-o", str(out))
     assert code == 0, err
+    assert printed == f"Wrote {out}\n"
     assert out.read_bytes().startswith(magic) and out.stat().st_size > 500
+    if suffix == ".docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert "Tischlerei Beispiel GmbH" in text and "Stripe" in text  # the project's policy, in German
 
 
 def test_export_records_history_when_asked(capsys, tmp_path):
     project = tmp_path / "p.json"
     run(capsys, "new", "-o", str(project), "--example")
-    run(capsys, "export", str(project), "-o", str(tmp_path / "a.md"), "--record")
+    assert run(capsys, "export", str(project), "-o", str(tmp_path / "a.md"))[0] == 0
+    assert P.load(project).export_history == []  # only when asked
+    assert run(capsys, "export", str(project), "-o", str(tmp_path / "a.md"), "--record")[0] == 0
     (record,) = P.load(project).export_history
-    assert record.format == "md" and len(record.sha256) == 64
+    assert record.format == "md" and record.language == "de" and record.path == str(tmp_path / "a.md")
+    assert record.sha256 == hashlib.sha256((tmp_path / "a.md").read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("argv, words", [

@@ -1,7 +1,6 @@
 """The four demo projects in resources/examples: load, pass checks, and serve as golden files
 (their Markdown export is compared, so every change to clause text shows up in review)."""
-import os
-from pathlib import Path
+import shutil
 
 import pytest
 
@@ -9,10 +8,10 @@ from editor.core.checks import checks
 from editor.core.compose import compose
 from editor.core.project import load
 from editor.export.markdown import render as render_md
-from editor.resources import resource
+from editor.resources import clause_packs_dir, resource
+from golden_files import check_golden, compare_golden
 
 EXAMPLES = sorted(resource("examples").glob("*.policy.json"))
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
 
 
 def test_four_examples_ship():
@@ -28,12 +27,31 @@ def test_example_passes_checks_without_errors(catalog, path):
         assert errors == []
 
 
+def golden_name(path, lang: str) -> str:
+    return f"examples/{path.name.split('.')[0]}.{lang}.md"
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_example_export_matches_golden(catalog, path, lang):
-    text = render_md(compose(catalog, load(path), lang))
-    golden = GOLDEN / f"{path.name.split('.')[0]}.{lang}.md"
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not golden.exists():
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), f"{golden.name} changed; review and re-run with UPDATE_GOLDEN=1"
+    check_golden(golden_name(path, lang), render_md(compose(catalog, load(path), lang)))
+
+
+def test_a_changed_template_sentence_fails_the_example_goldens(tmp_path):
+    """The examples are the golden files for clause text: one sentence added to a core template
+    must show up as a failing comparison, in the language of that template only."""
+    from editor.core.packs import load_catalog
+
+    packs = tmp_path / "clause_packs"
+    shutil.copytree(clause_packs_dir(), packs)
+    intro = packs / "core" / "templates" / "de" / "intro.md.j2"
+    lines = intro.read_text(encoding="utf-8").splitlines(keepends=True)
+    plain = next(n for n, line in enumerate(lines) if line.strip() and "{" not in line)  # a line of pure text
+    lines[plain] = lines[plain].rstrip("\n") + " Dieser Satz ist neu.\n"
+    intro.write_text("".join(lines), encoding="utf-8")
+    changed = load_catalog([packs])
+    assert changed.errors == []
+    path = resource("examples", "onlineshop.policy.json")
+    with pytest.raises(AssertionError, match=r"(?s)onlineshop.de.md differs.*\n\+.*Dieser Satz ist neu\."):
+        compare_golden(golden_name(path, "de"), render_md(compose(changed, load(path), "de")))
+    compare_golden(golden_name(path, "en"), render_md(compose(changed, load(path), "en")))

@@ -34,9 +34,9 @@ def test_consent_service_without_consent_tool_is_an_error(catalog):
     (finding,) = by_code(checks(catalog, project), "consent-tool-missing")
     assert finding.severity == "error" and finding.target == "service:google-analytics"
     consent_tools = [s.id for s in catalog.services.values() if s.category == "consent"]
-    if consent_tools:
-        project.services.append(SelectedService(id=consent_tools[0]))
-        assert not by_code(checks(catalog, project), "consent-tool-missing")
+    assert consent_tools, "the bundled catalog offers consent tools"
+    project.services.append(SelectedService(id=consent_tools[0]))
+    assert not by_code(checks(catalog, project), "consent-tool-missing")
 
 
 def test_unknown_service_is_kept_and_reported(catalog):

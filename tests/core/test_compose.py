@@ -1,21 +1,89 @@
 """compose(): pure, ordered, numbered, only what is selected, same structure in both languages."""
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core.compose import compose, option_values
 from editor.core.document import Box, BulletList, Paragraph, iter_runs
+from editor.core import markup
 from editor.core.markup import to_blocks
-from editor.core.project import CustomSection, Dpo, LocalText, SelectedService, example_project
+from editor.core.packs import load_catalog
+from editor.core.project import CustomSection, Dpo, LocalText, Project, SelectedService, example_project
 from editor.core.templating import md_escape, placeholder
+from editor.resources import clause_packs_dir
 
 
 def text_of(section):
     return " ".join(r.text for b in section.blocks for r in iter_runs(b))
 
 
+def fresh_compose(project, *langs):
+    """compose() with nothing cached: a newly loaded catalog (its own cache token, not read from
+    the disk cache) and an emptied Markdown-parse cache. One document per language, in order."""
+    getattr(markup.to_blocks, "cache_clear", lambda: None)()
+    fresh = load_catalog([clause_packs_dir()])
+    return [compose(fresh, project, lang) for lang in langs]
+
+
 def test_same_input_same_output(catalog, full_project):
-    assert compose(catalog, full_project, "de") == compose(catalog, full_project, "de")
+    """Same input, same output — from the caches as well as from nothing; the input is left alone."""
+    before = msgspec.json.encode(full_project)
+    first = compose(catalog, full_project, "de")
+    cached = compose(catalog, full_project, "de")
+    assert cached == first
+    (fresh,) = fresh_compose(full_project, "de")
+    assert fresh == cached
+    assert len(list(fresh.walk())) > len(catalog.services)  # a whole document, not two empty ones
+    assert msgspec.json.encode(full_project) == before
+
+
+def _consent_months(project):
+    next(s for s in project.services if s.id == "cookiebot").options["choice_months"] = 6
+
+
+def _swap_consent_tool(project):
+    project.services = [SelectedService(id="usercentrics") if s.id == "cookiebot" else s for s in project.services]
+
+
+EDITS = {  # every kind of input a cache key has to notice
+    "company": lambda p: setattr(p.controller, "name", "Andere Firma & *Co.* KG"),
+    "email": lambda p: setattr(p.controller, "email", "neu@example.de"),
+    "dpo": lambda p: setattr(p, "dpo", Dpo(name="Dr. Daten", email="dsb@example.de")),
+    "state": lambda p: setattr(p, "state", "BY"),
+    "websites": lambda p: setattr(p, "websites", ["https://neu.example", "https://zwei.example"]),
+    "stand": lambda p: setattr(p, "stand", "2026-01-02"),
+    "service option": lambda p: p.services[0].options.update(signals=True, retention_months="14"),
+    "consent tool option": _consent_months,
+    "consent tool": _swap_consent_tool,
+    "service added": lambda p: p.services.append(SelectedService(id="stripe")),
+    "service removed": lambda p: p.services.pop(0),
+    "custom section": lambda p: setattr(p, "custom_sections", [
+        CustomSection(id="k", title=LocalText(de="Kundenkarte", en="Loyalty card"), body=LocalText(de="Punkte.", en="Points."))]),
+    "override": lambda p: setattr(p, "overrides", {"security": LocalText(de="Eigener Text.", en="Own text.")}),
+}
+
+
+def test_caches_follow_every_edit(catalog):
+    """compose after each edit, with caches warmed by the states before it, equals compose of the
+    same states in the opposite order with a new catalog: every state is reached from another
+    history, the last one from nothing. A cache key that misses an input shows as a difference."""
+    project = example_project()
+    project.services = [SelectedService(id="google-analytics"), SelectedService(id="cookiebot")]
+    states = [msgspec.json.encode(project)]
+    documents = [[compose(catalog, project, lang) for lang in ("de", "en")]]
+    for name, edit in EDITS.items():
+        edit(project)
+        states.append(msgspec.json.encode(project))
+        documents.append([compose(catalog, project, lang) for lang in ("de", "en")])
+        assert documents[-1] != documents[-2], f"{name}: the document did not change (a stale cache, or an edit that tests nothing)"
+    fresh = fresh_compose(project, "de", "en")
+    assert fresh == documents[-1], "the last state composed from nothing differs from the cached one"
+    names = ["start", *EDITS]
+    other = load_catalog([clause_packs_dir()])
+    for state, name, expected in reversed(list(zip(states, names, documents))):
+        project = msgspec.json.decode(state, type=Project)
+        assert [compose(other, project, lang) for lang in ("de", "en")] == expected, f"after '{name}': stale cache"
 
 
 def test_sections_are_numbered_in_order(catalog, full_project):

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
 from editor.export import export
 from editor.export import html as writer
-from samples import check_golden, sample
+from golden_files import check_golden, compare_golden
+from samples import sample
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Every element the writer may produce; anything else (script, img, iframe …) came from user text.
@@ -70,8 +73,42 @@ def parse(markup: str) -> Checker:
     return checker
 
 
+STYLE = re.compile(r"(<style>\n?).*?(</style>)", re.S)
+STYLE_MARK = "/* resources/html/style.css: not part of the golden file (test_page_embeds_our_stylesheet) */\n"
+
+
+def without_stylesheet(page: str) -> str:
+    """The page as the writer made it from the document: our own stylesheet's content is left out,
+    so a colour tweak in resources/html/style.css does not touch the golden file."""
+    stripped, count = STYLE.subn(lambda m: m.group(1) + STYLE_MARK + m.group(2), page)
+    assert count == 1, "the page must carry exactly one <style> element"
+    return stripped
+
+
 def test_page_matches_golden():
-    check_golden("html/page.html", writer.render(sample()))
+    check_golden("html/page.html", without_stylesheet(writer.render(sample())))
+
+
+def test_page_embeds_our_stylesheet():
+    """What the golden file leaves out is checked here: the page carries resources/html/style.css, whole."""
+    from editor.resources import resource
+
+    css = resource("html", "style.css").read_text(encoding="utf-8")
+    (embedded,) = re.findall(r"<style>\n?(.*?)</style>", writer.render(sample()), re.S)
+    assert embedded == css.replace("</", "<\\/") and len(css) > 500
+
+
+def test_page_golden_ignores_the_stylesheet_but_not_the_text(monkeypatch):
+    page = writer.render(sample())
+    assert "#1f2328" in page  # the colour changed below is really in the page
+    recoloured_css = writer.Markup(writer._css().replace("#1f2328", "#ff0000"))
+    monkeypatch.setattr(writer, "_css", lambda: recoloured_css)
+    recoloured = writer.render(sample())
+    assert "#ff0000" in recoloured and recoloured != page
+    compare_golden("html/page.html", without_stylesheet(recoloured))  # passes: only our stylesheet changed
+    reworded = page.replace("Wir messen Besuche.", "Wir messen alle Besuche.")
+    with pytest.raises(AssertionError, match=r"(?s)^html/page.html differs.*\+.*Wir messen alle Besuche"):
+        compare_golden("html/page.html", without_stylesheet(reworded))
 
 
 def test_fragment_matches_golden():

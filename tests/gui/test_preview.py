@@ -74,12 +74,21 @@ def test_scroll_position_is_kept(qtbot, catalog):
     assert bar.value() == before
 
 
-def test_text_is_escaped_and_placeholders_highlighted():
-    html = unit_html(__import__("editor.gui.render", fromlist=["Unit"]).Unit(
-        "x", 2, "1", "<b>T</b>", (Paragraph((Run("<script>"), Run("Telefon", placeholder=True))),)))
+def test_text_is_escaped_and_placeholders_highlighted(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    from editor.gui.render import Unit
+
+    html = unit_html(Unit("x", 2, "1", "<b>T</b>", (Paragraph((Run("<script>"), Run("Telefon", placeholder=True))),)))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "&lt;b&gt;T&lt;/b&gt;" in html
-    assert "background-color" in html
+    # as Qt draws it: the user's text literally, only the placeholder on a coloured background
+    document = QTextDocument()
+    document.setHtml(html)
+    assert "<b>T</b>" in document.toPlainText() and "<script>Telefon" in document.toPlainText()
+    assert document.find("Telefon").charFormat().background().style() != Qt.BrushStyle.NoBrush
+    assert document.find("<script>").charFormat().background().style() == Qt.BrushStyle.NoBrush
 
 
 def test_ten_thousand_preview_updates_do_not_crash(qtbot):

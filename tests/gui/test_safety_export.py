@@ -5,7 +5,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtGui import QDesktopServices
 
 from editor.core import project as project_io
 
@@ -87,7 +87,7 @@ def test_discarded_restore_deletes_autosave(window, isolated):
     assert list(folder.iterdir()) == []
 
 
-def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog):
+def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog, monkeypatch):
     from editor.gui.export_dialog import ExportDialog
 
     w = project_window
@@ -98,18 +98,27 @@ def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog):
         box.setChecked(key in ("md", "txt", "fragment", "pdf"))
     dialog.lang_boxes["de"].setChecked(True)
     dialog.lang_boxes["en"].setChecked(True)
-    dialog.folder.setText(str(tmp_path / "out"))
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
     dialog.base.setText("policy")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.open_button.isVisible() and not dialog.result.isVisible()  # nothing written yet
     with qtbot.waitSignal(dialog.done, timeout=30000):
         dialog.export_button.click()
-    names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(f"policy-{lang}{suffix}" for lang in ("de", "en")
-                           for suffix in (".md", ".txt", "-fragment.html", ".pdf"))
+    expected = [f"policy-{lang}{suffix}" for lang in ("de", "en") for suffix in ("-fragment.html", ".md", ".txt", ".pdf")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert all(not j.error for j in dialog.finished_jobs), [j.error for j in dialog.finished_jobs]
-    assert "Datenschutzerklärung" in (tmp_path / "out" / "policy-de.md").read_text(encoding="utf-8")
-    assert (tmp_path / "out" / "policy-de.pdf").read_bytes().startswith(b"%PDF")
-    assert dialog.open_button.isVisible() or not dialog.isVisible()
-    assert "8" in dialog.result.text()
+    assert "Datenschutzerklärung" in (out / "policy-de.md").read_text(encoding="utf-8")
+    assert "Privacy Policy" in (out / "policy-en.md").read_text(encoding="utf-8")
+    assert (out / "policy-de.pdf").read_bytes().startswith(b"%PDF")
+    # the dialog stays open and says exactly what it wrote where
+    assert dialog.isVisible() and dialog.result.isVisible() and dialog.open_button.isVisible()
+    assert dialog.result.text() == f"8 file(s) written to {out}:\n" + "\n".join("  " + n for n in expected)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    dialog.open_button.click()
+    assert opened == [str(out)]
     # the choice is remembered for next time
     again = ExportDialog(catalog, w.model.project, None, w)
     qtbot.addWidget(again)
@@ -122,10 +131,29 @@ def test_export_dialog_needs_a_format(project_window, qtbot, catalog):
 
     dialog = ExportDialog(catalog, project_window.model.project, None, project_window)
     qtbot.addWidget(dialog)
+    dialog.lang_boxes["de"].setChecked(True)
     for box in dialog.format_boxes.values():
         box.setChecked(False)
     assert not dialog.export_button.isEnabled()
-    assert isinstance(dialog.review, QCheckBox)
+    assert dialog.names_hint.text() == "Choose at least one format and one language."
+    assert not dialog.review.isEnabled()  # the review edition is a DOCX feature
+    dialog.format_boxes["docx"].setChecked(True)
+    assert dialog.export_button.isEnabled() and dialog.review.isEnabled()
+    assert dialog.names_hint.text() == f"Files: {dialog.base.text()}-de.docx"
+    for box in dialog.lang_boxes.values():
+        box.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+
+
+def test_export_into_a_folder_that_cannot_be_made_says_so(project_window, tmp_path, qtbot, catalog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    dialog = _md_dialog(project_window, catalog, blocker / "out", qtbot)
+    dialog.show()
+    dialog.export_button.click()
+    assert dialog.result.isVisible() and not dialog.open_button.isVisible()
+    assert dialog.result.text().startswith(f"Not written:\nThe folder {blocker / 'out'} cannot be created (")
+    assert not (blocker / "out").exists() and dialog.finished_jobs is None
 
 
 def _md_dialog(window, catalog, folder, qtbot):
