@@ -15,7 +15,6 @@ once more with a freshly built template store, no bytecode cache.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 
@@ -26,7 +25,7 @@ from editor.core import compose as compose_module
 from editor.core.compose import compose, reset_caches
 from editor.core.packs import Catalog
 from editor.core.project import STATES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
-from editor.core.templating import TemplateStore
+from packtools import catalog_twin
 
 # Text users really type, plus everything Markdown or Jinja might read as syntax.
 TRICKY = [
@@ -38,17 +37,6 @@ TRICKY = [
 texts = st.one_of(st.sampled_from(TRICKY), st.text(max_size=40))
 CONTROLLER_FIELDS = [f for f in Controller.__struct_fields__]
 DPO_FIELDS = [f for f in Dpo.__struct_fields__]
-
-
-def twin(catalog: Catalog, fresh_templates: bool = False) -> Catalog:
-    """The same catalog data under a new cache token (so compose's caches miss), optionally with
-    a new template store (templates compiled again, no bytecode cache)."""
-    values = {f.name: getattr(catalog, f.name) for f in dataclasses.fields(catalog) if f.init and f.name != "token"}
-    if fresh_templates:
-        store = TemplateStore()
-        store.sources.update({k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")})
-        values["templates"] = store
-    return Catalog(**values)
 
 
 def option_value(draw, option):
@@ -163,7 +151,7 @@ def own_catalog() -> Catalog:
     Hypothesis does not print the whole catalog in a failure report."""
     from editor.core.packs import default_catalog
 
-    return twin(default_catalog(include_user=False))
+    return catalog_twin(default_catalog(include_user=False))
 
 
 def difference(warm, scratch) -> str:
@@ -191,10 +179,10 @@ def test_cached_compose_equals_compose_from_scratch(data):
     for _ in range(data.draw(st.integers(1, 15), label="steps")):
         steps.append(edit(data.draw, catalog, project, state))
         warm = compose(catalog, project, state["lang"])
-        scratch = compose(twin(catalog), project, state["lang"])
+        scratch = compose(catalog_twin(catalog), project, state["lang"])
         assert warm == scratch, "cached compose differs from scratch after: " + " → ".join(steps) + difference(warm, scratch)
     reset_caches()
-    cold = compose(twin(catalog, fresh_templates=True), project, state["lang"])
+    cold = compose(catalog_twin(catalog, fresh_templates=True), project, state["lang"])
     assert warm == cold, "differs from a compose with every cache emptied" + difference(warm, cold)
     reset_caches()
 
