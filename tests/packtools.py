@@ -49,3 +49,20 @@ def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, t
     for rel, text in (extra_files or {}).items():
         (pack / rel).write_text(text, encoding="utf-8")
     return pack
+
+
+def catalog_twin(catalog, fresh_templates: bool = False):
+    """The same catalog data under a new cache token, so not one entry of compose()'s caches
+    applies to it. With ``fresh_templates`` also a new template store: every template compiled
+    again from source, no Jinja bytecode cache — what a first start pays."""
+    import dataclasses
+
+    from editor.core.packs import Catalog
+    from editor.core.templating import TemplateStore
+
+    values = {f.name: getattr(catalog, f.name) for f in dataclasses.fields(catalog) if f.init and f.name != "token"}
+    if fresh_templates:
+        store = TemplateStore()
+        store.sources.update({k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")})
+        values["templates"] = store
+    return Catalog(**values)

@@ -503,3 +503,13 @@ def _option_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def reset_caches() -> None:
+    """Empty every composition cache: the service views, the rendered fixed and service
+    sections, and the parsed Markdown. The next compose() starts from scratch, as in a fresh
+    process (compiled templates live in each catalog's TemplateStore; a new store starts empty)."""
+    _VIEW_CACHE.clear()
+    _FIXED_CACHE.clear()
+    _SERVICE_CACHE.clear()
+    to_blocks.cache_clear()
