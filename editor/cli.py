@@ -33,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _catalog():
-    from .core.packs import default_catalog
+    from .core.catalog_cache import default_catalog
 
     catalog = default_catalog()
     for error in catalog.errors:

@@ -69,7 +69,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def catalog():
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
 
     return default_catalog(include_user=False)
 

@@ -54,7 +54,7 @@ def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, t
 def catalog_twin(catalog, fresh_templates: bool = False):
     """The same catalog data under a new cache token, so not one entry of compose()'s caches
     applies to it. With ``fresh_templates`` also a new template store: every template compiled
-    again from source, no Jinja bytecode cache — what a first start pays."""
+    again from source — what every start pays."""
     import dataclasses
 
     from editor.core.packs import Catalog

@@ -13,7 +13,7 @@ import msgspec
 
 from . import cache, schema
 from .packfiles import PackFiles, read_pack_files
-from .packs import Catalog, Pack, PackError, load_catalog, pack_folders
+from .packs import Catalog, Pack, PackError, load_catalog, pack_folders, user_packs_dir
 
 
 class _CachedCatalog(msgspec.Struct, array_like=True):
@@ -91,3 +91,10 @@ def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
         catalog = load_catalog(folders, user_folders, read)
         cache.write(name, _to_cache(catalog, key))
     return catalog
+
+
+def default_catalog(include_user: bool = True) -> Catalog:
+    """The bundled packs and (unless told otherwise) the user's own, through the cache."""
+    from ..resources import clause_packs_dir
+
+    return cached_catalog([clause_packs_dir()], [user_packs_dir()] if include_user else [])

@@ -432,10 +432,3 @@ def user_packs_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("policy-editor", appauthor=False)) / "clause_packs"
-
-
-def default_catalog(include_user: bool = True) -> Catalog:
-    from ..resources import clause_packs_dir
-    from .catalog_cache import cached_catalog
-
-    return cached_catalog([clause_packs_dir()], [user_packs_dir()] if include_user else [])

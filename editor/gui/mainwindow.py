@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
                  start_page: bool = True) -> None:
         super().__init__(parent)
         if catalog is None and not defer_catalog:
-            from ..core.packs import default_catalog
+            from ..core.catalog_cache import default_catalog
 
             catalog = default_catalog()
         # None while the catalog loads after the first paint (see load_catalog): the window
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         compose the preview. With ``preview_later`` (startup) the preview follows in the next turn
         of the event loop, so that checklist and findings are painted first."""
         if catalog is None:
-            from ..core.packs import default_catalog
+            from ..core.catalog_cache import default_catalog
 
             catalog = default_catalog()
         self._build_panes()

@@ -5,36 +5,28 @@ catalog load of 1,000 services ≤ 1 s; DOCX export ≤ 300 ms.
 
 "Cold" means every cache emptied: compose()'s caches and the parsed Markdown
 (compose.reset_caches()) and the compiled templates (a new TemplateStore, so every template is
-compiled again, with no Jinja bytecode cache) — what the first start after an install or a pack
-update pays. A second start reads templates from the per-user bytecode cache; that figure is
-printed too, labelled so. No assertions on time — machines are noisy; read the figures."""
+compiled again) — what every start pays: compiled templates are never cached on disk, since a
+cache that deserialises to code could be planted. No assertions on time — machines are noisy;
+read the figures."""
 import textwrap
 
 import pytest
 from packtools import catalog_twin
 
-from editor.core import cache
 from editor.core.compose import compose, reset_caches
-from editor.core.packs import cached_catalog, default_catalog, load_catalog
+from editor.core.catalog_cache import cached_catalog, default_catalog
+from editor.core.packs import load_catalog
 from editor.core.project import SelectedService, example_project
 from editor.resources import clause_packs_dir
 
 
-def cold_compose(benchmark, catalog, project, rounds, bytecode=False):
+def cold_compose(benchmark, catalog, project, rounds):
     """Time compose() alone, each round on a catalog twin with every cache emptied first."""
-    bytecode_cache = cache.bytecode_cache() if bytecode else None
-    if bytecode and bytecode_cache is None:
-        pytest.skip("the per-user cache is off (POLICY_EDITOR_CACHE_DIR=off)")
 
     def setup():
         reset_caches()
-        twin = catalog_twin(catalog, fresh_templates=True)
-        if bytecode_cache is not None:
-            twin.templates.use_bytecode_cache(bytecode_cache)
-        return (twin, project, "de"), {}
+        return (catalog_twin(catalog, fresh_templates=True), project, "de"), {}
 
-    if bytecode:  # fill the per-user bytecode cache, as the first start did
-        compose(*setup()[0])
     return benchmark.pedantic(compose, setup=setup, rounds=rounds, iterations=1, warmup_rounds=1)
 
 
@@ -65,12 +57,6 @@ def test_catalog_load_uncached(benchmark, report):
 def test_compose_full_catalog_cold(benchmark, report, catalog, full_project):
     assert cold_compose(benchmark, catalog, full_project, rounds=15).sections
     report(f"compose COLD, bundled {len(full_project.services)} services, every cache emptied, templates compiled", 50)
-
-
-def test_compose_full_catalog_cold_bytecode(benchmark, report, catalog, full_project):
-    assert cold_compose(benchmark, catalog, full_project, rounds=15, bytecode=True).sections
-    report(f"compose cold caches, bundled {len(full_project.services)} services, templates from the per-user "
-           "bytecode cache (second start)", 50)
 
 
 def company_edits(benchmark, catalog, project, rounds):
@@ -211,13 +197,6 @@ def test_synthetic_1000_services_compose_cold(benchmark, report, synthetic):
     document = cold_compose(benchmark, catalog, project, rounds=7)
     assert sum(len(s.subsections) for s in document.sections) == 1000
     report("compose COLD, 1,000 generated services, every cache emptied, templates compiled", 300)
-
-
-def test_synthetic_1000_services_compose_cold_bytecode(benchmark, report, synthetic):
-    catalog, project = synthetic
-    document = cold_compose(benchmark, catalog, project, rounds=7, bytecode=True)
-    assert sum(len(s.subsections) for s in document.sections) == 1000
-    report("compose cold caches, 1,000 generated services, templates from the per-user bytecode cache", 300)
 
 
 def test_synthetic_1000_services_after_company_edit(benchmark, report, synthetic):

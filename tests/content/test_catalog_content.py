@@ -9,7 +9,7 @@ import pytest
 from editor.core.compose import compose
 from editor.core.countries import EEA, ADEQUATE
 from editor.core.document import Box, BulletList, Table, iter_runs
-from editor.core.packs import default_catalog
+from editor.core.catalog_cache import default_catalog
 from editor.core.project import SelectedService, example_project
 from editor.resources import clause_packs_dir
 

@@ -149,7 +149,7 @@ def after_ids(catalog: Catalog, project):
 def own_catalog() -> Catalog:
     """A catalog of its own (other tests' compositions must not warm it); not a fixture, so
     Hypothesis does not print the whole catalog in a failure report."""
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
 
     return catalog_twin(default_catalog(include_user=False))
 

@@ -15,7 +15,7 @@ import pytest
 from editor.core import schema
 from editor.core.compose import compose
 from editor.core.document import Box, BulletList, Heading, Paragraph, Run, Table
-from editor.core.packs import default_catalog
+from editor.core.catalog_cache import default_catalog
 from editor.core.project import STATES, Controller, Dpo, SelectedService, example_project
 
 LANGS = ("de", "en")

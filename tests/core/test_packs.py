@@ -170,7 +170,8 @@ def test_runtime_security_error_becomes_a_failed_section_and_an_error_finding(tm
     title = { de = "X", en = "X" }
     template = "sneaky"
     '''
-    write_pack(tmp_path, sections=sections, templates={"de/sneaky.md.j2": source, "en/sneaky.md.j2": source})
+    write_pack(tmp_path, sections=sections, changes_core=("section:sneaky",),
+               templates={"de/sneaky.md.j2": source, "en/sneaky.md.j2": source})
     catalog = load_with(tmp_path)
     assert catalog.errors == []
     document = compose(catalog, example_project(), "de")

@@ -15,7 +15,7 @@ from tools import libreoffice_draw, tool
 
 @pytest.fixture(scope="module")
 def full_document(request):
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
     from editor.core.project import SelectedService, example_project
 
     catalog = default_catalog(include_user=False)
@@ -68,7 +68,7 @@ def test_libreoffice_opens_the_pdf_with_every_page(tmp_path):
     """An independent reader: LibreOffice Draw imports the PDF; it must see every page."""
     import zipfile
 
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
     from editor.core.project import load
     from editor.resources import resource
 

@@ -97,7 +97,7 @@ def work(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def project(bundle, env, work) -> Path:
     """The example company with every service of the catalog, created by the frozen app."""
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
 
     services = [a for sid in sorted(default_catalog(include_user=False).services) for a in ("--service", sid)]
     frozen(bundle, env, "new", "--example", "-o", "x.policy.json", *services, cwd=work)
@@ -140,7 +140,7 @@ def test_new_project_equals_the_source_install(project, env, work):
 
 def _in_process_export(project: Path, out: Path, fmt: str) -> None:
     from editor.core.compose import compose
-    from editor.core.packs import default_catalog
+    from editor.core.catalog_cache import default_catalog
     from editor.core.project import load
     from editor.export import export
 
