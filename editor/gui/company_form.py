@@ -121,6 +121,7 @@ class CompanyForm(QWidget):
         self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self._websites_session = next_session()
         self.websites.textChanged.connect(self._websites_changed)
+        self.websites.installEventFilter(self)  # focus out ends a typing burst (no editingFinished)
         label = QLabel(self.tr("Web&sites:"))
         label.setBuddy(self.websites)
         form.addRow(label, self.websites)
@@ -130,7 +131,9 @@ class CompanyForm(QWidget):
         self.stand.setCalendarPopup(True)
         self.stand.setDisplayFormat("dd.MM.yyyy")
         self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
+        self._stand_session = next_session()
         self.stand.dateChanged.connect(self._stand_changed)
+        self.stand.editingFinished.connect(self._new_stand_session)
         label = QLabel(self.tr("&Date (Stand):"))
         label.setBuddy(self.stand)
         form.addRow(label, self.stand)
@@ -165,7 +168,7 @@ class CompanyForm(QWidget):
     def _stand_changed(self, date: QDate) -> None:
         if self._updating:
             return
-        self.push("stand", date.toString(QtCore.Qt.DateFormat.ISODate), self.tr("Date (Stand)"), ("stand", self._websites_session))
+        self.push("stand", date.toString(QtCore.Qt.DateFormat.ISODate), self.tr("Date (Stand)"), ("stand", self._stand_session))
 
     # ------------------------------------------------------------------ model → widgets
     def refresh(self, path: str = "") -> None:
@@ -193,6 +196,10 @@ class CompanyForm(QWidget):
         finally:
             self._updating = False
 
-    def new_session(self) -> None:
-        """Focus left the websites/date fields: their next edit is a new undo step."""
-        self._websites_session = next_session()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.websites and event.type() == QtCore.QEvent.Type.FocusOut:
+            self._websites_session = next_session()  # the next typing in the field is a new undo step
+        return super().eventFilter(watched, event)
+
+    def _new_stand_session(self) -> None:
+        self._stand_session = next_session()

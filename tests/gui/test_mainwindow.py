@@ -327,3 +327,39 @@ def test_every_input_has_an_accessible_name(project_window):
             assert widget.accessibleName(), widget
             checked += 1
     assert checked >= len(w.company_form.fields) > 5  # the loop really saw the forms
+
+
+def leave(widget):
+    """Focus leaves ``widget`` (offscreen windows never become active, so no real focus events)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+
+
+def test_websites_then_stand_are_two_undo_steps(project_window, qtbot):
+    """Typing in the websites field, then in "Stand": undo takes back only the date. Leaving the
+    websites field ends its typing burst (its merge session was never renewed before, so every
+    later typing in it merged into the first step)."""
+    w = project_window
+    form = w.company_form
+    qtbot.keyClicks(form.websites, "https://shop.example")
+    sites = list(w.model.project.websites)
+    assert "https://shop.example" in "\n".join(sites)
+    leave(form.websites)
+    before = w.model.project.stand
+    form.stand.setCurrentSection(form.stand.Section.YearSection)
+    qtbot.keyClick(form.stand, Qt.Key.Key_Up)  # one year later, typed
+    assert w.model.project.stand != before
+    w.undo_stack.undo()
+    assert w.model.project.stand == before
+    assert w.model.project.websites == sites  # the websites typing is a step of its own
+    leave(form.stand)
+    steps = w.undo_stack.index()  # the websites step
+    qtbot.keyClicks(form.websites, "x")  # back in the websites field: a new burst
+    assert w.undo_stack.index() == steps + 1
+    leave(form.websites)
+    qtbot.keyClicks(form.websites, "y")
+    assert w.undo_stack.index() == steps + 2
+    w.undo_stack.undo()
+    assert "y" not in "".join(w.model.project.websites) and "x" in "".join(w.model.project.websites)
