@@ -7,34 +7,13 @@ from pathlib import Path
 # The Qt-free core before PySide6: once PySide6 is loaded it reads the source of every module
 # imported after it (looking for `from __feature__ import ...`), which costs startup time.
 from ..core import project as _project  # noqa: F401
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from .. import APP_NAME, __version__
-from ..resources import resource
 from . import settings as app_settings
-
-
-def ui_language() -> str:
-    """The setting ("de"/"en"), or the system locale when it is "system"."""
-    chosen = app_settings.value("ui_language", "system")
-    if chosen in ("de", "en"):
-        return chosen
-    return "de" if QLocale.system().language() == QLocale.Language.German else "en"
-
-
-def install_translators(app: QApplication, lang: str) -> None:
-    for old in getattr(app, "_translators", []):  # switching languages (screenshots, tests)
-        app.removeTranslator(old)
-    app._translators = []  # keep references: a collected QTranslator stops translating
-    ours = QTranslator(app)
-    if ours.load(str(resource("translations", f"policy_editor_{lang}.qm"))):
-        app.installTranslator(ours)
-        app._translators.append(ours)
-    qt = QTranslator(app)  # Qt's own strings (standard buttons, file dialogs)
-    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        app._translators.append(qt)
+from .mainwindow import MainWindow
+from .translation import install_translators, ui_language
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -46,16 +25,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(project_path: str | None = None, lang: str | None = None, defer_catalog: bool = False):
+def create_window(project_path: str | None = None, lang: str | None = None, defer_catalog: bool = False) -> MainWindow:
     """Build the main window (the application must exist); open ``project_path`` if given.
 
     With ``defer_catalog`` the clause packs load after the window is shown (``load_catalog``)."""
-    from .mainwindow import MainWindow
-
     lang = lang or ui_language()
     window = MainWindow(ui_language=lang, defer_catalog=defer_catalog, start_page=not project_path)
-    if project_path and not window.open_path(str(Path(project_path))):
-        window._show_welcome()  # the file could not be opened (the error was shown): start page
+    if project_path and not window.session.open_path(str(Path(project_path))):
+        window.show_start_page()  # the file could not be opened (the error was shown)
     return window
 
 
@@ -78,8 +55,8 @@ def main(paths: list[str] | None = None) -> int:
     # Panes, packs and the first compose take a few hundred ms: once the window is on screen
     # (a zero timer runs after the window system's pending events, the first paint among them).
     QTimer.singleShot(0, lambda: window.load_catalog(preview_later=True))
-    if not window.has_project:
-        QTimer.singleShot(0, window.offer_recovery)
+    if not window.session.has_project:
+        QTimer.singleShot(0, window.session.offer_recovery)
     return QApplication.instance().exec()
 
 

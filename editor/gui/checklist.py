@@ -1,16 +1,19 @@
-"""Left pane: services by category with checkboxes, search as you type and ticked counts."""
+"""Left pane: services by category with checkboxes, search as you type and ticked counts.
+
+Until the catalog arrives (it loads after the window is shown) the list says it is loading."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
+from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_SEARCH = Qt.ItemDataRole.UserRole + 1
 
 
-class ServiceChecklist(QWidget):
+class ServiceChecklist(Retranslating, QWidget):
     toggled = Signal(str, bool)  # service id, ticked — only for user clicks
     current_changed = Signal(str)  # service id of the highlighted row ("" for a category)
 
@@ -18,8 +21,6 @@ class ServiceChecklist(QWidget):
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search services and keywords…"))
-        self.search.setAccessibleName(self.tr("Search services"))
         self.total = QLabel()
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -28,8 +29,7 @@ class ServiceChecklist(QWidget):
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
         self.tree.setUniformRowHeights(True)
-        self.tree.setAccessibleName(self.tr("Services"))
-        label = QLabel(self.tr("&Services you use:"))
+        self.label = label = QLabel()
         label.setBuddy(self.search)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -41,12 +41,26 @@ class ServiceChecklist(QWidget):
         self._categories: dict[str, QTreeWidgetItem] = {}
         self._titles: dict[str, str] = {}
         self._updating = False
+        self._catalog, self._lang = None, ""
+        self.ticked_total = 0
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        self.search.setPlaceholderText(self.tr("Search services and keywords…"))
+        self.search.setAccessibleName(self.tr("Search services"))
+        self.tree.setAccessibleName(self.tr("Services"))
+        self.label.setText(self.tr("&Services you use:"))
+        self._update_counts()
+
 
     # ------------------------------------------------------------------ content
     def set_catalog(self, catalog, lang: str) -> None:
+        """Fill the list with ``catalog``'s services, named in ``lang``; the ticks are kept."""
+        ticked = self.selected_ids()
+        self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
         self._items.clear()
@@ -69,7 +83,7 @@ class ServiceChecklist(QWidget):
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setCheckState(0, Qt.CheckState.Checked if service.id in ticked else Qt.CheckState.Unchecked)
                 item.setData(0, ROLE_ID, service.id)
                 words = [service.id, service.names.de, service.names.en, *service.keywords]
                 if service.provider is not None:
@@ -131,6 +145,9 @@ class ServiceChecklist(QWidget):
             cat_item.setExpanded(bool(words) and shown > 0 or cat_item.isExpanded() and not words)
 
     def _update_counts(self) -> None:
+        if self._catalog is None:
+            self.total.setText(self.tr("Loading the services…"))
+            return
         total = 0
         for cid, cat_item in self._categories.items():
             ticked = sum(cat_item.child(n).checkState(0) == Qt.CheckState.Checked for n in range(cat_item.childCount()))

@@ -1,19 +1,16 @@
 """Middle pane, first tab: controller, contacts, DPO, federal state, websites and "Stand".
 
-Part of the window's first paint, so it imports only the Qt classes it shows; the panes' forms
-(forms.py) follow after the first paint. Widgets push SetCommands and refresh from
+Widgets push SetCommands (model.py) for typed targets (targets.py) and refresh from
 ProjectModel.changed. User edits are recognised by user-only signals (textEdited, clicked,
 activated) or by an ``_updating`` guard, so refreshing a widget after undo never records a new
-step. Typing merges into one step per field until the field loses focus (the merge key carries a
-session count).
+step. Typing merges into one step per field until the field loses focus (a new merge session).
+Texts are set in ``retranslateUi``, which runs again when the interface language changes.
 """
 from __future__ import annotations
 
 import itertools
 from typing import Any, Callable
 
-# Qt's enum namespace is looked up where it is used (QtCore.Qt...), not imported: materialising
-# `Qt` builds ~90 Python enums (~20 ms), which the first paint does not need.
 from PySide6 import QtCore
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from ..core.project import STATES, Dpo
 from .model import ProjectModel
+from .targets import STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target
+from .translation import Retranslating
 
-Push = Callable[[str, Any, str, Any], None]  # (path, value, undo text, merge key or None)
+Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
 
 
@@ -34,22 +33,23 @@ def next_session() -> int:
 
 
 class _LineBinding:
-    """A QLineEdit bound to one path."""
+    """A QLineEdit bound to one target."""
 
-    def __init__(self, edit: QLineEdit, path: str, label: str, model: ProjectModel, push: Push) -> None:
-        self.edit, self.path, self.label, self.model, self.push = edit, path, label, model, push
+    def __init__(self, edit: QLineEdit, target: EditTarget, model: ProjectModel, push: Push) -> None:
+        self.edit, self.target, self.model, self.push = edit, target, model, push
+        self.label = ""  # the undo step's name (retranslateUi)
         self.session = next_session()
         edit.textEdited.connect(self._edited)
         edit.editingFinished.connect(self._finished)
 
     def _edited(self, text: str) -> None:
-        self.push(self.path, text, self.label, (self.path, self.session))
+        self.push(self.target, text, self.label, self.session)
 
     def _finished(self) -> None:
         self.session = next_session()  # the next burst of typing is a new undo step
 
     def refresh(self) -> None:
-        value = self.model.get(self.path) or ""
+        value = self.model.get(self.target) or ""
         if self.edit.text() != value:
             self.edit.setText(value)
 
@@ -63,132 +63,153 @@ def wrap(widget: QWidget) -> QScrollArea:
     return area
 
 
-class CompanyForm(QWidget):
+class CompanyForm(Retranslating, QWidget):
     """Controller, contacts, DPO, federal state, websites and the "Stand" date."""
 
     def __init__(self, model: ProjectModel, push: Push, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model, self.push = model, push
-        self.bindings: dict[str, _LineBinding] = {}
-        self.fields: dict[str, QWidget] = {}  # path → widget, for findings navigation
+        self.bindings: dict[EditTarget, _LineBinding] = {}
+        self.fields: dict[Target, QWidget] = {}  # target → widget, for findings navigation
+        self.labels: dict[Target, QLabel] = {}
         self._updating = False
 
-        company = QGroupBox(self.tr("Company (controller)"))
-        form = QFormLayout(company)
-        for name, text in (("name", self.tr("Company &name:")), ("legal_form", self.tr("&Legal form:")),
-                           ("representative", self.tr("&Represented by:")), ("street", self.tr("S&treet and number:")),
-                           ("postcode", self.tr("&Postcode:")), ("city", self.tr("C&ity:")), ("country", self.tr("Co&untry:")),
-                           ("register", self.tr("Commercial re&gister:"))):
-            self._line(form, f"controller.{name}", text)
+        self.company = QGroupBox()
+        form = QFormLayout(self.company)
+        for name in ("name", "legal_form", "representative", "street", "postcode", "city", "country", "register"):
+            self._line(form, ControllerField(name))
+        self.contact = QGroupBox()
+        form = QFormLayout(self.contact)
+        for name in ("email", "phone", "website"):
+            self._line(form, ControllerField(name))
 
-        contact = QGroupBox(self.tr("Contact"))
-        form = QFormLayout(contact)
-        for name, text in (("email", self.tr("&E-mail:")), ("phone", self.tr("P&hone:")), ("website", self.tr("&Website:"))):
-            self._line(form, f"controller.{name}", text)
-
-        dpo = QGroupBox(self.tr("Data protection officer"))
-        dpo_layout = QVBoxLayout(dpo)
-        self.has_dpo = QCheckBox(self.tr("We have a data protection &officer"))
-        self.has_dpo.setAccessibleName(self.tr("We have a data protection officer"))
+        self.dpo = QGroupBox()
+        dpo_layout = QVBoxLayout(self.dpo)
+        self.has_dpo = QCheckBox()
         self.has_dpo.clicked.connect(self._dpo_clicked)
         dpo_layout.addWidget(self.has_dpo)
         self.dpo_fields = QWidget()
         form = QFormLayout(self.dpo_fields)
         form.setContentsMargins(0, 0, 0, 0)
-        for name, text in (("name", self.tr("Name of the DPO:")), ("company", self.tr("External firm:")),
-                           ("email", self.tr("DPO e-mail:")), ("phone", self.tr("DPO phone:")), ("address", self.tr("DPO address:"))):
-            self._line(form, f"dpo.{name}", text)
+        for name in ("name", "company", "email", "phone", "address"):
+            self._line(form, DpoField(name))
         dpo_layout.addWidget(self.dpo_fields)
-        self.fields["dpo"] = self.has_dpo
+        self.fields[DpoTarget()] = self.has_dpo
 
-        other = QGroupBox(self.tr("Website and authority"))
-        form = QFormLayout(other)
+        self.other = QGroupBox()
+        form = QFormLayout(self.other)
         self.state = QComboBox()
-        self.state.addItem(self.tr("— not set —"), "")
+        self.state.addItem("", "")  # "— not set —" (retranslateUi)
         for code, name in STATES.items():
             self.state.addItem(name, code)
-        self.state.setAccessibleName(self.tr("Federal state"))
-        self.state.activated.connect(lambda _i: self.push("state", self.state.currentData(), self.tr("Federal state"), None))
-        state_label = QLabel(self.tr("&Federal state:"))
-        state_label.setBuddy(self.state)
-        form.addRow(state_label, self.state)
-        self.fields["state"] = self.state
+        self.state.activated.connect(lambda _i: self.push(STATE, self.state.currentData(), self.tr("Federal state"), None))
+        self._row(form, STATE, self.state)
 
         self.websites = QPlainTextEdit()
         self.websites.setTabChangesFocus(True)
-        self.websites.setPlaceholderText(self.tr("https://www.example.de (one per line)"))
-        self.websites.setAccessibleName(self.tr("Websites"))
         self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self._websites_session = next_session()
         self.websites.textChanged.connect(self._websites_changed)
         self.websites.installEventFilter(self)  # focus out ends a typing burst (no editingFinished)
-        label = QLabel(self.tr("Web&sites:"))
-        label.setBuddy(self.websites)
-        form.addRow(label, self.websites)
-        self.fields["websites"] = self.websites
+        self._row(form, WEBSITES, self.websites)
 
         self.stand = QDateEdit()
         self.stand.setCalendarPopup(True)
         self.stand.setDisplayFormat("dd.MM.yyyy")
-        self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
         self._stand_session = next_session()
         self.stand.dateChanged.connect(self._stand_changed)
         self.stand.editingFinished.connect(self._new_stand_session)
-        label = QLabel(self.tr("&Date (Stand):"))
-        label.setBuddy(self.stand)
-        form.addRow(label, self.stand)
-        self.fields["stand"] = self.stand
+        self._row(form, STAND, self.stand)
 
         layout = QVBoxLayout(self)
-        for box in (company, contact, dpo, other):
+        for box in (self.company, self.contact, self.dpo, self.other):
             layout.addWidget(box)
         layout.addStretch(1)
+        self.retranslateUi()
 
-    def _line(self, form: QFormLayout, path: str, text: str) -> None:
+    def _row(self, form: QFormLayout, target: Target, widget: QWidget) -> None:
+        label = QLabel()
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        self.labels[target] = label
+        self.fields[target] = widget
+
+    def _line(self, form: QFormLayout, target: EditTarget) -> None:
         edit = QLineEdit()
-        plain = text.replace("&", "").rstrip(":")
-        edit.setAccessibleName(plain)
-        label = QLabel(text)
-        label.setBuddy(edit)
-        form.addRow(label, edit)
-        self.bindings[path] = _LineBinding(edit, path, plain, self.model, self.push)
-        self.fields[path] = edit
+        self._row(form, target, edit)
+        self.bindings[target] = _LineBinding(edit, target, self.model, self.push)
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        C, D = ControllerField, DpoField
+        lines = {
+            C("name"): self.tr("Company &name:"), C("legal_form"): self.tr("&Legal form:"),
+            C("representative"): self.tr("&Represented by:"), C("street"): self.tr("S&treet and number:"),
+            C("postcode"): self.tr("&Postcode:"), C("city"): self.tr("C&ity:"), C("country"): self.tr("Co&untry:"),
+            C("register"): self.tr("Commercial re&gister:"),
+            C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"), C("website"): self.tr("&Website:"),
+            D("name"): self.tr("Name of the DPO:"), D("company"): self.tr("External firm:"),
+            D("email"): self.tr("DPO e-mail:"), D("phone"): self.tr("DPO phone:"), D("address"): self.tr("DPO address:"),
+        }
+        for target, text in lines.items():
+            plain = text.replace("&", "").rstrip(":")
+            self.labels[target].setText(text)
+            self.fields[target].setAccessibleName(plain)
+            self.bindings[target].label = plain
+        self.company.setTitle(self.tr("Company (controller)"))
+        self.contact.setTitle(self.tr("Contact"))
+        self.dpo.setTitle(self.tr("Data protection officer"))
+        self.has_dpo.setText(self.tr("We have a data protection &officer"))
+        self.has_dpo.setAccessibleName(self.tr("We have a data protection officer"))
+        self.other.setTitle(self.tr("Website and authority"))
+        self.state.setItemText(0, self.tr("— not set —"))
+        self.state.setAccessibleName(self.tr("Federal state"))
+        self.labels[STATE].setText(self.tr("&Federal state:"))
+        self.websites.setPlaceholderText(self.tr("https://www.example.de (one per line)"))
+        self.websites.setAccessibleName(self.tr("Websites"))
+        self.labels[WEBSITES].setText(self.tr("Web&sites:"))
+        self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
+        self.labels[STAND].setText(self.tr("&Date (Stand):"))
+
 
     # ------------------------------------------------------------------ user edits
     def _dpo_clicked(self, checked: bool) -> None:
-        self.push("dpo", Dpo() if checked else None, self.tr("Data protection officer"), None)
+        self.push(DpoTarget(), Dpo() if checked else None, self.tr("Data protection officer"), None)
 
     def _websites_changed(self) -> None:
         if self._updating:
             return
         lines = [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]
-        if lines != self.model.get("websites"):
-            self.push("websites", lines, self.tr("Websites"), ("websites", self._websites_session))
+        if lines != self.model.get(WEBSITES):
+            self.push(WEBSITES, lines, self.tr("Websites"), self._websites_session)
 
     def _stand_changed(self, date: QDate) -> None:
         if self._updating:
             return
-        self.push("stand", date.toString(QtCore.Qt.DateFormat.ISODate), self.tr("Date (Stand)"), ("stand", self._stand_session))
+        self.push(STAND, date.toString(QtCore.Qt.DateFormat.ISODate), self.tr("Date (Stand)"), self._stand_session)
 
     # ------------------------------------------------------------------ model → widgets
-    def refresh(self, path: str = "") -> None:
+    def refresh(self, target: EditTarget | None = None) -> None:
+        """Show the model's values: all of them for None (a new project), else ``target``'s."""
+        whole = target is None
+        if not (whole or isinstance(target, (ControllerField, DpoTarget, DpoField, ProjectField))):
+            return
         self._updating = True
         try:
-            for bpath, binding in self.bindings.items():
-                if not path or path == bpath or (path == "dpo" and bpath.startswith("dpo.")):
+            for btarget, binding in self.bindings.items():
+                if whole or target == btarget or (target == DpoTarget() and isinstance(btarget, DpoField)):
                     binding.refresh()
             project = self.model.project
-            if not path or path == "dpo":
+            if whole or target == DpoTarget():
                 self.has_dpo.setChecked(project.dpo is not None)
                 self.dpo_fields.setEnabled(project.dpo is not None)
-            if not path or path == "state":
+            if whole or target == STATE:
                 index = self.state.findData(project.state)
                 self.state.setCurrentIndex(max(index, 0))
-            if not path or path == "websites":
+            if whole or target == WEBSITES:
                 current = [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]
                 if current != project.websites:
                     self.websites.setPlainText("\n".join(project.websites))
-            if not path or path == "stand":
+            if whole or target == STAND:
                 date = project.stand_date()
                 qdate = QDate(date.year, date.month, date.day)
                 if self.stand.date() != qdate:

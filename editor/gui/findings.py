@@ -1,50 +1,48 @@
-"""Bottom pane: findings from core checks(), each clickable to where it can be fixed."""
+"""Bottom pane: the findings of core's checks() (core.checks.Finding, the only finding type),
+each clickable to where it can be fixed. Targets are read once, by targets.finding_target."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+
+from .targets import finding_target
+from .translation import Retranslating
+
+if TYPE_CHECKING:
+    from ..core.checks import Finding
 
 ROLE_TARGET = Qt.ItemDataRole.UserRole
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True)
-class LocalFinding:
-    """Same shape as core's Finding, for problems only the GUI knows (pack errors, compose errors)."""
-
-    severity: str
-    code: str
-    message: str
-    target: str
-
-
-def run_checks(catalog, project, document, lang: str) -> list:
-    """core.checks when it is there; the GUI must not break while core grows."""
-    try:
-        from ..core.checks import checks
-    except ImportError:
-        return []
-    try:
-        return list(checks(catalog, project, document, lang=lang))
-    except Exception as exc:  # a check bug must not take the editor down
-        return [LocalFinding("info", "checks-failed", f"Checks could not run: {exc}", "")]
-
-
-class FindingsList(QListWidget):
-    activated_target = Signal(str)
+class FindingsList(Retranslating, QListWidget):
+    activated_target = Signal(object)  # a targets.Target
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Findings"))
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.itemClicked.connect(self._go)
         self.itemActivated.connect(self._go)  # Enter key
-        self.findings: list = []
+        self.findings: list[Finding] = []
+        self.checked = False  # no result yet: an empty list must not read "no findings"
+        self.retranslateUi()
 
-    def set_findings(self, findings: list) -> None:
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        self.setAccessibleName(self.tr("Findings"))
+        if self.checked:
+            self.set_findings(self.findings)
+
+
+    def forget(self) -> None:
+        """No project, no result."""
+        self.findings, self.checked = [], False
+        self.clear()
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.checked = True
         self.findings = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
         self.clear()
         style = self.style()
@@ -55,7 +53,7 @@ class FindingsList(QListWidget):
         }
         for finding in self.findings:
             item = QListWidgetItem(icons.get(finding.severity, icons["info"]), finding.message)
-            item.setData(ROLE_TARGET, finding.target)
+            item.setData(ROLE_TARGET, finding_target(finding.target))
             item.setToolTip(f"{finding.code} → {finding.target}" if finding.target else finding.code)
             self.addItem(item)
         if not self.findings:
@@ -71,5 +69,5 @@ class FindingsList(QListWidget):
 
     def _go(self, item: QListWidgetItem) -> None:
         target = item.data(ROLE_TARGET)
-        if target:
+        if target is not None:
             self.activated_target.emit(target)

@@ -1,6 +1,5 @@
 """Middle pane, second and third tab: the options of the highlighted service and the user's own
-sections. Built after the first paint (see MainWindow._build_panes); the conventions for
-undo steps are those of company_form.py.
+sections. The conventions for undo steps and translation are those of company_form.py.
 """
 from __future__ import annotations
 
@@ -16,9 +15,11 @@ from ..core import countries
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
+from .targets import CUSTOM_SECTIONS, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
+from .translation import Retranslating
 
 
-class ServiceOptionsForm(QWidget):
+class ServiceOptionsForm(Retranslating, QWidget):
     """Facts and options of the service highlighted in the checklist."""
 
     tick_requested = Signal(str, bool)
@@ -41,20 +42,32 @@ class ServiceOptionsForm(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
-        self.include = QCheckBox(self.tr("&Include this service in the policy"))
+        self.include = QCheckBox()
         self.include.clicked.connect(lambda checked: self.tick_requested.emit(self.service_id, checked))
-        self.options_box = QGroupBox(self.tr("Options"))
+        self.options_box = QGroupBox()
         self.options_form = QFormLayout(self.options_box)
         self.options_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.empty = QLabel(self.tr("Choose a service in the list on the left to see its details and options."))
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         for w in (self.empty, self.title, self.facts, self.include, self.options_box):
             self.layout_.addWidget(w)
         self.layout_.addStretch(1)
-        self.show_service("")
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        self.include.setText(self.tr("&Include this service in the policy"))
+        self.options_box.setTitle(self.tr("Options"))
+        self.empty.setText(self.tr("Choose a service in the list on the left to see its details and options."))
+        self.show_service(self.service_id)  # its facts are sentences of ours
+
 
     def set_catalog(self, catalog) -> None:
         self.catalog = catalog
+        self.show_service(self.service_id)
+
+    def set_language(self, lang: str) -> None:
+        """Show the catalog's names and labels in ``lang`` (the interface language)."""
+        self.lang = lang
         self.show_service(self.service_id)
 
     def show_service(self, sid: str) -> None:
@@ -93,12 +106,12 @@ class ServiceOptionsForm(QWidget):
         self.refresh()
 
     def _option_widget(self, service, option) -> QWidget:
-        path = f"option:{service.id}:{option.id}"
+        target = ServiceOption(service.id, option.id)
         text = option.label.get(self.lang)
 
         def push(value: Any, merge: bool = False) -> None:
             if not self._updating:
-                self.push(path, value, text, (path, self._session) if merge else None)
+                self.push(target, value, text, self._session if merge else None)
 
         if option.type == "bool":
             widget = QCheckBox()
@@ -123,10 +136,11 @@ class ServiceOptionsForm(QWidget):
     def _new_session(self) -> None:
         self._session = next_session()
 
-    def refresh(self, path: str = "") -> None:
+    def refresh(self, target: EditTarget | None = None) -> None:
         if self.catalog is None or not self.service_id:
             return
-        if path and not (path == "" or path.endswith(f":{self.service_id}") or path.startswith(f"option:{self.service_id}:")):
+        if target is not None and target not in (ServiceTarget(self.service_id),) \
+                and not (isinstance(target, ServiceOption) and target.service == self.service_id):
             return
         service = self.catalog.services.get(self.service_id)
         if service is None:
@@ -155,7 +169,7 @@ class ServiceOptionsForm(QWidget):
             self._updating = False
 
 
-class CustomSectionsForm(QWidget):
+class CustomSectionsForm(Retranslating, QWidget):
     """The user's own sections: a list, add/remove, title and Markdown body per language."""
 
     def __init__(self, model: ProjectModel, push: Push, parent: QWidget | None = None) -> None:
@@ -164,29 +178,25 @@ class CustomSectionsForm(QWidget):
         self.lang = "de"
         self._updating = False
         self._session = next_session()
-        intro = QLabel(self.tr("Add text of your own, e.g. about your shop's customer account. "
-                          "The body is Markdown: **bold**, *italic*, lists with \"- \"."))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Custom sections"))
         self.list.setMaximumHeight(130)
-        self.add_button = QPushButton(self.tr("&Add section"))
-        self.remove_button = QPushButton(self.tr("Re&move section"))
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.title = QLineEdit()
-        self.title.setAccessibleName(self.tr("Section title"))
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
-        self.body.setAccessibleName(self.tr("Section text (Markdown)"))
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        self.title_label = QLabel(self.tr("&Title:"))
+        self.title_label = QLabel()
         self.title_label.setBuddy(self.title)
-        self.body_label = QLabel(self.tr("Te&xt:"))
+        self.body_label = QLabel()
         self.body_label.setBuddy(self.body)
         form.addRow(self.title_label, self.title)
         form.addRow(self.body_label, self.body)
@@ -201,6 +211,18 @@ class CustomSectionsForm(QWidget):
         self.title.textEdited.connect(lambda t: self._edit("title", t))
         self.title.editingFinished.connect(self._new_session)
         self.body.textChanged.connect(lambda: self._edit("body", self.body.toPlainText()))
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        self.intro.setText(self.tr("Add text of your own, e.g. about your shop's customer account. "
+                                   "The body is Markdown: **bold**, *italic*, lists with \"- \"."))
+        self.list.setAccessibleName(self.tr("Custom sections"))
+        self.add_button.setText(self.tr("&Add section"))
+        self.remove_button.setText(self.tr("Re&move section"))
+        self.title.setAccessibleName(self.tr("Section title"))
+        self.body.setAccessibleName(self.tr("Section text (Markdown)"))
+        self._show_current()  # the labels name the document language
+
 
     def _new_session(self) -> None:
         self._session = next_session()
@@ -210,7 +232,7 @@ class CustomSectionsForm(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
     def add_section(self) -> None:
-        sections = self.model.get("custom_sections")
+        sections = self.model.get(CUSTOM_SECTIONS)
         used = {c.id for c in sections}
         n = 1
         while f"s{n}" in used:
@@ -218,7 +240,7 @@ class CustomSectionsForm(QWidget):
         title = self.tr("New section")
         sections.append(CustomSection(id=f"s{n}", title=LocalText(de=title if self.lang == "de" else "",
                                                                    en=title if self.lang == "en" else "")))
-        self.push("custom_sections", sections, self.tr("Add section"), None)
+        self.push(CUSTOM_SECTIONS, sections, self.tr("Add section"), None)
         self.list.setCurrentRow(self.list.count() - 1)
         self.title.setFocus()
         self.title.selectAll()
@@ -226,30 +248,30 @@ class CustomSectionsForm(QWidget):
     def remove_section(self) -> None:
         cid = self.current_id()
         if cid:
-            sections = [c for c in self.model.get("custom_sections") if c.id != cid]
-            self.push("custom_sections", sections, self.tr("Remove section"), None)
+            sections = [c for c in self.model.get(CUSTOM_SECTIONS) if c.id != cid]
+            self.push(CUSTOM_SECTIONS, sections, self.tr("Remove section"), None)
 
     def _edit(self, part: str, text: str) -> None:
         cid = self.current_id()
         if self._updating or not cid:
             return
-        path = f"custom:{cid}:{part}:{self.lang}"
-        if self.model.get(path) != text:
-            self.push(path, text, self.tr("Custom section"), (path, self._session))
+        target = CustomSectionField(cid, part, self.lang)
+        if self.model.get(target) != text:
+            self.push(target, text, self.tr("Custom section"), self._session)
 
     def set_language(self, lang: str) -> None:
         self.lang = lang
         self.refresh()
 
-    def refresh(self, path: str = "") -> None:
-        if path and not path.startswith("custom"):
+    def refresh(self, target: EditTarget | None = None) -> None:
+        if target is not None and target != CUSTOM_SECTIONS and not isinstance(target, CustomSectionField):
             return
         self._updating = True
         try:
             current = self.current_id()
             sections = self.model.project.custom_sections
             if [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())] != [c.id for c in sections] \
-                    or not path.startswith("custom:"):
+                    or not isinstance(target, CustomSectionField):
                 self.list.clear()
                 for c in sections:
                     item = QListWidgetItem(getattr(c.title, self.lang) or getattr(c.title, "de") or "…")

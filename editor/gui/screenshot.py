@@ -10,7 +10,8 @@ def render_screenshot(project_path: str | None, out_path: str, language: str = "
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
-    from .app import create_window, install_translators, make_app
+    from .app import create_window, make_app
+    from .translation import install_translators
 
     app = make_app(["policy-editor"])
     install_translators(app, language)
@@ -21,14 +22,14 @@ def render_screenshot(project_path: str | None, out_path: str, language: str = "
 
         from ..core.project import load
 
-        window.set_project(load(project_path), Path(project_path).resolve())  # raises ProjectError for the CLI
+        window.session.set_project(load(project_path), Path(project_path).resolve())  # raises ProjectError for the CLI
     if document_language:
-        window.set_document_language(document_language)
+        window.live.set_document_language(document_language)
     window.resize(*size)
     window.show()
     for _ in range(3):
         QApplication.processEvents()
-    window.run_checks()
+    window.live.run_checks()
     QApplication.processEvents()
     if not window.grab().save(out_path):
         raise OSError(f"could not write {out_path}")

@@ -56,3 +56,25 @@ def value(key: str, default=None, kind=None):
 
 def set_value(key: str, val) -> None:
     settings().setValue(key, val)
+
+
+def save_window_state(window, splitter) -> None:
+    s = settings()
+    s.setValue("window/geometry", window.saveGeometry())
+    s.setValue("window/state", window.saveState())
+    s.setValue("window/splitter", splitter.saveState())
+
+
+def restore_window_state(window, splitter) -> bool:
+    """Geometry, docks and toolbars, and the panes' widths as the last session left them; False
+    when there was no saved state (the caller's defaults stand)."""
+    from PySide6.QtCore import QByteArray
+
+    s = settings()
+    saved = {key: s.value(f"window/{key}") for key in ("geometry", "state", "splitter")}
+    saved = {k: v for k, v in saved.items() if isinstance(v, QByteArray) and not v.isEmpty()}
+    if "geometry" in saved:
+        window.restoreGeometry(saved["geometry"])
+    if "splitter" in saved:
+        splitter.restoreState(saved["splitter"])
+    return "state" in saved and window.restoreState(saved["state"])

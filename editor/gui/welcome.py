@@ -8,6 +8,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..resources import resource
+from .translation import Retranslating
 
 
 def example_files() -> list[Path]:
@@ -28,7 +29,7 @@ def _example_title(path: Path) -> str:
     return f"{controller.name} ({controller.city})" if controller.city else controller.name or path.name
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Retranslating, QWidget):
     new_requested = Signal()
     open_requested = Signal()
     example_requested = Signal(str)  # path of an example file, "" = built-in example
@@ -43,15 +44,12 @@ class WelcomePage(QWidget):
         icon = QLabel()
         icon.setPixmap(QPixmap(str(resource("icons", "app-128.png"))).scaled(
             96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-        title = QLabel(self.tr("Welcome to Policy Editor"))
+        self.title = title = QLabel()
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        text = QLabel(self.tr(
-            "Put together the privacy policy for your website in three steps: tick the services you use, "
-            "fill in your company details, and export a Word file for your lawyer and HTML for your website. "
-            "Everything stays on this computer."))
+        self.text = text = QLabel()
         text.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -60,9 +58,9 @@ class WelcomePage(QWidget):
         words.addWidget(text)
         head.addLayout(words, 1)
 
-        self.example_button = QPushButton(self.tr("Open an &example project"))
-        self.new_button = QPushButton(self.tr("&New project"))
-        self.open_button = QPushButton(self.tr("&Open…"))
+        self.example_button = QPushButton()
+        self.new_button = QPushButton()
+        self.open_button = QPushButton()
         self.example_button.setDefault(True)
         buttons = QHBoxLayout()
         for b in (self.example_button, self.new_button, self.open_button):
@@ -70,12 +68,10 @@ class WelcomePage(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
-        self.examples_label = QLabel(self.tr("Examples:"))
+        self.examples_label = QLabel()
         self.examples = QListWidget()
-        self.examples.setAccessibleName(self.tr("Example projects"))
-        self.recent_label = QLabel(self.tr("Recent files:"))
+        self.recent_label = QLabel()
         self.recent = QListWidget()
-        self.recent.setAccessibleName(self.tr("Recent files"))
 
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
@@ -102,6 +98,22 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.examples.itemClicked.connect(lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.recent.itemClicked.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
+        self.title.setText(self.tr("Welcome to Policy Editor"))
+        self.text.setText(self.tr(
+            "Put together the privacy policy for your website in three steps: tick the services you use, "
+            "fill in your company details, and export a Word file for your lawyer and HTML for your website. "
+            "Everything stays on this computer."))
+        self.example_button.setText(self.tr("Open an &example project"))
+        self.new_button.setText(self.tr("&New project"))
+        self.open_button.setText(self.tr("&Open…"))
+        self.examples_label.setText(self.tr("Examples:"))
+        self.examples.setAccessibleName(self.tr("Example projects"))
+        self.recent_label.setText(self.tr("Recent files:"))
+        self.recent.setAccessibleName(self.tr("Recent files"))
+
 
     def _first_example(self) -> None:
         files = example_files()

@@ -170,14 +170,6 @@
       <translation>Abschnittstext (Markdown)</translation>
     </message>
     <message>
-      <source>&amp;Title:</source>
-      <translation>&amp;Titel:</translation>
-    </message>
-    <message>
-      <source>Te&amp;xt:</source>
-      <translation>Te&amp;xt:</translation>
-    </message>
-    <message>
       <source>New section</source>
       <translation>Neuer Abschnitt</translation>
     </message>
@@ -340,158 +332,7 @@
     </message>
   </context>
   <context>
-    <name>FindingsList</name>
-    <message>
-      <source>Findings</source>
-      <translation>Hinweise</translation>
-    </message>
-    <message>
-      <source>No findings: everything the checks look at is in place.</source>
-      <translation>Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.</translation>
-    </message>
-  </context>
-  <context>
-    <name>MainWindow</name>
-    <message>
-      <source>&amp;Company</source>
-      <translation>&amp;Unternehmen</translation>
-    </message>
-    <message>
-      <source>Se&amp;rvice</source>
-      <translation>&amp;Dienst</translation>
-    </message>
-    <message>
-      <source>Own se&amp;ctions</source>
-      <translation>Eigene Ab&amp;schnitte</translation>
-    </message>
-    <message>
-      <source>Stand:</source>
-      <translation>Stand:</translation>
-    </message>
-    <message>
-      <source>Preview of the privacy policy</source>
-      <translation>Vorschau der Datenschutzerklärung</translation>
-    </message>
-    <message>
-      <source>Findings</source>
-      <translation>Hinweise</translation>
-    </message>
-    <message>
-      <source>Document language</source>
-      <translation>Sprache des Dokuments</translation>
-    </message>
-    <message>
-      <source>Loading the services…</source>
-      <translation>Dienste werden geladen …</translation>
-    </message>
-    <message>
-      <source>Preparing the preview…</source>
-      <translation>Vorschau wird vorbereitet …</translation>
-    </message>
-    <message>
-      <source>Language of the policy shown in the preview</source>
-      <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
-    </message>
-    <message>
-      <source>&amp;New</source>
-      <translation>&amp;Neu</translation>
-    </message>
-    <message>
-      <source>&amp;Open…</source>
-      <translation>Ö&amp;ffnen …</translation>
-    </message>
-    <message>
-      <source>&amp;Save</source>
-      <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-      <source>Save &amp;As…</source>
-      <translation>Speichern &amp;unter …</translation>
-    </message>
-    <message>
-      <source>&amp;Export…</source>
-      <translation>E&amp;xportieren …</translation>
-    </message>
-    <message>
-      <source>&amp;Close</source>
-      <translation>S&amp;chließen</translation>
-    </message>
-    <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-      <source>&amp;Undo</source>
-      <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-      <source>&amp;Redo</source>
-      <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-      <source>&amp;Find service</source>
-      <translation>Dienst &amp;suchen</translation>
-    </message>
-    <message>
-      <source>&amp;About Policy Editor</source>
-      <translation>Ü&amp;ber Policy Editor</translation>
-    </message>
-    <message>
-      <source>&amp;File</source>
-      <translation>&amp;Datei</translation>
-    </message>
-    <message>
-      <source>Open &amp;Recent</source>
-      <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-      <source>&amp;View</source>
-      <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-      <source>System default</source>
-      <translation>Wie das System</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-      <source>Main</source>
-      <translation>Werkzeuge</translation>
-    </message>
-    <message>
-      <source>Document &amp;language:</source>
-      <translation>&amp;Sprache des Dokuments:</translation>
-    </message>
-    <message>
-      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
-      <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
-    </message>
-    <message>
-      <source>Add %1</source>
-      <translation>%1 hinzufügen</translation>
-    </message>
-    <message>
-      <source>Remove %1</source>
-      <translation>%1 entfernen</translation>
-    </message>
-    <message>
-      <source>A clause pack has a problem: %1</source>
-      <translation>Ein Textbaustein-Paket hat einen Fehler: %1</translation>
-    </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 Fehler, %2 Warnungen</translation>
-    </message>
-    <message>
-      <source>Untitled</source>
-      <translation>Unbenannt</translation>
-    </message>
+    <name>FileSession</name>
     <message>
       <source>The example cannot be opened</source>
       <translation>Das Beispiel lässt sich nicht öffnen</translation>
@@ -544,6 +385,185 @@
       <source>Restore unsaved changes from %1 to %2?</source>
       <translation>Ungespeicherte Änderungen von %1 an %2 wiederherstellen?</translation>
     </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Findings</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <source>No findings: everything the checks look at is in place.</source>
+      <translation>Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LivePolicy</name>
+    <message>
+      <source>The checks could not run, so nothing was checked: %1</source>
+      <translation>Die Prüfungen konnten nicht laufen, es wurde also nichts geprüft: %1</translation>
+    </message>
+    <message>
+      <source>Checks failed</source>
+      <translation>Prüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>%1 errors, %2 warnings</source>
+      <translation>%1 Fehler, %2 Warnungen</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainActions</name>
+    <message>
+      <source>&amp;New</source>
+      <translation>&amp;Neu</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Find service</source>
+      <translation>Dienst &amp;suchen</translation>
+    </message>
+    <message>
+      <source>&amp;About Policy Editor</source>
+      <translation>Ü&amp;ber Policy Editor</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>Werkzeuge</translation>
+    </message>
+    <message>
+      <source>Document &amp;language:</source>
+      <translation>&amp;Sprache des Dokuments:</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>Liste &amp;leeren</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Company</source>
+      <translation>&amp;Unternehmen</translation>
+    </message>
+    <message>
+      <source>Se&amp;rvice</source>
+      <translation>&amp;Dienst</translation>
+    </message>
+    <message>
+      <source>Own se&amp;ctions</source>
+      <translation>Eigene Ab&amp;schnitte</translation>
+    </message>
+    <message>
+      <source>Preview of the privacy policy</source>
+      <translation>Vorschau der Datenschutzerklärung</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <source>Document language</source>
+      <translation>Sprache des Dokuments</translation>
+    </message>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Vorschau wird vorbereitet …</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
+    </message>
+    <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>%1 entfernen</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>Unbenannt</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Einige Textbaustein-Pakete ließen sich nicht vollständig laden</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
+
+%1</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Export vermerken</translation>
+    </message>
+  </context>
+  <context>
+    <name>Prompts</name>
     <message>
       <source>Do you want to save the changes to %1?</source>
       <translation>Möchten Sie die Änderungen an %1 speichern?</translation>
@@ -581,6 +601,10 @@
       <translation>Über&amp;schreiben</translation>
     </message>
     <message>
+      <source>Save &amp;As…</source>
+      <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
       <source>%1 is read-only. Overwrite it anyway?</source>
       <translation>%1 ist schreibgeschützt. Trotzdem überschreiben?</translation>
     </message>
@@ -608,26 +632,6 @@
       <source>Policy Editor projects (*.policy.json)</source>
       <translation>Policy-Editor-Projekte (*.policy.json)</translation>
     </message>
-    <message>
-      <source>Some clause packs could not be loaded completely</source>
-      <translation>Einige Textbaustein-Pakete ließen sich nicht vollständig laden</translation>
-    </message>
-    <message>
-      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</source>
-      <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
-
-%1</translation>
-    </message>
-    <message>
-      <source>Record export</source>
-      <translation>Export vermerken</translation>
-    </message>
-    <message>
-      <source>&amp;Clear list</source>
-      <translation>Liste &amp;leeren</translation>
-    </message>
   </context>
   <context>
     <name>ServiceChecklist</name>
@@ -650,6 +654,10 @@
     <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Selbst betrieben: kein externer Anbieter</translation>
+    </message>
+    <message>
+      <source>Loading the services…</source>
+      <translation>Dienste werden geladen …</translation>
     </message>
     <message numerus="yes">
       <source>%n service(s) selected</source>

@@ -170,14 +170,6 @@
       <translation>Section text (Markdown)</translation>
     </message>
     <message>
-      <source>&amp;Title:</source>
-      <translation>&amp;Title:</translation>
-    </message>
-    <message>
-      <source>Te&amp;xt:</source>
-      <translation>Te&amp;xt:</translation>
-    </message>
-    <message>
       <source>New section</source>
       <translation>New section</translation>
     </message>
@@ -340,158 +332,7 @@
     </message>
   </context>
   <context>
-    <name>FindingsList</name>
-    <message>
-      <source>Findings</source>
-      <translation>Findings</translation>
-    </message>
-    <message>
-      <source>No findings: everything the checks look at is in place.</source>
-      <translation>No findings: everything the checks look at is in place.</translation>
-    </message>
-  </context>
-  <context>
-    <name>MainWindow</name>
-    <message>
-      <source>&amp;Company</source>
-      <translation>&amp;Company</translation>
-    </message>
-    <message>
-      <source>Se&amp;rvice</source>
-      <translation>Se&amp;rvice</translation>
-    </message>
-    <message>
-      <source>Own se&amp;ctions</source>
-      <translation>Own se&amp;ctions</translation>
-    </message>
-    <message>
-      <source>Stand:</source>
-      <translation>Stand:</translation>
-    </message>
-    <message>
-      <source>Preview of the privacy policy</source>
-      <translation>Preview of the privacy policy</translation>
-    </message>
-    <message>
-      <source>Findings</source>
-      <translation>Findings</translation>
-    </message>
-    <message>
-      <source>Document language</source>
-      <translation>Document language</translation>
-    </message>
-    <message>
-      <source>Loading the services…</source>
-      <translation>Loading the services…</translation>
-    </message>
-    <message>
-      <source>Preparing the preview…</source>
-      <translation>Preparing the preview…</translation>
-    </message>
-    <message>
-      <source>Language of the policy shown in the preview</source>
-      <translation>Language of the policy shown in the preview</translation>
-    </message>
-    <message>
-      <source>&amp;New</source>
-      <translation>&amp;New</translation>
-    </message>
-    <message>
-      <source>&amp;Open…</source>
-      <translation>&amp;Open…</translation>
-    </message>
-    <message>
-      <source>&amp;Save</source>
-      <translation>&amp;Save</translation>
-    </message>
-    <message>
-      <source>Save &amp;As…</source>
-      <translation>Save &amp;As…</translation>
-    </message>
-    <message>
-      <source>&amp;Export…</source>
-      <translation>&amp;Export…</translation>
-    </message>
-    <message>
-      <source>&amp;Close</source>
-      <translation>&amp;Close</translation>
-    </message>
-    <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Quit</translation>
-    </message>
-    <message>
-      <source>&amp;Undo</source>
-      <translation>&amp;Undo</translation>
-    </message>
-    <message>
-      <source>&amp;Redo</source>
-      <translation>&amp;Redo</translation>
-    </message>
-    <message>
-      <source>&amp;Find service</source>
-      <translation>&amp;Find service</translation>
-    </message>
-    <message>
-      <source>&amp;About Policy Editor</source>
-      <translation>&amp;About Policy Editor</translation>
-    </message>
-    <message>
-      <source>&amp;File</source>
-      <translation>&amp;File</translation>
-    </message>
-    <message>
-      <source>Open &amp;Recent</source>
-      <translation>Open &amp;Recent</translation>
-    </message>
-    <message>
-      <source>&amp;Edit</source>
-      <translation>&amp;Edit</translation>
-    </message>
-    <message>
-      <source>&amp;View</source>
-      <translation>&amp;View</translation>
-    </message>
-    <message>
-      <source>System default</source>
-      <translation>System default</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>&amp;Help</translation>
-    </message>
-    <message>
-      <source>Main</source>
-      <translation>Main</translation>
-    </message>
-    <message>
-      <source>Document &amp;language:</source>
-      <translation>Document &amp;language:</translation>
-    </message>
-    <message>
-      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
-      <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
-    </message>
-    <message>
-      <source>Add %1</source>
-      <translation>Add %1</translation>
-    </message>
-    <message>
-      <source>Remove %1</source>
-      <translation>Remove %1</translation>
-    </message>
-    <message>
-      <source>A clause pack has a problem: %1</source>
-      <translation>A clause pack has a problem: %1</translation>
-    </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 errors, %2 warnings</translation>
-    </message>
-    <message>
-      <source>Untitled</source>
-      <translation>Untitled</translation>
-    </message>
+    <name>FileSession</name>
     <message>
       <source>The example cannot be opened</source>
       <translation>The example cannot be opened</translation>
@@ -544,6 +385,185 @@
       <source>Restore unsaved changes from %1 to %2?</source>
       <translation>Restore unsaved changes from %1 to %2?</translation>
     </message>
+  </context>
+  <context>
+    <name>FindingsList</name>
+    <message>
+      <source>Findings</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>No findings: everything the checks look at is in place.</source>
+      <translation>No findings: everything the checks look at is in place.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LivePolicy</name>
+    <message>
+      <source>The checks could not run, so nothing was checked: %1</source>
+      <translation>The checks could not run, so nothing was checked: %1</translation>
+    </message>
+    <message>
+      <source>Checks failed</source>
+      <translation>Checks failed</translation>
+    </message>
+    <message>
+      <source>%1 errors, %2 warnings</source>
+      <translation>%1 errors, %2 warnings</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainActions</name>
+    <message>
+      <source>&amp;New</source>
+      <translation>&amp;New</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>&amp;Export…</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Find service</source>
+      <translation>&amp;Find service</translation>
+    </message>
+    <message>
+      <source>&amp;About Policy Editor</source>
+      <translation>&amp;About Policy Editor</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>System default</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>Open &amp;Recent</source>
+      <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>Main</translation>
+    </message>
+    <message>
+      <source>Document &amp;language:</source>
+      <translation>Document &amp;language:</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>&amp;Clear list</source>
+      <translation>&amp;Clear list</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;Company</source>
+      <translation>&amp;Company</translation>
+    </message>
+    <message>
+      <source>Se&amp;rvice</source>
+      <translation>Se&amp;rvice</translation>
+    </message>
+    <message>
+      <source>Own se&amp;ctions</source>
+      <translation>Own se&amp;ctions</translation>
+    </message>
+    <message>
+      <source>Preview of the privacy policy</source>
+      <translation>Preview of the privacy policy</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Findings</translation>
+    </message>
+    <message>
+      <source>Document language</source>
+      <translation>Document language</translation>
+    </message>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Language of the policy shown in the preview</translation>
+    </message>
+    <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>Add %1</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+    <message>
+      <source>Untitled</source>
+      <translation>Untitled</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Some clause packs could not be loaded completely</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Record export</translation>
+    </message>
+  </context>
+  <context>
+    <name>Prompts</name>
     <message>
       <source>Do you want to save the changes to %1?</source>
       <translation>Do you want to save the changes to %1?</translation>
@@ -581,6 +601,10 @@
       <translation>&amp;Overwrite</translation>
     </message>
     <message>
+      <source>Save &amp;As…</source>
+      <translation>Save &amp;As…</translation>
+    </message>
+    <message>
       <source>%1 is read-only. Overwrite it anyway?</source>
       <translation>%1 is read-only. Overwrite it anyway?</translation>
     </message>
@@ -608,26 +632,6 @@
       <source>Policy Editor projects (*.policy.json)</source>
       <translation>Policy Editor projects (*.policy.json)</translation>
     </message>
-    <message>
-      <source>Some clause packs could not be loaded completely</source>
-      <translation>Some clause packs could not be loaded completely</translation>
-    </message>
-    <message>
-      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</source>
-      <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</translation>
-    </message>
-    <message>
-      <source>Record export</source>
-      <translation>Record export</translation>
-    </message>
-    <message>
-      <source>&amp;Clear list</source>
-      <translation>&amp;Clear list</translation>
-    </message>
   </context>
   <context>
     <name>ServiceChecklist</name>
@@ -650,6 +654,10 @@
     <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Self-hosted: no outside provider</translation>
+    </message>
+    <message>
+      <source>Loading the services…</source>
+      <translation>Loading the services…</translation>
     </message>
     <message numerus="yes">
       <source>%n service(s) selected</source>

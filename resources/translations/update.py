@@ -48,6 +48,10 @@ GERMAN = {
     "Replace existing files?": "Vorhandene Dateien ersetzen?",
     "These files already exist and would be replaced:\n%1": "Diese Dateien gibt es schon; sie würden ersetzt:\n%1",
     "Record export": "Export vermerken",
+    # findings when the checks themselves fail
+    "The checks could not run, so nothing was checked: %1":
+        "Die Prüfungen konnten nicht laufen, es wurde also nichts geprüft: %1",
+    "Checks failed": "Prüfung fehlgeschlagen",
     "Writing %1…": "Schreibe %1 …",
     "%1 file(s) written to %2:": "%1 Datei(en) gespeichert in %2:",
     "Not written:": "Nicht geschrieben:",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from benchfigures import figure, line
+from editor.gui.targets import ControllerField
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_preview_update_full_catalog(benchmark, report, gui_isolated, qtbot, qap
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
-    window.set_project(full_project, None)
+    window.session.set_project(full_project, None)
     qapp.processEvents()
 
     class Paints(QObject):
@@ -56,7 +57,7 @@ def test_preview_update_full_catalog(benchmark, report, gui_isolated, qtbot, qap
 
     def edit():
         start = time.perf_counter()
-        window.push("controller.phone", f"+49 30 {next(counter)}", "phone", ("bench", 1))
+        window.push(ControllerField("phone"), f"+49 30 {next(counter)}", "phone", 1)
         unpainted.append(time.perf_counter() - start)
         qapp.processEvents()  # the repaint the user sees
 
@@ -166,7 +167,7 @@ def launch(paths):
 
 def preview():
     window = state.get("window")
-    if window is None or window.document is None or window.catalog is None or not window.preview.unit_ids():
+    if window is None or window.live.document is None or window.catalog is None or not window.preview.unit_ids():
         return None
     return window.preview
 
@@ -174,8 +175,8 @@ def preview():
 def check():
     window = state["window"]
     assert window.windowTitle().startswith("full.policy.json")
-    last = window.document.sections[-1]
-    assert len(window.preview.unit_ids()) > len(window.document.sections), "preview incomplete"
+    last = window.live.document.sections[-1]
+    assert len(window.preview.unit_ids()) > len(window.live.document.sections), "preview incomplete"
     assert last.title in window.preview.toPlainText(), "last section missing from the preview"
 
 

@@ -30,9 +30,9 @@ def window(qtbot, catalog):
     win.persist_state = False
     qtbot.addWidget(win)
     # never block a test on a modal box: tests that want one override these
-    win.ask_unsaved = lambda: "discard"
+    win.prompts.ask_unsaved = lambda _name: "discard"
     win.errors = []
-    win.show_error = lambda title, text: win.errors.append((title, text))
+    win.prompts.show_error = lambda title, text: win.errors.append((title, text))
     yield win
     win.undo_stack.setClean()
 
@@ -41,7 +41,7 @@ def window(qtbot, catalog):
 def project_window(window):
     from editor.core.project import example_project
 
-    window.set_project(example_project(), None)
+    window.session.set_project(example_project(), None)
     return window
 
 

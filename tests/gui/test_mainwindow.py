@@ -6,6 +6,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox, QSpinBox
 
 from editor.core import project as project_io
+from editor.gui.targets import STATE, ControllerField, DpoField, ServiceTarget
 
 
 def first_service(catalog, predicate=lambda s: True):
@@ -51,7 +52,7 @@ def test_search_filters_by_name_and_keyword(project_window, catalog):
 
 def test_typing_in_company_name_is_one_undo_step(project_window, qtbot):
     w = project_window
-    edit = w.company_form.fields["controller.name"]
+    edit = w.company_form.fields[ControllerField("name")]
     edit.end(False)
     original = w.model.project.controller.name
     edit.setFocus()
@@ -120,12 +121,12 @@ def test_dpo_checkbox_and_undo_keeps_fields(project_window, qtbot):
     w.company_form.has_dpo.click()
     assert w.model.project.dpo is not None
     assert w.company_form.dpo_fields.isEnabled()
-    qtbot.keyClicks(w.company_form.fields["dpo.name"], "Dr. Datenschutz")
+    qtbot.keyClicks(w.company_form.fields[DpoField("name")], "Dr. Datenschutz")
     w.company_form.has_dpo.click()
     assert w.model.project.dpo is None
     w.undo_stack.undo()
     assert w.model.project.dpo.name == "Dr. Datenschutz"
-    assert w.company_form.fields["dpo.name"].text() == "Dr. Datenschutz"
+    assert w.company_form.fields[DpoField("name")].text() == "Dr. Datenschutz"
 
 
 def test_save_and_open_round_trip(project_window, tmp_path, catalog):
@@ -133,16 +134,16 @@ def test_save_and_open_round_trip(project_window, tmp_path, catalog):
     service = first_service(catalog)
     tick(w, service.id)
     target = tmp_path / "mine.policy.json"
-    w.ask_save_path = lambda: str(tmp_path / "mine")
-    assert w.save()
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "mine")
+    assert w.session.save()
     assert target.exists()
     assert not w.isWindowModified()
     assert w.windowTitle().startswith("mine.policy.json[*]")
     loaded = project_io.load(target)
     assert loaded.service_ids() == [service.id]
-    w.close_project()
-    assert not w.has_project
-    assert w.open_path(str(target))
+    w.session.close_project()
+    assert not w.session.has_project
+    assert w.session.open_path(str(target))
     assert w.model.project.service_ids() == [service.id]
     assert w.checklist.item(service.id).checkState(0) == Qt.CheckState.Checked
     from editor.gui import settings
@@ -153,23 +154,23 @@ def test_save_and_open_round_trip(project_window, tmp_path, catalog):
 def test_unsaved_changes_prompt_cancel_keeps_window(project_window, qtbot):
     w = project_window
     w.show()
-    qtbot.keyClicks(w.company_form.fields["controller.city"], "x")
+    qtbot.keyClicks(w.company_form.fields[ControllerField("city")], "x")
     asked = []
-    w.ask_unsaved = lambda: asked.append(1) or "cancel"
+    w.prompts.ask_unsaved = lambda _name: asked.append(1) or "cancel"
     assert not w.close()
-    assert asked and w.isVisible() and w.has_project
-    w.ask_unsaved = lambda: "discard"
+    assert asked and w.isVisible() and w.session.has_project
+    w.prompts.ask_unsaved = lambda _name: "discard"
     assert w.close()
 
 
 def test_unsaved_changes_prompt_real_message_box(project_window, qtbot, tmp_path):
     """Drive the real QMessageBox: choose Save, which saves through Save As."""
-    from editor.gui.mainwindow import MainWindow
+    from editor.gui.prompts import Prompts
 
     w = project_window
-    w.ask_unsaved = MainWindow.ask_unsaved.__get__(w)
-    w.ask_save_path = lambda: str(tmp_path / "answered.policy.json")
-    qtbot.keyClicks(w.company_form.fields["controller.city"], "x")
+    w.prompts.ask_unsaved = Prompts.ask_unsaved.__get__(w.prompts)
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "answered.policy.json")
+    qtbot.keyClicks(w.company_form.fields[ControllerField("city")], "x")
     seen = []
 
     def click_save():
@@ -179,7 +180,7 @@ def test_unsaved_changes_prompt_real_message_box(project_window, qtbot, tmp_path
         box.button(QMessageBox.StandardButton.Save).click()
 
     QTimer.singleShot(50, click_save)
-    assert w.maybe_save()
+    assert w.session.maybe_save()
     assert seen and "save" in seen[0].lower()
     assert (tmp_path / "answered.policy.json").exists()
 
@@ -188,16 +189,16 @@ def test_corrupt_file_reports_and_is_untouched(window, tmp_path):
     bad = tmp_path / "broken.policy.json"
     content = b'{"format": "policy-editor-project", "schema_version": 2, "controller": {'
     bad.write_bytes(content)
-    assert not window.open_path(str(bad))
+    assert not window.session.open_path(str(bad))
     assert window.errors and "damaged" in window.errors[0][1]
     assert bad.read_bytes() == content
-    assert not window.has_project
+    assert not window.session.has_project
 
 
 def test_newer_version_is_refused(window, tmp_path):
     newer = tmp_path / "future.policy.json"
     newer.write_text('{"format": "policy-editor-project", "schema_version": 99}', encoding="utf-8")
-    assert not window.open_path(str(newer))
+    assert not window.session.open_path(str(newer))
     assert "newer" in window.errors[0][1]
 
 
@@ -205,7 +206,7 @@ def test_document_language_switch(project_window):
     w = project_window
     assert "Datenschutzerklärung" in w.preview.toPlainText()
     w.language_combo.setCurrentIndex(w.language_combo.findData("en"))
-    assert w.doc_language == "en"
+    assert w.live.doc_language == "en"
     text = w.preview.toPlainText()
     assert "Privacy Policy" in text and "Datenschutzerklärung" not in text
     assert not w.isWindowModified()  # a view choice, not an edit
@@ -215,23 +216,23 @@ def test_findings_click_navigates_to_field_and_service(project_window, catalog, 
     w = project_window
     w.show()
     qtbot.waitExposed(w)
-    w.navigate("controller.email")
+    w.navigator.go(ControllerField("email"))
     assert w.tabs.currentIndex() == 0
-    assert w.focusWidget() is w.company_form.fields["controller.email"]
+    assert w.focusWidget() is w.company_form.fields[ControllerField("email")]
     service = first_service(catalog)
-    w.navigate(f"service:{service.id}")
+    w.navigator.go(ServiceTarget(service.id))
     assert w.checklist.current_service() == service.id
     assert w.tabs.currentIndex() == 1
     # through the list: a finding that points at the e-mail field
     w.model.project.controller.email = ""
-    w.run_checks()
+    w.live.run_checks()
     targets = [f.target for f in w.findings.findings]
     assert "controller.email" in targets
     row = targets.index("controller.email")
     w.tabs.setCurrentIndex(2)
     w.findings.itemClicked.emit(w.findings.item(row))
     assert w.tabs.currentIndex() == 0
-    assert w.focusWidget() is w.company_form.fields["controller.email"]
+    assert w.focusWidget() is w.company_form.fields[ControllerField("email")]
 
 
 def test_preview_click_selects_service(project_window, catalog):
@@ -241,7 +242,7 @@ def test_preview_click_selects_service(project_window, catalog):
     unit_index = w.preview.unit_ids().index(f"service-{service.id}")
     start = w.preview._starts[unit_index]
     assert w.preview.unit_at(start + 2).service == service.id
-    w._preview_clicked(f"service-{service.id}", service.id)
+    w.navigator.preview_clicked(f"service-{service.id}", service.id)
     assert w.checklist.current_service() == service.id
 
 
@@ -250,8 +251,8 @@ def test_drop_of_project_file_opens_it(window, example_file, qtbot):
     mime.setUrls([QUrl.fromLocalFile(str(example_file))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.has_project)
-    assert window.path == example_file.resolve()
+    qtbot.waitUntil(lambda: window.session.has_project)
+    assert window.session.path == example_file.resolve()
     assert window.windowTitle().startswith("shop.policy.json")
 
 
@@ -270,10 +271,10 @@ def test_custom_section_add_edit_undo(project_window, qtbot):
 
 
 def test_new_project_welcome_and_example(window):
-    assert not window.has_project
+    assert not window.session.has_project
     assert window.stack.currentWidget() is window.welcome
-    window.open_example("")
-    assert window.has_project and window.model.project.controller.name
+    window.session.open_example("")
+    assert window.session.has_project and window.model.project.controller.name
     assert window.preview.toPlainText().strip()
 
 
@@ -309,7 +310,7 @@ def test_window_title_and_modified_flag(project_window):
     w = project_window
     assert w.windowTitle() == "Untitled[*] — Policy Editor"
     assert not w.isWindowModified()
-    w.push("state", "BY", "state")
+    w.push(STATE, "BY", "state")
     assert w.isWindowModified()
     w.undo_stack.undo()
     assert not w.isWindowModified()

@@ -8,18 +8,19 @@ from pathlib import Path
 from PySide6.QtGui import QDesktopServices
 
 from editor.core import project as project_io
+from editor.gui.targets import ControllerField, ServiceTarget
 
 
 def test_autosave_written_after_timer_and_removed_on_save(project_window, isolated, tmp_path, qtbot):
     w = project_window
-    assert w.autosave_now() is None  # nothing unsaved yet
-    qtbot.keyClicks(w.company_form.fields["controller.city"], "X")
-    w.autosave_timer.timeout.emit()  # what the 30 s timer does
+    assert w.session.autosave_now() is None  # nothing unsaved yet
+    qtbot.keyClicks(w.company_form.fields[ControllerField("city")], "X")
+    w.session.autosave_timer.timeout.emit()  # what the 30 s timer does
     files = list((isolated / "autosave").glob("*.policy.json"))
     assert len(files) == 1
     assert project_io.load(files[0]).controller.city.endswith("X")
-    w.ask_save_path = lambda: str(tmp_path / "saved.policy.json")
-    assert w.save()
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "saved.policy.json")
+    assert w.session.save()
     assert list((isolated / "autosave").glob("*.policy.json")) == []
 
 
@@ -38,10 +39,11 @@ def test_restore_after_crash_in_another_process(window, isolated, tmp_path):
         from editor.gui import settings
         settings.data_dir = lambda: Path({str(isolated)!r})
         from editor.gui.mainwindow import MainWindow
+        from editor.gui.targets import ControllerField
         w = MainWindow(ui_language="de")
-        w.open_path({str(original)!r})
-        w.push("controller.city", "Crashstadt", "city")
-        assert w.autosave_now()
+        w.session.open_path({str(original)!r})
+        w.push(ControllerField("city"), "Crashstadt", "city")
+        assert w.session.autosave_now()
         os._exit(3)  # a crash: no clean close, lock and autosave stay behind
     """)
     root = Path(__file__).resolve().parents[2]
@@ -49,16 +51,16 @@ def test_restore_after_crash_in_another_process(window, isolated, tmp_path):
     assert result.returncode == 3, result.stderr
     assert list((isolated / "autosave").glob("*.lock"))
     questions = []
-    window.ask_restore = lambda question: questions.append(question) or True
-    assert window.offer_recovery()
+    window.prompts.ask_restore = lambda question: questions.append(question) or True
+    assert window.session.offer_recovery()
     assert "shop.policy.json" in questions[0]
     assert window.model.project.controller.city == "Crashstadt"
-    assert window.path == original.resolve()
+    assert window.session.path == original.resolve()
     assert window.isWindowModified()
     assert project_io.load(original).controller.city == "Köln"  # the file itself is untouched
     # the orphan is consumed; only this session's own autosave remains
     metas = list((isolated / "autosave").glob("*.meta.json"))
-    assert [m.name.startswith(window.autosave.session) for m in metas] == [True]
+    assert [m.name.startswith(window.session.autosave.session) for m in metas] == [True]
 
 
 def test_running_session_is_not_offered(window, isolated, qtbot, catalog):
@@ -66,13 +68,13 @@ def test_running_session_is_not_offered(window, isolated, qtbot, catalog):
 
     other = MainWindow(catalog=catalog, ui_language="en")
     qtbot.addWidget(other)
-    other.set_project(project_io.example_project(), None)
-    other.push("controller.city", "Live", "city")
-    assert other.autosave_now()
-    window.ask_restore = lambda q: (_ for _ in ()).throw(AssertionError("must not ask"))
-    assert not window.offer_recovery()
+    other.session.set_project(project_io.example_project(), None)
+    other.push(ControllerField("city"), "Live", "city")
+    assert other.session.autosave_now()
+    window.prompts.ask_restore = lambda q: (_ for _ in ()).throw(AssertionError("must not ask"))
+    assert not window.session.offer_recovery()
     other.undo_stack.setClean()
-    other.autosave.remove()
+    other.session.autosave.remove()
 
 
 def test_discarded_restore_deletes_autosave(window, isolated):
@@ -81,8 +83,8 @@ def test_discarded_restore_deletes_autosave(window, isolated):
     project_io.save(project_io.example_project(company="Verworfen"), folder / "123-dead.policy.json")
     (folder / "123-dead.meta.json").write_text(json.dumps({"original": "", "time": "2026-01-02T10:00:00"}))
     asked = []
-    window.ask_restore = lambda q: asked.append(q) or False
-    assert not window.offer_recovery()
+    window.prompts.ask_restore = lambda q: asked.append(q) or False
+    assert not window.session.offer_recovery()
     assert asked and "new project" in asked[0]
     assert list(folder.iterdir()) == []
 
@@ -91,7 +93,7 @@ def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog, mo
     from editor.gui.export_dialog import ExportDialog
 
     w = project_window
-    w.push("service:" + sorted(catalog.services)[0], (0, project_io.SelectedService(id=sorted(catalog.services)[0])), "tick")
+    w.push(ServiceTarget(sorted(catalog.services)[0]), (0, project_io.SelectedService(id=sorted(catalog.services)[0])), "tick")
     dialog = ExportDialog(catalog, w.model.project, None, w)
     qtbot.addWidget(dialog)
     for key, box in dialog.format_boxes.items():
@@ -201,14 +203,14 @@ def test_finished_export_is_recorded_in_the_project_and_undoable(project_window,
 
 def test_a_file_that_cannot_be_opened_at_start_leaves_the_start_page(isolated, tmp_path, qtbot, monkeypatch):
     from editor.gui.app import create_window
-    from editor.gui.mainwindow import MainWindow
+    from editor.gui.prompts import Prompts
 
     broken = tmp_path / "broken.policy.json"
     broken.write_text('{"format": "policy-editor-project", "schema_version": 99}', encoding="utf-8")
     shown = []
-    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: shown.append(text))
+    monkeypatch.setattr(Prompts, "show_error", lambda self, title, text: shown.append(text))
     window = create_window(str(broken), "en", defer_catalog=True)
     qtbot.addWidget(window)
-    assert not window.has_project and window.stack.currentWidget() is window.welcome
+    assert not window.session.has_project and window.stack.currentWidget() is window.welcome
     assert shown and "newer Policy Editor" in shown[0]
     assert broken.read_text(encoding="utf-8").endswith("99}")  # untouched

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core import project as project_io
+from editor.gui.targets import CUSTOM_SECTIONS, ControllerField
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX files")
 
@@ -27,15 +28,15 @@ def answer_box(button_text, seen):
 
 @pytest.fixture
 def opened(window, example_file):
-    assert window.open_path(str(example_file))
+    assert window.session.open_path(str(example_file))
     return window
 
 
 def test_surrogate_typed_in_a_field_saves_and_closing_with_save_really_saves(opened, example_file):
     w = opened
-    w.push("controller.city", "K\ud800ln", "city")
+    w.push(ControllerField("city"), "K\ud800ln", "city")
     assert w.model.project.controller.city == "K\ufffdln"
-    w.ask_unsaved = lambda: "save"
+    w.prompts.ask_unsaved = lambda _name: "save"
     assert w.close()
     assert project_io.load(example_file).controller.city == "K\ufffdln"
 
@@ -43,15 +44,15 @@ def test_surrogate_typed_in_a_field_saves_and_closing_with_save_really_saves(ope
 def test_every_save_failure_is_shown_and_the_window_stays_open_and_modified(opened, monkeypatch, qtbot):
     w = opened
     w.show()
-    w.push("controller.city", "Bonn", "city")
+    w.push(ControllerField("city"), "Bonn", "city")
 
     def broken(*args, **kwargs):
         raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")  # what closing did before
 
     monkeypatch.setattr(project_io, "save", broken)
-    w.ask_unsaved = lambda: "save"
+    w.prompts.ask_unsaved = lambda _name: "save"
     assert not w.close()
-    assert w.isVisible() and w.isWindowModified() and w.has_project
+    assert w.isVisible() and w.isWindowModified() and w.session.has_project
     assert w.errors and w.errors[-1][0] == "The project was not saved"
     assert "UnicodeEncodeError" in w.errors[-1][1] and "still open" in w.errors[-1][1]
     assert not w.undo_stack.isClean()
@@ -63,34 +64,34 @@ def test_full_disk_message_is_the_plain_sentence(opened, monkeypatch):
     from editor.core import atomic
 
     w = opened
-    w.push("controller.city", "Bonn", "city")
+    w.push(ControllerField("city"), "Bonn", "city")
     monkeypatch.setattr(atomic, "_write_all", lambda fd, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
-    assert not w.save()
+    assert not w.session.save()
     assert "because the disk is full" in w.errors[-1][1]
     assert w.isWindowModified()
 
 
 def test_file_changed_by_another_program_asks_with_a_real_dialog(opened, example_file, qtbot):
-    from editor.gui.mainwindow import MainWindow
+    from editor.gui.prompts import Prompts
 
     w = opened
-    w.ask_file_changed = MainWindow.ask_file_changed.__get__(w)
+    w.prompts.ask_file_changed = Prompts.ask_file_changed.__get__(w.prompts)
     other = project_io.load(example_file)
     other.controller.city = "Anderes Programm"
     project_io.save(other, example_file)
-    w.push("controller.city", "Mein Ort", "city")
+    w.push(ControllerField("city"), "Mein Ort", "city")
     seen = []
     answer_box("Cancel", seen)
-    assert not w.save()
+    assert not w.session.save()
     assert seen == ["The file was changed by another program since you opened it."]
     assert project_io.load(example_file).controller.city == "Anderes Programm"
     assert w.isWindowModified()
     answer_box("Overwrite", seen)
-    assert w.save()
+    assert w.session.save()
     assert project_io.load(example_file).controller.city == "Mein Ort"
     assert not w.isWindowModified()
-    w.push("controller.city", "Noch mal", "city")
-    assert w.save()  # our own save is the new reference: no question
+    w.push(ControllerField("city"), "Noch mal", "city")
+    assert w.session.save()  # our own save is the new reference: no question
     assert len(seen) == 2
 
 
@@ -99,11 +100,11 @@ def test_file_changed_save_as_keeps_both(opened, example_file, tmp_path, monkeyp
     other = project_io.load(example_file)
     other.controller.city = "Anderes Programm"
     project_io.save(other, example_file)
-    w.push("controller.city", "Mein Ort", "city")
+    w.push(ControllerField("city"), "Mein Ort", "city")
     asked = []
-    monkeypatch.setattr(w, "ask_file_changed", lambda path: asked.append(path) or "save_as")
-    w.ask_save_path = lambda: str(tmp_path / "copy.policy.json")
-    assert w.save()
+    monkeypatch.setattr(w.prompts, "ask_file_changed", lambda path: asked.append(path) or "save_as")
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "copy.policy.json")
+    assert w.session.save()
     assert asked == [example_file.resolve()]
     assert project_io.load(example_file).controller.city == "Anderes Programm"
     assert project_io.load(tmp_path / "copy.policy.json").controller.city == "Mein Ort"
@@ -113,21 +114,21 @@ def test_file_changed_save_as_keeps_both(opened, example_file, tmp_path, monkeyp
 def test_read_only_file_is_asked_about(opened, example_file, monkeypatch):
     w = opened
     example_file.chmod(0o444)
-    w.push("controller.city", "Bonn", "city")
+    w.push(ControllerField("city"), "Bonn", "city")
     asked = []
-    monkeypatch.setattr(w, "ask_replace_readonly", lambda path: asked.append(path) or False)
-    assert not w.save()
+    monkeypatch.setattr(w.prompts, "ask_replace_readonly", lambda path: asked.append(path) or False)
+    assert not w.session.save()
     assert asked and project_io.load(example_file).controller.city == "Köln"
-    monkeypatch.setattr(w, "ask_replace_readonly", lambda path: True)
-    assert w.save()
+    monkeypatch.setattr(w.prompts, "ask_replace_readonly", lambda path: True)
+    assert w.session.save()
     assert project_io.load(example_file).controller.city == "Bonn"
 
 
 def test_failed_backup_is_shown(opened, example_file):
     w = opened
     example_file.with_name(example_file.name + ".bak").mkdir()
-    w.push("controller.city", "Bonn", "city")
-    assert w.save()
+    w.push(ControllerField("city"), "Bonn", "city")
+    assert w.session.save()
     assert w.errors[-1][0] == "The project was saved without a backup"
 
 
@@ -135,7 +136,7 @@ def test_opening_a_file_with_duplicates_tells_the_user(window, tmp_path):
     path = tmp_path / "dup.policy.json"
     path.write_text(json.dumps({"format": project_io.FORMAT, "schema_version": 2,
                                 "services": [{"id": "stripe"}, {"id": "stripe"}]}), encoding="utf-8")
-    assert window.open_path(str(path))
+    assert window.session.open_path(str(path))
     assert window.model.project.service_ids() == ["stripe"]
     assert "more than once" in window.errors[-1][1]
 
@@ -148,17 +149,17 @@ def test_opening_a_file_with_duplicates_tells_the_user(window, tmp_path):
 def test_bad_files_open_as_one_sentence_in_a_message_box(window, tmp_path, content):
     path = tmp_path / "bad.policy.json"
     path.write_text(content, encoding="utf-8")
-    assert not window.open_path(str(path))
+    assert not window.session.open_path(str(path))
     assert window.errors[-1][0] == "The project cannot be opened" and "\n" not in window.errors[-1][1]
-    assert path.read_text(encoding="utf-8") == content and not window.has_project
+    assert path.read_text(encoding="utf-8") == content and not window.session.has_project
 
 
 def test_text_entry_is_cut_to_the_field_limit(opened):
     w = opened
-    w.push("controller.name", "x" * 1000, "name")
+    w.push(ControllerField("name"), "x" * 1000, "name")
     assert w.model.project.controller.name == "x" * project_io.SHORT
     assert "cut" in w.statusBar().currentMessage()
-    w.push("custom_sections", [project_io.CustomSection(id="c", body=project_io.LocalText(de="y" * 30_000))], "add")
+    w.push(CUSTOM_SECTIONS, [project_io.CustomSection(id="c", body=project_io.LocalText(de="y" * 30_000))], "add")
     assert len(w.model.project.custom_sections[0].body.de) == project_io.LONG
 
 
@@ -170,11 +171,11 @@ def test_autosave_meta_is_written_atomically(window, isolated, monkeypatch):
     written = []
     real = atomic.write_atomic
     monkeypatch.setattr(atomic, "write_atomic", lambda path, data, **kw: written.append(path) or real(path, data, **kw))
-    window.set_project(project_io.example_project(), None)
-    window.push("controller.city", "Bonn", "city")
-    assert window.autosave_now()
-    assert window.autosave.meta_file in written
-    assert json.loads(window.autosave.meta_file.read_text())["original"] == ""
+    window.session.set_project(project_io.example_project(), None)
+    window.push(ControllerField("city"), "Bonn", "city")
+    assert window.session.autosave_now()
+    assert window.session.autosave.meta_file in written
+    assert json.loads(window.session.autosave.meta_file.read_text())["original"] == ""
 
 
 def test_bad_autosave_entries_are_kept_reported_and_hide_nothing(window, isolated):
@@ -192,8 +193,8 @@ def test_bad_autosave_entries_are_kept_reported_and_hide_nothing(window, isolate
     project_io.save(project_io.example_project(company="Gesund"), folder / "104-dddd.policy.json")
     (folder / "104-dddd.meta.json").write_text(json.dumps({"original": "", "time": "2026-01-02T10:00:00"}))
     offered = []
-    window.ask_restore = lambda q: offered.append(q) or False  # discard the readable ones
-    window.offer_recovery()
+    window.prompts.ask_restore = lambda q: offered.append(q) or False  # discard the readable ones
+    window.session.offer_recovery()
     assert len(offered) == 3
     assert any("cannot be read" in text and "102-bbbb" in text and "kept" in text for _, text in window.errors)
     assert sorted(p.name for p in folder.iterdir()) == ["102-bbbb.meta.json", "102-bbbb.policy.json"]
@@ -209,9 +210,9 @@ def test_restore_carries_the_original_files_fingerprint(window, isolated, exampl
     other = project_io.load(example_file)
     other.controller.city = "Anderes Programm"
     project_io.save(other, example_file)  # changed after the crashed session opened it
-    window.ask_restore = lambda q: True
-    assert window.offer_recovery()
+    window.prompts.ask_restore = lambda q: True
+    assert window.session.offer_recovery()
     asked = []
-    window.ask_file_changed = lambda path: asked.append(path) or "cancel"
-    assert not window.save()
+    window.prompts.ask_file_changed = lambda path: asked.append(path) or "cancel"
+    assert not window.session.save()
     assert asked and project_io.load(example_file).controller.city == "Anderes Programm"

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from editor.gui.targets import ControllerField
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
@@ -59,56 +60,58 @@ def test_ts_covers_the_current_sources(tmp_path):
 def test_german_ui_is_applied(qtbot, catalog):
     from PySide6.QtWidgets import QApplication
 
-    from editor.gui.app import install_translators
     from editor.gui.mainwindow import MainWindow
+    from editor.gui.translation import install_translators
 
     app = QApplication.instance()
     install_translators(app, "de")
     try:
         window = MainWindow(catalog=catalog, ui_language="de")
         qtbot.addWidget(window)
-        assert window.act_save.text() == "&Speichern"
+        assert window.act.save.text() == "&Speichern"
         assert window.tabs.tabText(0) == "&Unternehmen"
         assert window.checklist.total.text() == "0 Dienste ausgewählt"
     finally:
-        for translator in getattr(app, "_translators", []):
-            app.removeTranslator(translator)
+        install_translators(app, "en")
 
 
 def test_switching_the_interface_language_keeps_project_undo_and_file(project_window, qtbot, isolated):
-    from PySide6.QtWidgets import QApplication
-
-    from editor.gui.app import install_translators
+    """The same window retranslates itself (QEvent.LanguageChange → retranslateUi): project,
+    file, undo history and autosave stay where they are."""
+    from editor.gui.translation import switch_language
 
     w = project_window
-    w.push("controller.name", "Neue Firma GmbH", "Company name")
-    w.push("controller.city", "Bonn", "City")
+    model, autosave = w.model, w.session.autosave
+    w.push(ControllerField("name"), "Neue Firma GmbH", "Company name")
+    w.push(ControllerField("city"), "Bonn", "City")
     steps = w.undo_stack.count()
+    german = w
     try:
-        german = w.switch_ui_language("de")
-        qtbot.addWidget(german)
-        german.ask_unsaved = lambda: "discard"
-        assert german is not w and german.ui_language == "de"
+        assert switch_language("de") == "de"
+        assert german.ui_language == "de"
         assert german.menuBar().actions()[0].text() == "&Datei"
-        assert german.model is w.model and german.model.project.controller.name == "Neue Firma GmbH"
+        assert german.model is model and german.model.project.controller.name == "Neue Firma GmbH"
+        assert german.session.autosave is autosave
         assert german.undo_stack.count() == steps and german.isWindowModified()
         assert "Neue Firma GmbH" in german.preview.toPlainText()
+        assert german.company_form.labels[ControllerField("city")].text() == "&Ort:"
+        assert german.act.undo.text().startswith("&Rückgängig")
         german.undo_stack.undo()
         assert german.model.project.controller.city != "Bonn"
-        assert german.has_project and german.windowTitle().startswith("Unbenannt")
+        assert german.session.has_project and german.windowTitle().startswith("Unbenannt")
     finally:
-        install_translators(QApplication.instance(), "en")
+        switch_language("en")
         german.undo_stack.setClean()
+    assert w.act.save.text() == "&Save" and w.windowTitle().startswith("Untitled")
 
 
 def test_switching_language_on_the_start_page_shows_the_start_page(window, qtbot, isolated):
-    from PySide6.QtWidgets import QApplication
-
-    from editor.gui.app import install_translators
+    from editor.gui.translation import switch_language
 
     try:
-        german = window.switch_ui_language("de")
-        qtbot.addWidget(german)
-        assert german.stack.currentWidget() is german.welcome and not german.has_project
+        switch_language("de")
+        german = window
+        assert german.stack.currentWidget() is german.welcome and not german.session.has_project
+        assert german.welcome.new_button.text() == "&Neues Projekt"
     finally:
-        install_translators(QApplication.instance(), "en")
+        switch_language("en")

@@ -1,0 +1,151 @@
+"""Typed places in a project: what an undo command changes and where a finding or a click in the
+preview leads. Small frozen dataclasses, compared and hashed by value.
+
+Core's checks() names its targets with strings ("controller.email", "service:<id>", …) and the
+preview names its sections by id ("service-<id>", "custom-<id>", "controller", …); both are
+read here, once (``finding_target``, ``preview_target``), and nowhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+# ---------------------------------------------------------------------------- what edits change
+
+
+@dataclass(frozen=True, slots=True)
+class ControllerField:
+    """One text field of the controller (core.project.Controller): name, email, …"""
+
+    name: str
+
+    def clean_field(self) -> str:  # core.project.clean_value's name for the field
+        return f"controller.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class DpoTarget:
+    """The data protection officer as a whole: a Dpo, or None for none."""
+
+    def clean_field(self) -> str:
+        return "dpo"
+
+
+@dataclass(frozen=True, slots=True)
+class DpoField:
+    name: str
+
+    def clean_field(self) -> str:
+        return f"dpo.{self.name}"
+
+
+ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectField:
+    """A field of the project itself: the federal state, "Stand", the websites, the list of
+    custom sections, the export history."""
+
+    name: ProjectFieldName
+
+    def clean_field(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceTarget:
+    """One service's place in the selection: (index, SelectedService), or None for not selected."""
+
+    id: str
+
+    def clean_field(self) -> str:
+        return "services[]"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceOption:
+    """One option of a selected service: its value, or None for the default."""
+
+    service: str
+    option: str
+
+    def clean_field(self) -> str:
+        return f"services[].options.{self.option}"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomSectionField:
+    """Title or body of a custom section in one language."""
+
+    id: str
+    field: Literal["title", "body"]
+    lang: str
+
+    def clean_field(self) -> str:
+        return f"custom_sections[].{self.field}.{self.lang}"
+
+
+EditTarget = Union[ControllerField, DpoTarget, DpoField, ProjectField, ServiceTarget, ServiceOption, CustomSectionField]
+
+# ---------------------------------------------------------------------------- where else to go
+
+
+@dataclass(frozen=True, slots=True)
+class CustomSectionTarget:
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServicesTarget:
+    """The selection of services as a whole (e.g. "no hosting provider chosen")."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSection:
+    """A section of the composed policy, by its id."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackTarget:
+    """A clause pack file with a problem."""
+
+    file: str
+
+
+Target = Union[EditTarget, CustomSectionTarget, ServicesTarget, DocumentSection, PackTarget]
+
+STATE = ProjectField("state")
+STAND = ProjectField("stand")
+WEBSITES = ProjectField("websites")
+CUSTOM_SECTIONS = ProjectField("custom_sections")
+EXPORT_HISTORY = ProjectField("export_history")
+_TOP_LEVEL = {"state": STATE, "stand": STAND, "websites": WEBSITES}
+
+
+def finding_target(text: str) -> Target | None:
+    """Core checks()' target string as a Target; None when it names no place to go."""
+    kind, colon, rest = text.partition(":")
+    if colon:
+        maker = {"service": ServiceTarget, "custom": CustomSectionTarget, "section": DocumentSection,
+                 "pack": PackTarget}.get(kind)
+        return maker(rest) if maker is not None and rest else None
+    head, _dot, field = text.partition(".")
+    if head == "controller" and field:
+        return ControllerField(field)
+    if head == "dpo":
+        return DpoField(field) if field else DpoTarget()
+    if text == "services":
+        return ServicesTarget()
+    return _TOP_LEVEL.get(text)
+
+
+def preview_target(section_id: str, service: str) -> Target | None:
+    """Where a click on a section of the preview leads."""
+    if service:
+        return ServiceTarget(service)
+    if section_id.startswith("custom-"):
+        return CustomSectionTarget(section_id[len("custom-"):])
+    return {"controller": ControllerField("name"), "dpo": DpoTarget(), "complaint": STATE}.get(section_id)
