@@ -364,3 +364,65 @@ def test_websites_then_stand_are_two_undo_steps(project_window, qtbot):
     assert w.undo_stack.index() == steps + 2
     w.undo_stack.undo()
     assert "y" not in "".join(w.model.project.websites) and "x" in "".join(w.model.project.websites)
+
+
+def test_finding_targets_are_read_once_into_typed_targets():
+    from editor.gui.targets import (
+        CustomSectionTarget, DocumentSection, DpoTarget, PackTarget, ServicesTarget, finding_target, preview_target,
+    )
+
+    assert finding_target("controller.email") == ControllerField("email")
+    assert finding_target("dpo") == DpoTarget() and finding_target("dpo.email") == DpoField("email")
+    assert finding_target("state") == STATE
+    assert finding_target("service:google-analytics") == ServiceTarget("google-analytics")
+    assert finding_target("custom:s1") == CustomSectionTarget("s1")
+    assert finding_target("section:hosting") == DocumentSection("hosting")
+    assert finding_target("pack:packs/x/services.toml") == PackTarget("packs/x/services.toml")
+    assert finding_target("services") == ServicesTarget()
+    assert finding_target("") is None and finding_target("nonsense:") is None
+    assert preview_target("service-x", "x") == ServiceTarget("x")
+    assert preview_target("custom-s1", "") == CustomSectionTarget("s1")
+    assert preview_target("complaint", "") == STATE and preview_target("intro", "") is None
+
+
+def test_a_custom_section_finding_leads_to_the_section(project_window):
+    w = project_window
+    w.custom_form.add_section()
+    w.custom_form.add_section()
+    first = w.model.project.custom_sections[0].id
+    w.live.run_checks()
+    (row,) = [i for i, f in enumerate(w.findings.findings) if f.target == f"custom:{first}"][:1]
+    w.tabs.setCurrentIndex(0)
+    w.findings.itemClicked.emit(w.findings.item(row))
+    assert w.tabs.currentIndex() == 2 and w.custom_form.current_id() == first
+
+
+def test_a_pack_error_is_one_finding(project_window, catalog):
+    import copy
+
+    from editor.core.packs import PackError
+
+    w = project_window
+    broken = copy.copy(catalog)
+    broken.errors = [PackError("packs/extra/services.toml", 3, None, "not valid TOML")]
+    w.catalog = w.live.catalog = broken
+    w.live.run_checks()
+    about_packs = [f for f in w.findings.findings if f.target.startswith("pack:")]
+    assert [f.code for f in about_packs] == ["pack-error"]
+
+
+def test_checks_that_fail_are_an_error_not_zero_errors(project_window, monkeypatch):
+    from editor.core import checks
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug in a check")
+
+    w = project_window
+    monkeypatch.setattr(checks, "checks", broken)
+    w.live.run_checks()
+    (finding,) = w.findings.findings
+    assert finding.severity == "error" and finding.code == "checks-failed"
+    assert "could not run" in finding.message and "ValueError" in finding.message
+    assert type(finding) is checks.Finding  # one Finding type, core's
+    assert w.status_findings.text() == "Checks failed" and "0 errors" not in w.status_findings.text()
+    assert "could not run" in w.statusBar().currentMessage()
