@@ -66,15 +66,21 @@ def save_window_state(window, splitter) -> None:
 
 
 def restore_window_state(window, splitter) -> bool:
-    """Geometry, docks and toolbars, and the panes' widths as the last session left them; False
-    when there was no saved state (the caller's defaults stand)."""
+    """Geometry, docks and toolbars, and the panes' widths as the last session left them (a
+    first start: as large as the screen allows, up to 1400×900); False when there was no saved
+    dock and toolbar state (the caller's defaults stand)."""
     from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QGuiApplication
 
     s = settings()
     saved = {key: s.value(f"window/{key}") for key in ("geometry", "state", "splitter")}
     saved = {k: v for k, v in saved.items() if isinstance(v, QByteArray) and not v.isEmpty()}
+    screen = QGuiApplication.primaryScreen()
     if "geometry" in saved:
         window.restoreGeometry(saved["geometry"])
+    elif screen is not None:
+        available = screen.availableGeometry()
+        window.resize(min(1400, available.width() - 40), min(900, available.height() - 40))
     if "splitter" in saved:
         splitter.restoreState(saved["splitter"])
     return "state" in saved and window.restoreState(saved["state"])
