@@ -234,6 +234,10 @@ def _service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
             yield f"options[{n}].default", "an int option needs a whole number"
         elif option.type == "text" and not isinstance(option.default, str):
             yield f"options[{n}].default", "a text option needs a text default"
+    if service.detect is not None:
+        from .detect import detect_problems
+
+        yield from detect_problems(service.detect)
 
 
 # ---------------------------------------------------------------------------------------------
