@@ -15,12 +15,11 @@ import datetime as _dt
 import html as _html
 import os
 import re
-import stat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .evidence import CancelFlag, Evidence, Progress, Suggestion, cancel_check
+from .evidence import CancelFlag, Evidence, Progress, Suggestion, cancel_check, decode_text, looks_binary, read_capped
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MB
@@ -60,28 +59,10 @@ class ImportResult:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise ImportError_(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ImportError_(f"{path} is not a regular file.")
-    if info.st_size > MAX_FILE_BYTES:
-        raise ImportError_(f"{path} is {info.st_size / MB:.0f} MB; Policy Editor imports policies up to {MAX_FILE_BYTES // MB} MB.")
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportError_(f"{path} is larger than {MAX_FILE_BYTES // MB} MB; Policy Editor imports policies up to that size.")
-    return data
+    return read_capped(path, MAX_FILE_BYTES, "policies", ImportError_)
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+_decode = decode_text
 
 
 _BLOCK = re.compile(r"<(/?(p|div|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|br|hr|dd|dt|blockquote))\b[^>]*>", re.I)
@@ -171,7 +152,7 @@ def read_policy_text(path: str | os.PathLike, check=lambda: None) -> str:
     elif suffix == ".docx" or data.startswith(b"PK\x03\x04"):
         text = _docx_text(path, data)
     else:
-        if b"\x00" in data[:8192] or sum(1 for b in data[:8192] if b < 9 or 13 < b < 32) > len(data[:8192]) // 20:
+        if looks_binary(data):
             raise ImportError_(f"{path} is not a text, HTML, Word or PDF file (it looks like binary data).")
         text = _decode(data)
         if suffix in (".html", ".htm", ".xhtml") or re.match(r"\s*(<!doctype html|<html|<body|<div|<p\b)", text[:500], re.I):
@@ -351,7 +332,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?:Telefon|Tel\.?|Phone|Fon|Mobil|Mobile)\s*:?\s*(\+?[\d][\d \t/()\-]{5,}\d)", re.I)
 _POSTCODE_CITY = re.compile(r"\b(?:D-)?(\d{5})\s+([A-ZÄÖÜ][\wäöüß.\-]*(?:[ \t](?:an der|am|im|a\.|/)?[ \t]?[A-ZÄÖÜ(][\wäöüß.()\-]*)*)")
 _STREET = re.compile(r"([A-ZÄÖÜ][\wäöüß.\-]*(?:[ \t][\wäöüß.\-]+){0,4}[ \t]\d{1,4}(?:[ \t]?[a-zA-Z](?![\wäöüß]))?(?:[ \t]?[-/][ \t]?\d{1,4})?)\s*,?\s*$")
-_CONTROLLER = re.compile(r"(Verantwortliche[rn]?\b[^\n:]{0,80}?:?|Verantwortliche Stelle\s*:?|Name und Anschrift des Verantwortlichen\s*:?|"
+_CONTROLLER = re.compile(r"(Verantwortlich(?:e[rn]?)?\b[^\n:]{0,80}?:?|Verantwortliche Stelle\s*:?|Name und Anschrift des Verantwortlichen\s*:?|"
                          r"Controller\b\s*:?|Responsible (?:party|body)\s*:?|Angaben gemäß § ?5 (?:TMG|DDG)\s*:?|Anbieter\s*:)",
                          re.I)
 

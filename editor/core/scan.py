@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .detect import MAX_MATCH_INPUT, Rules
-from .evidence import MAX_EVIDENCE, CancelFlag, Cancelled, Evidence, Progress, Suggestion, cancel_check
+from .evidence import (MAX_EVIDENCE, CancelFlag, Cancelled, Evidence, Progress, Suggestion, cancel_check, decode_text,
+                       looks_binary, read_capped)
 
 MB = 1024 * 1024
 MAX_HTML_BYTES = 10 * MB  # one saved page
@@ -222,42 +223,11 @@ def _read_css(text: str, source: str, base: str | None, seen: _Seen) -> list[str
 
 
 def _read_bytes(path: Path, limit: int, what: str) -> bytes:
-    """The file's bytes, refusing anything but a regular file up to ``limit`` bytes."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise ScanError(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ScanError(f"{path} is not a regular file.")
-    if info.st_size > limit:
-        raise ScanError(f"{path} is {info.st_size / MB:.0f} MB; Policy Editor reads {what} up to {limit // MB} MB.")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise ScanError(f"{path} cannot be read ({exc.strerror or exc}).") from None
-    if len(data) > limit:
-        raise ScanError(f"{path} is larger than {limit // MB} MB; Policy Editor reads {what} up to {limit // MB} MB.")
-    return data
+    return read_capped(path, limit, what, ScanError)
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    if not head:
-        return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) // 20
+_decode = decode_text
+_looks_binary = looks_binary
 
 
 def _scan_html_file(path: Path, seen: _Seen, source: str, root: Path, check) -> None:
