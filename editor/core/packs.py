@@ -370,9 +370,9 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
         problems.append(("id", f"service '{service.id}' is already defined by pack '{catalog.service_pack[service.id]}'"))
     if service.template and not all((pack.id, lang, service.template) in template_ok for lang in schema.LANGUAGES):
         problems.append(("template", f"template '{service.template}' is missing or broken"))
-    for n, purpose in enumerate(service.purposes):
+    for k, purpose in enumerate(service.purposes):  # not n: that is the record's index, used below
         if purpose.when and (err := check_template_source("{{ " + purpose.when + " }}")):
-            problems.append((f"purposes[{n}].when", err))
+            problems.append((f"purposes[{k}].when", err))
     for field_name, template_text in _template_texts(service):
         for lang in schema.LANGUAGES:
             err = check_template_source(template_text.get(lang))

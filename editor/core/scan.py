@@ -366,6 +366,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         try:
             return super().http_error_302(req, fp, code, msg, headers)
         except urllib.error.HTTPError as exc:
+            if "not allowed" in str(exc.msg):
+                raise ScanError(f"{req.full_url} redirects to an address that is not an http(s) address; stopping.") from None
             if "redirect" in str(exc.msg).lower() or "loop" in str(exc.msg).lower():
                 raise ScanError(f"{req.full_url} redirects more than {MAX_REDIRECTS} times (or in a loop); stopping.") from None
             raise
