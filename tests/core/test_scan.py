@@ -7,11 +7,11 @@ import http.server
 import json
 import socket
 import threading
-import time
 from pathlib import Path
 
 import msgspec
 import pytest
+from scantools import fails_plainly
 
 from editor.core import schema
 from editor.core.detect import Rules, detect_problems
@@ -198,12 +198,8 @@ def test_unknown_detect_key_is_an_error():
 
 
 def _fails(catalog, source, expected, **kw):
-    started = time.monotonic()
-    with pytest.raises(ScanError) as info:
-        scan(catalog, [source], **kw)
-    message = str(info.value)
-    assert expected in message and "\n" not in message and message.endswith(".")
-    assert time.monotonic() - started < 8
+    message = fails_plainly(ScanError, lambda: scan(catalog, [source], **kw), expected)
+    assert message.endswith(".")
     return message
 
 
