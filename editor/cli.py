@@ -5,8 +5,10 @@ policy-editor FILE                 open FILE in the desktop app
 policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
 policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
-policy-editor check FILE [--json] [--language de|en]
+policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
 policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
+policy-editor scan SOURCE... [--json] [--pages N] [--language de|en]
+policy-editor import POLICY [--json] [--language de|en]
 
 Errors go to stderr as one plain sentence, with a non-zero exit status.
 """
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from . import __version__
 
-COMMANDS = ("catalog", "new", "export", "check", "screenshot")
+COMMANDS = ("catalog", "new", "export", "check", "screenshot", "scan", "import")
 
 
 class CliError(Exception):
@@ -174,6 +176,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = _catalog()
     lang = args.language or (project.languages[0] if project.languages else "de")
     findings = checks(catalog, project, lang=lang)
+    if args.site:
+        from .core.scan import site_findings
+
+        findings += site_findings(catalog, project, _scan(catalog, args.site, args.pages, lang), lang)
     if args.json:
         json.dump([{"severity": f.severity, "code": f.code, "message": f.message, "target": f.target} for f in findings],
                   sys.stdout, ensure_ascii=False, indent=2)
@@ -184,6 +190,63 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = sum(f.severity == "error" for f in findings)
         print(f"{errors} error(s), {sum(f.severity == 'warning' for f in findings)} warning(s)")
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _scan(catalog, sources, pages, lang):
+    from .core.evidence import Cancelled
+    from .core.scan import ScanError, scan
+
+    try:
+        return scan(catalog, sources, pages=pages, lang=lang)
+    except (ScanError, Cancelled) as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .core.scan import describe
+
+    catalog = _catalog()
+    result = _scan(catalog, args.source, args.pages, args.language)
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        for note in result.notes:
+            print(f"policy-editor: note: {note}", file=sys.stderr)
+        return 0
+    for line in describe(result):
+        print(line)
+    for note in result.notes:
+        print(f"\nNote: {note}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .core.evidence import Cancelled
+    from .core.policy_import import ImportError_, import_policy
+
+    catalog = _catalog()
+    try:
+        result = import_policy(catalog, args.policy, lang=args.language)
+    except (ImportError_, Cancelled) as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"Services named ({len(result.suggestions)}):" if result.suggestions else "No known service named.")
+    for s in result.suggestions:
+        print(f"  {s.id:<32} {s.name}")
+        if s.evidence:
+            print(f"      {s.evidence[0].source}: {s.evidence[0].match}")
+    if result.company:
+        print("\nCompany details:")
+        for key, value in result.company.items():
+            print(f"  {key:<9} {value}")
+    if result.findings:
+        print("\nAbout the old text:")
+        for f in result.findings:
+            print(f"  {f.severity:<8} {f.message}")
+    return 0
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -233,7 +296,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p.add_argument("--language", choices=("de", "en"))
+    p.add_argument("--site", action="append", metavar="SOURCE",
+                   help="also compare with what the site uses (a saved page, folder, HAR file or http(s) address)")
+    p.add_argument("--pages", type=int, default=20, help="pages to fetch when --site is an address (default 20)")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser(
+        "scan", help="find the services a website uses",
+        description="Find the services a website uses, with the evidence, and every third-party host no service explains. "
+                    "SOURCE is a saved page (.html), a folder of a saved or exported site, a HAR file, or an http(s) address "
+                    "of your own site (fetched only because you ask, same-site links up to --pages). Scripts are not "
+                    "executed, so services that load late are seen only in a HAR file: open your site in Firefox or Chrome, "
+                    "press F12, Network tab, reload and click through (accept the cookie banner), then right-click → "
+                    "'Save all as HAR' (Firefox) or the download arrow 'Export HAR…' (Chrome).")
+    p.add_argument("source", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--pages", type=int, default=20, help="pages to fetch from an address (default 20)")
+    p.add_argument("--language", choices=("de", "en"), default="de", help="language of the service names")
+    p.set_defaults(run=cmd_scan)
+
+    p = sub.add_parser("import", help="find the services, company details and outdated points of an old policy",
+                       description="Read an existing privacy policy (.txt, .md, .html, .docx or .pdf): the services it "
+                                   "names, the company details it gives, and what is outdated in it. Nothing is changed.")
+    p.add_argument("policy")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--language", choices=("de", "en"), default="de", help="language of the service names")
+    p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("screenshot", help="render the main window with a project to a PNG")
     p.add_argument("project")

@@ -234,6 +234,10 @@ def _service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
             yield f"options[{n}].default", "an int option needs a whole number"
         elif option.type == "text" and not isinstance(option.default, str):
             yield f"options[{n}].default", "a text option needs a text default"
+    if service.detect is not None:
+        from .detect import detect_problems
+
+        yield from detect_problems(service.detect)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -366,9 +370,9 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
         problems.append(("id", f"service '{service.id}' is already defined by pack '{catalog.service_pack[service.id]}'"))
     if service.template and not all((pack.id, lang, service.template) in template_ok for lang in schema.LANGUAGES):
         problems.append(("template", f"template '{service.template}' is missing or broken"))
-    for n, purpose in enumerate(service.purposes):
+    for k, purpose in enumerate(service.purposes):  # not n: that is the record's index, used below
         if purpose.when and (err := check_template_source("{{ " + purpose.when + " }}")):
-            problems.append((f"purposes[{n}].when", err))
+            problems.append((f"purposes[{k}].when", err))
     for field_name, template_text in _template_texts(service):
         for lang in schema.LANGUAGES:
             err = check_template_source(template_text.get(lang))

@@ -113,6 +113,34 @@ class Option(Struct, kw_only=True):
     max: int | None = None
 
 
+class Detect(Struct, kw_only=True):
+    """How the site scanner (editor.core.scan) recognises the service on a website.
+
+    Every pattern is matched case-insensitively. A ``urls``, ``links`` or ``snippets`` entry is
+    a plain substring, or a regular expression when it starts with ``re:``.
+
+    hosts      exact host names ("js.stripe.com") or "*.suffix" ("*.hotjar.com" = hotjar.com
+               and every subdomain) of resources the page loads (script, iframe, stylesheet,
+               image, form target, any request in a HAR); the most specific host rule wins
+    urls       patterns for the full address of such a loaded resource
+    links      patterns for the target of an <a href> link (a profile page, a booking link):
+               a link loads nothing, so it is evidence only for services that are links
+    snippets   markers in the page source or first-party scripts (``fbq('init'``)
+    cookies    cookie names the service sets on the site's own domain; "name*" is a prefix
+    headers    response headers of the site itself: "name" or "name: value substring"
+    supersedes services whose markers this one shares and explains (Matomo Cloud runs the
+               Matomo tracking code): not suggested separately when this one is found
+    """
+
+    hosts: list[str] = []
+    urls: list[str] = []
+    links: list[str] = []
+    snippets: list[str] = []
+    cookies: list[str] = []
+    headers: list[str] = []
+    supersedes: list[str] = []
+
+
 class Service(Struct, kw_only=True):
     id: str
     category: str
@@ -135,6 +163,7 @@ class Service(Struct, kw_only=True):
     text: Text | None = None  # extra Markdown+Jinja paragraphs appended to the category template
     template: str | None = None  # own template stem instead of the category's
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
+    detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
 
     def name(self, language: str) -> str:
         return self.names.get(language)
