@@ -1,5 +1,6 @@
 """The incremental preview: same result as a full render, and many updates without a crash."""
 import random
+from datetime import date
 
 from editor.core.compose import compose
 from editor.core.document import Document, Paragraph, Run, Section
@@ -100,7 +101,7 @@ def test_ten_thousand_preview_updates_do_not_crash(qtbot):
     for n in range(10_000):
         changed = list(sections)
         changed[n % 5] = Section(f"s{n % 5}", str(n % 5 + 1), f"Abschnitt {n % 5}", (Paragraph((Run(f"Text {n}"),)),))
-        document = Document("de", "Datenschutzerklärung", "Firma", "01.01.2026", tuple(changed))
+        document = Document("de", "Datenschutzerklärung", "Firma", date(2026, 1, 1), tuple(changed))
         calls += view.show_document(document)
     assert calls >= 10_000
     assert "Text 9999" in view.toPlainText()
