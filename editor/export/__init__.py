@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..core.document import Document
+from ..core.export_history import export_format
 
 OPTIONS = ("fragment", "review")  # every option some writer accepts
 
@@ -67,6 +68,26 @@ WRITERS: tuple[Writer, ...] = (
 _BY_ID = {w.id: w for w in WRITERS}
 FORMATS = tuple(_BY_ID)  # ("docx", "html", "md", "txt", "pdf")
 SUFFIXES = {suffix: w.id for w in WRITERS for suffix in w.suffixes}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a format list (GUI export dialog): a writer with fixed options."""
+
+    key: str  # "docx", "html", "fragment", … — also the export history's format name
+    format: str  # the writer's id
+    options: tuple[tuple[str, Any], ...]
+    file_suffix: str  # ending of the file name: ".docx", "-fragment.html"
+
+
+def choices() -> tuple[Choice, ...]:
+    """What a format list offers: every writer, and the HTML fragment next to the page."""
+    out = []
+    for w in WRITERS:
+        out.append(Choice(w.id, w.id, (), w.suffix))
+        if "fragment" in w.options:
+            out.append(Choice(export_format(w.id, fragment=True), w.id, (("fragment", True),), "-fragment" + w.suffix))
+    return tuple(out)
 
 
 def writer(fmt: str) -> Writer:

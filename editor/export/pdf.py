@@ -49,6 +49,23 @@ def page_label(document: Document, page: int, pages: int) -> str:
     return document.label("page").replace("{page}", str(page)).replace("{pages}", str(pages))
 
 
+def layout_document(document: Document, device: object = None):
+    """The QTextDocument the PDF prints: the preview's builder (editor.export.qtdoc), with the
+    print font, laid out in the pixels of ``device`` (the QPdfWriter). Needs a QGuiApplication."""
+    from PySide6.QtGui import QFont, QTextDocument
+
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(10.0)
+    text = QTextDocument()
+    text.setDefaultFont(font)
+    text.setDocumentMargin(0)
+    if device is not None:  # fonts, margins and borders are then scaled by Qt
+        text.documentLayout().setPaintDevice(device)
+    return qtdoc.build(document, text)  # what the preview shows is what prints
+
+
 def to_bytes(document: Document) -> bytes:
     with qt_application():
         return _render(document)
@@ -56,7 +73,7 @@ def to_bytes(document: Document) -> bytes:
 
 def _render(document: Document) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -71,17 +88,8 @@ def _render(document: Document) -> bytes:
     writer.setTitle(f"{title} – {company}" if company else title)
     writer.setCreator("Policy Editor")
 
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(10.0)
-
-    text = QTextDocument()
-    text.setDefaultFont(font)
-    text.setDocumentMargin(0)
-    # Lay out in the printer's own pixels: fonts, margins and borders are scaled by Qt.
-    text.documentLayout().setPaintDevice(writer)
-    qtdoc.build(document, text)  # the preview's builder: what the preview shows is what prints
+    text = layout_document(document, writer)
+    font = text.defaultFont()
 
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer = FOOTER_PT * RESOLUTION / 72.0

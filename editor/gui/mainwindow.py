@@ -760,17 +760,14 @@ class MainWindow(QMainWindow):
     def record_exports(self, jobs) -> None:
         """Note written files in the project's export history ("what changed since the last
         export" for agencies); an undoable step like any other change."""
-        import hashlib
+        from ..core.export_history import record_export
 
-        from ..core.project import ExportRecord
-
-        stamp = _dt.datetime.now().isoformat(timespec="seconds")
+        stamp = _dt.datetime.now()
         records = []
         for job in jobs:
             if job.error or not job.path.exists():
                 continue
-            digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
-            records.append(ExportRecord(date=stamp, format=job.key, language=job.lang, path=str(job.path), sha256=digest))
+            records.append(record_export(job.path, job.format, job.lang, fragment=bool(job.options.get("fragment")), when=stamp))
         if records:
             history = self.model.get("export_history") + records
             self.push("export_history", history, self.tr("Record export"))
