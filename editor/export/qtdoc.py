@@ -24,15 +24,17 @@ TITLE_ID = "__title__"
 CONTENTS_ID = "__contents__"
 FIXED_IDS = frozenset({TITLE_ID, CONTENTS_ID})  # units that are not a section of the policy
 
-TEXT_COLOR = "#1f2328"
+MUTED_STYLE = "color:#59636e;"
 PLACEHOLDER_STYLE = "background-color:#ffe58a; color:#4a3b00; font-weight:600;"
-BOX_STYLE = "background-color:#eef4fb; border-color:#7aa5d6; border-style:solid;"
-TABLE_STYLE = "border-color:#c8ced6; border-style:solid; border-collapse:collapse;"
+BOX_STYLE = "background-color:#eef4fb; border-color:#7aa5d6; border-style:solid; margin-top:6px; margin-bottom:10px;"
+TABLE_STYLE = "border-color:#c8ced6; border-style:solid; border-collapse:collapse; margin-bottom:10px;"
+TOC_ENTRY_STYLE = "margin-bottom:2px;"
 STYLE_SHEET = """
-h1 { font-size: 20pt; font-weight: 600; color: #1d3557; margin-top: 0; margin-bottom: 4px; }
-h2 { font-size: 14pt; font-weight: 600; color: #1d3557; margin-top: 20px; margin-bottom: 6px; }
-h3 { font-size: 12pt; font-weight: 600; color: #1d3557; margin-top: 14px; margin-bottom: 4px; }
+h1 { font-size: 20pt; font-weight: 600; color: #1f2328; margin-top: 0; margin-bottom: 4px; }
+h2 { font-size: 14pt; font-weight: 600; color: #1f2328; margin-top: 20px; margin-bottom: 6px; }
+h3 { font-size: 12pt; font-weight: 600; color: #1f2328; margin-top: 14px; margin-bottom: 4px; }
 h4, h5, h6 { font-size: 10.5pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }
+p, li { line-height: 135%; }
 p { margin-top: 0; margin-bottom: 7px; }
 ul, ol { margin-top: 0; margin-bottom: 7px; }
 a { color: #0b5cad; }
@@ -50,10 +52,12 @@ class Unit:
     title: str
     blocks: tuple
     service: str | None = None
-    subtitle: str = ""
+    subtitle: str = ""  # a line under the heading (the company, under the title)
+    note: str = ""  # a muted line under that (the "Stand")
 
     def same_body(self, other: "Unit") -> bool:
-        return (self.level, self.title, self.blocks, self.subtitle) == (other.level, other.title, other.blocks, other.subtitle)
+        return ((self.level, self.title, self.blocks, self.subtitle, self.note)
+                == (other.level, other.title, other.blocks, other.subtitle, other.note))
 
     def heading_text(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
@@ -61,8 +65,7 @@ class Unit:
 
 def units(document: Document) -> list[Unit]:
     """The document as units, in reading order: title, contents, then every section."""
-    stand = stand_line(document)
-    out = [Unit(TITLE_ID, 1, "", document.title, (), None, f"{document.company} — {stand}" if document.company else stand)]
+    out = [Unit(TITLE_ID, 1, "", document.title, (), None, document.company, stand_line(document))]
     if document.sections:
         entries = tuple(Paragraph((Run(f"{display_number(s)} {' '.join(s.title.split())}"),)) for s in document.sections)
         out.append(Unit(CONTENTS_ID, 3, "", document.label("contents"), entries))
@@ -119,7 +122,11 @@ def unit_html(unit: Unit) -> str:
     level = unit.level
     head = f"<h{level}>{escape(unit.heading_text())}</h{level}>"
     if unit.subtitle:
-        head += f"<p><i>{escape(unit.subtitle)}</i></p>"
+        head += f"<p style='font-size:11pt; margin-bottom:0'>{escape(unit.subtitle)}</p>"
+    if unit.note:
+        head += f"<p style='{MUTED_STYLE} margin-bottom:14px'>{escape(unit.note)}</p>"
+    if unit.id == CONTENTS_ID:  # the table of contents: one tight line per section
+        return head + "".join(f"<p style='{TOC_ENTRY_STYLE}'>{runs_html(b.runs)}</p>" for b in unit.blocks)
     return head + "".join(block_html(b) for b in unit.blocks)
 
 
