@@ -15,7 +15,6 @@ Errors go to stderr as one plain sentence, with a non-zero exit status.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import sys
 from pathlib import Path
@@ -141,29 +140,29 @@ def _load(path: str):
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.compose import compose
-    from .core.project import ExportRecord, save
-    from .export import export, format_for
+    from .core.export_history import record_export
+    from .core.project import save
+    from .export import check_options, export, format_for, writer
 
     loaded = _load_file(args.file)
     project = loaded.project
     out = Path(args.output)
     fmt = format_for(out, args.format)
-    if args.fragment and fmt != "html":
-        raise CliError("--fragment works only with the HTML format.")
-    if args.review and fmt != "docx":
-        raise CliError("--review works only with the DOCX format.")
+    options = check_options(fmt, fragment=args.fragment, review=args.review)
     catalog = _catalog()
     lang = args.language or (project.languages[0] if project.languages else "de")
     document = compose(catalog, project, lang)
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
-    export(document, out, fmt, fragment=args.fragment, review=args.review)
-    if args.record:
-        import hashlib  # here, not at the top: starting the app imports this module
+    if writer(fmt).gui_thread:  # Qt lays the PDF out: this command owns the QApplication while it runs
+        from .export.pdf import qt_application
 
-        digest = hashlib.sha256(out.read_bytes()).hexdigest()
-        project.export_history.append(ExportRecord(date=_dt.datetime.now().isoformat(timespec="seconds"),
-                                                   format=fmt, language=lang, path=str(out), sha256=digest))
+        with qt_application():
+            export(document, out, fmt, **options)
+    else:
+        export(document, out, fmt, **options)
+    if args.record:
+        project.export_history.append(record_export(out, fmt, lang, fragment=bool(options.get("fragment"))))
         _warn(save(project, args.file, expected=loaded.fingerprint).warnings)
     print(f"Wrote {out}")
     return 0
@@ -263,6 +262,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .export import FORMATS  # the writer registry: declarations only, no writer is imported
+
     parser = _Parser(prog="policy-editor", description="Compose GDPR privacy policies offline (German and English).")
     parser.add_argument("--version", action="version", version=f"policy-editor {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -285,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the policy as DOCX, HTML, Markdown, text or PDF")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", choices=("docx", "html", "md", "txt", "pdf"))
+    p.add_argument("--format", choices=FORMATS)
     p.add_argument("--language", choices=("de", "en"))
     p.add_argument("--fragment", action="store_true", help="HTML for embedding instead of a full page")
     p.add_argument("--review", action="store_true", help="DOCX review edition with provenance comments")

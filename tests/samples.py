@@ -1,5 +1,7 @@
 """Shared piece of the writer tests: a small hand-built German policy that uses every block
 and run kind (the golden-file comparison is in golden_files.py)."""
+from datetime import date
+
 from editor.core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
 
 COMPANY = "Müller & *Söhne* [GmbH]"
@@ -24,6 +26,6 @@ def sample(language: str = "de", company: str = COMPANY) -> Document:
                             Run(".")),))),
         )),
     ))
-    return Document(language, "Datenschutzerklärung", company, "21.11.2026", (intro, analytics),
+    return Document(language, "Datenschutzerklärung", company, date(2026, 11, 21), (intro, analytics),
                     (("generator", "Policy Editor"),))
 

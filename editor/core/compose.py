@@ -21,15 +21,18 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from .sandbox import TemplateBudgetError, template_safe
 
 from . import countries, schema
-from .document import Document, Paragraph, Provenance, Run, Section
+from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
+from .document import format_date as document_format_date
 from .markup import to_blocks
 from .packs import Catalog
 from .project import STATES, Project
 from .templating import MdSafe, data_type
 
-TITLES = {"de": "Datenschutzerklärung", "en": "Privacy Policy"}
-FAILED = {"de": "Dieser Abschnitt konnte nicht erstellt werden: Ein Baustein-Paket ist fehlerhaft.",
-          "en": "This section could not be generated: a clause pack is broken."}
+# The document's own wording lives in the core pack's labels.toml ([document.de] / [document.en]);
+# compose() copies the catalog's set into the Document. These two are the bundled wording, for
+# the failed-section text (built where no catalog label set is at hand) and as fallback.
+TITLES = {lang: default_labels(lang)["title"] for lang in schema.LANGUAGES}
+FAILED = {lang: default_labels(lang)["section_failed"] for lang in schema.LANGUAGES}
 CUSTOM_ORDER = 800
 CONSENT_CATEGORY = "consent"
 
@@ -223,11 +226,9 @@ def _service_view(catalog: Catalog, service: schema.Service, lang: str, options:
 
 
 def format_date(date: _dt.date, lang: str) -> str:
-    if lang == "de":
-        return f"{date.day:02d}.{date.month:02d}.{date.year}"
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-    return f"{date.day} {months[date.month - 1]} {date.year}"
+    """The "Stand" for templates, written as the writers write it (document.format_date)."""
+    wording = default_labels(lang)
+    return document_format_date(date, wording["date"], wording["months"])
 
 
 def label_function(catalog: Catalog, lang: str):
@@ -419,15 +420,18 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         ("core_pack", f"{core.id} {core.manifest.version}" if core else ""),
         ("services", str(len(chosen))),
     )
+    wording = catalog.labels.get("document", {}).get(lang, {})  # the loader reports missing keys
+    labels = tuple((key, wording[key]) for key in DOCUMENT_LABEL_KEYS if wording.get(key))
     return Document(
         language=lang,
-        title=TITLES[lang],
+        title=wording.get("title") or TITLES[lang],
         company=project.controller.name,
-        stand=stand,
+        stand=project.stand_date(),
         sections=tuple(sections),
         meta=meta,
         errors=tuple(errors),
         core_changes=tuple(f"{pack}: {item}" for pack, item in catalog.core_changes),
+        labels=labels,
     )
 
 

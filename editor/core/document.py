@@ -4,11 +4,50 @@ Document ─ sections (numbered, with provenance) ─ blocks (Paragraph, BulletL
 Paragraphs hold inline Runs. No writer parses another writer's output; they all walk this tree.
 All classes are frozen so a Document can be compared (the preview re-renders only sections
 whose value changed) and shared safely.
+
+The model is clean by construction: every text is passed through editor.core.sanitize when a
+Run, Section, Provenance or Document is built (control characters removed, line breaks
+normalised, link targets kept to http(s)/mailto/tel), so writers only escape for their format.
+The Document also carries its own wording (``labels``: "Stand", "Seite {page} von {pages}",
+the review comments …) from the clause pack's ``[document.<lang>]`` labels, and the "Stand" as
+a date that ``format_date`` formats for the document language.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from functools import cache
+from typing import Iterator, Mapping, Union
+
+from .sanitize import clean_text, safe_link
+
+# The document wording every writer needs; a pack's [document.de] and [document.en] labels must
+# hold each key (the pack loader reports a missing one). "{…}" fields are filled by the writers.
+DOCUMENT_LABEL_KEYS = (
+    "title",            # the document title
+    "section_failed",   # text of a section whose template failed
+    "stand",            # "Stand" — followed by ": <date>"
+    "date",             # date pattern: {day} {day2} {month} {month2} {month_name} {year}
+    "months",           # the twelve month names, separated by spaces
+    "contents",         # heading of the table of contents
+    "toc_prompt",       # DOCX: TOC field text until Word updates it
+    "page",             # "Seite {page} von {pages}"
+    "language_tag",     # BCP 47 tag for DOCX/PDF metadata, e.g. de-DE
+    "subject",          # DOCX document properties
+    "keywords",
+    "comments",
+    "comments_review",
+    "review_placeholder",  # DOCX review edition: comment texts
+    "review_source",       # {pack} {version} {template}
+    "review_no_source",
+    "review_service",      # {service} {version}
+    "review_options",      # {options}
+    "review_no_options",
+    "review_verified",     # {date}
+    "review_sources",      # {sources}
+    "review_uncertain",    # {item}
+    "review_core_changes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +63,13 @@ class Run:
     italic: bool = False
     link: str | None = None
     placeholder: bool = False
+
+    def __post_init__(self) -> None:
+        text = clean_text(self.text)
+        if text is not self.text:
+            object.__setattr__(self, "text", text)
+        if self.link is not None:
+            object.__setattr__(self, "link", safe_link(self.link))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +125,15 @@ class Provenance:
     sources: tuple[str, ...] = ()
     uncertain: tuple[str, ...] = ()  # facts the pack could not confirm — for the reviewing lawyer
 
+    def __post_init__(self) -> None:
+        for name in ("pack", "pack_version", "template", "service", "service_version", "verified"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, clean_text(value))
+        object.__setattr__(self, "options", tuple((clean_text(k), clean_text(v)) for k, v in self.options))
+        object.__setattr__(self, "sources", tuple(clean_text(v) for v in self.sources))
+        object.__setattr__(self, "uncertain", tuple(clean_text(v) for v in self.uncertain))
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -88,6 +143,10 @@ class Section:
     blocks: tuple[Block, ...]
     subsections: tuple["Section", ...] = ()
     provenance: Provenance | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("id", "number", "title"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
 
     @property
     def level(self) -> int:
@@ -104,11 +163,23 @@ class Document:
     language: str
     title: str
     company: str
-    stand: str  # the "Stand" date, already formatted for the language (e.g. "21.11.2026")
+    stand: _dt.date | None  # the "Stand" date; writers show it through format_date(). None: no date
     sections: tuple[Section, ...]
     meta: tuple[tuple[str, str], ...] = field(default=())  # app version, generator, project name, …
     errors: tuple[str, ...] = ()  # templates that failed; their sections say so, checks() reports them
     core_changes: tuple[str, ...] = ()  # core legal text a third-party pack replaced, e.g. "demo: label:basis.consent"
+    # the document wording (key → text, see DOCUMENT_LABEL_KEYS) in the document language, as
+    # compose() took it from the catalog; keys missing here come from the bundled core pack
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("language", "title", "company"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
+        if self.stand is not None and not isinstance(self.stand, _dt.date):
+            raise TypeError(f"Document.stand must be a datetime.date or None, not {type(self.stand).__name__}")
+        object.__setattr__(self, "meta", tuple((clean_text(k), clean_text(v)) for k, v in self.meta))
+        object.__setattr__(self, "core_changes", tuple(clean_text(v) for v in self.core_changes))
+        object.__setattr__(self, "labels", tuple((k, clean_text(v)) for k, v in self.labels))
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -116,6 +187,53 @@ class Document:
 
     def meta_dict(self) -> dict[str, str]:
         return dict(self.meta)
+
+    def label(self, key: str) -> str:
+        """The document's wording for ``key`` (one of DOCUMENT_LABEL_KEYS) in its language."""
+        for name, text in self.labels:
+            if name == key:
+                return text
+        return default_labels(self.language)[key]
+
+    def stand_text(self) -> str:
+        """The "Stand" date as the document language writes it ("" without a date)."""
+        return format_date(self.stand, self.label("date"), self.label("months"))
+
+
+def missing_document_labels(labels: Mapping[str, Mapping[str, Mapping[str, str]]]) -> list[tuple[str, str]]:
+    """(language, key) of every document label a catalog's labels (kind → lang → code → text)
+    lack; the pack loader reports each as an error of the core pack."""
+    document = labels.get("document", {})
+    return [(lang, key) for lang in ("de", "en") for key in DOCUMENT_LABEL_KEYS if not document.get(lang, {}).get(key)]
+
+
+@cache
+def default_labels(language: str) -> Mapping[str, str]:
+    """The bundled core pack's document wording: what a Document built by hand (tests, tools)
+    shows. compose() copies the catalog's wording, which a third-party pack may have changed."""
+    import tomllib
+
+    from ..resources import clause_packs_dir
+
+    with open(clause_packs_dir() / "core" / "labels.toml", "rb") as handle:
+        document = tomllib.load(handle).get("document", {})
+    return document.get(language) or document["en"]
+
+
+def format_date(day: _dt.date | None, pattern: str, months: str) -> str:
+    """``day`` written with a label pattern: {day} {day2} {month} {month2} {month_name} {year}.
+
+    The one date formatter of the document ("21.11.2026", "21 November 2026"). Plain
+    replacement, not str.format: patterns come from (possibly third-party) packs."""
+    if day is None:
+        return ""
+    names = months.split()
+    name = names[day.month - 1] if len(names) == 12 else str(day.month)
+    out = pattern
+    for field_, value in (("{day2}", f"{day.day:02d}"), ("{day}", str(day.day)), ("{month2}", f"{day.month:02d}"),
+                          ("{month_name}", name), ("{month}", str(day.month)), ("{year}", str(day.year))):
+        out = out.replace(field_, value)
+    return out
 
 
 def iter_runs(block: Block) -> Iterator[Run]:

@@ -14,7 +14,6 @@ from .document import Block, Box, BulletList, Heading, Paragraph, Run, Table
 from .templating import PH_CLOSE, PH_OPEN
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-_ALLOWED_LINK = ("https://", "http://", "mailto:", "tel:")
 
 
 def _inline_runs(token: Token) -> tuple[Run, ...]:
@@ -32,8 +31,7 @@ def _inline_runs(token: Token) -> tuple[Run, ...]:
         elif kind == "em_close":
             italic -= 1
         elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
-            link = href if href.startswith(_ALLOWED_LINK) else None
+            link = str(child.attrs.get("href", "")) or None  # Run keeps only safe targets (editor.core.sanitize)
         elif kind == "link_close":
             link = None
         elif kind in ("text", "code_inline", "html_inline"):

@@ -24,6 +24,7 @@ from typing import Any, Iterable
 import msgspec
 
 from . import schema
+from .document import missing_document_labels
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
 from .templating import TemplateStore, check_template_source
 
@@ -293,6 +294,9 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
                 for code, text in getattr(labelset, lang).items():
                     if code not in known[lang] or may_change(f"label:{kind}.{code}", "labels.toml"):
                         known[lang][code] = text
+    if len(catalog.packs) == 1:  # the core pack defines the document's own wording: all of it, in both languages
+        errors.extend(PackError(_rel(path / "labels.toml", root), None, f"document.{lang}", f"the document label '{key}' is missing")
+                      for lang, key in missing_document_labels(catalog.labels))
 
     template_ok = _load_templates(pack, files, catalog)
 

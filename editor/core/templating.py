@@ -14,13 +14,12 @@ from typing import Any
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
 
 from .sandbox import SandboxEnvironment, TemplateBudgetError, budget, template_safe
+from .sanitize import LINE_BREAKS, clean_text, has_allowed_scheme, one_line
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&\"'=:^$])")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
 
 
 class MdSafe(str):
@@ -35,10 +34,9 @@ def md_escape(value: Any) -> str:
         return value
     if value is None:
         return ""
-    text = _CONTROL.sub("", str(value))
-    text = _PRIVATE_USE.sub("", text)
     # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
-    text = _LINE_BREAKS.sub(" ", text).strip()
+    text = clean_text(LINE_BREAKS.sub(" ", str(value)))
+    text = _PRIVATE_USE.sub("", text).strip()
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -62,8 +60,8 @@ def md_link(text: Any, url: Any) -> MdSafe:
     """A Markdown link whose text is escaped and whose target is kept on https/mailto/tel."""
     # A line break in a pasted value would end the link and start a heading, list or table of
     # the attacker's making in every format; control characters have no place in an address.
-    target = _LINE_BREAKS.sub("", _CONTROL.sub("", str(url or ""))).strip()
-    if not re.match(r"^(https://|http://|mailto:|tel:)", target):
+    target = one_line(str(url or "")).strip()
+    if not has_allowed_scheme(target):
         return MdSafe(md_escape(text))
     target = target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
     return MdSafe(f"[{md_escape(text)}](<{target}>)")

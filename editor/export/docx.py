@@ -15,7 +15,9 @@ its numbers typed into the headings with the automatic numbering switched off (n
 Heading blocks inside a section use the next heading style down with numbering switched off
 (numId 0), so they do not shift the section numbers; below level 3 they become bold paragraphs.
 
-User text is cleaned of characters XML 1.0 cannot hold before it reaches lxml.
+The Document arrives clean (editor.core.sanitize): no character XML 1.0 cannot hold reaches lxml.
+All wording of the file's own ("Stand", page numbers, properties, review comments) comes from
+the Document's labels.
 """
 from __future__ import annotations
 
@@ -34,61 +36,14 @@ from docx.shared import Twips
 from lxml import etree
 
 from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.sanitize import clean_text
 from ..resources import resource
+from .text import stand_line
 
 AUTHOR = "Policy Editor"
 
-TEXT = {
-    "de": {
-        "stand": "Stand: {}",
-        "page": ("Seite ", " von "),
-        "contents": "Inhalt",
-        "toc_prompt": "Inhaltsverzeichnis – zum Aktualisieren F9 drücken",
-        "subject": "Datenschutzinformationen nach Art. 13 DSGVO",
-        "keywords": "Datenschutzerklärung, DSGVO, TDDDG, Datenschutz",
-        "comments": "Erstellt mit Policy Editor",
-        "comments_review": "Erstellt mit Policy Editor – Prüffassung mit Herkunftskommentaren",
-        "placeholder": "Platzhalter: bitte ausfüllen",
-        "source": "Herkunft: Paket {} {}, Vorlage {}",
-        "no_source": "Herkunft: keine Angabe",
-        "service": "Dienst: {}, Version {}",
-        "options": "Optionen: {}",
-        "no_options": "Optionen: keine",
-        "verified": "Fakten geprüft am: {}",
-        "sources": "Quellen: {}",
-        "uncertain": "Nicht abschließend geprüft: {}",
-        "core_changes": "Achtung: Ein Baustein-Paket eines Dritten ersetzt Kerntext dieser Erklärung:",
-        "lang": "de-DE",
-    },
-    "en": {
-        "stand": "Last updated: {}",
-        "page": ("Page ", " of "),
-        "contents": "Contents",
-        "toc_prompt": "Table of contents – press F9 to update",
-        "subject": "Privacy information under Art. 13 GDPR",
-        "keywords": "privacy policy, GDPR, data protection",
-        "comments": "Created with Policy Editor",
-        "comments_review": "Created with Policy Editor – review edition with source comments",
-        "placeholder": "Placeholder: please fill in",
-        "source": "Source: pack {} {}, template {}",
-        "no_source": "Source: not recorded",
-        "service": "Service: {}, version {}",
-        "options": "Options: {}",
-        "no_options": "Options: none",
-        "verified": "Facts verified on: {}",
-        "sources": "Sources: {}",
-        "uncertain": "Not fully verified: {}",
-        "core_changes": "Note: a third-party clause pack replaces core text of this policy:",
-        "lang": "en-GB",
-    },
-}
-
 # A4 with 2.5 cm side margins: text width 9072 twips (the tab stops in styles.xml use it).
 _PAGE = {"w": 11906, "h": 16838, "top": 1417, "bottom": 1134, "left": 1417, "right": 1417, "header": 709, "footer": 567}
-
-# C0 controls except tab/LF/CR, lone surrogates and U+FFFE/FFFF: XML 1.0 cannot hold them.
-# C1 controls are legal XML but never meant in a policy (pasted junk). Emoji, RTL marks stay.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -98,10 +53,9 @@ _BREAKS = re.compile("([\t\n])")
 
 
 def clean(text: str) -> str:
-    """Text safe for XML 1.0; CR/CRLF become LF (a line break in Word)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _INVALID.sub("", text)
+    """Text for a w:t element. The Document is clean already (editor.core.sanitize removes
+    every character XML 1.0 cannot hold), so this only guards strings from elsewhere."""
+    return clean_text(text)
 
 
 def _el(tag: str, **attrs: str):
@@ -160,32 +114,13 @@ def _set_language(doc, lang_tag: str) -> None:
 def document_date(document: Document) -> _dt.datetime | None:
     """The date behind the document: meta "date" (ISO) or the "Stand" date. Never now(), so the
     same Document always gives the same file."""
-    for value in (document.meta_dict().get("date", ""), document.stand):
-        day = _parse_date(value.strip())
-        if day is not None:
-            return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
-    return None
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-
-
-def _parse_date(value: str) -> _dt.date | None:
-    """ISO, German "21.11.2026" or English "21 November 2026" (no strptime: %B follows the
-    process locale, which Qt sets from the desktop)."""
     try:
-        return _dt.date.fromisoformat(value)
+        day = _dt.date.fromisoformat(document.meta_dict().get("date", "").strip())
     except ValueError:
-        pass
-    parts = value.replace(".", " ").split()
-    try:
-        if len(parts) == 3:
-            month = int(parts[1]) if parts[1].isdigit() else _MONTHS.index(parts[1].lower()) + 1
-            return _dt.date(int(parts[2]), month, int(parts[0]))
-    except ValueError:
-        pass
-    return None
+        day = document.stand
+    if day is None:
+        return None
+    return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc)
 
 
 def _canonical(sections: tuple[Section, ...], prefix: str = "") -> bool:
@@ -263,7 +198,6 @@ class _Writer:
     def __init__(self, document: Document, review: bool) -> None:
         self.model = document
         self.review = review
-        self.text = TEXT.get(document.language, TEXT["en"])
         self.doc = docx.Document(BytesIO(_template()))
         self.part = self.doc.part
         self.body = self.doc.element.body
@@ -300,7 +234,7 @@ class _Writer:
     def runs(self, p, runs: tuple[Run, ...], bold: bool = False) -> None:
         parent, current_link = p, None
         for run in runs:
-            text = clean(run.text)
+            text = run.text
             if not text:
                 continue
             if run.link != current_link:
@@ -312,7 +246,7 @@ class _Writer:
                 style = style or "Placeholder"
             r = _run(parent, text, style, run.bold or bold, run.italic, highlight=run.placeholder)
             if run.placeholder and self.review:
-                self.comments.append((r, r, self.text["placeholder"]))
+                self.comments.append((r, r, self.model.label("review_placeholder")))
 
     def hyperlink(self, p, url: str):
         rId = self.links.get(url)
@@ -330,13 +264,13 @@ class _Writer:
 
     # --- document parts -------------------------------------------------------------------
     def front_matter(self) -> None:
-        model, text = self.model, self.text
-        title = _run(self.paragraph("Title"), clean(model.title))
+        model = self.model
+        title = _run(self.paragraph("Title"), model.title)
         if self.review and model.core_changes:
-            self.comments.append((title, title, clean(self.text["core_changes"] + "\n" + "\n".join(model.core_changes))))
-        line = " · ".join(x for x in (clean(model.company).strip(), text["stand"].format(clean(model.stand))) if x)
+            self.comments.append((title, title, model.label("review_core_changes") + "\n" + "\n".join(model.core_changes)))
+        line = " · ".join(x for x in (model.company.strip(), stand_line(model)) if x)
         _run(self.paragraph("Subtitle"), line)
-        _run(self.paragraph("TOCHeading"), text["contents"])
+        _run(self.paragraph("TOCHeading"), model.label("contents"))
         self.toc()
 
     def toc(self) -> None:
@@ -345,36 +279,39 @@ class _Writer:
         usable table of contents too."""
         last = self.paragraph()
         _field_start(last, 'TOC \\o "1-2" \\h \\z \\u')
-        _run(last, self.text["toc_prompt"], italic=True, color="595959")
+        _run(last, self.model.label("toc_prompt"), italic=True, color="595959")
         for section in self.model.sections:
             for depth, entry in [(1, section)] + [(2, sub) for sub in section.subsections]:
                 last = self.paragraph("TOC1" if depth == 1 else "TOC2")
-                _run(last, f"{clean(entry.number)}\t{clean(entry.title)}")
+                _run(last, f"{entry.number}\t{entry.title}")
         _field_char(last, "end")
 
     def header_footer(self) -> None:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]._p
-        company = clean(self.model.company).strip()
+        company = self.model.company.strip()
         _run(header, f"{company}\t" if company else "\t")
-        _run(header, self.text["stand"].format(clean(self.model.stand)))
+        _run(header, stand_line(self.model))
         footer = section.footer.paragraphs[0]._p
-        before, middle = self.text["page"]
-        _run(footer, before)
-        _field(footer, "PAGE", "1")
-        _run(footer, middle)
-        _field(footer, "NUMPAGES", "1")
+        # "Seite {page} von {pages}": the text around the fields comes from the label
+        for piece in re.split(r"(\{page\}|\{pages\})", self.model.label("page")):
+            if piece == "{page}":
+                _field(footer, "PAGE", "1")
+            elif piece == "{pages}":
+                _field(footer, "NUMPAGES", "1")
+            elif piece:
+                _run(footer, piece)
 
     def section(self, section: Section, depth: int) -> None:
-        title = clean(section.title)
+        title = section.title
         if depth > 3:  # Word numbers three levels; deeper sections carry their number as text
             heading = self.paragraph(keep_next=True)
-            title = f"{clean(section.number)} {title}"
+            title = f"{section.number} {title}"
         elif self.auto_numbers:
             heading = self.paragraph(_HEADING_STYLES[depth - 1])
         else:
             heading = self.paragraph(_HEADING_STYLES[depth - 1], num=0, hanging=851)
-            title = f"{clean(section.number)}\t{title}"
+            title = f"{section.number}\t{title}"
         r = _run(heading, title, bold=depth > 3)
         if self.review:
             self.comments.append((r, r, self.provenance(section)))
@@ -384,21 +321,22 @@ class _Writer:
             self.section(sub, depth + 1)
 
     def provenance(self, section: Section) -> str:
-        text, source = self.text, section.provenance
+        label, source = self.model.label, section.provenance
         if source is None:
-            return text["no_source"]
-        lines = [text["source"].format(source.pack, source.pack_version, source.template).replace("  ", " ")]
+            return label("review_no_source")
+        lines = [_fill_in(label("review_source"), pack=source.pack, version=source.pack_version,
+                          template=source.template).replace("  ", " ")]
         if source.service:
-            lines.append(text["service"].format(source.service, source.service_version or "–"))
+            lines.append(_fill_in(label("review_service"), service=source.service, version=source.service_version or "–"))
             options = ", ".join(f"{k}={v}" for k, v in source.options)
-            lines.append(text["options"].format(options) if options else text["no_options"])
+            lines.append(_fill_in(label("review_options"), options=options) if options else label("review_no_options"))
         if source.verified:
-            lines.append(text["verified"].format(source.verified))
+            lines.append(_fill_in(label("review_verified"), date=source.verified))
         if source.sources:
-            lines.append(text["sources"].format("; ".join(source.sources)))
+            lines.append(_fill_in(label("review_sources"), sources="; ".join(source.sources)))
         for item in source.uncertain:
-            lines.append(text["uncertain"].format(item))
-        return clean("\n".join(lines))
+            lines.append(_fill_in(label("review_uncertain"), item=item))
+        return "\n".join(lines)
 
     def block(self, block, depth: int) -> None:
         if isinstance(block, Paragraph):
@@ -466,19 +404,19 @@ class _Writer:
 
     # --- whole document ---------------------------------------------------------------------
     def properties(self) -> None:
-        model, text = self.model, self.text
-        company = clean(model.company).strip()
+        model = self.model
+        company = model.company.strip()
         props = self.doc.core_properties
-        props.title = _limit(f"{clean(model.title)} – {company}" if company else clean(model.title))
+        props.title = _limit(f"{model.title} – {company}" if company else model.title)
         props.author = props.last_modified_by = _limit(company or AUTHOR)
-        props.subject = text["subject"]
-        props.keywords = text["keywords"]
-        comments = text["comments_review" if self.review else "comments"]
+        props.subject = model.label("subject")
+        props.keywords = model.label("keywords")
+        comments = model.label("comments_review" if self.review else "comments")
         generator = model.meta_dict().get("generator", "")
         if generator.startswith("Policy Editor "):  # name the version that wrote the file
             comments = comments.replace("Policy Editor", generator, 1)
         props.comments = comments
-        props.language = text["lang"]
+        props.language = model.label("language_tag")
         props.category = ""
         props.revision = 1
         element = props._element
@@ -512,7 +450,7 @@ class _Writer:
             end.addnext(reference)
 
     def build(self):
-        _set_language(self.doc, self.text["lang"])
+        _set_language(self.doc, self.model.label("language_tag"))
         self.header_footer()
         self.front_matter()
         for section in self.model.sections:
@@ -534,11 +472,18 @@ def _flatten(blocks):
 def _uri(url: str) -> str:
     """A link target Word accepts: spaces, non-ASCII and <>"{}|\\^` percent-encoded, existing
     escapes and URI delimiters kept (Word reports a damaged file for some raw targets)."""
-    return quote(clean(url).strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def _limit(value: str) -> str:
     return value if len(value) <= 255 else value[:254] + "…"  # python-docx refuses > 255
+
+
+def _fill_in(pattern: str, **values: str) -> str:
+    """A label's "{name}" fields replaced (plain replacement: labels may come from third-party packs)."""
+    for name, value in values.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
 
 
 def build(document: Document, review: bool = False):
@@ -546,5 +491,13 @@ def build(document: Document, review: bool = False):
     return _Writer(document, review).build()
 
 
+def to_bytes(document: Document, review: bool = False) -> bytes:
+    buffer = BytesIO()
+    build(document, review).save(buffer)
+    return buffer.getvalue()
+
+
 def write(document: Document, path: Path, review: bool = False) -> None:
-    build(document, review).save(str(path))
+    from . import write_file
+
+    write_file(path, to_bytes(document, review))

@@ -1,9 +1,11 @@
 """HTML writer: a standalone HTML5 page or a fragment to embed in a website/CMS.
 
 The page layout lives in resources/html/page.html.j2 (+ style.css, inlined); jinja2 autoescapes
-what it prints. Blocks are rendered here as strings: every document text goes through escape()
-and clean() (characters HTML does not allow), link targets are kept to http(s)/mailto/tel. Nothing is loaded from the network (no fonts, scripts or images): a privacy
-policy must not itself leak visitor data.
+what it prints. Blocks are rendered here as strings: every document text goes through escape().
+The Document arrives clean (no characters HTML forbids, links only http(s)/mailto/tel: see
+editor.core.sanitize). Nothing is loaded from the network (no fonts, scripts or images): a
+privacy policy must not itself leak visitor data. The preview and the PDF do not use this
+HTML: Qt lays out its own simpler variant (editor.export.qtdoc).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from markupsafe import Markup
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
 from ..resources import resource
-from .text import clean, display_number, label, safe_link
+from .text import display_number, stand_line
 
 _RESERVED_IDS = frozenset({"toc", "toc-title", "policy-title"})
 # The fragment goes into someone else's page without our CSS: the notice still stands out.
@@ -50,7 +52,7 @@ def _css() -> Markup:
 
 def _text(text: str) -> str:
     # Blocks are built as plain strings (Markup.format costs ~5x more); every text goes through escape().
-    return "<br>\n".join(_escape(part) for part in clean(text).split("\n"))
+    return "<br>\n".join(_escape(part) for part in text.split("\n"))
 
 
 def _href(url: str) -> str:
@@ -65,12 +67,12 @@ def _runs(runs: tuple[Run, ...], flavour: str) -> str:
         if not html:
             continue
         if run.placeholder and html.strip():
-            html = f'<span class="placeholder">[{html}]</span>' if flavour == "qt" else f'<mark class="placeholder">{html}</mark>'
+            html = f'<mark class="placeholder">{html}</mark>'
         if run.italic:
             html = f"<em>{html}</em>"
         if run.bold:
             html = f"<strong>{html}</strong>"
-        link = safe_link(run.link)
+        link = run.link
         if link:
             html = f'<a href="{_href(link)}" rel="noopener noreferrer">{html}</a>'
         parts.append(html)
@@ -93,18 +95,13 @@ def _block(block: Block, level: int, flavour: str) -> str:
     if isinstance(block, Box):
         kind = _SLUG_DROP.sub("-", block.kind.lower()).strip("-") or "notice"
         inner = "".join(_block(b, level, flavour) for b in block.blocks)
-        if flavour == "qt":  # QTextDocument draws borders and backgrounds on table cells, not on divs
-            return ('<table class="notice" width="100%" cellspacing="0" cellpadding="10" border="1">'
-                    f"<tr><td>\n{inner}</td></tr></table>\n")
         style = f' style="{_FRAGMENT_NOTICE_STYLE}"' if flavour == "fragment" else ""
         return f'<aside class="notice notice-{kind}" role="note"{style}>\n{inner}</aside>\n'
     return ""
 
 
 def _table(table: Table, flavour: str) -> str:
-    qt = flavour == "qt"
-    out = ['<table class="data" width="100%" cellspacing="0" cellpadding="6" border="1">\n' if qt
-           else '<div class="table-wrap">\n<table>\n']
+    out = ['<div class="table-wrap">\n<table>\n']
     if table.header:
         cells = "".join(f'<th scope="col">{_runs(c, flavour)}</th>' for c in table.header)
         out.append(f"<thead>\n<tr>{cells}</tr>\n</thead>\n")
@@ -112,13 +109,13 @@ def _table(table: Table, flavour: str) -> str:
     for row in table.rows:
         cells = "".join(f"<td>{_runs(c, flavour)}</td>" for c in row)
         out.append(f"<tr>{cells}</tr>\n")
-    out.append("</tbody>\n</table>\n" if qt else "</tbody>\n</table>\n</div>\n")
+    out.append("</tbody>\n</table>\n</div>\n")
     return "".join(out)
 
 
 def slug(value: str) -> str:
     """An id that is safe in HTML, CSS selectors and URL fragments."""
-    text = _SLUG_DROP.sub("-", clean(value).lower()).strip("-")
+    text = _SLUG_DROP.sub("-", value.lower()).strip("-")
     return text if text and text[0].isalpha() else f"s-{text}".rstrip("-")
 
 
@@ -135,7 +132,7 @@ def _views(sections: tuple[Section, ...], used: set[str], flavour: str) -> list[
             {
                 "id": ident,
                 "number": display_number(section),
-                "title": " ".join(clean(section.title).split()),
+                "title": " ".join(section.title.split()),
                 "tag": f"h{level}",
                 "level": section.level,
                 "body": Markup("".join(_block(b, level + 1, flavour) for b in section.blocks)),
@@ -145,23 +142,27 @@ def _views(sections: tuple[Section, ...], used: set[str], flavour: str) -> list[
     return views
 
 
-def render(document: Document, fragment: bool = False, *, for_qt: bool = False) -> str:
-    """The document as HTML. ``for_qt`` gives the simpler variant QTextDocument can lay out (PDF)."""
+def render(document: Document, fragment: bool = False) -> str:
+    """The document as a standalone HTML5 page, or as a fragment to embed."""
     language = slug(document.language or "de")
     return _environment().get_template("page.html.j2").render(
         fragment=fragment,
-        for_qt=for_qt,
         lang=language,
-        title=" ".join(clean(document.title).split()),
-        company=" ".join(clean(document.company).split()),
-        stand=" ".join(clean(document.stand).split()),
-        stand_label=label(document.language, "stand"),
-        contents_label=label(document.language, "contents"),
-        sections=_views(document.sections, set(_RESERVED_IDS), "qt" if for_qt else "fragment" if fragment else "page"),
+        title=" ".join(document.title.split()),
+        company=" ".join(document.company.split()),
+        stand_line=" ".join(stand_line(document).split()),
+        contents_label=document.label("contents"),
+        sections=_views(document.sections, set(_RESERVED_IDS), "fragment" if fragment else "page"),
         css="" if fragment else _css(),
-        generator=" ".join(clean(document.meta_dict().get("generator", "Policy Editor")).split()),
+        generator=" ".join(document.meta_dict().get("generator", "Policy Editor").split()),
     )
 
 
+def to_bytes(document: Document, fragment: bool = False) -> bytes:
+    return render(document, fragment).encode("utf-8")
+
+
 def write(document: Document, path: Path, fragment: bool = False) -> None:
-    Path(path).write_text(render(document, fragment), encoding="utf-8", newline="\n")
+    from . import write_file
+
+    write_file(path, to_bytes(document, fragment))

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
-from .text import clean, display_number, join_blocks, label, safe_link
+from .text import display_number, join_blocks, stand_line
 
 # Always escaped: characters that start inline syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -61,7 +61,7 @@ def _pieces(runs: tuple[Run, ...], one_line: bool, heading: bool) -> list[tuple[
     """(leading space, escaped core, trailing space, emphasis marker or "") per run."""
     pieces = []
     for run in runs:
-        text = clean(run.text).replace("\t", " ")
+        text = run.text.replace("\t", " ")
         if one_line:
             text = text.replace("\n", " ")
         core = text.strip()
@@ -75,7 +75,7 @@ def _pieces(runs: tuple[Run, ...], one_line: bool, heading: bool) -> list[tuple[
         if run.placeholder:
             body = f"\\[{body}\\]"
         marker = _marker(run)
-        link = safe_link(run.link)
+        link = run.link
         if link:
             # Inside the brackets the emphasis always flanks correctly ("[" and "]" are punctuation).
             body, marker = f"[{marker}{body}{marker}]({_url(link)})", ""
@@ -184,12 +184,17 @@ def render(document: Document) -> str:
     company = _inline((Run(document.company),), one_line=True)
     if company:
         out += ["", company]
-    stand = f"{label(document.language, 'stand')}: {document.stand}"
-    out += ["", _inline((Run(stand, italic=True),), one_line=True)]
+    out += ["", _inline((Run(stand_line(document), italic=True),), one_line=True)]
     for section in document.sections:
         _section(section, out)
     return "\n".join(out) + "\n"
 
 
+def to_bytes(document: Document) -> bytes:
+    return render(document).encode("utf-8")
+
+
 def write(document: Document, path: Path) -> None:
-    Path(path).write_text(render(document), encoding="utf-8", newline="\n")
+    from . import write_file
+
+    write_file(path, to_bytes(document))

@@ -1,7 +1,8 @@
 """Plain UTF-8 text writer, wrapped at 80 columns.
 
-Also home of the few helpers every text-like writer shares (html, markdown, pdf): cleaning of
-characters no output format can hold, the displayed section number and the UI labels.
+Also home of the few helpers the text-like writers share (html, markdown): the displayed
+section number and the blank-line joining of blocks. The Document arrives clean (see
+editor.core.sanitize); its wording comes from the Document (``document.label``).
 """
 from __future__ import annotations
 
@@ -11,37 +12,9 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.sanitize import clean_text as clean  # noqa: F401 — kept for callers of the old helper
 
 WIDTH = 80
-ALLOWED_LINK = ("https://", "http://", "mailto:", "tel:")
-
-# C0 controls except \t and \n, DEL, C1 controls, lone surrogates and Unicode noncharacters:
-# HTML forbids them, XML cannot hold them and in a terminal they do harm.
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
-    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
-    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
-    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
-)
-# \r\n, \r and the Unicode line/paragraph separators all mean "new line" to the reader.
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
-
-_LABELS = {
-    "de": {"stand": "Stand", "contents": "Inhalt", "page": "Seite {page} von {pages}"},
-    "en": {"stand": "Last updated", "contents": "Contents", "page": "Page {page} of {pages}"},
-}
-
-
-def clean(text: str) -> str:
-    """Text without characters that are not allowed in HTML/XML; line breaks become "\\n"."""
-    if text.isprintable():  # the common case: no control, separator or unassigned characters at all
-        return text
-    return _BAD_CHARS.sub("", _NEWLINES.sub("\n", text))
-
-
-def label(language: str, key: str) -> str:
-    return _LABELS.get(language, _LABELS["en"])[key]
 
 
 def display_number(section: Section) -> str:
@@ -49,12 +22,9 @@ def display_number(section: Section) -> str:
     return f"{section.number}." if section.level == 1 else section.number
 
 
-def safe_link(url: str | None) -> str | None:
-    """The link target when it is http(s)/mailto/tel, else None (the text is shown without link)."""
-    if not url:
-        return None
-    target = clean(url).strip()
-    return target if target.lower().startswith(ALLOWED_LINK) else None
+def stand_line(document: Document) -> str:
+    """ "Stand: 21.11.2026" in the document language (every writer shows it this way)."""
+    return f"{document.label('stand')}: {document.stand_text()}"
 
 
 # ---------------------------------------------------------------- plain text
@@ -74,11 +44,11 @@ def _link_spellings(link: str) -> set[str]:
 def _inline(runs: tuple[Run, ...]) -> str:
     parts = []
     for run in runs:
-        text = clean(run.text).replace("\t", " ")
+        text = run.text.replace("\t", " ")
         if run.placeholder and text.strip():
             core = text.strip()
             text = f"{text[: len(text) - len(text.lstrip())]}[{core}]{text[len(text.rstrip()):]}"
-        link = safe_link(run.link)
+        link = run.link
         if link and text.strip() and text.strip() not in _link_spellings(link):
             shown = link[7:] if link.lower().startswith("mailto:") else link  # the address is what readers need
             text = f"{text} ({shown})"
@@ -179,7 +149,7 @@ def _blocks(blocks: tuple[Block, ...], width: int) -> list[str]:
 
 
 def _section(section: Section, out: list[str]) -> None:
-    heading = f"{display_number(section)} {' '.join(clean(section.title).split())}"
+    heading = f"{display_number(section)} {' '.join(section.title.split())}"
     out.append("")
     out.append("")
     out.extend(_underlined(heading, "=" if section.level == 1 else "-", WIDTH))
@@ -192,15 +162,21 @@ def _section(section: Section, out: list[str]) -> None:
 
 
 def render(document: Document) -> str:
-    out = _underlined(" ".join(clean(document.title).split()).upper(), "=", WIDTH)
-    company = " ".join(clean(document.company).split())
+    out = _underlined(" ".join(document.title.split()).upper(), "=", WIDTH)
+    company = " ".join(document.company.split())
     if company:
         out.extend(_wrap(company, WIDTH))
-    out.append(f"{label(document.language, 'stand')}: {' '.join(clean(document.stand).split())}")
+    out.append(" ".join(stand_line(document).split()))
     for section in document.sections:
         _section(section, out)
     return "\n".join(out).rstrip() + "\n"
 
 
+def to_bytes(document: Document) -> bytes:
+    return render(document).encode("utf-8")
+
+
 def write(document: Document, path: Path) -> None:
-    Path(path).write_text(render(document), encoding="utf-8", newline="\n")
+    from . import write_file
+
+    write_file(path, to_bytes(document))

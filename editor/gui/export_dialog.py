@@ -17,18 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.compose import compose
+from ..export import choices, writer
 from . import settings as app_settings
 from .model import deep_copy
 
-# key → (export format, fragment, file-name suffix)
-FORMATS = {
-    "docx": ("docx", False, ".docx"),
-    "html": ("html", False, ".html"),
-    "fragment": ("html", True, "-fragment.html"),
-    "md": ("md", False, ".md"),
-    "txt": ("txt", False, ".txt"),
-    "pdf": ("pdf", False, ".pdf"),
-}
+# key → what the format list offers (the writer registry's choices: docx, html, fragment, md, txt, pdf)
+FORMATS = {choice.key: choice for choice in choices()}
 
 
 @dataclass
@@ -39,13 +33,28 @@ class Job:
     review: bool
     error: str = ""
 
+    @property
+    def format(self) -> str:
+        return FORMATS[self.key].format
+
+    @property
+    def options(self) -> dict:
+        options = dict(FORMATS[self.key].options)
+        if self.review and "review" in writer(self.format).options:
+            options["review"] = True
+        return options
+
+    @property
+    def gui_thread(self) -> bool:
+        """Qt lays this format out: it runs in the GUI thread, not in the worker."""
+        return writer(self.format).gui_thread
+
 
 def run_job(job: Job, document) -> None:
     from ..export import ExportError, export
 
-    fmt, fragment, _ = FORMATS[job.key]
     try:
-        export(document, job.path, fmt, fragment=fragment, review=job.review and fmt == "docx")
+        export(document, job.path, job.format, **job.options)
     except ExportError as exc:
         job.error = str(exc)
     except Exception as exc:  # a writer bug must be reported, not crash the worker
@@ -72,7 +81,7 @@ class ExportWorker(QRunnable):
                     if job.lang == lang:
                         job.error = str(exc)
         for n, job in enumerate(self.jobs):
-            if job.key == "pdf" or job.error:
+            if job.gui_thread or job.error:
                 continue
             self.signals.progress.emit(n, job.path.name)
             run_job(job, self.documents[job.lang])
@@ -102,8 +111,8 @@ class ExportDialog(QDialog):
             "pdf": self.tr("P&DF"),
         }
         self.format_boxes: dict[str, QCheckBox] = {}
-        for key, text in labels.items():
-            box = QCheckBox(text)
+        for key, choice in FORMATS.items():
+            box = QCheckBox(labels.get(key, writer(choice.format).name))
             self.format_boxes[key] = box
             grid.addWidget(box)
         self.review = QCheckBox(self.tr("&Review edition: Word comments show where each section comes from"))
@@ -196,9 +205,9 @@ class ExportDialog(QDialog):
         jobs = []
         for lang in self.chosen_languages():
             for key in self.chosen_formats():
-                suffix = FORMATS[key][2]
-                if key == "docx" and review:
-                    suffix = "-review.docx"
+                suffix = FORMATS[key].file_suffix
+                if review and "review" in writer(FORMATS[key].format).options:
+                    suffix = "-review" + suffix
                 jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", review))
         return jobs
 
@@ -206,7 +215,8 @@ class ExportDialog(QDialog):
         jobs = self.planned_jobs()
         ok = bool(jobs) and bool(self.base.text().strip()) and bool(self.folder.text().strip())
         self.export_button.setEnabled(ok)
-        self.review.setEnabled(self.format_boxes["docx"].isChecked())
+        self.review.setEnabled(any(box.isChecked() and "review" in writer(FORMATS[key].format).options
+                                   for key, box in self.format_boxes.items()))
         names = ", ".join(j.path.name for j in jobs[:4]) + (" …" if len(jobs) > 4 else "")
         self.names_hint.setText(self.tr("Files: %1").replace("%1", names) if jobs else
                                 self.tr("Choose at least one format and one language."))
@@ -261,7 +271,7 @@ class ExportDialog(QDialog):
         self.progress.setLabelText(self.tr("Writing %1…").replace("%1", name))
 
     def _worker_done(self) -> None:
-        self._pdf_queue = [j for j in self.jobs if j.key == "pdf" and not j.error]
+        self._pdf_queue = [j for j in self.jobs if j.gui_thread and not j.error]
         QTimer.singleShot(0, self._next_pdf)
 
     def _next_pdf(self) -> None:

@@ -296,14 +296,15 @@ class MainWindow(QMainWindow):
         """Note written files in the project's export history ("what changed since the last
         export" for agencies); an undoable step like any other change."""
         import datetime as _dt
-        import hashlib
 
-        from ..core.project import ExportRecord
+        from ..core.export_history import record_export
 
-        stamp = _dt.datetime.now().isoformat(timespec="seconds")
-        records = [ExportRecord(date=stamp, format=job.key, language=job.lang, path=str(job.path),
-                                sha256=hashlib.sha256(job.path.read_bytes()).hexdigest())
-                   for job in jobs if not job.error and job.path.exists()]
+        stamp = _dt.datetime.now()
+        records = []
+        for job in jobs:
+            if job.error or not job.path.exists():
+                continue
+            records.append(record_export(job.path, job.format, job.lang, fragment=bool(job.options.get("fragment")), when=stamp))
         if records:
             self.push(EXPORT_HISTORY, self.model.get(EXPORT_HISTORY) + records, self.tr("Record export"))
 

@@ -10,42 +10,12 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.document import Document
-from .render import TITLE_ID, Unit, unit_html, units
-
-_CSS = """
-h1 { font-size: 20pt; color: #1d3557; }
-h2 { font-size: 15pt; color: #1d3557; }
-h3 { font-size: 12pt; color: #1d3557; }
-h4 { font-size: 11pt; }
-a { color: #1f5fa8; }
-th { background-color: #eef1f4; }
-"""
-
-
-# the "Stand" line belongs to the document, so it follows the document language, not the UI
-STAND_LABELS = {"de": "Stand:", "en": "Last updated:"}
-
-
-class _Formats:
-    """Heading block/char formats as Qt derives them from <hN>, parsed once per level."""
-
-    def __init__(self) -> None:
-        self._cache: dict[int, tuple[QTextBlockFormat, QTextCharFormat]] = {}
-
-    def get(self, level: int) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        if level not in self._cache:
-            scratch = QTextDocument()
-            scratch.setDefaultStyleSheet(_CSS)
-            scratch.setHtml(f"<h{level}>x</h{level}>")
-            block = scratch.firstBlock()
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
-            self._cache[level] = (QTextBlockFormat(block.blockFormat()), QTextCharFormat(cursor.charFormat()))
-        return self._cache[level]
+from ..export import qtdoc
+from .render import FIXED_IDS, Unit, units
 
 
 class Preview(QTextBrowser):
@@ -53,20 +23,19 @@ class Preview(QTextBrowser):
 
     sectionClicked = Signal(str, str)  # section id, service id ("" for fixed sections)
 
-    def __init__(self, stand_label: str = "Stand:", parent=None) -> None:
+    def __init__(self, stand_label: str = "", parent=None) -> None:
+        """``stand_label`` is no longer used: the "Stand" wording comes with the Document."""
         super().__init__(parent)
         self.setReadOnly(True)
         self.setOpenLinks(False)  # offline app: links in the policy are not followed on click
         self.setOpenExternalLinks(False)
         doc = self.document()
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultStyleSheet(_CSS)
+        qtdoc.prepare(doc)  # the same settings and style sheet as the PDF's document
         doc.setDocumentMargin(16)
-        self._formats = _Formats()
+        self._formats = qtdoc.HeadingFormats()
         self._units: list[Unit] = []
         self._starts: list[int] = []  # start position of each unit
         self._ends: list[int] = []  # end position (exclusive of the separator to the next unit)
-        self.stand_label = stand_label
         self.replaced = 0  # units written by the last update (tests and benchmarks read this)
         self.viewport().installEventFilter(self)
 
@@ -77,7 +46,7 @@ class Preview(QTextBrowser):
 
     def show_document(self, document: Document) -> int:
         """Bring the view in line with ``document``; returns how many units were (re)written."""
-        new = units(document, STAND_LABELS.get(document.language, self.stand_label))
+        new = units(document)
         bar = self.verticalScrollBar()
         scroll = bar.value()
         old_ids = [u.id for u in self._units]
@@ -120,43 +89,16 @@ class Preview(QTextBrowser):
 
     # ------------------------------------------------------------------ editing
     def _full(self, new: list[Unit]) -> int:
-        self.clear_document()
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for unit in new:
-            self._append(cursor, unit)
-        cursor.endEditBlock()
+        ranges = qtdoc.fill(self.document(), new, self._formats)  # exactly as the PDF writer fills its document
+        self._units = list(new)
+        self._starts = [start for start, _ in ranges]
+        self._ends = [end for _, end in ranges]
         self.moveCursor(QTextCursor.MoveOperation.Start)  # our inserts dragged the view's cursor along
         return len(new)
 
-    def _append(self, cursor: QTextCursor, unit: Unit) -> None:
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if self._units:
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        start = cursor.position()
-        end = self._write(cursor, start, unit)
-        self._units.append(unit)
-        self._starts.append(start)
-        self._ends.append(end)
-
     def _write(self, cursor: QTextCursor, start: int, unit: Unit) -> int:
         """Insert the unit's HTML at ``start`` (an empty block) and fix the heading format."""
-        cursor.setPosition(start)
-        cursor.insertHtml(unit_html(unit))
-        end = cursor.position()
-        self._fix_heading(start, unit)
-        return end
-
-    def _fix_heading(self, start: int, unit: Unit) -> None:
-        block = self.document().findBlock(start)
-        text_list = block.textList()
-        if text_list is not None:
-            text_list.remove(block)
-        block_format, char_format = self._formats.get(unit.level)
-        cursor = QTextCursor(block)
-        cursor.setBlockFormat(block_format)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(char_format)
+        return qtdoc.insert_unit(self.document(), cursor, start, unit, self._formats)
 
     def _shift(self, index: int, delta: int) -> None:
         if delta:
@@ -252,6 +194,6 @@ class Preview(QTextBrowser):
             if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
                 cursor = self.cursorForPosition(event.position().toPoint())
                 unit = self.unit_at(cursor.position())
-                if unit is not None and unit.id != TITLE_ID:
+                if unit is not None and unit.id not in FIXED_IDS:
                     self.sectionClicked.emit(unit.id, unit.service or "")
         return super().eventFilter(watched, event)

@@ -1,5 +1,6 @@
 """The incremental preview: same result as a full render, and many updates without a crash."""
 import random
+from datetime import date
 
 from editor.core.compose import compose
 from editor.core.document import Document, Paragraph, Run, Section
@@ -100,7 +101,47 @@ def test_ten_thousand_preview_updates_do_not_crash(qtbot):
     for n in range(10_000):
         changed = list(sections)
         changed[n % 5] = Section(f"s{n % 5}", str(n % 5 + 1), f"Abschnitt {n % 5}", (Paragraph((Run(f"Text {n}"),)),))
-        document = Document("de", "Datenschutzerklärung", "Firma", "01.01.2026", tuple(changed))
+        document = Document("de", "Datenschutzerklärung", "Firma", date(2026, 1, 1), tuple(changed))
         calls += view.show_document(document)
     assert calls >= 10_000
     assert "Text 9999" in view.toPlainText()
+
+
+def _structure(qdoc):
+    """Text and block structure of a QTextDocument: per block its text, heading level, list
+    style and nesting in tables (frames)."""
+    out = []
+    block = qdoc.begin()
+    while block.isValid():
+        text_list = block.textList()
+        frame = block.document().frameAt(block.position())
+        out.append((block.text(), block.blockFormat().headingLevel(),
+                    text_list.format().style() if text_list is not None else None,
+                    frame is not block.document().rootFrame()))
+        block = block.next()
+    return out
+
+
+def test_the_preview_shows_what_the_pdf_prints(qtbot, catalog):
+    """One Qt builder: the preview's document and the PDF's document hold the same text in the
+    same blocks — after a full render and after incremental updates."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPdfWriter
+
+    from editor.export import pdf
+
+    project = example_project()
+    project.services = [SelectedService(id=i) for i in sorted(catalog.services)[:25]]
+    view = Preview()
+    qtbot.addWidget(view)
+    for step in range(3):
+        document = compose(catalog, project, "de")
+        view.show_document(document)
+        buffer = QBuffer(QByteArray())
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        printed = pdf.layout_document(document, QPdfWriter(buffer))
+        assert view.toPlainText() == printed.toPlainText(), step
+        assert _structure(view.document()) == _structure(printed), step
+        assert "Inhalt" in printed.toPlainText() and "Stand: " in printed.toPlainText()
+        project.controller.name = f"Firma {step}"  # incremental updates from here on
+        project.services = project.services[1:]

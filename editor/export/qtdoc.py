@@ -1,0 +1,220 @@
+"""The one Qt document builder: Document → QTextDocument, for the live preview and the PDF.
+
+The document is cut into *units* — the title block, the table of contents, and one unit per
+section heading with the section's own blocks (a category section's subsections are units of
+their own) — each written as simple Qt rich-text HTML. The preview (editor.gui.preview) keeps
+the units at known character ranges and replaces only those that changed; the PDF writer
+(editor.export.pdf) fills a fresh QTextDocument with all units through the same ``fill``. So
+the preview shows exactly what the PDF prints, and there is one Qt-HTML generator to maintain.
+
+Building the HTML is plain Python; Qt is imported only by the functions that touch a
+QTextDocument, so importing this module (and editor.export.pdf) does not load PySide6.
+All text is escaped here; nothing from a pack or the user reaches Qt unescaped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from .text import display_number, stand_line
+
+TITLE_ID = "__title__"
+CONTENTS_ID = "__contents__"
+FIXED_IDS = frozenset({TITLE_ID, CONTENTS_ID})  # units that are not a section of the policy
+
+MUTED_STYLE = "color:#59636e;"
+PLACEHOLDER_STYLE = "background-color:#ffe58a; color:#4a3b00; font-weight:600;"
+BOX_STYLE = "background-color:#eef4fb; border-color:#7aa5d6; border-style:solid; margin-top:6px; margin-bottom:10px;"
+TABLE_STYLE = "border-color:#c8ced6; border-style:solid; border-collapse:collapse; margin-bottom:10px;"
+TOC_ENTRY_STYLE = "margin-bottom:2px;"
+STYLE_SHEET = """
+h1 { font-size: 20pt; font-weight: 600; color: #1f2328; margin-top: 0; margin-bottom: 4px; }
+h2 { font-size: 14pt; font-weight: 600; color: #1f2328; margin-top: 20px; margin-bottom: 6px; }
+h3 { font-size: 12pt; font-weight: 600; color: #1f2328; margin-top: 14px; margin-bottom: 4px; }
+h4, h5, h6 { font-size: 10.5pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }
+p, li { line-height: 135%; }
+p { margin-top: 0; margin-bottom: 7px; }
+ul, ol { margin-top: 0; margin-bottom: 7px; }
+a { color: #0b5cad; }
+th { background-color: #eef0f3; font-weight: 600; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What one heading + its blocks shows; compared with == to find what changed."""
+
+    id: str
+    level: int  # heading level: 1 title, 2 section, 3 subsection …
+    number: str
+    title: str
+    blocks: tuple
+    service: str | None = None
+    subtitle: str = ""  # a line under the heading (the company, under the title)
+    note: str = ""  # a muted line under that (the "Stand")
+
+    def same_body(self, other: "Unit") -> bool:
+        return ((self.level, self.title, self.blocks, self.subtitle, self.note)
+                == (other.level, other.title, other.blocks, other.subtitle, other.note))
+
+    def heading_text(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+
+def units(document: Document) -> list[Unit]:
+    """The document as units, in reading order: title, contents, then every section."""
+    out = [Unit(TITLE_ID, 1, "", document.title, (), None, document.company, stand_line(document))]
+    if document.sections:
+        entries = tuple(Paragraph((Run(f"{display_number(s)} {' '.join(s.title.split())}"),)) for s in document.sections)
+        out.append(Unit(CONTENTS_ID, 3, "", document.label("contents"), entries))
+
+    def add(section: Section) -> None:
+        service = section.provenance.service if section.provenance else None
+        out.append(Unit(section.id, min(section.level + 1, 4), display_number(section), section.title, section.blocks, service))
+        for sub in section.subsections:
+            add(sub)
+
+    for section in document.sections:
+        add(section)
+    return out
+
+
+def runs_html(runs: tuple[Run, ...]) -> str:
+    parts = []
+    for run in runs:
+        text = escape(run.text).replace("\n", "<br>")
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.link:
+            text = f'<a href="{escape(run.link, quote=True)}">{text}</a>'
+        if run.placeholder:
+            text = f'<span style="{PLACEHOLDER_STYLE}">{text}</span>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def block_html(block) -> str:
+    if isinstance(block, Paragraph):
+        return f"<p>{runs_html(block.runs)}</p>"
+    if isinstance(block, Heading):
+        return f"<p><b>{runs_html(block.runs)}</b></p>"
+    if isinstance(block, BulletList):
+        tag = "ol" if block.ordered else "ul"
+        items = "".join(f"<li>{runs_html(item)}</li>" for item in block.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Table):
+        head = "".join(f"<th align='left'>{runs_html(cell)}</th>" for cell in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{runs_html(cell)}</td>" for cell in row) + "</tr>" for row in block.rows)
+        return (f"<table border='1' cellspacing='0' cellpadding='5' width='100%' style='{TABLE_STYLE}'>"
+                f"{f'<tr>{head}</tr>' if head else ''}{rows}</table>")
+    if isinstance(block, Box):  # QTextDocument draws borders and backgrounds on table cells, not on divs
+        inner = "".join(block_html(b) for b in block.blocks)
+        return (f"<table border='1' cellspacing='0' cellpadding='10' width='100%' style='{BOX_STYLE}'>"
+                f"<tr><td>{inner}</td></tr></table>")
+    return ""  # unknown block kinds from a newer core: show nothing rather than crash
+
+
+def unit_html(unit: Unit) -> str:
+    level = unit.level
+    head = f"<h{level}>{escape(unit.heading_text())}</h{level}>"
+    if unit.subtitle:
+        head += f"<p style='font-size:11pt; margin-bottom:0'>{escape(unit.subtitle)}</p>"
+    if unit.note:
+        head += f"<p style='{MUTED_STYLE} margin-bottom:14px'>{escape(unit.note)}</p>"
+    if unit.id == CONTENTS_ID:  # the table of contents: one tight line per section
+        return head + "".join(f"<p style='{TOC_ENTRY_STYLE}'>{runs_html(b.runs)}</p>" for b in unit.blocks)
+    return head + "".join(block_html(b) for b in unit.blocks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Qt: the QTextDocument side (PySide6 imported here only)
+
+
+def prepare(qdoc: Any) -> None:
+    """Settings every document of ours needs: no undo stack (a read-only view and a one-shot
+    print need none), our style sheet for the HTML inserted next."""
+    qdoc.setUndoRedoEnabled(False)
+    qdoc.setDefaultStyleSheet(STYLE_SHEET)
+
+
+class HeadingFormats:
+    """Heading block/char formats as Qt derives them from <hN>, parsed once per level.
+
+    insertHtml() forgets the heading's block format when the heading merges into the block the
+    cursor is in, so every unit gets its heading format re-applied after the insert."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[Any, Any]] = {}
+
+    def get(self, level: int) -> tuple[Any, Any]:
+        if level not in self._cache:
+            from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+            scratch = QTextDocument()
+            scratch.setDefaultStyleSheet(STYLE_SHEET)
+            scratch.setHtml(f"<h{level}>x</h{level}>")
+            block = scratch.firstBlock()
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+            self._cache[level] = (QTextBlockFormat(block.blockFormat()), QTextCharFormat(cursor.charFormat()))
+        return self._cache[level]
+
+
+def insert_unit(qdoc: Any, cursor: Any, start: int, unit: Unit, formats: HeadingFormats) -> int:
+    """Insert the unit's HTML at ``start`` (an empty block), fix the heading format; returns
+    the position after the unit."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor.setPosition(start)
+    cursor.insertHtml(unit_html(unit))
+    end = cursor.position()
+    block = qdoc.findBlock(start)
+    text_list = block.textList()
+    if text_list is not None:
+        text_list.remove(block)
+    block_format, char_format = formats.get(unit.level)
+    heading = QTextCursor(block)
+    heading.setBlockFormat(block_format)
+    heading.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    heading.setCharFormat(char_format)
+    return end
+
+
+def append_unit(qdoc: Any, cursor: Any, unit: Unit, formats: HeadingFormats, first: bool) -> tuple[int, int]:
+    """Add the unit at the end (after a new empty block unless it is the first); (start, end)."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
+
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    if not first:
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    start = cursor.position()
+    return start, insert_unit(qdoc, cursor, start, unit, formats)
+
+
+def fill(qdoc: Any, new: list[Unit], formats: HeadingFormats) -> list[tuple[int, int]]:
+    """Replace the content of ``qdoc`` by ``new``; the (start, end) range of every unit."""
+    from PySide6.QtGui import QTextCursor
+
+    qdoc.clear()
+    cursor = QTextCursor(qdoc)
+    cursor.beginEditBlock()  # the layout runs once for all inserts
+    try:
+        return [append_unit(qdoc, cursor, unit, formats, n == 0) for n, unit in enumerate(new)]
+    finally:
+        cursor.endEditBlock()
+
+
+def build(document: Document, qdoc: Any = None, formats: HeadingFormats | None = None) -> Any:
+    """The whole Document as a QTextDocument, exactly as the preview shows it (needs a
+    QGuiApplication). Pass ``qdoc`` to fill one that has its font and paint device set."""
+    if qdoc is None:
+        from PySide6.QtGui import QTextDocument
+
+        qdoc = QTextDocument()
+    prepare(qdoc)
+    fill(qdoc, units(document), formats or HeadingFormats())
+    return qdoc
