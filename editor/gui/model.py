@@ -139,3 +139,34 @@ class SetCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.model.set(self.target, self.old)
+
+
+class GroupCommand(QUndoCommand):
+    """Several changes as ONE undo step — the services and company details a scan or an import
+    suggested and the user confirmed. ``changes`` are (target, new value) pairs; those that
+    change nothing are left out (``parts`` may end up empty: then there is nothing to push).
+    Redo applies them in order, undo reverts them in reverse order."""
+
+    def __init__(self, model: ProjectModel, changes: list[tuple[EditTarget, Any]], text: str) -> None:
+        super().__init__(text)
+        self.parts: list[SetCommand] = []
+        for target, value in changes:
+            part = SetCommand(model, target, value, text)
+            if part.old != part.new:
+                self.parts.append(part)
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
+def service_additions(project: Project, ids: list[str]) -> list[tuple[EditTarget, Any]]:
+    """The changes that tick ``ids`` (those not yet selected), appended in the given order."""
+    selected = set(project.service_ids())
+    new = [sid for sid in dict.fromkeys(ids) if sid not in selected]
+    start = len(project.services)
+    return [(ServiceTarget(sid), (start + n, SelectedService(id=sid))) for n, sid in enumerate(new)]
