@@ -45,7 +45,10 @@ class MainActions(QObject):
         self.redo = action(K.Redo, SP.SP_ArrowForward)
         self.find = action(K.Find)
         self.about = action(role=QAction.MenuRole.AboutRole)
-        self.project_actions = (self.save, self.save_as, self.export, self.close)  # need an open project
+        self.scan = action()
+        self.import_policy = action()
+        self.project_actions = (self.save, self.save_as, self.export, self.scan, self.import_policy,
+                                self.close)  # need an open project
         self.undo.triggered.connect(undo_stack.undo)
         self.redo.triggered.connect(undo_stack.redo)
         undo_stack.canUndoChanged.connect(self.undo.setEnabled)
@@ -62,6 +65,8 @@ class MainActions(QObject):
         self.recent_menu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save, self.save_as, self.export])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.scan, self.import_policy])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.close, self.quit])
         self.edit_menu = bar.addMenu("")
@@ -104,7 +109,8 @@ class MainActions(QObject):
         for a, text in ((self.new, self.tr("&New")), (self.open, self.tr("&Open…")), (self.save, self.tr("&Save")),
                         (self.save_as, self.tr("Save &As…")), (self.export, self.tr("&Export…")),
                         (self.close, self.tr("&Close")), (self.quit, self.tr("&Quit")),
-                        (self.find, self.tr("&Find service")), (self.about, self.tr("&About Policy Editor")),
+                        (self.find, self.tr("&Find service")), (self.scan, self.tr("Scan my &website…")),
+                        (self.import_policy, self.tr("&Import existing policy…")), (self.about, self.tr("&About Policy Editor")),
                         (self.ui_languages["system"], self.tr("System default"))):
             a.setText(text)
         self._undo_texts()

@@ -31,7 +31,7 @@ from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
 from .live_policy import LivePolicy
-from .model import ProjectModel, SetCommand
+from .model import GroupCommand, ProjectModel, SetCommand
 from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language
         self.persist_state = True  # off for screenshots: they must not change the user's layout
         self.catalog = None  # until load_catalog
+        self.suggestions_dialog = None  # the open scan or import dialog
         self.model = ProjectModel(Project(), self)
         self.undo_stack = QUndoStack(self)
         self.prompts = Prompts(self)
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
         a, s, nav = self.act, self.session, self.navigator
         for action, slot in ((a.new, s.new_project), (a.open, s.open_dialog), (a.save, s.save), (a.save_as, s.save_as),
                              (a.export, self.export_dialog), (a.close, s.close_project), (a.quit, self.close),
-                             (a.find, self._focus_search), (a.about, self.about)):
+                             (a.find, self._focus_search), (a.about, self.about), (a.scan, self.scan_dialog),
+                             (a.import_policy, self.import_dialog)):
             action.triggered.connect(slot)
         a.recent_chosen.connect(s.open_path)
         a.recent_cleared.connect(s.clear_recent)
@@ -181,6 +183,16 @@ class MainWindow(QMainWindow):
         if command.old == command.new and session is None:
             return
         self.undo_stack.push(command)
+
+    def apply_changes(self, changes: list, text: str) -> bool:
+        """Several changes (a scan's or an import's confirmed suggestions) as one undo step."""
+        if not self.session.has_project:
+            return False
+        command = GroupCommand(self.model, changes, text)
+        if not command.parts:
+            return False
+        self.undo_stack.push(command)
+        return True
 
     def toggle_service(self, sid: str, ticked: bool) -> None:
         service = self.catalog.services.get(sid) if self.catalog is not None else None
@@ -291,6 +303,39 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ensure_catalog(), self.model.project, self.session.path, self)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
         dialog.exec()
+
+    def scan_dialog(self) -> None:
+        if not self.session.has_project:
+            return
+        from .scan_dialog import ScanDialog
+
+        self.open_suggestions(ScanDialog(self.ensure_catalog(), self.model.project, self.apply_changes,
+                                         self.ui_language, self))
+
+    def import_dialog(self, path: str = "") -> None:
+        if not self.session.has_project:
+            return
+        path = path or self.prompts.ask_import_path(app_settings.value("import/folder", str(Path.home())))
+        if not path:
+            return
+        app_settings.set_value("import/folder", str(Path(path).parent))
+        from .import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ensure_catalog(), self.model.project, self.apply_changes, self.ui_language, path, self)
+        dialog.start()
+        self.open_suggestions(dialog)
+
+    def open_suggestions(self, dialog) -> None:
+        """Show a scan or import dialog, window-modal without blocking here (the work inside runs
+        in a worker thread); it applies its changes through ``apply_changes``."""
+        self.suggestions_dialog = dialog  # tests reach it here
+
+        def closed() -> None:
+            if self.suggestions_dialog is dialog:
+                self.suggestions_dialog = None
+            dialog.deleteLater()
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def record_exports(self, jobs) -> None:
         """Note written files in the project's export history ("what changed since the last

@@ -80,6 +80,13 @@ class Prompts(QObject):
                                               self.tr("Policy Editor projects (*.policy.json)"))
         return path
 
+    def ask_import_path(self, folder: str) -> str:
+        """An old privacy policy to import ("" if cancelled)."""
+        from .import_dialog import policy_filter
+
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import existing policy"), folder, policy_filter())
+        return path
+
     def show_error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, Button.Ok, self.window)
         box.setInformativeText(text)

@@ -398,6 +398,101 @@
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
+      <translation>Datenschutzerklärungen (*.txt *.md *.html *.htm *.docx *.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Import existing policy</source>
+      <translation>Vorhandene Datenschutzerklärung importieren</translation>
+    </message>
+    <message>
+      <source>Policy file: %1</source>
+      <translation>Datei: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Other file…</source>
+      <translation>Andere Da&amp;tei …</translation>
+    </message>
+    <message>
+      <source>Ticked details fill empty fields of your company form. A field you have already filled is replaced only if you tick it.</source>
+      <translation>Angehakte Angaben füllen die leeren Felder Ihrer Unternehmensangaben. Ein Feld, das Sie schon ausgefüllt haben, wird nur ersetzt, wenn Sie es anhaken.</translation>
+    </message>
+    <message>
+      <source>What Policy Editor noticed about the old text — for your information; it changes nothing in your project.</source>
+      <translation>Was Policy Editor am alten Text aufgefallen ist – zu Ihrer Information; an Ihrem Projekt ändert es nichts.</translation>
+    </message>
+    <message>
+      <source>Notes about the old policy</source>
+      <translation>Hinweise zur alten Datenschutzerklärung</translation>
+    </message>
+    <message>
+      <source>&amp;Apply selection</source>
+      <translation>Auswahl &amp;übernehmen</translation>
+    </message>
+    <message>
+      <source>Company name</source>
+      <translation>Firmenname</translation>
+    </message>
+    <message>
+      <source>Street and number</source>
+      <translation>Straße und Hausnummer</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>PLZ</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>Ort</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefon</translation>
+    </message>
+    <message>
+      <source>Company details (%1)</source>
+      <translation>Unternehmensangaben (%1)</translation>
+    </message>
+    <message>
+      <source>About the old text (%1)</source>
+      <translation>Zum alten Text (%1)</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>(already entered)</source>
+      <translation>(schon eingetragen)</translation>
+    </message>
+    <message>
+      <source>— replaces “%1”</source>
+      <translation>– ersetzt „%1“</translation>
+    </message>
+    <message>
+      <source>No company details were found in the old text.</source>
+      <translation>Im alten Text wurden keine Unternehmensangaben gefunden.</translation>
+    </message>
+    <message>
+      <source>Untick what does not apply to you any more, then apply the rest.</source>
+      <translation>Entfernen Sie die Haken bei allem, was nicht mehr zutrifft, und übernehmen Sie den Rest.</translation>
+    </message>
+    <message>
+      <source>The old text names no service Policy Editor knows and no company details.</source>
+      <translation>Der alte Text nennt keinen Dienst, den Policy Editor kennt, und keine Unternehmensangaben.</translation>
+    </message>
+    <message>
+      <source>Import from %1</source>
+      <translation>Import aus %1</translation>
+    </message>
+  </context>
+  <context>
     <name>LivePolicy</name>
     <message>
       <source>The checks could not run, so nothing was checked: %1</source>
@@ -447,8 +542,16 @@
       <translation>Dienst &amp;suchen</translation>
     </message>
     <message>
+      <source>Scan my &amp;website…</source>
+      <translation>Eigene &amp;Website scannen …</translation>
+    </message>
+    <message>
       <source>&amp;About Policy Editor</source>
       <translation>Ü&amp;ber Policy Editor</translation>
+    </message>
+    <message>
+      <source>&amp;Import existing policy…</source>
+      <translation>Vorhandene Datenschutzerklärung &amp;importieren …</translation>
     </message>
     <message>
       <source>System default</source>
@@ -632,6 +735,117 @@
       <source>Policy Editor projects (*.policy.json)</source>
       <translation>Policy-Editor-Projekte (*.policy.json)</translation>
     </message>
+    <message>
+      <source>Import existing policy</source>
+      <translation>Vorhandene Datenschutzerklärung importieren</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanDialog</name>
+    <message>
+      <source>Scan my website</source>
+      <translation>Eigene Website scannen</translation>
+    </message>
+    <message>
+      <source>https://www.your-site.de — or a saved page, folder or HAR file</source>
+      <translation>https://www.ihre-website.de – oder eine gespeicherte Seite, ein Ordner oder eine HAR-Datei</translation>
+    </message>
+    <message>
+      <source>Address of your website, or a saved page, folder or HAR file</source>
+      <translation>Adresse Ihrer Website, oder eine gespeicherte Seite, ein Ordner oder eine HAR-Datei</translation>
+    </message>
+    <message>
+      <source>Saved &amp;page…</source>
+      <translation>Gespeicherte &amp;Seite …</translation>
+    </message>
+    <message>
+      <source>&amp;Folder…</source>
+      <translation>&amp;Ordner …</translation>
+    </message>
+    <message>
+      <source>&amp;HAR file…</source>
+      <translation>&amp;HAR-Datei …</translation>
+    </message>
+    <message>
+      <source>Add&amp;ress or saved copy:</source>
+      <translation>Ad&amp;resse oder gespeicherte Kopie:</translation>
+    </message>
+    <message>
+      <source>Pages at &amp;most:</source>
+      <translation>Seiten&amp;zahl (höchstens):</translation>
+    </message>
+    <message>
+      <source>for an address: links on your site are followed up to this number</source>
+      <translation>bei einer Adresse: Links auf Ihrer Website werden bis zu dieser Zahl verfolgt</translation>
+    </message>
+    <message>
+      <source>&amp;Scan</source>
+      <translation>S&amp;cannen</translation>
+    </message>
+    <message>
+      <source>Scan only your own site. Scripts are not executed, so services that load later (after consent or through a tag manager) can be missing; a HAR file records them: in Firefox or Chrome press F12, open the Network tab, reload and click through the page, then save the list with "Save all as HAR" (Firefox) or "Export HAR…" (Chrome).</source>
+      <translation>Scannen Sie nur Ihre eigene Website. Skripte werden nicht ausgeführt, daher können Dienste fehlen, die erst später laden (nach der Einwilligung oder über einen Tag-Manager); eine HAR-Datei hält auch sie fest: Drücken Sie in Firefox oder Chrome F12, öffnen Sie den Reiter „Netzwerk“, laden Sie die Seite neu und klicken Sie sich durch, dann speichern Sie die Liste mit „Alles als HAR speichern“ (Firefox) bzw. „HAR exportieren …“ (Chrome).</translation>
+    </message>
+    <message>
+      <source>Not recognised</source>
+      <translation>Nicht erkannt</translation>
+    </message>
+    <message>
+      <source>Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. Check what they are: each may need a section you describe yourself.</source>
+      <translation>Ihre Website lädt etwas von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. Prüfen Sie, was sie sind: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Server</translation>
+    </message>
+    <message>
+      <source>Seen in</source>
+      <translation>Gefunden in</translation>
+    </message>
+    <message>
+      <source>What matched</source>
+      <translation>Fundstelle</translation>
+    </message>
+    <message>
+      <source>Hosts not recognised</source>
+      <translation>Nicht erkannte Server</translation>
+    </message>
+    <message>
+      <source>&amp;Add selected services</source>
+      <translation>Ausgewählte &amp;Dienste hinzufügen</translation>
+    </message>
+    <message>
+      <source>Not recognised (%1)</source>
+      <translation>Nicht erkannt (%1)</translation>
+    </message>
+    <message>
+      <source>Folder of a saved site</source>
+      <translation>Ordner einer gespeicherten Website</translation>
+    </message>
+    <message>
+      <source>HAR files (*.har);;All files (*)</source>
+      <translation>HAR-Dateien (*.har);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)</source>
+      <translation>Webseiten (*.html *.htm *.xhtml *.shtml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Saved page</source>
+      <translation>Gespeicherte Seite</translation>
+    </message>
+    <message>
+      <source>HAR file</source>
+      <translation>HAR-Datei</translation>
+    </message>
+    <message>
+      <source>No known service and no third-party host found in %1 page(s).</source>
+      <translation>In %1 Seite(n) wurde kein bekannter Dienst und kein fremder Server gefunden.</translation>
+    </message>
+    <message>
+      <source>%1 page(s) read. Untick what your site does not use, then add the rest.</source>
+      <translation>%1 Seite(n) gelesen. Entfernen Sie die Haken bei allem, was Ihre Website nicht nutzt, und fügen Sie den Rest hinzu.</translation>
+    </message>
   </context>
   <context>
     <name>ServiceChecklist</name>
@@ -692,6 +906,77 @@
     <message>
       <source>Facts verified: %1</source>
       <translation>Angaben geprüft am: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionsDialog</name>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Fortschritt</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Dienst</translation>
+    </message>
+    <message>
+      <source>Seen in</source>
+      <translation>Gefunden in</translation>
+    </message>
+    <message>
+      <source>What matched</source>
+      <translation>Fundstelle</translation>
+    </message>
+    <message>
+      <source>Suggested services</source>
+      <translation>Vorgeschlagene Dienste</translation>
+    </message>
+    <message>
+      <source>Tick the services your policy should describe. Each row shows where the service was seen; open a row for more evidence.</source>
+      <translation>Haken Sie die Dienste an, die Ihre Datenschutzerklärung beschreiben soll. Jede Zeile zeigt, wo der Dienst gefunden wurde; klappen Sie eine Zeile auf, um weitere Fundstellen zu sehen.</translation>
+    </message>
+    <message>
+      <source>C&amp;lose</source>
+      <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+      <source>Services (%1)</source>
+      <translation>Dienste (%1)</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>Lese %1 …</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Lade %1 …</translation>
+    </message>
+    <message>
+      <source>Comparing with the services Policy Editor knows…</source>
+      <translation>Vergleiche mit den Diensten, die Policy Editor kennt …</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Starte …</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>Abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong (%1). Nothing was changed.</source>
+      <translation>Etwas Unerwartetes ist schiefgegangen (%1). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+      <source>%1 (already selected)</source>
+      <translation>%1 (schon ausgewählt)</translation>
+    </message>
+    <message>
+      <source>Add suggested services</source>
+      <translation>Vorgeschlagene Dienste hinzufügen</translation>
     </message>
   </context>
   <context>

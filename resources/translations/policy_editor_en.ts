@@ -398,6 +398,101 @@
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
+      <translation>Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Import existing policy</source>
+      <translation>Import existing policy</translation>
+    </message>
+    <message>
+      <source>Policy file: %1</source>
+      <translation>Policy file: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Other file…</source>
+      <translation>&amp;Other file…</translation>
+    </message>
+    <message>
+      <source>Ticked details fill empty fields of your company form. A field you have already filled is replaced only if you tick it.</source>
+      <translation>Ticked details fill empty fields of your company form. A field you have already filled is replaced only if you tick it.</translation>
+    </message>
+    <message>
+      <source>What Policy Editor noticed about the old text — for your information; it changes nothing in your project.</source>
+      <translation>What Policy Editor noticed about the old text — for your information; it changes nothing in your project.</translation>
+    </message>
+    <message>
+      <source>Notes about the old policy</source>
+      <translation>Notes about the old policy</translation>
+    </message>
+    <message>
+      <source>&amp;Apply selection</source>
+      <translation>&amp;Apply selection</translation>
+    </message>
+    <message>
+      <source>Company name</source>
+      <translation>Company name</translation>
+    </message>
+    <message>
+      <source>Street and number</source>
+      <translation>Street and number</translation>
+    </message>
+    <message>
+      <source>Postcode</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>City</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Company details (%1)</source>
+      <translation>Company details (%1)</translation>
+    </message>
+    <message>
+      <source>About the old text (%1)</source>
+      <translation>About the old text (%1)</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>(already entered)</source>
+      <translation>(already entered)</translation>
+    </message>
+    <message>
+      <source>— replaces “%1”</source>
+      <translation>— replaces “%1”</translation>
+    </message>
+    <message>
+      <source>No company details were found in the old text.</source>
+      <translation>No company details were found in the old text.</translation>
+    </message>
+    <message>
+      <source>Untick what does not apply to you any more, then apply the rest.</source>
+      <translation>Untick what does not apply to you any more, then apply the rest.</translation>
+    </message>
+    <message>
+      <source>The old text names no service Policy Editor knows and no company details.</source>
+      <translation>The old text names no service Policy Editor knows and no company details.</translation>
+    </message>
+    <message>
+      <source>Import from %1</source>
+      <translation>Import from %1</translation>
+    </message>
+  </context>
+  <context>
     <name>LivePolicy</name>
     <message>
       <source>The checks could not run, so nothing was checked: %1</source>
@@ -447,8 +542,16 @@
       <translation>&amp;Find service</translation>
     </message>
     <message>
+      <source>Scan my &amp;website…</source>
+      <translation>Scan my &amp;website…</translation>
+    </message>
+    <message>
       <source>&amp;About Policy Editor</source>
       <translation>&amp;About Policy Editor</translation>
+    </message>
+    <message>
+      <source>&amp;Import existing policy…</source>
+      <translation>&amp;Import existing policy…</translation>
     </message>
     <message>
       <source>System default</source>
@@ -632,6 +735,117 @@
       <source>Policy Editor projects (*.policy.json)</source>
       <translation>Policy Editor projects (*.policy.json)</translation>
     </message>
+    <message>
+      <source>Import existing policy</source>
+      <translation>Import existing policy</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanDialog</name>
+    <message>
+      <source>Scan my website</source>
+      <translation>Scan my website</translation>
+    </message>
+    <message>
+      <source>https://www.your-site.de — or a saved page, folder or HAR file</source>
+      <translation>https://www.your-site.de — or a saved page, folder or HAR file</translation>
+    </message>
+    <message>
+      <source>Address of your website, or a saved page, folder or HAR file</source>
+      <translation>Address of your website, or a saved page, folder or HAR file</translation>
+    </message>
+    <message>
+      <source>Saved &amp;page…</source>
+      <translation>Saved &amp;page…</translation>
+    </message>
+    <message>
+      <source>&amp;Folder…</source>
+      <translation>&amp;Folder…</translation>
+    </message>
+    <message>
+      <source>&amp;HAR file…</source>
+      <translation>&amp;HAR file…</translation>
+    </message>
+    <message>
+      <source>Add&amp;ress or saved copy:</source>
+      <translation>Add&amp;ress or saved copy:</translation>
+    </message>
+    <message>
+      <source>Pages at &amp;most:</source>
+      <translation>Pages at &amp;most:</translation>
+    </message>
+    <message>
+      <source>for an address: links on your site are followed up to this number</source>
+      <translation>for an address: links on your site are followed up to this number</translation>
+    </message>
+    <message>
+      <source>&amp;Scan</source>
+      <translation>&amp;Scan</translation>
+    </message>
+    <message>
+      <source>Scan only your own site. Scripts are not executed, so services that load later (after consent or through a tag manager) can be missing; a HAR file records them: in Firefox or Chrome press F12, open the Network tab, reload and click through the page, then save the list with "Save all as HAR" (Firefox) or "Export HAR…" (Chrome).</source>
+      <translation>Scan only your own site. Scripts are not executed, so services that load later (after consent or through a tag manager) can be missing; a HAR file records them: in Firefox or Chrome press F12, open the Network tab, reload and click through the page, then save the list with "Save all as HAR" (Firefox) or "Export HAR…" (Chrome).</translation>
+    </message>
+    <message>
+      <source>Not recognised</source>
+      <translation>Not recognised</translation>
+    </message>
+    <message>
+      <source>Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. Check what they are: each may need a section you describe yourself.</source>
+      <translation>Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. Check what they are: each may need a section you describe yourself.</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Host</translation>
+    </message>
+    <message>
+      <source>Seen in</source>
+      <translation>Seen in</translation>
+    </message>
+    <message>
+      <source>What matched</source>
+      <translation>What matched</translation>
+    </message>
+    <message>
+      <source>Hosts not recognised</source>
+      <translation>Hosts not recognised</translation>
+    </message>
+    <message>
+      <source>&amp;Add selected services</source>
+      <translation>&amp;Add selected services</translation>
+    </message>
+    <message>
+      <source>Not recognised (%1)</source>
+      <translation>Not recognised (%1)</translation>
+    </message>
+    <message>
+      <source>Folder of a saved site</source>
+      <translation>Folder of a saved site</translation>
+    </message>
+    <message>
+      <source>HAR files (*.har);;All files (*)</source>
+      <translation>HAR files (*.har);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)</source>
+      <translation>Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Saved page</source>
+      <translation>Saved page</translation>
+    </message>
+    <message>
+      <source>HAR file</source>
+      <translation>HAR file</translation>
+    </message>
+    <message>
+      <source>No known service and no third-party host found in %1 page(s).</source>
+      <translation>No known service and no third-party host found in %1 page(s).</translation>
+    </message>
+    <message>
+      <source>%1 page(s) read. Untick what your site does not use, then add the rest.</source>
+      <translation>%1 page(s) read. Untick what your site does not use, then add the rest.</translation>
+    </message>
   </context>
   <context>
     <name>ServiceChecklist</name>
@@ -692,6 +906,77 @@
     <message>
       <source>Facts verified: %1</source>
       <translation>Facts verified: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionsDialog</name>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <source>Seen in</source>
+      <translation>Seen in</translation>
+    </message>
+    <message>
+      <source>What matched</source>
+      <translation>What matched</translation>
+    </message>
+    <message>
+      <source>Suggested services</source>
+      <translation>Suggested services</translation>
+    </message>
+    <message>
+      <source>Tick the services your policy should describe. Each row shows where the service was seen; open a row for more evidence.</source>
+      <translation>Tick the services your policy should describe. Each row shows where the service was seen; open a row for more evidence.</translation>
+    </message>
+    <message>
+      <source>C&amp;lose</source>
+      <translation>C&amp;lose</translation>
+    </message>
+    <message>
+      <source>Services (%1)</source>
+      <translation>Services (%1)</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>Reading %1…</translation>
+    </message>
+    <message>
+      <source>Loading %1…</source>
+      <translation>Loading %1…</translation>
+    </message>
+    <message>
+      <source>Comparing with the services Policy Editor knows…</source>
+      <translation>Comparing with the services Policy Editor knows…</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Starting…</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was changed.</source>
+      <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Something unexpected went wrong (%1). Nothing was changed.</source>
+      <translation>Something unexpected went wrong (%1). Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>%1 (already selected)</source>
+      <translation>%1 (already selected)</translation>
+    </message>
+    <message>
+      <source>Add suggested services</source>
+      <translation>Add suggested services</translation>
     </message>
   </context>
   <context>

@@ -219,6 +219,101 @@ GERMAN = {
     "Composes GDPR privacy policies in German and English. Works offline.":
         "Erstellt Datenschutzerklärungen nach DSGVO auf Deutsch und Englisch. Arbeitet offline.",
     "Clause packs:": "Textbaustein-Pakete:",
+    # scan and import dialogs (suggestions.py, scan_dialog.py, import_dialog.py)
+    "Scan my &website…": "Eigene &Website scannen …",
+    "&Import existing policy…": "Vorhandene Datenschutzerklärung &importieren …",
+    "Scan my website": "Eigene Website scannen",
+    "Import existing policy": "Vorhandene Datenschutzerklärung importieren",
+    "&Cancel": "&Abbrechen",
+    "C&lose": "Sch&ließen",
+    "Progress": "Fortschritt",
+    "Service": "Dienst",
+    "Seen in": "Gefunden in",
+    "What matched": "Fundstelle",
+    "Suggested services": "Vorgeschlagene Dienste",
+    "Tick the services your policy should describe. Each row shows where the service was seen; open a row for "
+    "more evidence.":
+        "Haken Sie die Dienste an, die Ihre Datenschutzerklärung beschreiben soll. Jede Zeile zeigt, wo der Dienst "
+        "gefunden wurde; klappen Sie eine Zeile auf, um weitere Fundstellen zu sehen.",
+    "Services (%1)": "Dienste (%1)",
+    "Reading %1…": "Lese %1 …",
+    "Loading %1…": "Lade %1 …",
+    "Comparing with the services Policy Editor knows…": "Vergleiche mit den Diensten, die Policy Editor kennt …",
+    "Starting…": "Starte …",
+    "Cancelled; nothing was changed.": "Abgebrochen; es wurde nichts geändert.",
+    "Something unexpected went wrong (%1). Nothing was changed.":
+        "Etwas Unerwartetes ist schiefgegangen (%1). Es wurde nichts geändert.",
+    "%1 (already selected)": "%1 (schon ausgewählt)",
+    "Add suggested services": "Vorgeschlagene Dienste hinzufügen",
+    "Add&ress or saved copy:": "Ad&resse oder gespeicherte Kopie:",
+    "https://www.your-site.de — or a saved page, folder or HAR file":
+        "https://www.ihre-website.de – oder eine gespeicherte Seite, ein Ordner oder eine HAR-Datei",
+    "Address of your website, or a saved page, folder or HAR file":
+        "Adresse Ihrer Website, oder eine gespeicherte Seite, ein Ordner oder eine HAR-Datei",
+    "Saved &page…": "Gespeicherte &Seite …",
+    "&Folder…": "&Ordner …",
+    "&HAR file…": "&HAR-Datei …",
+    "Pages at &most:": "Seiten&zahl (höchstens):",
+    "for an address: links on your site are followed up to this number":
+        "bei einer Adresse: Links auf Ihrer Website werden bis zu dieser Zahl verfolgt",
+    "&Scan": "S&cannen",
+    "Scan only your own site. Scripts are not executed, so services that load later (after consent or through a "
+    "tag manager) can be missing; a HAR file records them: in Firefox or Chrome press F12, open the Network tab, "
+    "reload and click through the page, then save the list with \"Save all as HAR\" (Firefox) or \"Export HAR…\" "
+    "(Chrome).":
+        "Scannen Sie nur Ihre eigene Website. Skripte werden nicht ausgeführt, daher können Dienste fehlen, die erst "
+        "später laden (nach der Einwilligung oder über einen Tag-Manager); eine HAR-Datei hält auch sie fest: Drücken "
+        "Sie in Firefox oder Chrome F12, öffnen Sie den Reiter „Netzwerk“, laden Sie die Seite neu und klicken Sie "
+        "sich durch, dann speichern Sie die Liste mit „Alles als HAR speichern“ (Firefox) bzw. „HAR exportieren …“ "
+        "(Chrome).",
+    "Not recognised": "Nicht erkannt",
+    "Not recognised (%1)": "Nicht erkannt (%1)",
+    "Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. "
+    "Check what they are: each may need a section you describe yourself.":
+        "Ihre Website lädt etwas von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. Prüfen "
+        "Sie, was sie sind: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.",
+    "Host": "Server",
+    "Hosts not recognised": "Nicht erkannte Server",
+    "&Add selected services": "Ausgewählte &Dienste hinzufügen",
+    "Folder of a saved site": "Ordner einer gespeicherten Website",
+    "HAR files (*.har);;All files (*)": "HAR-Dateien (*.har);;Alle Dateien (*)",
+    "Web pages (*.html *.htm *.xhtml *.shtml);;All files (*)": "Webseiten (*.html *.htm *.xhtml *.shtml);;Alle Dateien (*)",
+    "Saved page": "Gespeicherte Seite",
+    "HAR file": "HAR-Datei",
+    "No known service and no third-party host found in %1 page(s).":
+        "In %1 Seite(n) wurde kein bekannter Dienst und kein fremder Server gefunden.",
+    "%1 page(s) read. Untick what your site does not use, then add the rest.":
+        "%1 Seite(n) gelesen. Entfernen Sie die Haken bei allem, was Ihre Website nicht nutzt, und fügen Sie den Rest "
+        "hinzu.",
+    "Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)":
+        "Datenschutzerklärungen (*.txt *.md *.html *.htm *.docx *.pdf);;Alle Dateien (*)",
+    "Policy file: %1": "Datei: %1",
+    "&Other file…": "Andere Da&tei …",
+    "Ticked details fill empty fields of your company form. A field you have already filled is replaced only if "
+    "you tick it.":
+        "Angehakte Angaben füllen die leeren Felder Ihrer Unternehmensangaben. Ein Feld, das Sie schon ausgefüllt "
+        "haben, wird nur ersetzt, wenn Sie es anhaken.",
+    "What Policy Editor noticed about the old text — for your information; it changes nothing in your project.":
+        "Was Policy Editor am alten Text aufgefallen ist – zu Ihrer Information; an Ihrem Projekt ändert es nichts.",
+    "Notes about the old policy": "Hinweise zur alten Datenschutzerklärung",
+    "&Apply selection": "Auswahl &übernehmen",
+    "Company name": "Firmenname",
+    "Street and number": "Straße und Hausnummer",
+    "Postcode": "PLZ",
+    "City": "Ort",
+    "Email": "E-Mail",
+    "Phone": "Telefon",
+    "Company details (%1)": "Unternehmensangaben (%1)",
+    "About the old text (%1)": "Zum alten Text (%1)",
+    "%1: %2": "%1: %2",
+    "(already entered)": "(schon eingetragen)",
+    "— replaces “%1”": "– ersetzt „%1“",
+    "No company details were found in the old text.": "Im alten Text wurden keine Unternehmensangaben gefunden.",
+    "Untick what does not apply to you any more, then apply the rest.":
+        "Entfernen Sie die Haken bei allem, was nicht mehr zutrifft, und übernehmen Sie den Rest.",
+    "The old text names no service Policy Editor knows and no company details.":
+        "Der alte Text nennt keinen Dienst, den Policy Editor kennt, und keine Unternehmensangaben.",
+    "Import from %1": "Import aus %1",
 }
 
 # numerus strings: (singular, plural) per language
