@@ -1,7 +1,12 @@
-"""Shared by the scanner and importer tests: a failure must be one plain sentence, quickly."""
+"""Shared by the scanner and importer tests: a failure must be one plain sentence, quickly; a
+web server on this machine (127.0.0.1 only) for the scans that fetch."""
 from __future__ import annotations
 
+import contextlib
+import http.server
+import threading
 import time
+from typing import Iterator
 
 import pytest
 
@@ -15,3 +20,16 @@ def fails_plainly(error: type[Exception], call, expected: str, within: float = 8
     assert expected in message and "\n" not in message, message
     assert time.monotonic() - started < within
     return message
+
+
+@contextlib.contextmanager
+def local_site(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on 127.0.0.1 at a free port; yields the base address ("http://127.0.0.1:port")."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

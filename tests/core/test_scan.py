@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from scantools import fails_plainly
+from scantools import fails_plainly, local_site
 
 from editor.core import schema
 from editor.core.detect import Rules, detect_problems
@@ -296,12 +296,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_site(_Handler) as address:
+        yield address
 
 
 def test_fetch_follows_same_site_links(catalog, server):
