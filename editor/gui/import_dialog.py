@@ -38,6 +38,7 @@ class ImportDialog(SuggestionsDialog):
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         self.other_button = QPushButton()
+        self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self._choose_other)
         row = QHBoxLayout(self.input_box)
         row.setContentsMargins(0, 0, 0, 0)

@@ -23,9 +23,10 @@ class ScanDialog(SuggestionsDialog):
         self.setObjectName("scan-dialog")
         self.source = QLineEdit(str(app_settings.value("scan/source", "")))
         self.source.setClearButtonEnabled(True)
-        self.source.textChanged.connect(self._source_changed)
-        self.source.returnPressed.connect(self.start)
+        self.source.textChanged.connect(self._source_changed)  # Return: the default button, Scan
         self.page_button, self.folder_button, self.har_button = QPushButton(), QPushButton(), QPushButton()
+        for button in (self.page_button, self.folder_button, self.har_button):
+            button.setAutoDefault(False)
         self.page_button.clicked.connect(lambda: self._browse("page"))
         self.folder_button.clicked.connect(lambda: self._browse("folder"))
         self.har_button.clicked.connect(lambda: self._browse("har"))
@@ -57,6 +58,7 @@ class ScanDialog(SuggestionsDialog):
         form.addRow("", self.hint)
 
         self.unknown_tree = evidence_tree()
+        self.unknown_tree.header().resizeSection(0, 220)  # host names are shorter than service names
         self.unknown_heading, self.unknown_note = QLabel(), QLabel()
         self.unknown_note.setWordWrap(True)
         unknown_page = QWidget()

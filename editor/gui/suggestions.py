@@ -96,8 +96,8 @@ def evidence_tree() -> QTreeWidget:
     tree.setAlternatingRowColors(True)
     header = tree.header()
     header.setStretchLastSection(True)
-    header.resizeSection(0, 260)
-    header.resizeSection(1, 140)
+    header.resizeSection(0, 340)  # "Meta Pixel (Facebook and Instagram)" and its checkbox
+    header.resizeSection(1, 120)
     return tree
 
 
@@ -119,6 +119,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.cancel_button = QPushButton()
+        self.cancel_button.setAutoDefault(False)  # Return must never cancel (it starts the work)
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label, 1)
@@ -146,6 +147,10 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(services_page, "")
         self.tabs.hide()
+        self.placeholder = QLabel()  # where the results will be, until there are some
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # drawn in the disabled (grey) colour
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -159,6 +164,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.body.addWidget(self.progress_box)
         self.body.addWidget(self.status)
         self.body.addWidget(self.tabs, 1)
+        self.body.addWidget(self.placeholder, 1)
         self.body.addWidget(self.buttons)
         self.resize(900, 600)
 
@@ -171,6 +177,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.services_hint.setText(self.tr("Tick the services your policy should describe. Each row shows where the "
                                            "service was seen; open a row for more evidence."))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("C&lose"))
+        self.placeholder.setText(self.tr("The services found will be listed here, each with where it was seen."))
         if self.result is not None:
             self.show_result(self.result)
         elif callable(self._status_text):
@@ -199,6 +206,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.result = None
         self._ticked.clear()
         self.tabs.hide()
+        self.placeholder.show()
         self.status.hide()
         self.apply_button.setEnabled(False)
         self.task = task = Task(work, errors)
@@ -210,6 +218,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         self.progress_label.setText(self.tr("Starting…"))
         self.progress_box.show()
         self.set_running(True)
+        self.cancel_button.setFocus()  # Space cancels; the input that had the focus is disabled now
         task.start()
 
     def set_running(self, running: bool) -> None:
@@ -236,11 +245,11 @@ class SuggestionsDialog(Retranslating, QDialog):
         if not self._current(number):
             return
         self.progress_label.setText(self.progress_text(message))
-        if total > 0:
+        if total > 0 and done > 0:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
         else:
-            self.progress_bar.setRange(0, 0)  # busy
+            self.progress_bar.setRange(0, 0)  # busy: an empty bar would look stuck on a slow first page
 
     def _finish(self, number: int) -> bool:
         if not self._current(number):
@@ -279,6 +288,7 @@ class SuggestionsDialog(Retranslating, QDialog):
     def show_result(self, result) -> None:
         """Fill the tabs from ``result``; subclasses add theirs and call this first."""
         self.fill_services(result.suggestions)
+        self.placeholder.hide()
         self.tabs.show()
         self._update_tabs()
         self.update_apply()
@@ -291,7 +301,8 @@ class SuggestionsDialog(Retranslating, QDialog):
         tree = self.services_tree
         tree.blockSignals(True)
         tree.clear()
-        for suggestion in suggestions:
+        # the choices first; those already in the project below them, for reference
+        for suggestion in sorted(suggestions, key=lambda s: s.id in self.selected_ids):
             item = QTreeWidgetItem(tree)
             item.setData(0, self.ROLE_ID, suggestion.id)
             evidence_rows(item, suggestion.evidence)

@@ -943,6 +943,10 @@
       <translation>Sch&amp;ließen</translation>
     </message>
     <message>
+      <source>The services found will be listed here, each with where it was seen.</source>
+      <translation>Hier erscheinen die gefundenen Dienste, jeder mit der Stelle, an der er gefunden wurde.</translation>
+    </message>
+    <message>
       <source>Services (%1)</source>
       <translation>Dienste (%1)</translation>
     </message>

@@ -943,6 +943,10 @@
       <translation>C&amp;lose</translation>
     </message>
     <message>
+      <source>The services found will be listed here, each with where it was seen.</source>
+      <translation>The services found will be listed here, each with where it was seen.</translation>
+    </message>
+    <message>
       <source>Services (%1)</source>
       <translation>Services (%1)</translation>
     </message>

@@ -236,6 +236,8 @@ GERMAN = {
         "Haken Sie die Dienste an, die Ihre Datenschutzerklärung beschreiben soll. Jede Zeile zeigt, wo der Dienst "
         "gefunden wurde; klappen Sie eine Zeile auf, um weitere Fundstellen zu sehen.",
     "Services (%1)": "Dienste (%1)",
+    "The services found will be listed here, each with where it was seen.":
+        "Hier erscheinen die gefundenen Dienste, jeder mit der Stelle, an der er gefunden wurde.",
     "Reading %1…": "Lese %1 …",
     "Loading %1…": "Lade %1 …",
     "Comparing with the services Policy Editor knows…": "Vergleiche mit den Diensten, die Policy Editor kennt …",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from scantools import local_site
 
 from editor.core.project import SelectedService
@@ -181,6 +182,20 @@ def test_closing_the_dialog_during_a_scan_cancels_it(project_window, qtbot, slow
     qtbot.waitUntil(task.done.is_set, timeout=15_000)
     qtbot.wait(50)
     assert project_window.model.project.service_ids() == [] and project_window.undo_stack.count() == 0
+
+
+def test_return_in_the_address_starts_the_scan_and_nothing_cancels_it(project_window, qtbot):
+    """The input is disabled while the scan runs; the focus it hands on must not turn the same
+    Return into a click on Cancel."""
+    dialog = open_scan(project_window)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    dialog.source.setFocus()
+    dialog.source.setText(str(FIXTURES / "shop"))
+    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+    assert dialog.result is not None, dialog.status.text()
+    assert dialog.tabs.isVisible() and not dialog.placeholder.isVisible()
 
 
 def test_scan_dialog_is_translated(project_window, qtbot):
