@@ -792,7 +792,7 @@
     </message>
     <message>
       <source>Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. Check what they are: each may need a section you describe yourself.</source>
-      <translation>Ihre Website lädt etwas von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. Prüfen Sie, was sie sind: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.</translation>
+      <translation>Ihre Website lädt Inhalte von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. Prüfen Sie, was dahintersteckt: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.</translation>
     </message>
     <message>
       <source>Host</source>

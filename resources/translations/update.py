@@ -272,8 +272,8 @@ GERMAN = {
     "Not recognised (%1)": "Nicht erkannt (%1)",
     "Your site loads something from these third-party hosts, but Policy Editor knows no service behind them. "
     "Check what they are: each may need a section you describe yourself.":
-        "Ihre Website lädt etwas von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. Prüfen "
-        "Sie, was sie sind: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.",
+        "Ihre Website lädt Inhalte von diesen fremden Servern, aber Policy Editor kennt keinen Dienst dahinter. "
+        "Prüfen Sie, was dahintersteckt: Für jeden kann ein Abschnitt nötig sein, den Sie selbst schreiben.",
     "Host": "Server",
     "Hosts not recognised": "Nicht erkannte Server",
     "&Add selected services": "Ausgewählte &Dienste hinzufügen",

@@ -58,3 +58,23 @@ def example_file(tmp_path):
     path = Path(tmp_path) / "shop.policy.json"
     save(project, path)
     return path
+
+
+@pytest.fixture
+def ui_language():
+    """``ui_language("de")`` switches the interface language like the Language menu; afterwards
+    the translators installed before are back (none, for most tests: the source texts)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from editor.gui import translation
+
+    app = QCoreApplication.instance()
+    before, language = list(translation._installed), translation._language
+    yield translation.switch_language
+    while translation._installed:
+        app.removeTranslator(translation._installed.pop())
+    for translator in before:
+        app.installTranslator(translator)
+    translation._installed[:] = before
+    translation._language = language
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

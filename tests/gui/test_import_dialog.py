@@ -135,23 +135,15 @@ def test_cancelled_file_dialog_opens_nothing(bakery_window):
     assert bakery_window.suggestions_dialog is None
 
 
-def test_import_dialog_is_translated(bakery_window, qtbot, policy_file):
-    from PySide6.QtWidgets import QApplication
-
-    from editor.gui.translation import install_translators, switch_language
-
+def test_import_dialog_is_translated(bakery_window, qtbot, policy_file, ui_language):
     dialog = open_import(bakery_window, qtbot, policy_file)
     dialog.company_boxes["name"].setChecked(False)  # the user's choices survive the switch
-    try:
-        switch_language("de")
-        assert dialog.windowTitle() == "Vorhandene Datenschutzerklärung importieren"
-        assert dialog.apply_button.text() == "Auswahl &übernehmen"
-        assert dialog.tabs.tabText(1) == "Unternehmensangaben (6)"
-        assert dialog.tabs.tabText(2).startswith("Zum alten Text (")
-        boxes = dialog.company_boxes
-        assert boxes["name"].text() == "Firmenname: Backstube Sonnenkorn GmbH" and not boxes["name"].isChecked()
-        assert "ersetzt „Brotheim“" in boxes["city"].text()
-        assert bakery_window.act.import_policy.text() == "Vorhandene Datenschutzerklärung &importieren …"
-    finally:
-        install_translators(QApplication.instance(), "en")
-        QApplication.sendPostedEvents(None, 0)
+    ui_language("de")
+    assert dialog.windowTitle() == "Vorhandene Datenschutzerklärung importieren"
+    assert dialog.apply_button.text() == "Auswahl &übernehmen"
+    assert dialog.tabs.tabText(1) == "Unternehmensangaben (6)"
+    assert dialog.tabs.tabText(2).startswith("Zum alten Text (")
+    boxes = dialog.company_boxes
+    assert boxes["name"].text() == "Firmenname: Backstube Sonnenkorn GmbH" and not boxes["name"].isChecked()
+    assert "ersetzt „Brotheim“" in boxes["city"].text()
+    assert bakery_window.act.import_policy.text() == "Vorhandene Datenschutzerklärung &importieren …"

@@ -198,30 +198,23 @@ def test_return_in_the_address_starts_the_scan_and_nothing_cancels_it(project_wi
     assert dialog.tabs.isVisible() and not dialog.placeholder.isVisible()
 
 
-def test_scan_dialog_is_translated(project_window, qtbot):
-    from PySide6.QtWidgets import QApplication
-
-    from editor.gui.translation import install_translators, switch_language
-
+def test_scan_dialog_is_translated(project_window, qtbot, ui_language):
     dialog = open_scan(project_window)
     scan_and_wait(qtbot, dialog, FIXTURES / "shop")
     dialog.cancel_button.setText("")
-    try:
-        switch_language("de")
-        assert dialog.windowTitle() == "Eigene Website scannen"
-        assert dialog.start_button.text() == "S&cannen"
-        assert dialog.apply_button.text() == "Ausgewählte &Dienste hinzufügen"
-        assert dialog.cancel_button.text() == "&Abbrechen"
-        assert dialog.tabs.tabText(0) == "Dienste (14)" and dialog.tabs.tabText(1) == "Nicht erkannt (0)"
-        assert "eigene Website" in dialog.hint.text() and "HAR" in dialog.hint.text()
-        assert dialog.status.text().startswith("3 Seite(n) gelesen.")
-        assert dialog.services_tree.headerItem().text(1) == "Gefunden in"
-        assert project_window.act.scan.text() == "Eigene &Website scannen …"
-        switch_language("en")
-        assert dialog.start_button.text() == "&Scan"
-        assert dialog.tabs.tabText(0) == "Services (14)"
-    finally:
-        install_translators(QApplication.instance(), "en")
+    ui_language("de")
+    assert dialog.windowTitle() == "Eigene Website scannen"
+    assert dialog.start_button.text() == "S&cannen"
+    assert dialog.apply_button.text() == "Ausgewählte &Dienste hinzufügen"
+    assert dialog.cancel_button.text() == "&Abbrechen"
+    assert dialog.tabs.tabText(0) == "Dienste (14)" and dialog.tabs.tabText(1) == "Nicht erkannt (0)"
+    assert "eigene Website" in dialog.hint.text() and "HAR" in dialog.hint.text()
+    assert dialog.status.text().startswith("3 Seite(n) gelesen.")
+    assert dialog.services_tree.headerItem().text(1) == "Gefunden in"
+    assert project_window.act.scan.text() == "Eigene &Website scannen …"
+    ui_language("en")
+    assert dialog.start_button.text() == "&Scan"
+    assert dialog.tabs.tabText(0) == "Services (14)"
 
 
 def test_scan_and_import_need_an_open_project(window):
