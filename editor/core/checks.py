@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .document import Document, placeholders
+from .options import option_problem, option_values
 from .packs import Catalog
 from .project import STATES, Project
 
@@ -190,8 +191,6 @@ def _dpo(project: Project, lang: str) -> Iterable[Finding]:
 
 
 def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
-    from .compose import option_problem, option_values
-
     selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
     ids = {s.id for s in selected}
     categories = {s.category for s in selected}

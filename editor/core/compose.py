@@ -23,6 +23,7 @@ from .sandbox import TemplateBudgetError, template_safe
 from . import countries, schema
 from .document import Document, Paragraph, Provenance, Run, Section
 from .markup import to_blocks
+from .options import option_values
 from .packs import Catalog
 from .project import STATES, Project
 from .templating import MdSafe, data_type
@@ -111,40 +112,6 @@ class ServiceView:
     uses_consent: bool
     transfer: TransferView | None
     options: dict[str, Any] = field(hash=False, compare=False)
-
-
-def option_problem(option: schema.Option, value: Any) -> str | None:
-    """What is wrong with ``value`` for ``option``: "type" (not a value of its kind), "range"
-    (an integer outside the option's min/max) or None."""
-    if option.type == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return "type"
-        low, high = option.min, option.max
-        return "range" if (low is not None and value < low) or (high is not None and value > high) else None
-    if option.type == "bool":
-        ok = isinstance(value, bool)
-    elif option.type == "choice":
-        ok = value in [c.value for c in option.choices]
-    else:
-        ok = isinstance(value, str)
-    return None if ok else "type"
-
-
-def option_values(service: schema.Service, chosen: dict[str, Any]) -> dict[str, Any]:
-    """Defaults merged with the user's choices — the one place where option values are ruled:
-    a value of the wrong type falls back to the default, an integer outside the option's
-    min/max is clamped to the nearest limit (so no "nach -5 Tagen"). checks() reports both."""
-    values: dict[str, Any] = {}
-    for option in service.options:
-        value = chosen.get(option.id, option.default)
-        problem = option_problem(option, value)
-        if problem == "type":
-            value = option.default
-        elif problem == "range":
-            value = max(value, option.min) if option.min is not None else value
-            value = min(value, option.max) if option.max is not None else value
-        values[option.id] = value
-    return values
 
 
 def _purpose_applies(catalog: Catalog, service: schema.Service, purpose: schema.Purpose, options: dict[str, Any]) -> bool:

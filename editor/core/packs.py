@@ -24,6 +24,7 @@ from typing import Any, Iterable
 import msgspec
 
 from . import schema
+from .options import declaration_problems
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
 from .templating import TemplateStore, check_template_source
 
@@ -217,23 +218,7 @@ def _service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
     for url in service.sources:
         if not url.startswith("https://") and not url.startswith("legal-facts.md"):
             yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
-    seen: set[str] = set()
-    for n, option in enumerate(service.options):
-        if option.id in seen:
-            yield f"options[{n}].id", f"option '{option.id}' is defined twice"
-        seen.add(option.id)
-        if option.type == "choice":
-            values = [c.value for c in option.choices]
-            if not values:
-                yield f"options[{n}].choices", "a choice option needs choices"
-            elif option.default not in values:
-                yield f"options[{n}].default", f"default must be one of {', '.join(values)}"
-        elif option.type == "bool" and not isinstance(option.default, bool):
-            yield f"options[{n}].default", "a bool option needs true or false"
-        elif option.type == "int" and (isinstance(option.default, bool) or not isinstance(option.default, int)):
-            yield f"options[{n}].default", "an int option needs a whole number"
-        elif option.type == "text" and not isinstance(option.default, str):
-            yield f"options[{n}].default", "a text option needs a text default"
+    yield from declaration_problems(service.options)
 
 
 # ---------------------------------------------------------------------------------------------

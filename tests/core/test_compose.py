@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.compose import compose, option_values
+from editor.core.compose import compose
+from editor.core.options import option_values
 from editor.core.document import Box, BulletList, Paragraph, iter_runs
 from editor.core import markup
 from editor.core.markup import to_blocks
