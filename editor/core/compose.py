@@ -25,7 +25,7 @@ from .document import Document, Paragraph, Provenance, Run, Section
 from .markup import to_blocks
 from .options import option_values
 from .packs import Catalog
-from .project import STATES, Project
+from .project import Project
 from .templating import MdSafe, data_type
 
 TITLES = {"de": "Datenschutzerklärung", "en": "Privacy Policy"}
@@ -328,7 +328,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         "controller": project.controller,
         "dpo": project.dpo,
         "state": project.state,
-        "state_name": STATES.get(project.state, ""),
+        "state_name": authority.state_name.get(lang) if authority else "",
         "authority": authority,
         "websites": list(project.websites),
         "stand": stand,

@@ -28,12 +28,9 @@ FORMAT = "policy-editor-project"
 SCHEMA_VERSION = 2
 SUFFIX = ".policy.json"
 
-STATES = {
-    "BW": "Baden-Württemberg", "BY": "Bayern", "BE": "Berlin", "BB": "Brandenburg",
-    "HB": "Bremen", "HH": "Hamburg", "HE": "Hessen", "MV": "Mecklenburg-Vorpommern",
-    "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen", "RP": "Rheinland-Pfalz", "SL": "Saarland",
-    "SN": "Sachsen", "ST": "Sachsen-Anhalt", "SH": "Schleswig-Holstein", "TH": "Thüringen",
-}
+# The federal states a project may name (its supervisory authority follows from it). Their names,
+# in both languages, come from the packs' authorities: see states.py.
+STATE_CODES = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH")
 
 
 class ProjectError(Exception):

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..core.project import STATES, Dpo
+from ..core.project import Dpo
+from ..core.states import state_names
 from .model import ProjectModel
 
 Push = Callable[[str, Any, str, Any], None]  # (path, value, undo text, merge key or None)
@@ -105,7 +106,7 @@ class CompanyForm(QWidget):
         form = QFormLayout(other)
         self.state = QComboBox()
         self.state.addItem(self.tr("— not set —"), "")
-        for code, name in STATES.items():
+        for code, name in state_names().items():
             self.state.addItem(name, code)
         self.state.setAccessibleName(self.tr("Federal state"))
         self.state.activated.connect(lambda _i: self.push("state", self.state.currentData(), self.tr("Federal state"), None))

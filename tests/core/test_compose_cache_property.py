@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from editor.core import compose as compose_module
 from editor.core.compose import compose, reset_caches
 from editor.core.packs import Catalog
-from editor.core.project import STATES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
+from editor.core.project import STATE_CODES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
 from packtools import catalog_twin
 
 # Text users really type, plus everything Markdown or Jinja might read as syntax.
@@ -90,7 +90,7 @@ def edit(draw, catalog: Catalog, project, state: dict) -> str:
         setattr(project.dpo, name, value)
         return f"dpo.{name} = {value!r}"
     if kind == "state":
-        project.state = draw(st.sampled_from(["", "XX", *STATES]))
+        project.state = draw(st.sampled_from(["", "XX", *STATE_CODES]))
         return f"state = {project.state!r}"
     if kind == "websites":
         project.websites = draw(st.lists(texts, max_size=3))
