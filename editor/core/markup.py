@@ -5,8 +5,6 @@ headings (→ Heading inside the section), **bold**, *italic*, links and placeho
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -167,8 +165,7 @@ def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
     return Table(tuple(header), tuple(rows)), i
 
 
-@lru_cache(maxsize=4096)
 def to_blocks(markdown: str) -> tuple[Block, ...]:
-    """Parse Markdown into blocks; cached because the same text is re-rendered on every edit."""
+    """Parse Markdown into blocks (a catalog's Composer keeps the results of compose())."""
     blocks, _ = _blocks(_MD.parse(markdown), 0, None)
     return tuple(blocks)

@@ -14,21 +14,24 @@ inside one) never stops the others from loading.
 """
 from __future__ import annotations
 
-import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import msgspec
 
 from . import schema
 from .options import declaration_problems
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
-from .templating import TemplateStore, check_template_source
+from . import context as ctx
+from .templating import TemplateStore
+from .views import DATA_TYPES
 
-_TOKENS = itertools.count(1)
+if TYPE_CHECKING:
+    from .composer import Composer
+
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ALLOWED_URL = re.compile(r"^https://[^\s]+$")
 
@@ -68,9 +71,18 @@ class Catalog:
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
-    templates: TemplateStore = field(default_factory=TemplateStore)
-    # identifies this catalog in compose()'s caches (id() could be reused after garbage collection)
-    token: int = field(default_factory=lambda: next(_TOKENS))
+    templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
+    _composer: "Composer | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def composer(self) -> "Composer":
+        """This catalog's composition state (caches with an explicit reset()): it belongs to
+        the catalog whose content it caches, and goes with it."""
+        if self._composer is None:
+            from .composer import Composer
+
+            self._composer = Composer(self)
+        return self._composer
 
     def services_in(self, category: str) -> list[schema.Service]:
         return sorted(
@@ -286,6 +298,12 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
                 errors.append(PackError(_rel(file, root), line, f"section {section.id}",
                                         f"template '{section.template}' is missing or broken for {', '.join(missing)}"))
                 continue
+            refused = [(lang, line, message) for lang in schema.LANGUAGES for line, message in
+                       ctx.refused(catalog.templates.reads(f"{manifest.id}/{lang}/{section.template}"), ctx.SECTION)]
+            if refused:
+                errors += [PackError(_rel(path / "templates" / lang / f"{section.template}.md.j2", root), line,
+                                     f"section {section.id}", f"template {message}") for lang, line, message in refused]
+                continue
             if may_change(f"section:{section.id}", "sections.toml"):
                 catalog.sections[:] = [s for s in catalog.sections if s[1].id != section.id]
                 catalog.sections.append((manifest.id, section))
@@ -351,14 +369,17 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
         problems.append(("id", f"service '{service.id}' is already defined by pack '{catalog.service_pack[service.id]}'"))
     if service.template and not all((pack.id, lang, service.template) in template_ok for lang in schema.LANGUAGES):
         problems.append(("template", f"template '{service.template}' is missing or broken"))
-    for n, purpose in enumerate(service.purposes):
-        if purpose.when and (err := check_template_source("{{ " + purpose.when + " }}")):
-            problems.append((f"purposes[{n}].when", err))
-    for field_name, template_text in _template_texts(service):
+    if service.template and not problems:
         for lang in schema.LANGUAGES:
-            err = check_template_source(template_text.get(lang))
-            if err:
-                problems.append((f"{field_name}.{lang}", err))
+            name = f"{pack.id}/{lang}/{service.template}"
+            problems += [("template", f"template '{name}', {message}")
+                         for _, message in ctx.refused(catalog.templates.reads(name), ctx.SERVICE)]
+    checked = [(f"purposes[{k}].when", "{{ " + p.when + " }}", ctx.CONDITION) for k, p in enumerate(service.purposes) if p.when]
+    checked += [(f"{field_name}.{lang}", template_text.get(lang), ctx.TEXT if field_name == "text" else ctx.RECORD)
+                for field_name, template_text in _template_texts(service) for lang in schema.LANGUAGES]
+    for field_name, source, kind in checked:
+        err, reads = catalog.templates.check(source)
+        problems += [(field_name, err)] if err else [(field_name, message) for _, message in ctx.refused(reads, kind)]
     if problems:
         for field_name, message in problems:
             parts = ["service", n, *_parse_path("." + field_name)]
@@ -369,20 +390,28 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
 
 
 def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple[str, str, str]]:
+    """Check and add the pack's templates; (pack, lang, stem) of those that may be used.
+
+    A template must read only names declared in context.CONTEXT; a category template (and the
+    generic ``service``) only those a service template sees. Section templates are checked
+    against what a section sees when sections.toml names them."""
     ok: set[tuple[str, str, str]] = set()
+    store = catalog.templates
     for lang in schema.LANGUAGES:
         for rel in files.under(f"templates/{lang}", ".md.j2"):
             file = pack.path / rel
             stem = file.name[: -len(".md.j2")]
-            source = files.texts[rel]
-            err = check_template_source(source)
+            err = store.add(pack.id, lang, stem, files.texts[rel], str(file))
             if err:
-                line = None
-                if match := re.search(r"line (\d+)", err):
-                    line = int(match.group(1))
-                catalog.errors.append(PackError(_rel(file, pack.path), line, None, err))
+                match = re.search(r"line (\d+)", err)
+                catalog.errors.append(PackError(_rel(file, pack.path), int(match.group(1)) if match else None, None, err))
                 continue
-            catalog.templates.add(pack.id, lang, stem, source, str(file))
+            kind = ctx.SERVICE if stem == "service" or stem.startswith("category-") else None
+            refused = ctx.refused(store.own_reads(f"{pack.id}/{lang}/{stem}")[0], kind)
+            if refused:
+                catalog.errors += [PackError(_rel(file, pack.path), line, None, f"template {message}") for line, message in refused]
+                store.remove(pack.id, lang, stem)
+                continue
             ok.add((pack.id, lang, stem))
     return ok
 

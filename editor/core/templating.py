@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import Any, Collection
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
 
-from .sandbox import SandboxEnvironment, TemplateBudgetError, budget, template_safe
+from .sandbox import SandboxEnvironment, TemplateBudgetError, template_safe
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
@@ -81,22 +81,12 @@ class _StoreLoader(BaseLoader):
         return source, filename, lambda: True
 
 
-# Plain data types we hand to templates (frozen views, msgspec records), registered once at
-# import by the modules that define them. The sandbox reads only their non-callable public
-# attributes (see sandbox.SandboxEnvironment).
-DATA_TYPES: set[type] = set()
-
-
-def data_type(cls: type) -> type:
-    """Class decorator / helper: mark a plain data type as safe for attribute reads."""
-    DATA_TYPES.add(cls)
-    return cls
-
-
-def make_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
+def make_environment(loader: BaseLoader | None = None, data_types: Collection[type] = frozenset()) -> SandboxEnvironment:
+    """The sandbox templates run in; ``data_types`` are the plain data types whose public,
+    non-callable attributes templates may read (views.DATA_TYPES)."""
     env = SandboxEnvironment(
         loader=loader,
-        data_types=DATA_TYPES,
+        data_types=data_types,
         undefined=StrictUndefined,
         autoescape=False,
         finalize=md_escape,
@@ -111,20 +101,20 @@ def make_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
     return env
 
 
-_CHECK_ENV = make_environment()
-
-
-def check_template_source(source: str) -> str | None:
-    """A plain message when a template is unusable, else None.
-
-    Catches syntax errors and, statically, any reach for private attributes (``__class__``,
-    ``_module``…) — the runtime sandbox blocks those too, but a pack that tries deserves to be
-    rejected at load, not halfway through an export.
-    """
+def check_template_source(source: str, env: SandboxEnvironment | None = None) -> str | None:
+    """A plain message when a template is unusable, else None (see _check_tree)."""
+    env = env if env is not None else make_environment()
     try:
-        tree = _CHECK_ENV.parse(source)
+        tree = env.parse(source)
     except TemplateSyntaxError as exc:
         return f"template syntax error in line {exc.lineno}: {exc.message}"
+    return _check_tree(tree, env)
+
+
+def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
+    """Catches, statically, any reach for private attributes (``__class__``, ``_module``…) —
+    the runtime sandbox blocks those too, but a pack that tries deserves to be rejected at
+    load, not halfway through an export — and unknown filters and computed template names."""
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
         name = None
         if isinstance(node, nodes.Getattr):
@@ -139,7 +129,7 @@ def check_template_source(source: str) -> str | None:
         if isinstance(node.value, str) and "__" in node.value:
             return f"template in line {node.lineno} holds the text '{node.value[:40]}', which templates may not use"
     for node in tree.find_all((nodes.Filter, nodes.Test)):
-        known = _CHECK_ENV.filters if isinstance(node, nodes.Filter) else _CHECK_ENV.tests
+        known = env.filters if isinstance(node, nodes.Filter) else env.tests
         if node.name not in known:
             return f"template in line {node.lineno} uses '{node.name}', which is not available in templates"
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
@@ -149,6 +139,29 @@ def check_template_source(source: str) -> str | None:
     return None
 
 
+def _reads(tree: nodes.Template, context_names: Collection[str]) -> dict[str, int]:
+    """Context names a parsed template reads → first line. A name the template sets itself
+    (``{% set roles = … %}`` inside an ``if``, which Jinja still counts as undeclared) is not
+    read from the context — unless it is a context name, which it may read where it is unset."""
+    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    stored |= {m.name for m in tree.find_all(nodes.Macro)} | {i.target for i in tree.find_all(nodes.Import)}
+    for node in tree.find_all(nodes.FromImport):
+        stored |= {name[1] if isinstance(name, tuple) else name for name in node.names}
+    undeclared = meta.find_undeclared_variables(tree) - (stored - set(context_names))
+    found: dict[str, int] = {}
+    for node in tree.find_all(nodes.Name):
+        if node.name in undeclared:
+            found[node.name] = min(found.get(node.name, node.lineno), node.lineno)
+    return found
+
+
+def _refs(tree: nodes.Template) -> tuple[tuple[str, int], ...]:
+    """(template name, line) of every template this one includes, imports or extends."""
+    return tuple((node.template.value, node.lineno)
+                 for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))
+                 if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str))
+
+
 class TemplateStore:
     """All pack templates, compiled once per process on first use.
 
@@ -156,16 +169,50 @@ class TemplateStore:
     language by that full name (e.g. ``{% import "core/de/macros" as m %}``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, data_types: Collection[type] = frozenset(), context_names: Collection[str] = frozenset()) -> None:
+        """``data_types``: see make_environment; ``context_names``: the names compose() hands
+        templates (context.CONTEXT), told apart from a template's own variables in reads()."""
         self.sources: dict[str, tuple[str, str]] = {}
-        self.env = make_environment(_StoreLoader(self))
+        self.context_names = frozenset(context_names)
+        self.env = make_environment(_StoreLoader(self), data_types)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything compiled or derived from the sources, as in a fresh process."""
+        for name in [n for n in self.sources if n.startswith("inline/")]:
+            del self.sources[name]
+        self.env.cache.clear()
         self._inline: dict[str, Any] = {}
         self._expressions: dict[str, Any] = {}
+        self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
         self._variables: dict[str, frozenset[str]] = {}
         self._runaway: dict[str, TemplateBudgetError] = {}
 
-    def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> None:
-        self.sources[f"{pack}/{lang}/{stem}"] = (source, filename)
+    def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> str | None:
+        """Check a pack template and add it; returns why it is unusable (then it is not added)."""
+        error, tree = self._parse_checked(source)
+        if error is None:
+            name = f"{pack}/{lang}/{stem}"
+            self.sources[name] = (source, filename)
+            self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+        return error
+
+    def check(self, source: str) -> tuple[str | None, dict[str, int]]:
+        """Why a template text (of a record) is unusable, or None; and the names it reads."""
+        error, tree = self._parse_checked(source)
+        return error, ({} if tree is None else _reads(tree, self.context_names))
+
+    def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None]:
+        try:
+            tree = self.env.parse(source)
+        except TemplateSyntaxError as exc:
+            return f"template syntax error in line {exc.lineno}: {exc.message}", None
+        return _check_tree(tree, self.env), tree
+
+    def remove(self, pack: str, lang: str, stem: str) -> None:
+        name = f"{pack}/{lang}/{stem}"
+        self.sources.pop(name, None)
+        self._own.pop(name, None)
 
     def has(self, pack: str, lang: str, stem: str) -> bool:
         return f"{pack}/{lang}/{stem}" in self.sources
@@ -190,7 +237,7 @@ class TemplateStore:
         if key in self._runaway:
             raise self._runaway[key]
         try:
-            with budget():
+            with self.env.budget():
                 return run()
         except TemplateBudgetError as exc:
             self._runaway[key] = exc
@@ -209,16 +256,37 @@ class TemplateStore:
         name = f"{pack}/{lang}/{stem}"
         found = self._variables.get(name)
         if found is None:
-            found = self._variables[name] = frozenset(self._collect(name, set()))
+            found = self._variables[name] = frozenset(self.reads(name))
         return found
 
+    def reads(self, name: str) -> dict[str, int]:
+        """Context names template ``name`` and the templates it includes or imports read → the
+        first line (of ``name`` itself, or of the include that brings the name in)."""
+        found: dict[str, int] = {}
+        own, refs = self.own_reads(name)
+        found.update(own)
+        seen = {name}
+        for ref, line in refs:
+            for sub in self._collect(ref, seen):
+                found.setdefault(sub, line)
+        return found
+
+    def own_reads(self, name: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+        """Names template ``name`` itself reads (→ first line) and the templates it refers to."""
+        own = self._own.get(name)
+        if own is None:  # a catalog from the per-user cache: its templates were checked when it was written
+            tree = self.env.parse(self.sources[name][0])
+            own = self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+        return own
+
     def _collect(self, name: str, seen: set[str]) -> set[str]:
+        if name in seen or name not in self.sources:
+            return set()
         seen.add(name)
-        tree = self.env.parse(self.sources[name][0])
-        names = set(meta.find_undeclared_variables(tree))
-        for ref in meta.find_referenced_templates(tree):
-            if ref and ref in self.sources and ref not in seen:
-                names |= self._collect(ref, seen)
+        own, refs = self.own_reads(name)
+        names = set(own)
+        for ref, _ in refs:
+            names |= self._collect(ref, seen)
         return names
 
     def inline(self, source: str):
