@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from . import schema
-from .project import STATE_CODES
+from .projectmodel import STATE_CODES
 
 if TYPE_CHECKING:
     from .packs import Catalog

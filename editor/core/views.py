@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema
-from .project import Controller, Dpo
+from .projectmodel import Controller, Dpo
 from .templating import MdSafe
 
 
