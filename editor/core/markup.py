@@ -8,6 +8,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import markdown_fast
 from .document import Block, Box, BulletList, Heading, Paragraph, Run, Table
 from .templating import PH_CLOSE, PH_OPEN
 
@@ -15,7 +16,7 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
 _ALLOWED_LINK = ("https://", "http://", "mailto:", "tel:")
 
 
-def _inline_runs(token: Token) -> tuple[Run, ...]:
+def _inline_runs(token: Token | markdown_fast.Inline) -> tuple[Run, ...]:
     runs: list[Run] = []
     bold = italic = 0
     link: str | None = None
@@ -166,6 +167,35 @@ def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
 
 
 def to_blocks(markdown: str) -> tuple[Block, ...]:
-    """Parse Markdown into blocks (a catalog's Composer keeps the results of compose())."""
+    """Parse Markdown into blocks (a catalog's Composer keeps the results of compose()). The
+    plain Markdown of our templates takes the fast reader; anything else, markdown-it."""
+    fast = markdown_fast.parse(markdown, _MD.normalizeLink, _MD.validateLink)
+    if fast is not None:
+        return _fast_blocks(fast)
+    return slow_blocks(markdown)
+
+
+def slow_blocks(markdown: str) -> tuple[Block, ...]:
+    """Parse Markdown into blocks with markdown-it alone (the reference the fast reader meets)."""
     blocks, _ = _blocks(_MD.parse(markdown), 0, None)
+    return tuple(blocks)
+
+
+def _fast_blocks(found: list) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for kind, *parts in found:
+        if kind == "paragraph":
+            runs = _inline_runs(parts[0])
+            if runs:
+                blocks.append(Paragraph(runs))
+        elif kind == "heading":
+            blocks.append(Heading(_inline_runs(parts[0])))
+        elif kind == "list":
+            items = [runs for runs in map(_inline_runs, parts[0]) if runs]
+            blocks.append(BulletList(tuple(items), ordered=False))
+        elif kind == "box":
+            blocks.append(Box(_fast_blocks(parts[0])))
+        elif kind == "table":
+            header, rows = parts
+            blocks.append(Table(tuple(map(_inline_runs, header)), tuple(tuple(map(_inline_runs, row)) for row in rows)))
     return tuple(blocks)
