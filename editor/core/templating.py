@@ -7,12 +7,13 @@ private-use characters and become ``Run(placeholder=True)`` when the Markdown is
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any, Collection
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
+from jinja2.parser import Parser
 
+from .inline_eval import Evaluated, simple
 from .sandbox import SandboxEnvironment, TemplateBudgetError, template_safe
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
@@ -244,10 +245,18 @@ class TemplateStore:
             raise
 
     def expression(self, source: str):
-        """A compiled Jinja expression (e.g. a purpose's ``when``), compiled once."""
+        """A Jinja expression (e.g. a purpose's ``when``), made callable once: evaluated by
+        walking its tree when it is simple (see inline_eval), else compiled."""
         compiled = self._expressions.get(source)
         if compiled is None:
-            compiled = self._expressions[source] = self.env.compile_expression(source)
+            try:
+                parser = Parser(self.env, source, state="variable")
+                tree = parser.parse_expression()
+                usable = parser.stream.eos and simple(tree)
+            except TemplateSyntaxError:
+                usable = False
+            compiled = Evaluated(self.env, tree) if usable else self.env.compile_expression(source)
+            self._expressions[source] = compiled
         return compiled
 
     def variables(self, pack: str, lang: str, stem: str) -> frozenset[str]:
@@ -290,10 +299,11 @@ class TemplateStore:
         return names
 
     def inline(self, source: str):
-        """A template from a string held in a record (service ``text``), compiled once."""
+        """A template from a string held in a record (service ``text``), made renderable once:
+        evaluated by walking its tree when it is simple (see inline_eval), else compiled."""
         template = self._inline.get(source)
         if template is None:
-            name = "inline/" + hashlib.sha256(source.encode("utf-8")).hexdigest()
-            self.sources[name] = (source, name)
-            template = self._inline[source] = self.env.get_template(name)
+            tree = self.env.parse(source)
+            template = Evaluated(self.env, tree) if simple(tree) else self.env.from_string(tree)
+            self._inline[source] = template
         return template
