@@ -135,6 +135,7 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.filters = {name: f for name, f in self.filters.items() if name in FILTERS}
         self.filters.update(replace=_guarded_replace, join=_guarded_join, loop_guard=self._loop_guard)
         self._budget = _Budget()
+        self._plain_verdicts: dict[tuple[type, str], bool] = {}  # is_safe_attribute for plain values of data types
         for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
             self.globals.pop(name, None)
 
@@ -188,14 +189,19 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Fast path for our plain data types (tens of thousands of reads per compose). It is
         # never wider than the generic path: the same is_safe_attribute decides.
-        if type(obj) in self.data_types:
+        kind = type(obj)
+        if kind in self.data_types:
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
                 return self.undefined(obj=obj, name=attribute)
-            if self.is_safe_attribute(obj, attribute, value):
-                return value
-            return self.unsafe_undefined(obj, attribute)
+            if callable(value):
+                safe = self.is_safe_attribute(obj, attribute, value)
+            else:  # for a plain value the verdict depends on the type and the name alone: keep it
+                safe = self._plain_verdicts.get((kind, attribute))
+                if safe is None:
+                    safe = self._plain_verdicts[(kind, attribute)] = self.is_safe_attribute(obj, attribute, value)
+            return value if safe else self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def wrap_str_format(self, value: Any) -> None:

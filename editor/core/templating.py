@@ -186,6 +186,8 @@ class TemplateStore:
         self._inline: dict[str, Any] = {}
         self._expressions: dict[str, Any] = {}
         self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
+        self._trees: dict[str, nodes.Template] = {}  # parsed for reads(), not compiled yet
+        self._compiled: dict[str, Any] = {}
         self._variables: dict[str, frozenset[str]] = {}
         self._runaway: dict[str, TemplateBudgetError] = {}
 
@@ -219,7 +221,16 @@ class TemplateStore:
         return f"{pack}/{lang}/{stem}" in self.sources
 
     def get(self, pack: str, lang: str, stem: str):
-        return self.env.get_template(f"{pack}/{lang}/{stem}")
+        """The compiled template, compiled on first use — from the tree reads() parsed when
+        there is one (compose asks what a template reads before it renders it: one parse)."""
+        name = f"{pack}/{lang}/{stem}"
+        template = self._compiled.get(name)
+        if template is None:
+            source, filename = self.sources[name]
+            tree = self._trees.pop(name, None) or self.env.parse(source, name, filename)
+            code = self.env.compile(tree, name, filename)
+            template = self._compiled[name] = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+        return template
 
     def render(self, pack: str, lang: str, stem: str, context: dict[str, Any]) -> str:
         """Render a pack template under the sandbox's time and size budget."""
@@ -283,8 +294,9 @@ class TemplateStore:
     def own_reads(self, name: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
         """Names template ``name`` itself reads (→ first line) and the templates it refers to."""
         own = self._own.get(name)
-        if own is None:  # a catalog from the per-user cache: its templates were checked when it was written
-            tree = self.env.parse(self.sources[name][0])
+        if own is None:  # after reset(), or a catalog from the per-user cache (checked when it was written)
+            source, filename = self.sources[name]
+            tree = self._trees[name] = self.env.parse(source, name, filename)
             own = self._own[name] = (_reads(tree, self.context_names), _refs(tree))
         return own
 
