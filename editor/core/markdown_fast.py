@@ -228,8 +228,7 @@ class _Inline:
     def scope(self, start: int, end: int) -> list[Tok]:
         """Tokens of src[start:end] (the whole text, or a link's label), emphasis resolved."""
         src, out, pending = self.src, [], []
-        delimiters: list[list] = []  # * runs: [index in out, length, can_open, can_close]
-        underscores: list[list] = []  # _ runs, the same
+        delimiters: list[list] = []  # * and _ runs: [index in out, length, can_open, can_close, marker]
         pos = start
 
         def flush() -> None:
@@ -293,7 +292,7 @@ class _Inline:
                     raise Unsure
                 flush()
                 if can_open or can_close:
-                    (delimiters if ch == "*" else underscores).append([len(out), count, can_open, can_close])
+                    delimiters.append([len(out), count, can_open, can_close, ch])
                 out.append(Tok("text", ch * count))
                 pos = run
             elif ch == "[":
@@ -307,7 +306,6 @@ class _Inline:
                 pos += 1
         flush()
         _emphasis(out, delimiters)
-        _emphasis(out, underscores)
         return out
 
     def _link(self, pos: int, end: int, out: list[Tok]) -> int:
@@ -346,21 +344,23 @@ class _Inline:
 
 
 def _emphasis(out: list[Tok], delimiters: list[list]) -> None:
-    """Pair the runs of one marker in one scope as markdown-it does, where that is unambiguous:
-    without any run that can close, every run stays text (nothing could pair with it)."""
-    if not any(d[3] for d in delimiters):
-        return
+    """CommonMark's "process emphasis" for one scope, where its outcome is unambiguous: a closer
+    pairs with the nearest opener of its marker, and the openers in between stay text; a
+    closer without an opener, and an opener never closed, stay text. Runs of unequal length
+    would pair in part: those are left to markdown-it."""
     openers: list[list] = []
     for delimiter in delimiters:
-        index, count, can_open, can_close = delimiter
+        index, count, can_open, can_close, marker = delimiter
         if can_close:
-            if not openers or openers[-1][1] != count:
-                raise Unsure  # a closer without its opener, or runs of different length
-            opener = openers.pop()
+            found = next((n for n in range(len(openers) - 1, -1, -1) if openers[n][4] == marker), None)
+            if found is None:
+                continue
+            opener = openers[found]
+            if opener[1] != count:
+                raise Unsure
+            del openers[found:]
             kind = "strong" if count == 2 else "em"
             out[opener[0]] = Tok(f"{kind}_open")
             out[index] = Tok(f"{kind}_close")
         elif can_open:
             openers.append(delimiter)
-    if openers:
-        raise Unsure

@@ -1,7 +1,7 @@
 """The fast Markdown reader (editor.core.markdown_fast) gives exactly markdown-it's blocks, or
 steps aside: on every section of the bundled packs and on generated Markdown full of the
 characters CommonMark reads."""
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core import markdown_fast, markup
@@ -58,6 +58,8 @@ user_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces)
+@example("**Text _**    Text_")  # an opener inside strong emphasis stays text
+@example("*a _b* c_ **d** _e_ *f")
 def test_generated_markdown_reads_as_markdown_it_reads_it(markdown):
     fast = _fast(markdown)
     if fast is not None:
