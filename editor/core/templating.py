@@ -115,8 +115,10 @@ def check_template_source(source: str, env: SandboxEnvironment | None = None) ->
 def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
     """Catches, statically, any reach for private attributes (``__class__``, ``_module``…) —
     the runtime sandbox blocks those too, but a pack that tries deserves to be rejected at
-    load, not halfway through an export — and unknown filters and computed template names."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+    load, not halfway through an export — and unknown filters and computed template names.
+    One walk over the tree; the first problem of the first kind (in this order) is told."""
+    found: list[str | None] = [None, None, None, None]
+    for node in tree.find_all(nodes.Node):
         name = None
         if isinstance(node, nodes.Getattr):
             name = node.attr
@@ -124,36 +126,50 @@ def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
             name = node.arg.value
         elif isinstance(node, nodes.Name):
             name = node.name
+        elif isinstance(node, nodes.Const):
+            if found[1] is None and isinstance(node.value, str) and "__" in node.value:
+                found[1] = f"template in line {node.lineno} holds the text '{node.value[:40]}', which templates may not use"
+        elif isinstance(node, (nodes.Filter, nodes.Test)):
+            known = env.filters if isinstance(node, nodes.Filter) else env.tests
+            if found[2] is None and node.name not in known:
+                found[2] = f"template in line {node.lineno} uses '{node.name}', which is not available in templates"
+        elif isinstance(node, (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            if found[3] is None and not isinstance(getattr(node, "template", None), nodes.Const):
+                found[3] = f"template in line {node.lineno} includes a computed template name, which is not allowed"
         if name and name.startswith("_"):
             return f"template in line {node.lineno} reaches for '{name}', which templates may not use"
-    for node in tree.find_all(nodes.Const):
-        if isinstance(node.value, str) and "__" in node.value:
-            return f"template in line {node.lineno} holds the text '{node.value[:40]}', which templates may not use"
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
-        known = env.filters if isinstance(node, nodes.Filter) else env.tests
-        if node.name not in known:
-            return f"template in line {node.lineno} uses '{node.name}', which is not available in templates"
-    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        template = getattr(node, "template", None)
-        if not isinstance(template, nodes.Const):
-            return f"template in line {node.lineno} includes a computed template name, which is not allowed"
-    return None
+    return next((problem for problem in found if problem), None)
 
 
 def _reads(tree: nodes.Template, context_names: Collection[str]) -> dict[str, int]:
     """Context names a parsed template reads → first line. A name the template sets itself
-    (``{% set roles = … %}`` inside an ``if``, which Jinja still counts as undeclared) is not
-    read from the context — unless it is a context name, which it may read where it is unset."""
-    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    stored |= {m.name for m in tree.find_all(nodes.Macro)} | {i.target for i in tree.find_all(nodes.Import)}
-    for node in tree.find_all(nodes.FromImport):
-        stored |= {name[1] if isinstance(name, tuple) else name for name in node.names}
-    undeclared = meta.find_undeclared_variables(tree) - (stored - set(context_names))
-    found: dict[str, int] = {}
-    for node in tree.find_all(nodes.Name):
-        if node.name in undeclared:
-            found[node.name] = min(found.get(node.name, node.lineno), node.lineno)
-    return found
+    (``{% set roles = … %}``, a loop variable, a macro parameter or import) is not read from
+    the context — unless it is a context name, which it may read where it is unset: only then
+    Jinja's own (slower) analysis of scopes decides."""
+    loaded: dict[str, int] = {}
+    stored: set[str] = set()
+    scoped = False  # a loop or macro: 'loop', 'caller', 'varargs', 'kwargs' are theirs
+    for node in tree.find_all((nodes.Name, nodes.Macro, nodes.CallBlock, nodes.For, nodes.Import, nodes.FromImport)):
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load":
+                loaded[node.name] = min(loaded.get(node.name, node.lineno), node.lineno)
+            else:
+                stored.add(node.name)
+        elif isinstance(node, nodes.Import):
+            stored.add(node.target)
+        elif isinstance(node, nodes.FromImport):
+            stored |= {name[1] if isinstance(name, tuple) else name for name in node.names}
+        else:
+            scoped = True
+            if isinstance(node, nodes.Macro):
+                stored.add(node.name)
+    if scoped:
+        stored |= {"loop", "caller", "varargs", "kwargs"}
+    shadowed = stored & set(context_names) & set(loaded)
+    if shadowed:
+        undeclared = meta.find_undeclared_variables(tree)
+        stored -= {name for name in shadowed if name in undeclared}
+    return {name: line for name, line in loaded.items() if name not in stored}
 
 
 def _refs(tree: nodes.Template) -> tuple[tuple[str, int], ...]:
@@ -187,6 +203,7 @@ class TemplateStore:
         self._expressions: dict[str, Any] = {}
         self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
         self._trees: dict[str, nodes.Template] = {}  # parsed for reads(), not compiled yet
+        self._checked: dict[str, tuple[str | None, dict[str, int]]] = {}  # record texts checked at load
         self._compiled: dict[str, Any] = {}
         self._variables: dict[str, frozenset[str]] = {}
         self._runaway: dict[str, TemplateBudgetError] = {}
@@ -201,9 +218,13 @@ class TemplateStore:
         return error
 
     def check(self, source: str) -> tuple[str | None, dict[str, int]]:
-        """Why a template text (of a record) is unusable, or None; and the names it reads."""
-        error, tree = self._parse_checked(source)
-        return error, ({} if tree is None else _reads(tree, self.context_names))
+        """Why a template text (of a record) is unusable, or None; and the names it reads.
+        The same text (generated packs repeat theirs) is checked once."""
+        found = self._checked.get(source)
+        if found is None:
+            error, tree = self._parse_checked(source)
+            found = self._checked[source] = (error, {} if tree is None else _reads(tree, self.context_names))
+        return found
 
     def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None]:
         try:
