@@ -197,7 +197,8 @@ def _delimiter_row(line: str) -> int | None:
 
 
 def _cells(line: str) -> list[str]:
-    columns = escapedSplit(mdTrim(line))
+    line = mdTrim(line)
+    columns = escapedSplit(line) if "\\" in line else line.split("|")  # the same without escapes
     if columns and columns[0] == "":
         columns.pop(0)
     if columns and columns[-1] == "":
@@ -210,6 +211,8 @@ def _cells(line: str) -> list[str]:
 
 
 def _inline(src: str, normalize_link, validate_link) -> list[Tok]:
+    if _PLAIN.fullmatch(src):  # no character Markdown reads inline: one text
+        return [Tok("text", src)]
     items = _Inline(src, normalize_link, validate_link).scope(0, len(src))
     merged: list[Tok] = []
     for item in items:  # markdown-it joins neighbouring text (fragments_join, text_join)
