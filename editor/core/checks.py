@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .document import Document, placeholders
 from .options import option_problem, option_values
-from .packs import Catalog
+from .catalog import Catalog
 from .project import STATE_CODES, Project
 from .states import state_name
 

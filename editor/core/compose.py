@@ -19,7 +19,7 @@ from .composer import ComposeError, Composer, service_key
 from .context import format_date
 from .document import Document, Paragraph, Provenance, Run, Section
 from .options import option_values
-from .packs import Catalog
+from .catalog import Catalog
 from .project import Project
 
 __all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUSTOM_ORDER", "CONSENT_CATEGORY"]

@@ -23,7 +23,7 @@ from .views import ProviderView, PurposeView, ServiceView, TransferView
 
 if TYPE_CHECKING:
     from .document import Document
-    from .packs import Catalog
+    from .catalog import Catalog
     from .project import Project
 
 MAX_ENTRIES = 20_000  # per cache; past it a cache starts afresh (a long session of edits)

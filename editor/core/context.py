@@ -28,7 +28,7 @@ from .templating import MdSafe
 from .views import ServiceView
 
 if TYPE_CHECKING:
-    from .packs import Catalog
+    from .catalog import Catalog
     from .project import Project
 
 SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text", "record text", "condition"

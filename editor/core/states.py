@@ -16,7 +16,7 @@ from . import schema
 from .projectmodel import STATE_CODES
 
 if TYPE_CHECKING:
-    from .packs import Catalog
+    from .catalog import Catalog
 
 
 def _bundled_authorities() -> dict[str, schema.Authority]:
