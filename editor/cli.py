@@ -43,13 +43,15 @@ def _catalog():
 
 
 def _state_code(value: str) -> str:
-    from .core.project import STATES
+    from .core.project import STATE_CODES
+    from .core.states import state_names
 
-    if value.upper() in STATES:
+    if value.upper() in STATE_CODES:
         return value.upper()
-    for code, name in STATES.items():
-        if name.casefold() == value.casefold():
-            return code
+    for lang in ("de", "en"):
+        for code, name in state_names(lang).items():
+            if name.casefold() == value.casefold():
+                return code
     raise CliError(f"Unknown federal state '{value}'. Use a code such as NW or a name such as Bayern.")
 
 

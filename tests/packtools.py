@@ -52,17 +52,17 @@ def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, t
 
 
 def catalog_twin(catalog, fresh_templates: bool = False):
-    """The same catalog data under a new cache token, so not one entry of compose()'s caches
-    applies to it. With ``fresh_templates`` also a new template store: every template compiled
-    again from source — what every start pays."""
+    """The same catalog data in a new catalog object, whose composer starts empty, so not one
+    entry of the original's composition caches applies to it. With ``fresh_templates`` also a
+    new template store: every template compiled again from source — what every start pays."""
     import dataclasses
 
     from editor.core.packs import Catalog
     from editor.core.templating import TemplateStore
 
-    values = {f.name: getattr(catalog, f.name) for f in dataclasses.fields(catalog) if f.init and f.name != "token"}
+    values = {f.name: getattr(catalog, f.name) for f in dataclasses.fields(catalog) if f.init}
     if fresh_templates:
-        store = TemplateStore()
+        store = TemplateStore(catalog.templates.env.data_types, catalog.templates.context_names)
         store.sources.update({k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")})
         values["templates"] = store
     return Catalog(**values)

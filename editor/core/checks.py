@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .document import Document, placeholders
-from .packs import Catalog
-from .project import STATES, Project
+from .options import option_problem, option_values
+from .catalog import Catalog
+from .project import STATE_CODES, Project
+from .states import state_name
 
 SEVERITIES = ("error", "warning", "info")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -173,10 +175,10 @@ def _controller(project: Project, lang: str) -> Iterable[Finding]:
 def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
     if not project.state:
         yield _finding("state-missing", "state", lang)
-    elif project.state not in STATES:
+    elif project.state not in STATE_CODES:
         yield _finding("state-unknown", "state", lang, value=project.state)
     elif project.state not in catalog.authorities:
-        yield _finding("authority-missing", "state", lang, state=STATES[project.state])
+        yield _finding("authority-missing", "state", lang, state=state_name(project.state, lang))
 
 
 def _dpo(project: Project, lang: str) -> Iterable[Finding]:
@@ -190,8 +192,6 @@ def _dpo(project: Project, lang: str) -> Iterable[Finding]:
 
 
 def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
-    from .compose import option_problem, option_values
-
     selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
     ids = {s.id for s in selected}
     categories = {s.category for s in selected}

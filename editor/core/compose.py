@@ -11,22 +11,18 @@ details — so typing in a company field re-renders the few fixed sections, not 
 """
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Any
 
-import msgspec
-from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-
-from .sandbox import TemplateBudgetError, template_safe
-
-from . import countries, schema
+from . import context as ctx
+from . import schema
+from .composer import ComposeError, Composer, service_key
+from .context import format_date
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
-from .document import format_date as document_format_date
-from .markup import to_blocks
-from .packs import Catalog
-from .project import STATES, Project
-from .templating import MdSafe, data_type
+from .options import option_values
+from .catalog import Catalog
+from .project import Project
+
+__all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUSTOM_ORDER", "CONSENT_CATEGORY"]
 
 # The document's own wording lives in the core pack's labels.toml ([document.de] / [document.en]);
 # compose() copies the catalog's set into the Document. These two are the bundled wording, for
@@ -35,300 +31,6 @@ TITLES = {lang: default_labels(lang)["title"] for lang in schema.LANGUAGES}
 FAILED = {lang: default_labels(lang)["section_failed"] for lang in schema.LANGUAGES}
 CUSTOM_ORDER = 800
 CONSENT_CATEGORY = "consent"
-
-
-from .project import Controller, Dpo  # noqa: E402  (records templates read)
-
-for _record in (schema.Authority, schema.Text, schema.Provider, Controller, Dpo):
-    data_type(_record)
-
-
-class ComposeError(Exception):
-    """A template failed while rendering; the message names pack, template and reason."""
-
-
-def _reason(exc: BaseException) -> str:
-    """One plain clause for why a template failed, for pack authors and shop owners alike."""
-    if isinstance(exc, TemplateBudgetError):
-        return f"it was stopped because {exc}"
-    if isinstance(exc, SecurityError):
-        return f"it tried something templates may not do ({exc})"
-    if isinstance(exc, UndefinedError):
-        return f"it uses an unknown value ({exc.message})"
-    if isinstance(exc, RecursionError):
-        return "it calls itself without end"
-    if isinstance(exc, TemplateError):
-        return f"it failed ({exc})"
-    return f"it failed ({type(exc).__name__}: {exc})"
-
-
-# ---------------------------------------------------------------------------------------------
-# read-only views handed to templates (plain attributes; pack text marked MdSafe)
-
-
-@data_type
-@dataclass(frozen=True)
-class PurposeView:
-    text: MdSafe
-    basis: str
-    interest: MdSafe | None
-
-
-@data_type
-@dataclass(frozen=True)
-class TransferView:
-    codes: tuple[str, ...]
-    countries: tuple[str, ...]
-    safeguard: str
-    recipient: str | None
-    note: MdSafe | None
-
-
-@data_type
-@dataclass(frozen=True)
-class ProviderView:
-    entity: str
-    address: str
-    country: str
-    country_name: str
-    privacy_url: str
-    contact: str | None
-
-
-@data_type
-@dataclass(frozen=True)
-class ServiceView:
-    id: str
-    name: str
-    category: str
-    role: str
-    description: MdSafe
-    provider: ProviderView | None
-    purposes: tuple[PurposeView, ...]
-    bases: tuple[str, ...]
-    data: tuple[MdSafe, ...]
-    retention: MdSafe
-    withdrawal: MdSafe | None
-    joint_control: MdSafe | None
-    device_access: bool
-    uses_consent: bool
-    transfer: TransferView | None
-    options: dict[str, Any] = field(hash=False, compare=False)
-
-
-def option_problem(option: schema.Option, value: Any) -> str | None:
-    """What is wrong with ``value`` for ``option``: "type" (not a value of its kind), "range"
-    (an integer outside the option's min/max) or None."""
-    if option.type == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return "type"
-        low, high = option.min, option.max
-        return "range" if (low is not None and value < low) or (high is not None and value > high) else None
-    if option.type == "bool":
-        ok = isinstance(value, bool)
-    elif option.type == "choice":
-        ok = value in [c.value for c in option.choices]
-    else:
-        ok = isinstance(value, str)
-    return None if ok else "type"
-
-
-def option_values(service: schema.Service, chosen: dict[str, Any]) -> dict[str, Any]:
-    """Defaults merged with the user's choices — the one place where option values are ruled:
-    a value of the wrong type falls back to the default, an integer outside the option's
-    min/max is clamped to the nearest limit (so no "nach -5 Tagen"). checks() reports both."""
-    values: dict[str, Any] = {}
-    for option in service.options:
-        value = chosen.get(option.id, option.default)
-        problem = option_problem(option, value)
-        if problem == "type":
-            value = option.default
-        elif problem == "range":
-            value = max(value, option.min) if option.min is not None else value
-            value = min(value, option.max) if option.max is not None else value
-        values[option.id] = value
-    return values
-
-
-def _purpose_applies(catalog: Catalog, service: schema.Service, purpose: schema.Purpose, options: dict[str, Any]) -> bool:
-    if not purpose.when:
-        return True
-    try:
-        return bool(catalog.templates.evaluate(purpose.when, options=options))
-    except SecurityError as exc:  # includes a runaway expression: that is the pack's fault
-        raise ComposeError(f"Service '{service.id}': the condition '{purpose.when}' could not be evaluated: {_reason(exc)}.") from None
-    except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention the purpose
-        return True
-
-
-_VIEW_CACHE: dict[tuple, ServiceView] = {}
-
-
-def service_view(catalog: Catalog, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
-    key = (catalog.token, service.id, service.version, lang, tuple(sorted(options.items())))
-    view = _VIEW_CACHE.get(key)
-    if view is None:
-        if len(_VIEW_CACHE) > 20000:
-            _VIEW_CACHE.clear()
-        view = _VIEW_CACHE[key] = _service_view(catalog, service, lang, options)
-    return view
-
-
-def _service_view(catalog: Catalog, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
-    def t(text: schema.Text | None) -> MdSafe | None:
-        if text is None:
-            return None
-        value = text.get(lang)
-        if "{" in value:  # a fact that depends on an option, e.g. "{{ options.retention_days }} days"
-            try:
-                value = catalog.templates.render_inline(value, {"options": options, "lang": lang})
-            except Exception as exc:  # noqa: BLE001 — any template failure is the pack's, reported as one
-                raise ComposeError(f"Service '{service.id}' (pack '{catalog.service_pack.get(service.id)}'): "
-                                   f"a text of its record could not be rendered: {_reason(exc)}.") from None
-        return MdSafe(value)
-
-    purposes = tuple(
-        PurposeView(t(p.text), p.basis, t(p.interest))
-        for p in service.purposes
-        if _purpose_applies(catalog, service, p, options)
-    )
-    provider = None
-    if service.provider is not None:
-        p = service.provider
-        provider = ProviderView(p.entity, p.address, p.country, countries.name(p.country, lang), p.privacy_url, p.contact)
-    transfer = None
-    if service.transfer is not None and service.transfer.countries:
-        tr = service.transfer
-        transfer = TransferView(tuple(tr.countries), tuple(countries.name(c, lang) for c in tr.countries),
-                                tr.safeguard, tr.recipient, t(tr.note))
-    bases = tuple(dict.fromkeys(p.basis for p in purposes))
-    return ServiceView(
-        id=service.id,
-        name=service.name(lang),
-        category=service.category,
-        role=service.role,
-        description=t(service.description),
-        provider=provider,
-        purposes=purposes,
-        bases=bases,
-        data=tuple(MdSafe(d) for d in getattr(service.data, lang)),
-        retention=t(service.retention),
-        withdrawal=t(service.withdrawal),
-        joint_control=t(service.joint_control),
-        device_access=service.device_access,
-        uses_consent=service.device_access or "consent" in bases,
-        transfer=transfer,
-        options=options,
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-
-
-def format_date(date: _dt.date, lang: str) -> str:
-    """The "Stand" for templates, written as the writers write it (document.format_date)."""
-    wording = default_labels(lang)
-    return document_format_date(date, wording["date"], wording["months"])
-
-
-def label_function(catalog: Catalog, lang: str):
-    """label("basis", "consent") → the pack's wording for that code, printed as it is."""
-    @template_safe
-    def label(kind: str, code: str) -> MdSafe:
-        return MdSafe(catalog.labels.get(kind, {}).get(lang, {}).get(code, code))
-    return label
-
-
-# Context names whose value follows from the selected services (and their options) alone.
-_SELECTION_VARS = {"services", "recipients", "transfers", "bases", "uses_consent", "device_access",
-                   "consent_tool", "categories", "joint_controllers"}
-_FIXED_CACHE: dict[tuple, tuple] = {}
-
-
-@dataclass
-class _Renderer:
-    catalog: Catalog
-    lang: str
-    selection: tuple = ()
-    project: Project | None = None
-
-    def fingerprint(self, name: str) -> Any:
-        """A hashable stand-in for one context value, cheap to compute on every keystroke."""
-        if name in _SELECTION_VARS:
-            return self.selection
-        project = self.project
-        if name in ("controller", "dpo"):
-            value = getattr(project, name)
-            return None if value is None else msgspec.json.encode(value)
-        if name == "websites":
-            return tuple(project.websites)
-        if name in ("state", "state_name", "authority"):
-            return project.state
-        if name == "stand":
-            return project.stand_date()
-        return None  # lang/label are in the cache key already; helpers are constant
-
-    def fixed_blocks(self, pack: str, stem: str, context: dict[str, Any], what: str) -> tuple:
-        names = self.catalog.templates.variables(pack, self.lang, stem)
-        key = (self.catalog.token, pack, self.lang, stem, tuple(sorted((n, self.fingerprint(n)) for n in names)))
-        blocks = _FIXED_CACHE.get(key)
-        if blocks is None:
-            if len(_FIXED_CACHE) > 5000:
-                _FIXED_CACHE.clear()
-            blocks = _FIXED_CACHE[key] = to_blocks(self.render(pack, stem, context, what))
-        return blocks
-
-    def render(self, pack: str, stem: str, context: dict[str, Any], what: str) -> str:
-        try:
-            return self.catalog.templates.render(pack, self.lang, stem, context)
-        except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
-            raise ComposeError(f"{what}: template '{pack}/{self.lang}/{stem}': {_reason(exc)}.") from None
-
-    def render_inline(self, source: str, context: dict[str, Any], what: str) -> str:
-        try:
-            return self.catalog.templates.render_inline(source, context)
-        except Exception as exc:  # noqa: BLE001
-            raise ComposeError(f"{what}: its text: {_reason(exc)}.") from None
-
-
-def _service_template(catalog: Catalog, service: schema.Service, lang: str) -> tuple[str, str]:
-    pack = catalog.service_pack[service.id]
-    if service.template:
-        return pack, service.template
-    for candidate in (pack, "core"):
-        if catalog.templates.has(candidate, lang, f"category-{service.category}"):
-            return candidate, f"category-{service.category}"
-    return "core", "service"
-
-
-# A module-level cache of rendered service blocks: service sections depend only on the
-# service record, its options, the language and the consent tool (see module docstring).
-_SERVICE_CACHE: dict[tuple, tuple] = {}
-
-
-def _service_blocks(renderer: _Renderer, service: schema.Service, options: dict[str, Any],
-                    consent_tool: ServiceView | None) -> tuple:
-    catalog, lang = renderer.catalog, renderer.lang
-    pack, stem = _service_template(catalog, service, lang)
-    key = (catalog.token, service.id, service.version, lang, tuple(sorted(options.items())),
-           consent_tool.id if consent_tool else None)
-    cached = _SERVICE_CACHE.get(key)
-    if cached is not None:
-        return cached
-    view = service_view(catalog, service, lang, options)
-    context = {"lang": lang, "service": view, "options": options, "consent_tool": consent_tool,
-               "label": label_function(catalog, lang)}
-    what = f"Service '{service.id}' (pack '{pack}')"
-    extra = ""
-    if service.text is not None:
-        extra = renderer.render_inline(service.text.get(lang), context, what)
-    context["extra"] = MdSafe(extra)
-    markdown = renderer.render(pack, stem, context, what)
-    blocks = to_blocks(markdown)
-    if len(_SERVICE_CACHE) > 20000:
-        _SERVICE_CACHE.clear()
-    _SERVICE_CACHE[key] = blocks
-    return blocks
 
 
 def compose(catalog: Catalog, project: Project, language: str | None = None) -> Document:
@@ -345,37 +47,18 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     # German names decide the order in both languages, so the numbering matches paragraph for paragraph
     chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
 
-    renderer = _Renderer(catalog, lang, tuple((s.id, s.version, tuple(sorted(o.items()))) for s, o in chosen), project)
+    composer = catalog.composer
     errors: dict[str, None] = {}  # ordered set: what failed, once each
-    views = []
-    for s, o in chosen:
+    views, consent = [], (None, None)
+    for service, options in chosen:
         try:
-            views.append(service_view(catalog, s, lang, o))
+            views.append(composer.service_view(service, lang, options))
         except ComposeError as exc:  # the service's own section reports it as well
             errors[str(exc)] = None
-    consent_tool = next((v for v in views if v.category == CONSENT_CATEGORY), None)
-    authority = catalog.authorities.get(project.state)
-    stand = format_date(project.stand_date(), lang)
-    context: dict[str, Any] = {
-        "lang": lang,
-        "label": label_function(catalog, lang),
-        "controller": project.controller,
-        "dpo": project.dpo,
-        "state": project.state,
-        "state_name": STATES.get(project.state, ""),
-        "authority": authority,
-        "websites": list(project.websites),
-        "stand": stand,
-        "services": views,
-        "recipients": [v for v in views if v.role != "self_hosted" and v.provider is not None],
-        "transfers": [v for v in views if v.transfer is not None],
-        "bases": sorted({b for v in views for b in v.bases}),
-        "uses_consent": any(v.uses_consent for v in views),
-        "device_access": any(v.device_access for v in views),
-        "consent_tool": consent_tool,
-        "categories": sorted({v.category for v in views}),
-        "joint_controllers": [v for v in views if v.role == "joint_controller"],
-    }
+            continue
+        if consent[0] is None and service.category == CONSENT_CATEGORY:
+            consent = (views[-1], service_key(service, options))
+    inputs = ctx.Inputs(catalog, lang, project, tuple(views), tuple(service_key(s, o) for s, o in chosen), *consent)
 
     # (order, id, builder) — built lazily so the order can be decided first
     entries: list[tuple[int, str, Any]] = []
@@ -405,7 +88,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     for section_id, spec in ordered:
         number = str(len(sections) + 1)
         try:
-            built = _build(renderer, spec, section_id, number, context, consent_tool, project, errors)
+            built = _build(composer, spec, section_id, number, inputs, project, errors)
         except ComposeError as exc:  # one broken section never takes the others with it
             errors[str(exc)] = None
             built = _failed_section(section_id, number, spec[2].title.get(lang) if spec[0] == "fixed" else section_id, lang)
@@ -447,19 +130,19 @@ def _override(project: Project, section_id: str, lang: str) -> str | None:
     return text if text.strip() else None
 
 
-def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, context: dict[str, Any],
-           consent_tool: ServiceView | None, project: Project, errors: dict[str, None]) -> Section | None:
-    catalog, lang = renderer.catalog, renderer.lang
+def _build(composer: Composer, spec: tuple, section_id: str, number: str, inputs: ctx.Inputs,
+           project: Project, errors: dict[str, None]) -> Section | None:
+    catalog, lang = composer.catalog, inputs.lang
     kind = spec[0]
     if kind == "fixed":
         _, pack_id, section = spec
         pack = catalog.packs[pack_id]
         override = _override(project, section.id, lang)
         if override is not None:
-            blocks = to_blocks(override)
+            blocks = composer.blocks(override)
             template = "override"
         else:
-            blocks = renderer.fixed_blocks(pack_id, section.template, context, f"Section '{section.id}'")
+            blocks = composer.section_blocks(pack_id, section.template, inputs, f"Section '{section.id}'")
             template = f"{pack_id}/{lang}/{section.template}"
         if not blocks:
             return None
@@ -472,12 +155,12 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
             pack = catalog.pack_of(service.id)
             override = _override(project, f"service-{service.id}", lang)
             if override is not None:
-                blocks, template = to_blocks(override), "override"
+                blocks, template = composer.blocks(override), "override"
             else:
-                pstem = _service_template(catalog, service, lang)
+                pstem = composer.service_template(service, lang)
                 template = f"{pstem[0]}/{lang}/{pstem[1]}"
                 try:
-                    blocks = _service_blocks(renderer, service, options, consent_tool)
+                    blocks = composer.service_blocks(service, options, inputs)
                 except ComposeError as exc:
                     errors[str(exc)] = None
                     blocks = _failed_section("", "", "", lang).blocks
@@ -495,7 +178,7 @@ def _build(renderer: _Renderer, spec: tuple, section_id: str, number: str, conte
         custom = spec[1]
         title = getattr(custom.title, lang) or getattr(custom.title, "de" if lang == "en" else "en")
         body = getattr(custom.body, lang)
-        blocks = to_blocks(body) if body.strip() else ()
+        blocks = composer.blocks(body) if body.strip() else ()
         if not title.strip() and not blocks:
             return None
         return Section(section_id, number, title.strip() or "…", blocks,
@@ -508,12 +191,3 @@ def _option_text(value: Any) -> str:
         return "yes" if value else "no"
     return str(value)
 
-
-def reset_caches() -> None:
-    """Empty every composition cache: the service views, the rendered fixed and service
-    sections, and the parsed Markdown. The next compose() starts from scratch, as in a fresh
-    process (compiled templates live in each catalog's TemplateStore; a new store starts empty)."""
-    _VIEW_CACHE.clear()
-    _FIXED_CACHE.clear()
-    _SERVICE_CACHE.clear()
-    to_blocks.cache_clear()

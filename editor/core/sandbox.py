@@ -50,34 +50,10 @@ class TemplateBudgetError(SecurityError):
 
 
 class _Budget(threading.local):
+    """One environment's budget, per thread: a render in one thread never spends another's."""
+
     deadline: float | None = None
     steps: int = 0
-
-
-_budget = _Budget()
-
-
-@contextmanager
-def budget(seconds: float = MAX_SECONDS) -> Iterator[None]:
-    """Run a render under a fresh budget (nested renders share the outer one)."""
-    if _budget.deadline is not None:
-        yield
-        return
-    _budget.deadline, _budget.steps = time.monotonic() + seconds, 0
-    try:
-        yield
-    finally:
-        _budget.deadline = None
-
-
-def _tick() -> None:
-    if _budget.deadline is None:
-        return
-    _budget.steps += 1
-    if _budget.steps > MAX_STEPS:
-        raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
-    if _budget.steps % 256 == 0 and time.monotonic() > _budget.deadline:
-        raise TemplateBudgetError(f"the template ran longer than {MAX_SECONDS} seconds")
 
 
 def _check_size(value: Any) -> Any:
@@ -117,13 +93,6 @@ _BINOPS = {
 }
 
 
-def _loop_guard(iterable: Any) -> Iterable[Any]:
-    """Wraps every ``{% for %}``: counts the steps against the budget."""
-    for item in iterable:
-        _tick()
-        yield item
-
-
 @pass_eval_context
 def _guarded_replace(eval_ctx, value: Any, old: Any, new: Any, count: int | None = None):
     text, old, new = str(value), str(old), str(new)
@@ -161,12 +130,45 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self, *args: Any, data_types: Collection[type] = frozenset(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.data_types = data_types  # shared with its owner: types registered later count too
+        self.data_types = frozenset(data_types)
         self.optimized = False  # no constant folding: nothing is computed at compile time
         self.filters = {name: f for name, f in self.filters.items() if name in FILTERS}
-        self.filters.update(replace=_guarded_replace, join=_guarded_join, loop_guard=_loop_guard)
+        self.filters.update(replace=_guarded_replace, join=_guarded_join, loop_guard=self._loop_guard)
+        self._budget = _Budget()
+        self._plain_verdicts: dict[tuple[type, str], bool] = {}  # is_safe_attribute for plain values of data types
         for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
             self.globals.pop(name, None)
+
+    # -- the budget of time and steps every render runs under
+    @contextmanager
+    def budget(self, seconds: float = MAX_SECONDS) -> Iterator[None]:
+        """Run a render under a fresh budget (nested renders share the outer one)."""
+        state = self._budget
+        if state.deadline is not None:
+            yield
+            return
+        state.deadline, state.steps = time.monotonic() + seconds, 0
+        try:
+            yield
+        finally:
+            state.deadline = None
+
+    def tick(self) -> None:
+        """Count one step (a loop iteration, a call, an operator) against the budget."""
+        state = self._budget
+        if state.deadline is None:
+            return
+        state.steps += 1
+        if state.steps > MAX_STEPS:
+            raise TemplateBudgetError(f"the template ran more than {MAX_STEPS:,} steps")
+        if state.steps % 256 == 0 and time.monotonic() > state.deadline:
+            raise TemplateBudgetError(f"the template ran longer than {MAX_SECONDS} seconds")
+
+    def _loop_guard(self, iterable: Any) -> Iterable[Any]:
+        """Wraps every ``{% for %}``: counts the steps against the budget."""
+        for item in iterable:
+            self.tick()
+            yield item
 
     # -- attributes: plain values of our data types; a few methods of builtin containers
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
@@ -187,14 +189,19 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Fast path for our plain data types (tens of thousands of reads per compose). It is
         # never wider than the generic path: the same is_safe_attribute decides.
-        if type(obj) in self.data_types:
+        kind = type(obj)
+        if kind in self.data_types:
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
                 return self.undefined(obj=obj, name=attribute)
-            if self.is_safe_attribute(obj, attribute, value):
-                return value
-            return self.unsafe_undefined(obj, attribute)
+            if callable(value):
+                safe = self.is_safe_attribute(obj, attribute, value)
+            else:  # for a plain value the verdict depends on the type and the name alone: keep it
+                safe = self._plain_verdicts.get((kind, attribute))
+                if safe is None:
+                    safe = self._plain_verdicts[(kind, attribute)] = self.is_safe_attribute(obj, attribute, value)
+            return value if safe else self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def wrap_str_format(self, value: Any) -> None:
@@ -213,12 +220,12 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             or (isinstance(owner, LoopContext) and name in LOOP_METHODS)
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
-        _tick()
+        __self.tick()
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     # -- operators and concatenation, size-checked
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
-        _tick()
+        self.tick()
         return _guarded_binop(operator, left, right)
 
     def guarded_concat(self, parts: tuple) -> str:

@@ -7,13 +7,14 @@ private-use characters and become ``Run(placeholder=True)`` when the Markdown is
 """
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import Any
+from typing import Any, Collection
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
+from jinja2.parser import Parser
 
-from .sandbox import SandboxEnvironment, TemplateBudgetError, budget, template_safe
+from .inline_eval import Evaluated, simple
+from .sandbox import SandboxEnvironment, TemplateBudgetError, template_safe
 from .sanitize import LINE_BREAKS, clean_text, has_allowed_scheme, one_line
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
@@ -79,22 +80,12 @@ class _StoreLoader(BaseLoader):
         return source, filename, lambda: True
 
 
-# Plain data types we hand to templates (frozen views, msgspec records), registered once at
-# import by the modules that define them. The sandbox reads only their non-callable public
-# attributes (see sandbox.SandboxEnvironment).
-DATA_TYPES: set[type] = set()
-
-
-def data_type(cls: type) -> type:
-    """Class decorator / helper: mark a plain data type as safe for attribute reads."""
-    DATA_TYPES.add(cls)
-    return cls
-
-
-def make_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
+def make_environment(loader: BaseLoader | None = None, data_types: Collection[type] = frozenset()) -> SandboxEnvironment:
+    """The sandbox templates run in; ``data_types`` are the plain data types whose public,
+    non-callable attributes templates may read (views.DATA_TYPES)."""
     env = SandboxEnvironment(
         loader=loader,
-        data_types=DATA_TYPES,
+        data_types=data_types,
         undefined=StrictUndefined,
         autoescape=False,
         finalize=md_escape,
@@ -109,21 +100,23 @@ def make_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
     return env
 
 
-_CHECK_ENV = make_environment()
-
-
-def check_template_source(source: str) -> str | None:
-    """A plain message when a template is unusable, else None.
-
-    Catches syntax errors and, statically, any reach for private attributes (``__class__``,
-    ``_module``…) — the runtime sandbox blocks those too, but a pack that tries deserves to be
-    rejected at load, not halfway through an export.
-    """
+def check_template_source(source: str, env: SandboxEnvironment | None = None) -> str | None:
+    """A plain message when a template is unusable, else None (see _check_tree)."""
+    env = env if env is not None else make_environment()
     try:
-        tree = _CHECK_ENV.parse(source)
+        tree = env.parse(source)
     except TemplateSyntaxError as exc:
         return f"template syntax error in line {exc.lineno}: {exc.message}"
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+    return _check_tree(tree, env)
+
+
+def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
+    """Catches, statically, any reach for private attributes (``__class__``, ``_module``…) —
+    the runtime sandbox blocks those too, but a pack that tries deserves to be rejected at
+    load, not halfway through an export — and unknown filters and computed template names.
+    One walk over the tree; the first problem of the first kind (in this order) is told."""
+    found: list[str | None] = [None, None, None, None]
+    for node in tree.find_all(nodes.Node):
         name = None
         if isinstance(node, nodes.Getattr):
             name = node.attr
@@ -131,20 +124,57 @@ def check_template_source(source: str) -> str | None:
             name = node.arg.value
         elif isinstance(node, nodes.Name):
             name = node.name
+        elif isinstance(node, nodes.Const):
+            if found[1] is None and isinstance(node.value, str) and "__" in node.value:
+                found[1] = f"template in line {node.lineno} holds the text '{node.value[:40]}', which templates may not use"
+        elif isinstance(node, (nodes.Filter, nodes.Test)):
+            known = env.filters if isinstance(node, nodes.Filter) else env.tests
+            if found[2] is None and node.name not in known:
+                found[2] = f"template in line {node.lineno} uses '{node.name}', which is not available in templates"
+        elif isinstance(node, (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            if found[3] is None and not isinstance(getattr(node, "template", None), nodes.Const):
+                found[3] = f"template in line {node.lineno} includes a computed template name, which is not allowed"
         if name and name.startswith("_"):
             return f"template in line {node.lineno} reaches for '{name}', which templates may not use"
-    for node in tree.find_all(nodes.Const):
-        if isinstance(node.value, str) and "__" in node.value:
-            return f"template in line {node.lineno} holds the text '{node.value[:40]}', which templates may not use"
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
-        known = _CHECK_ENV.filters if isinstance(node, nodes.Filter) else _CHECK_ENV.tests
-        if node.name not in known:
-            return f"template in line {node.lineno} uses '{node.name}', which is not available in templates"
-    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        template = getattr(node, "template", None)
-        if not isinstance(template, nodes.Const):
-            return f"template in line {node.lineno} includes a computed template name, which is not allowed"
-    return None
+    return next((problem for problem in found if problem), None)
+
+
+def _reads(tree: nodes.Template, context_names: Collection[str]) -> dict[str, int]:
+    """Context names a parsed template reads → first line. A name the template sets itself
+    (``{% set roles = … %}``, a loop variable, a macro parameter or import) is not read from
+    the context — unless it is a context name, which it may read where it is unset: only then
+    Jinja's own (slower) analysis of scopes decides."""
+    loaded: dict[str, int] = {}
+    stored: set[str] = set()
+    scoped = False  # a loop or macro: 'loop', 'caller', 'varargs', 'kwargs' are theirs
+    for node in tree.find_all((nodes.Name, nodes.Macro, nodes.CallBlock, nodes.For, nodes.Import, nodes.FromImport)):
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load":
+                loaded[node.name] = min(loaded.get(node.name, node.lineno), node.lineno)
+            else:
+                stored.add(node.name)
+        elif isinstance(node, nodes.Import):
+            stored.add(node.target)
+        elif isinstance(node, nodes.FromImport):
+            stored |= {name[1] if isinstance(name, tuple) else name for name in node.names}
+        else:
+            scoped = True
+            if isinstance(node, nodes.Macro):
+                stored.add(node.name)
+    if scoped:
+        stored |= {"loop", "caller", "varargs", "kwargs"}
+    shadowed = stored & set(context_names) & set(loaded)
+    if shadowed:
+        undeclared = meta.find_undeclared_variables(tree)
+        stored -= {name for name in shadowed if name in undeclared}
+    return {name: line for name, line in loaded.items() if name not in stored}
+
+
+def _refs(tree: nodes.Template) -> tuple[tuple[str, int], ...]:
+    """(template name, line) of every template this one includes, imports or extends."""
+    return tuple((node.template.value, node.lineno)
+                 for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))
+                 if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str))
 
 
 class TemplateStore:
@@ -154,22 +184,72 @@ class TemplateStore:
     language by that full name (e.g. ``{% import "core/de/macros" as m %}``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, data_types: Collection[type] = frozenset(), context_names: Collection[str] = frozenset()) -> None:
+        """``data_types``: see make_environment; ``context_names``: the names compose() hands
+        templates (context.CONTEXT), told apart from a template's own variables in reads()."""
         self.sources: dict[str, tuple[str, str]] = {}
-        self.env = make_environment(_StoreLoader(self))
+        self.context_names = frozenset(context_names)
+        self.env = make_environment(_StoreLoader(self), data_types)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything compiled or derived from the sources, as in a fresh process."""
+        for name in [n for n in self.sources if n.startswith("inline/")]:
+            del self.sources[name]
+        self.env.cache.clear()
         self._inline: dict[str, Any] = {}
         self._expressions: dict[str, Any] = {}
+        self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
+        self._trees: dict[str, nodes.Template] = {}  # parsed for reads(), not compiled yet
+        self._checked: dict[str, tuple[str | None, dict[str, int]]] = {}  # record texts checked at load
+        self._compiled: dict[str, Any] = {}
         self._variables: dict[str, frozenset[str]] = {}
         self._runaway: dict[str, TemplateBudgetError] = {}
 
-    def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> None:
-        self.sources[f"{pack}/{lang}/{stem}"] = (source, filename)
+    def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> str | None:
+        """Check a pack template and add it; returns why it is unusable (then it is not added)."""
+        error, tree = self._parse_checked(source)
+        if error is None:
+            name = f"{pack}/{lang}/{stem}"
+            self.sources[name] = (source, filename)
+            self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+        return error
+
+    def check(self, source: str) -> tuple[str | None, dict[str, int]]:
+        """Why a template text (of a record) is unusable, or None; and the names it reads.
+        The same text (generated packs repeat theirs) is checked once."""
+        found = self._checked.get(source)
+        if found is None:
+            error, tree = self._parse_checked(source)
+            found = self._checked[source] = (error, {} if tree is None else _reads(tree, self.context_names))
+        return found
+
+    def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None]:
+        try:
+            tree = self.env.parse(source)
+        except TemplateSyntaxError as exc:
+            return f"template syntax error in line {exc.lineno}: {exc.message}", None
+        return _check_tree(tree, self.env), tree
+
+    def remove(self, pack: str, lang: str, stem: str) -> None:
+        name = f"{pack}/{lang}/{stem}"
+        self.sources.pop(name, None)
+        self._own.pop(name, None)
 
     def has(self, pack: str, lang: str, stem: str) -> bool:
         return f"{pack}/{lang}/{stem}" in self.sources
 
     def get(self, pack: str, lang: str, stem: str):
-        return self.env.get_template(f"{pack}/{lang}/{stem}")
+        """The compiled template, compiled on first use — from the tree reads() parsed when
+        there is one (compose asks what a template reads before it renders it: one parse)."""
+        name = f"{pack}/{lang}/{stem}"
+        template = self._compiled.get(name)
+        if template is None:
+            source, filename = self.sources[name]
+            tree = self._trees.pop(name, None) or self.env.parse(source, name, filename)
+            code = self.env.compile(tree, name, filename)
+            template = self._compiled[name] = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+        return template
 
     def render(self, pack: str, lang: str, stem: str, context: dict[str, Any]) -> str:
         """Render a pack template under the sandbox's time and size budget."""
@@ -188,17 +268,25 @@ class TemplateStore:
         if key in self._runaway:
             raise self._runaway[key]
         try:
-            with budget():
+            with self.env.budget():
                 return run()
         except TemplateBudgetError as exc:
             self._runaway[key] = exc
             raise
 
     def expression(self, source: str):
-        """A compiled Jinja expression (e.g. a purpose's ``when``), compiled once."""
+        """A Jinja expression (e.g. a purpose's ``when``), made callable once: evaluated by
+        walking its tree when it is simple (see inline_eval), else compiled."""
         compiled = self._expressions.get(source)
         if compiled is None:
-            compiled = self._expressions[source] = self.env.compile_expression(source)
+            try:
+                parser = Parser(self.env, source, state="variable")
+                tree = parser.parse_expression()
+                usable = parser.stream.eos and simple(tree)
+            except TemplateSyntaxError:
+                usable = False
+            compiled = Evaluated(self.env, tree) if usable else self.env.compile_expression(source)
+            self._expressions[source] = compiled
         return compiled
 
     def variables(self, pack: str, lang: str, stem: str) -> frozenset[str]:
@@ -207,23 +295,46 @@ class TemplateStore:
         name = f"{pack}/{lang}/{stem}"
         found = self._variables.get(name)
         if found is None:
-            found = self._variables[name] = frozenset(self._collect(name, set()))
+            found = self._variables[name] = frozenset(self.reads(name))
         return found
 
+    def reads(self, name: str) -> dict[str, int]:
+        """Context names template ``name`` and the templates it includes or imports read → the
+        first line (of ``name`` itself, or of the include that brings the name in)."""
+        found: dict[str, int] = {}
+        own, refs = self.own_reads(name)
+        found.update(own)
+        seen = {name}
+        for ref, line in refs:
+            for sub in self._collect(ref, seen):
+                found.setdefault(sub, line)
+        return found
+
+    def own_reads(self, name: str) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+        """Names template ``name`` itself reads (→ first line) and the templates it refers to."""
+        own = self._own.get(name)
+        if own is None:  # after reset(), or a catalog from the per-user cache (checked when it was written)
+            source, filename = self.sources[name]
+            tree = self._trees[name] = self.env.parse(source, name, filename)
+            own = self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+        return own
+
     def _collect(self, name: str, seen: set[str]) -> set[str]:
+        if name in seen or name not in self.sources:
+            return set()
         seen.add(name)
-        tree = self.env.parse(self.sources[name][0])
-        names = set(meta.find_undeclared_variables(tree))
-        for ref in meta.find_referenced_templates(tree):
-            if ref and ref in self.sources and ref not in seen:
-                names |= self._collect(ref, seen)
+        own, refs = self.own_reads(name)
+        names = set(own)
+        for ref, _ in refs:
+            names |= self._collect(ref, seen)
         return names
 
     def inline(self, source: str):
-        """A template from a string held in a record (service ``text``), compiled once."""
+        """A template from a string held in a record (service ``text``), made renderable once:
+        evaluated by walking its tree when it is simple (see inline_eval), else compiled."""
         template = self._inline.get(source)
         if template is None:
-            name = "inline/" + hashlib.sha256(source.encode("utf-8")).hexdigest()
-            self.sources[name] = (source, name)
-            template = self._inline[source] = self.env.get_template(name)
+            tree = self.env.parse(source)
+            template = Evaluated(self.env, tree) if simple(tree) else self.env.from_string(tree)
+            self._inline[source] = template
         return template

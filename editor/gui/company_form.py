@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..core.project import STATES, Dpo
+from ..core.project import Dpo
+from ..core.states import state_names
 from .model import ProjectModel
 from .targets import STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target
 from .translation import Retranslating
@@ -100,7 +101,7 @@ class CompanyForm(Retranslating, QWidget):
         form = QFormLayout(self.other)
         self.state = QComboBox()
         self.state.addItem("", "")  # "— not set —" (retranslateUi)
-        for code, name in STATES.items():
+        for code, name in state_names().items():
             self.state.addItem(name, code)
         self.state.activated.connect(lambda _i: self.push(STATE, self.state.currentData(), self.tr("Federal state"), None))
         self._row(form, STATE, self.state)

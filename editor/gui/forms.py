@@ -145,7 +145,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         service = self.catalog.services.get(self.service_id)
         if service is None:
             return
-        from ..core.compose import option_values
+        from ..core.options import option_values
 
         selected = self.model.selected_service(self.service_id)
         values = option_values(service, selected.options if selected else {})

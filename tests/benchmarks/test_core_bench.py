@@ -3,9 +3,9 @@ user waits for, with the DESIGN.md bar beside it: compose with every cache empti
 the bundled catalog with every service selected and ≤ 300 ms for 1,000 generated services;
 catalog load of 1,000 services ≤ 1 s; DOCX export ≤ 300 ms.
 
-"Cold" means every cache emptied: compose()'s caches and the parsed Markdown
-(compose.reset_caches()) and the compiled templates (a new TemplateStore, so every template is
-compiled again) — what every start pays: compiled templates are never cached on disk, since a
+"Cold" means every cache emptied: a twin of the catalog, whose composer (the composition caches
+and the parsed Markdown) starts empty, with a new TemplateStore, so every template is compiled
+again — what every start pays: compiled templates are never cached on disk, since a
 cache that deserialises to code could be planted. No assertions on time — machines are noisy;
 read the figures."""
 import textwrap
@@ -13,7 +13,7 @@ import textwrap
 import pytest
 from packtools import catalog_twin
 
-from editor.core.compose import compose, reset_caches
+from editor.core.compose import compose
 from editor.core.catalog_cache import cached_catalog, default_catalog
 from editor.core.packs import load_catalog
 from editor.core.project import SelectedService, example_project
@@ -24,7 +24,6 @@ def cold_compose(benchmark, catalog, project, rounds):
     """Time compose() alone, each round on a catalog twin with every cache emptied first."""
 
     def setup():
-        reset_caches()
         return (catalog_twin(catalog, fresh_templates=True), project, "de"), {}
 
     return benchmark.pedantic(compose, setup=setup, rounds=rounds, iterations=1, warmup_rounds=1)

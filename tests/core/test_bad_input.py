@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from editor.cli import main
 from editor.core import project as P
 from editor.core.checks import checks
-from editor.core.compose import compose, option_values
+from editor.core.compose import compose
+from editor.core.options import option_values
 from editor.export.html import render
 
 HEAD = '{"format": "policy-editor-project", "schema_version": 2'

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core.compose import compose, option_values
+from editor.core.compose import compose
+from editor.core.options import option_values
 from editor.core.document import Box, BulletList, Paragraph, iter_runs
-from editor.core import markup
 from editor.core.markup import to_blocks
 from editor.core.packs import load_catalog
 from editor.core.project import CustomSection, Dpo, LocalText, Project, SelectedService, example_project
@@ -19,9 +19,8 @@ def text_of(section):
 
 
 def fresh_compose(project, *langs):
-    """compose() with nothing cached: a newly loaded catalog (its own cache token, not read from
-    the disk cache) and an emptied Markdown-parse cache. One document per language, in order."""
-    getattr(markup.to_blocks, "cache_clear", lambda: None)()
+    """compose() with nothing cached: a newly loaded catalog (its own, empty composer, not read
+    from the disk cache). One document per language, in order."""
     fresh = load_catalog([clause_packs_dir()])
     return [compose(fresh, project, lang) for lang in langs]
 

@@ -6,12 +6,12 @@ valid values of their declared types, type into company, DPO, website and state 
 Markdown specials), add/edit/move/remove custom sections, override sections, switch the
 document language — and after every step compares
 
-* the warm composition: the same catalog object, the module caches filled by every earlier step;
-* a composition from scratch: a twin of the catalog under a new cache token, so not one entry
-  of compose()'s caches applies to it.
+* the warm composition: the same catalog object, its composer's caches filled by every earlier step;
+* a composition from scratch: a twin of the catalog (a new catalog object with its own, empty
+  composer), so not one entry of the warm caches applies to it.
 
-At the end of each session it also empties every cache (compose.reset_caches()) and composes
-once more with a freshly built template store, no bytecode cache.
+At the end of each session it also empties every cache (catalog.composer.reset(), which drops
+the compiled templates too) and composes once more with a freshly built template store.
 """
 from __future__ import annotations
 
@@ -21,10 +21,9 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core import compose as compose_module
-from editor.core.compose import compose, reset_caches
+from editor.core.compose import compose
 from editor.core.packs import Catalog
-from editor.core.project import STATES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
+from editor.core.project import STATE_CODES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
 from packtools import catalog_twin
 
 # Text users really type, plus everything Markdown or Jinja might read as syntax.
@@ -90,7 +89,7 @@ def edit(draw, catalog: Catalog, project, state: dict) -> str:
         setattr(project.dpo, name, value)
         return f"dpo.{name} = {value!r}"
     if kind == "state":
-        project.state = draw(st.sampled_from(["", "XX", *STATES]))
+        project.state = draw(st.sampled_from(["", "XX", *STATE_CODES]))
         return f"state = {project.state!r}"
     if kind == "websites":
         project.websites = draw(st.lists(texts, max_size=3))
@@ -168,7 +167,7 @@ def difference(warm, scratch) -> str:
 @given(data=st.data())
 def test_cached_compose_equals_compose_from_scratch(data):
     catalog = own_catalog()
-    reset_caches()
+    catalog.composer.reset()
     project = example_project()
     project.stand = "2026-01-31"
     start = data.draw(st.lists(st.sampled_from(sorted(catalog.services)), max_size=25, unique=True), label="start")
@@ -181,16 +180,19 @@ def test_cached_compose_equals_compose_from_scratch(data):
         warm = compose(catalog, project, state["lang"])
         scratch = compose(catalog_twin(catalog), project, state["lang"])
         assert warm == scratch, "cached compose differs from scratch after: " + " → ".join(steps) + difference(warm, scratch)
-    reset_caches()
+    catalog.composer.reset()
     cold = compose(catalog_twin(catalog, fresh_templates=True), project, state["lang"])
     assert warm == cold, "differs from a compose with every cache emptied" + difference(warm, cold)
-    reset_caches()
+    catalog.composer.reset()
 
 
 def test_reset_caches_empties_every_composition_cache(full_project):
+    composer = own_catalog().composer
     compose(own_catalog(), full_project, "de")
-    assert compose_module._SERVICE_CACHE and compose_module._FIXED_CACHE and compose_module._VIEW_CACHE
-    assert compose_module.to_blocks.cache_info().currsize
-    reset_caches()
-    assert not (compose_module._SERVICE_CACHE or compose_module._FIXED_CACHE or compose_module._VIEW_CACHE)
-    assert compose_module.to_blocks.cache_info().currsize == 0
+    cached = composer.cached()
+    assert cached["services"] and cached["sections"] and cached["views"]
+    assert cached["markdown"]
+    composer.reset()
+    cached = composer.cached()
+    assert not (cached["services"] or cached["sections"] or cached["views"])
+    assert cached["markdown"] == 0

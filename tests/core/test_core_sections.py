@@ -16,7 +16,7 @@ from editor.core import schema
 from editor.core.compose import compose
 from editor.core.document import Box, BulletList, Heading, Paragraph, Run, Table
 from editor.core.catalog_cache import default_catalog
-from editor.core.project import STATES, Controller, Dpo, SelectedService, example_project
+from editor.core.project import STATE_CODES, Controller, Dpo, SelectedService, example_project
 
 LANGS = ("de", "en")
 FIXED = ("intro", "controller", "dpo", "legal-bases", "recipients", "transfers", "retention", "rights",
@@ -173,7 +173,7 @@ def test_dpo_section_only_with_a_dpo(catalog, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("state", sorted(STATES))
+@pytest.mark.parametrize("state", sorted(STATE_CODES))
 def test_authority_of_each_state_with_address(catalog, lang, state):
     authority = catalog.authorities[state]
     section = _sections(compose(catalog, _project(state=state), lang))["complaint"]

@@ -214,10 +214,10 @@ def test_user_pack_loads_after_bundled(tmp_path):
 def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
     from jinja2.exceptions import SecurityError, UndefinedError
 
-    from editor.core.compose import option_values, service_view
+    from editor.core.options import option_values
 
     service = catalog.services["google-analytics"]
-    view = service_view(catalog, service, "de", option_values(service, {}))
+    view = catalog.composer.service_view(service, "de", option_values(service, {}))
     env = catalog.templates.env
     assert env.from_string("{{ s.name }}").render(s=view) == "Google Analytics 4"
     for source in ("{{ s.__class__ }}", "{{ s.__dict__ }}", "{{ s.provider.__class__.__mro__ }}",

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from editor.core import compose as compose_module
 from editor.core.checks import checks
-from editor.core.compose import compose, option_values, service_view
+from editor.core.compose import compose
+from editor.core.context import label_function
+from editor.core.options import option_values
 from editor.core.packs import load_catalog
 from editor.core.project import Controller, Dpo, SelectedService, example_project
-from editor.core.templating import DATA_TYPES
+from editor.core.views import DATA_TYPES
 from editor.resources import clause_packs_dir
 from packtools import MINIMAL_SERVICE, write_pack
 
@@ -157,7 +158,7 @@ def _instances(catalog) -> list:
     project = example_project()
     objects: list = [project.controller, Dpo(name="D", email="d@example.org"), *catalog.authorities.values()]
     for service in catalog.services.values():
-        view = service_view(catalog, service, "de", option_values(service, {}))
+        view = catalog.composer.service_view(service, "de", option_values(service, {}))
         objects += [view, *view.purposes, service.names, service.retention]
         if view.provider:
             objects.append(view.provider)
@@ -196,7 +197,7 @@ def test_data_type_methods_are_refused_through_every_path(catalog):
                    "{{ [a.state_name] | map(attribute='get') | first }}", "{{ a.verified.replace(year=1) }}"):
         with pytest.raises((SecurityError, UndefinedError)):
             env.from_string(source).render(a=authority)
-    assert compose_module.label_function(catalog, "de")("basis", "consent")
+    assert label_function(catalog, "de")("basis", "consent")
 
 
 def test_a_condition_is_checked_at_load_like_a_template(tmp_path):

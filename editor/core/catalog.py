@@ -1,0 +1,65 @@
+"""The Catalog: every pack, category, fixed section, service, authority, label and template,
+validated once at load (packs.py) — and the composition state that belongs to it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import context as ctx
+from . import schema
+from .packerrors import PackError
+from .templating import TemplateStore
+from .views import DATA_TYPES
+
+if TYPE_CHECKING:
+    from .composer import Composer
+
+
+@dataclass
+class Pack:
+    manifest: schema.Manifest
+    path: Path
+    user: bool = False  # from the per-user folder rather than bundled
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+
+@dataclass
+class Catalog:
+    packs: dict[str, Pack] = field(default_factory=dict)
+    categories: dict[str, schema.Category] = field(default_factory=dict)
+    category_pack: dict[str, str] = field(default_factory=dict)
+    sections: list[tuple[str, schema.CoreSection]] = field(default_factory=list)  # (pack id, section)
+    services: dict[str, schema.Service] = field(default_factory=dict)
+    service_pack: dict[str, str] = field(default_factory=dict)
+    authorities: dict[str, schema.Authority] = field(default_factory=dict)
+    labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
+    errors: list[PackError] = field(default_factory=list)
+    core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
+    templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
+    _composer: "Composer | None" = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def composer(self) -> "Composer":
+        """This catalog's composition state (caches with an explicit reset()): it belongs to
+        the catalog whose content it caches, and goes with it."""
+        if self._composer is None:
+            from .composer import Composer
+
+            self._composer = Composer(self)
+        return self._composer
+
+    def services_in(self, category: str) -> list[schema.Service]:
+        return sorted(
+            (s for s in self.services.values() if s.category == category),
+            key=lambda s: s.names.de.casefold(),
+        )
+
+    def ordered_categories(self) -> list[schema.Category]:
+        return sorted(self.categories.values(), key=lambda c: (c.order, c.id))
+
+    def pack_of(self, service_id: str) -> Pack:
+        return self.packs[self.service_pack[service_id]]

@@ -1,0 +1,209 @@
+"""Composer — the composition state of one catalog: the service views, the rendered fixed and
+service sections and the parsed Markdown, cached, with an explicit reset().
+
+Every cache is keyed by exactly what its entry depends on (context.CONTEXT declares, for every
+name a template may read, a key that changes whenever its value may), so a cached composition
+equals one from scratch. Each Catalog owns one Composer (``catalog.composer``): the caches live
+and die with the catalog they describe, and nothing is kept in module globals.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+
+from . import context as ctx
+from . import countries, schema
+from .document import Block
+from .markup import to_blocks
+from .sandbox import TemplateBudgetError
+from .templating import MdSafe
+from .views import ProviderView, PurposeView, ServiceView, TransferView
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .catalog import Catalog
+    from .project import Project
+
+MAX_ENTRIES = 20_000  # per cache; past it a cache starts afresh (a long session of edits)
+
+
+class ComposeError(Exception):
+    """A template failed while rendering; the message names pack, template and reason."""
+
+
+def reason(exc: BaseException) -> str:
+    """One plain clause for why a template failed, for pack authors and shop owners alike."""
+    if isinstance(exc, TemplateBudgetError):
+        return f"it was stopped because {exc}"
+    if isinstance(exc, SecurityError):
+        return f"it tried something templates may not do ({exc})"
+    if isinstance(exc, UndefinedError):
+        return f"it uses an unknown value ({exc.message})"
+    if isinstance(exc, RecursionError):
+        return "it calls itself without end"
+    if isinstance(exc, TemplateError):
+        return f"it failed ({exc})"
+    return f"it failed ({type(exc).__name__}: {exc})"
+
+
+def _store(cache: dict, key: Any, value: Any) -> Any:
+    if len(cache) >= MAX_ENTRIES:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def service_key(service: schema.Service, options: dict[str, Any]) -> tuple:
+    """What a service's view and texts depend on: its record (id, version) and its options."""
+    return service.id, service.version, tuple(sorted(options.items()))
+
+
+class Composer:
+    def __init__(self, catalog: "Catalog") -> None:
+        self.catalog = catalog
+        self.reset()
+
+    def reset(self) -> None:
+        """Empty every composition cache and forget the compiled templates: the next compose()
+        starts from scratch, as in a fresh process."""
+        self._views: dict[tuple, ServiceView] = {}
+        self._sections: dict[tuple, tuple[Block, ...]] = {}
+        self._services: dict[tuple, tuple[Block, ...]] = {}
+        self._blocks: dict[str, tuple[Block, ...]] = {}
+        self.catalog.templates.reset()
+
+    def cached(self) -> dict[str, int]:
+        """How many entries each cache holds (for tests and diagnostics)."""
+        return {"views": len(self._views), "sections": len(self._sections), "services": len(self._services),
+                "markdown": len(self._blocks)}
+
+    def compose(self, project: "Project", language: str | None = None) -> "Document":
+        from .compose import compose
+
+        return compose(self.catalog, project, language)
+
+    # -- Markdown -------------------------------------------------------------------------------
+    def blocks(self, markdown: str) -> tuple[Block, ...]:
+        """Markdown → blocks; the same text is parsed once (overrides re-render on every edit)."""
+        found = self._blocks.get(markdown)
+        return found if found is not None else _store(self._blocks, markdown, to_blocks(markdown))
+
+    # -- the selected services, as templates see them ----------------------------------------------
+    def service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
+        key = (service_key(service, options), lang)
+        view = self._views.get(key)
+        return view if view is not None else _store(self._views, key, self._service_view(service, lang, options))
+
+    def _service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
+        catalog = self.catalog
+        inputs = ctx.Inputs(catalog, lang, options=options)
+        record_context = ctx.context(ctx.RECORD, inputs)
+
+        def t(text: schema.Text | None) -> MdSafe | None:
+            if text is None:
+                return None
+            value = text.get(lang)
+            if "{" in value:  # a fact that depends on an option, e.g. "{{ options.retention_days }} days"
+                try:
+                    value = catalog.templates.render_inline(value, record_context)
+                except Exception as exc:  # noqa: BLE001 — any template failure is the pack's, reported as one
+                    raise ComposeError(f"Service '{service.id}' (pack '{catalog.service_pack.get(service.id)}'): "
+                                       f"a text of its record could not be rendered: {reason(exc)}.") from None
+            return MdSafe(value)
+
+        purposes = tuple(
+            PurposeView(t(p.text), p.basis, t(p.interest))
+            for p in service.purposes
+            if self._purpose_applies(service, p, inputs)
+        )
+        provider = None
+        if service.provider is not None:
+            p = service.provider
+            provider = ProviderView(p.entity, p.address, p.country, countries.name(p.country, lang), p.privacy_url, p.contact)
+        transfer = None
+        if service.transfer is not None and service.transfer.countries:
+            tr = service.transfer
+            transfer = TransferView(tuple(tr.countries), tuple(countries.name(c, lang) for c in tr.countries),
+                                    tr.safeguard, tr.recipient, t(tr.note))
+        bases = tuple(dict.fromkeys(p.basis for p in purposes))
+        return ServiceView(
+            id=service.id,
+            name=service.name(lang),
+            category=service.category,
+            role=service.role,
+            description=t(service.description),
+            provider=provider,
+            purposes=purposes,
+            bases=bases,
+            data=tuple(MdSafe(d) for d in getattr(service.data, lang)),
+            retention=t(service.retention),
+            withdrawal=t(service.withdrawal),
+            joint_control=t(service.joint_control),
+            device_access=service.device_access,
+            uses_consent=service.device_access or "consent" in bases,
+            transfer=transfer,
+            options=options,
+        )
+
+    def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:
+        if not purpose.when:
+            return True
+        try:
+            return bool(self.catalog.templates.evaluate(purpose.when, **ctx.context(ctx.CONDITION, inputs)))
+        except SecurityError as exc:  # includes a runaway expression: that is the pack's fault
+            raise ComposeError(f"Service '{service.id}': the condition '{purpose.when}' could not be evaluated: {reason(exc)}.") from None
+        except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention the purpose
+            return True
+
+    # -- sections ---------------------------------------------------------------------------------
+    def section_blocks(self, pack: str, stem: str, inputs: ctx.Inputs, what: str) -> tuple[Block, ...]:
+        """A fixed section's blocks, rendered again only when a name its template reads changed."""
+        names = self.catalog.templates.variables(pack, inputs.lang, stem)
+        key = (pack, inputs.lang, stem, ctx.key(names, inputs))
+        blocks = self._sections.get(key)
+        if blocks is None:
+            markdown = self._render(pack, inputs.lang, stem, ctx.context(ctx.SECTION, inputs, names), what)
+            blocks = _store(self._sections, key, self.blocks(markdown))
+        return blocks
+
+    def service_template(self, service: schema.Service, lang: str) -> tuple[str, str]:
+        """(pack, stem) of the template a service's section is rendered from."""
+        catalog = self.catalog
+        pack = catalog.service_pack[service.id]
+        if service.template:
+            return pack, service.template
+        for candidate in (pack, "core"):
+            if catalog.templates.has(candidate, lang, f"category-{service.category}"):
+                return candidate, f"category-{service.category}"
+        return "core", "service"
+
+    def service_blocks(self, service: schema.Service, options: dict[str, Any], document: ctx.Inputs) -> tuple[Block, ...]:
+        """A service's section blocks; ``document`` gives the language and the consent tool."""
+        lang, templates = document.lang, self.catalog.templates
+        pack, stem = self.service_template(service, lang)
+        inputs = ctx.Inputs(self.catalog, lang, consent_tool=document.consent_tool, consent_key=document.consent_key,
+                            service_key=service_key(service, options), options=options)
+        names = templates.variables(pack, lang, stem)
+        key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
+        blocks = self._services.get(key)
+        if blocks is not None:
+            return blocks
+        inputs = replace(inputs, service=self.service_view(service, lang, options))
+        what = f"Service '{service.id}' (pack '{pack}')"
+        extra = ""
+        if service.text is not None:
+            try:
+                extra = templates.render_inline(service.text.get(lang), ctx.context(ctx.TEXT, inputs))
+            except Exception as exc:  # noqa: BLE001
+                raise ComposeError(f"{what}: its text: {reason(exc)}.") from None
+        inputs = replace(inputs, extra=extra)
+        markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
+        return _store(self._services, key, self.blocks(markdown))
+
+    def _render(self, pack: str, lang: str, stem: str, context: dict[str, Any], what: str) -> str:
+        try:
+            return self.catalog.templates.render(pack, lang, stem, context)
+        except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
+            raise ComposeError(f"{what}: template '{pack}/{lang}/{stem}': {reason(exc)}.") from None

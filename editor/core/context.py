@@ -1,0 +1,184 @@
+"""The one table of names a clause template may read (CONTEXT): for each, which kinds of
+template see it, what its value depends on, how the value is built and a cheap key of it.
+
+Kinds of template, by what they may know:
+- SECTION   a fixed section's template (sections.toml): the company details and the selection;
+- SERVICE   a service's category template or its own one: the service, its options and the
+            consent tool — never the company details, so typing in a company field re-renders
+            the few fixed sections, not every service;
+- TEXT      a service's ``text`` record (appended to its section as ``extra``): as SERVICE;
+- RECORD    any other text of a service record (description, retention, a purpose…);
+- CONDITION a purpose's ``when`` expression.
+
+A template reading a name that is not in the table, or that its kind does not see, is refused
+at pack load with file and line (packs.py), so no name can be read without being declared.
+compose() keys its caches by the keys of exactly the names a template reads: a name's key must
+change whenever its value may (tests/core/test_context_names.py proves it for every name).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Hashable
+
+import msgspec
+
+from .sandbox import template_safe
+from .templating import MdSafe
+from .views import ServiceView
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .project import Project
+
+SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text", "record text", "condition"
+KINDS = (SECTION, SERVICE, TEXT, RECORD, CONDITION)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What context values are built from: the catalog, the language, the project and the
+    selection (for a section), or one selected service (for a service's texts)."""
+
+    catalog: "Catalog"
+    lang: str
+    project: "Project | None" = None
+    views: tuple[ServiceView, ...] = ()  # the selected services the catalog knows, in document order
+    selection: tuple = ()  # (id, version, options) of each of them: the key of everything built from views
+    consent_tool: ServiceView | None = None
+    consent_key: tuple | None = None  # (id, version, options) of the consent tool
+    service: ServiceView | None = None
+    service_key: tuple | None = None  # (id, version, options) of the service
+    options: dict[str, Any] | None = None
+    extra: str = ""  # the service's rendered ``text``
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    kinds: frozenset[str]
+    depends_on: str  # in words, for pack authors and reviewers
+    build: Callable[[Inputs], Any] | None  # None: a helper of the template environment
+    key: Callable[[Inputs], Hashable]
+
+
+def format_date(date: _dt.date, lang: str) -> str:
+    """The "Stand" for templates, written as the writers write it (document.format_date)."""
+    from .document import default_labels, format_date as document_format_date
+
+    wording = default_labels(lang)
+    return document_format_date(date, wording["date"], wording["months"])
+
+
+def label_function(catalog: "Catalog", lang: str):
+    """label("basis", "consent") → the pack's wording for that code, printed as it is."""
+    @template_safe
+    def label(kind: str, code: str) -> MdSafe:
+        return MdSafe(catalog.labels.get(kind, {}).get(lang, {}).get(code, code))
+    return label
+
+
+def _record(value: msgspec.Struct | None) -> bytes | None:
+    return None if value is None else msgspec.json.encode(value)
+
+
+def _authority(i: Inputs):
+    return i.catalog.authorities.get(i.project.state)
+
+
+def _state_name(i: Inputs) -> str:
+    authority = _authority(i)
+    return authority.state_name.get(i.lang) if authority else ""
+
+
+_ALL = frozenset(KINDS)
+_DOCUMENT = frozenset({SECTION})
+_SERVICE = frozenset({SERVICE, TEXT})
+_LANG = frozenset({SECTION, SERVICE, TEXT, RECORD})
+
+
+def _selection(i: Inputs):
+    return i.selection
+
+
+def _lang(i: Inputs):
+    return i.lang
+
+
+def _constant(i: Inputs):
+    return None
+
+
+CONTEXT: dict[str, Name] = {n.name: n for n in (
+    # everywhere
+    Name("lang", _LANG, "the document language", _lang, _lang),
+    Name("label", frozenset({SECTION, SERVICE, TEXT}), "the document language (the wording is the catalog's)",
+         lambda i: label_function(i.catalog, i.lang), _lang),
+    Name("placeholder", _ALL, "nothing: a helper", None, _constant),
+    Name("filled", _ALL, "nothing: a helper", None, _constant),
+    Name("link", _ALL, "nothing: a helper", None, _constant),
+    # the company details (fixed sections only)
+    Name("controller", _DOCUMENT, "project.controller", lambda i: i.project.controller, lambda i: _record(i.project.controller)),
+    Name("dpo", _DOCUMENT, "project.dpo", lambda i: i.project.dpo, lambda i: _record(i.project.dpo)),
+    Name("state", _DOCUMENT, "project.state", lambda i: i.project.state, lambda i: i.project.state),
+    Name("state_name", _DOCUMENT, "project.state and the language (authorities.toml state_name)",
+         lambda i: _state_name(i), lambda i: (i.project.state, i.lang)),
+    Name("authority", _DOCUMENT, "project.state (authorities.toml)", _authority, lambda i: i.project.state),
+    Name("websites", _DOCUMENT, "project.websites", lambda i: list(i.project.websites), lambda i: tuple(i.project.websites)),
+    Name("stand", _DOCUMENT, "project.stand (today when empty) and the language",
+         lambda i: format_date(i.project.stand_date(), i.lang), lambda i: (i.project.stand_date(), i.lang)),
+    # the selection (fixed sections only)
+    Name("services", _DOCUMENT, "the selected services and their options", lambda i: list(i.views), _selection),
+    Name("recipients", _DOCUMENT, "the selected services and their options",
+         lambda i: [v for v in i.views if v.role != "self_hosted" and v.provider is not None], _selection),
+    Name("transfers", _DOCUMENT, "the selected services and their options",
+         lambda i: [v for v in i.views if v.transfer is not None], _selection),
+    Name("bases", _DOCUMENT, "the selected services and their options",
+         lambda i: sorted({b for v in i.views for b in v.bases}), _selection),
+    Name("uses_consent", _DOCUMENT, "the selected services and their options",
+         lambda i: any(v.uses_consent for v in i.views), _selection),
+    Name("device_access", _DOCUMENT, "the selected services and their options",
+         lambda i: any(v.device_access for v in i.views), _selection),
+    Name("categories", _DOCUMENT, "the selected services", lambda i: sorted({v.category for v in i.views}), _selection),
+    Name("joint_controllers", _DOCUMENT, "the selected services and their options",
+         lambda i: [v for v in i.views if v.role == "joint_controller"], _selection),
+    Name("consent_tool", frozenset({SECTION, SERVICE, TEXT}), "the selected consent tool and its options",
+         lambda i: i.consent_tool, lambda i: i.consent_key),
+    # one service (its section and its texts)
+    Name("service", _SERVICE, "the service record, its options and the language", lambda i: i.service,
+         lambda i: (i.service_key, i.lang)),
+    Name("options", frozenset({SERVICE, TEXT, RECORD, CONDITION}), "the service's options (ruled, see options.py)",
+         lambda i: i.options, lambda i: tuple(sorted(i.options.items()))),
+    Name("extra", frozenset({SERVICE}), "the service's text record, so everything a TEXT template reads",
+         lambda i: MdSafe(i.extra), lambda i: (i.service_key, i.consent_key, i.lang)),
+)}
+
+
+def names_for(kind: str) -> tuple[Name, ...]:
+    return tuple(n for n in CONTEXT.values() if kind in n.kinds)
+
+
+def context(kind: str, inputs: Inputs, names: frozenset[str] | None = None) -> dict[str, Any]:
+    """The values a template of ``kind`` sees (only ``names``, when given: what it reads)."""
+    return {n.name: n.build(inputs) for n in CONTEXT.values()
+            if kind in n.kinds and n.build is not None and (names is None or n.name in names)}
+
+
+def key(names: frozenset[str] | tuple[str, ...], inputs: Inputs) -> tuple:
+    """A hashable key that changes whenever the value of one of ``names`` may."""
+    return tuple((name, CONTEXT[name].key(inputs)) for name in sorted(names))
+
+
+def refused(reads: dict[str, int], kind: str | None) -> list[tuple[int, str]]:
+    """(line, message) for every name in ``reads`` (name → first line) that a template of
+    ``kind`` may not read (kind None: that no template may read); empty when all is well."""
+    problems = []
+    for name, line in sorted(reads.items(), key=lambda item: (item[1], item[0])):
+        declared = CONTEXT.get(name)
+        if declared is None:
+            problems.append((line, f"line {line}: '{name}' is not a value templates know "
+                                   f"(known: {', '.join(sorted(CONTEXT))})"))
+        elif kind is not None and kind not in declared.kinds:
+            seen = ", ".join(n.name for n in names_for(kind))
+            problems.append((line, f"line {line}: '{name}' is not available to a {kind} template (it sees: {seen})"))
+    return problems

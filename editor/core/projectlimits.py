@@ -1,0 +1,163 @@
+"""What a project file may hold: characters, nesting, lengths and counts — and how loading
+settles what the types allow but the program cannot use. Every refusal is one sentence for
+the user (raised as Unusable, turned into a ProjectError by project.parse)."""
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import Any
+
+import msgspec
+
+from .projectmodel import LANGUAGES, Project, to_dict
+
+
+class Unusable(Exception):
+    """A value in the file has the wrong shape; the detail names it (becomes a ProjectError)."""
+
+
+MAX_FILE_BYTES = 50_000_000  # a project with every limit used fully stays far below
+MAX_DEPTH = 40  # the format nests 5 deep; unknown keys of other tools get room to spare
+
+# The most characters a field may hold: far above any real value, low enough that a damaged or
+# hostile file cannot make a document of hundreds of megabytes. The first matching pattern
+# counts ("*" = any one key, "[]" = each item of a list); entry in the GUI is cut to the same.
+SHORT, LINK, LONG = 300, 2_000, 20_000
+FIELD_LIMITS: dict[str, int] = {
+    "controller.website": LINK,
+    "controller.*": SHORT,  # name, legal form, representative, street, postcode, city, ...
+    "dpo.address": 2 * SHORT,
+    "dpo.*": SHORT,
+    "websites[]": LINK,
+    "services[].options.*": LINK,  # text options (e.g. a cookie name or URL)
+    "custom_sections[].body.*": LONG,  # the user's own Markdown
+    "overrides.*.*": LONG,  # a section's replacement text
+    "export_history[].*": 5_000,  # paths
+    "*": SHORT,  # ids, titles, dates, state, keys of every kind
+}
+# The most items a list (or table) may hold.
+COUNT_LIMITS: dict[str, int] = {"websites": 100, "services": 5_000, "custom_sections": 200, "overrides": 500}
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str, limit: int | None = None) -> str:
+    """``text`` with characters that cannot be saved (lone UTF-16 surrogates, as a broken paste
+    or a damaged file may carry) replaced by U+FFFD, cut to ``limit`` characters if given."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATES.sub("\ufffd", text)
+    return text if limit is None or len(text) <= limit else text[:limit]
+
+
+def field_limit(field: str) -> int:
+    """The most characters for ``field``, written like the FIELD_LIMITS patterns with concrete
+    keys ("controller.name", "custom_sections[].body.de", "services[].options.cookie")."""
+    parts = field.split(".")
+    for pattern, limit in FIELD_LIMITS.items():
+        wanted = pattern.split(".")
+        if pattern == "*" or len(wanted) == len(parts) and all(w in ("*", p) for w, p in zip(wanted, parts)):
+            return limit
+    return SHORT
+
+
+def clean_value(value: Any, field: str) -> tuple[Any, bool]:
+    """``value`` (text, list, dict, tuple or Struct, as the GUI sets it) for ``field`` with every
+    text cleaned and cut to its limit; and whether anything was cut. For input as it is typed."""
+    cut = False
+
+    def clean(item: Any, where: str) -> Any:
+        nonlocal cut
+        if isinstance(item, str):
+            most = field_limit(where)
+            cut = cut or len(item) > most
+            return clean_text(item, most)
+        if isinstance(item, list):
+            return [clean(v, where + "[]") for v in item]
+        if isinstance(item, tuple):
+            return tuple(clean(v, where) for v in item)
+        if isinstance(item, dict):
+            return {clean_text(k, SHORT): clean(v, f"{where}.{k}") for k, v in item.items()}
+        if isinstance(item, msgspec.Struct):
+            return msgspec.structs.replace(item, **{name: clean(getattr(item, name), f"{where}.{name}")
+                                                    for name in item.__struct_fields__})
+        return item
+
+    return clean(value, field), cut
+
+
+def scrub(value: Any, depth: int = 0) -> Any:
+    """Clean every string (and key) of parsed JSON; refuse nesting beyond MAX_DEPTH."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        if depth >= MAX_DEPTH:
+            raise Unusable(f"it is nested more than {MAX_DEPTH} levels deep")
+        return [scrub(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        if depth >= MAX_DEPTH:
+            raise Unusable(f"it is nested more than {MAX_DEPTH} levels deep")
+        return {clean_text(k): scrub(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def shown(value: Any) -> str:
+    """A value quoted for a message, cut short: messages stay one readable sentence."""
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _field_name(parts: list[str]) -> str:
+    """A field path as a shop owner reads it."""
+    head, rest = parts[0], parts[1:]
+    who = {"controller": "the company's", "dpo": "the data protection officer's"}.get(head)
+    if who and rest:
+        return f"{who} {rest[0].replace('_', ' ')}"
+    named = {"websites": "a website", "services": "a selected service", "custom_sections": "one of your own sections",
+             "overrides": "a replaced section text", "export_history": "the export history"}
+    return named.get(head, f"the field '{head}'")
+
+
+def check_limits(project: Project) -> None:
+    data = to_dict(project)
+    for key, most in COUNT_LIMITS.items():
+        if len(data[key]) > most:
+            raise Unusable(f"it lists {len(data[key]):,} entries under '{key}', more than the {most:,} Policy Editor accepts")
+    queue = deque(([k], [k], v) for k, v in data.items())  # in file order: the first long field is named
+    while queue:
+        pattern, parts, value = queue.popleft()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if len(k) > SHORT:
+                    raise Unusable(f"{_field_name(parts)} has a name of {len(k):,} characters")
+                queue.append((pattern + [k], parts + [k], v))
+        elif isinstance(value, list):
+            pattern = pattern[:-1] + [pattern[-1] + "[]"]
+            queue.extend((pattern, parts, v) for v in value)
+        elif isinstance(value, str):
+            most = field_limit(".".join(pattern))
+            if len(value) > most:
+                raise Unusable(f"{_field_name(parts)} is {len(value):,} characters long; "
+                                f"Policy Editor accepts at most {most:,} there")
+
+
+def tidy(project: Project) -> list[str]:
+    """Settle what the types allow but the program cannot use; returns warnings for the user."""
+    unknown = [lang for lang in project.languages if lang not in LANGUAGES]
+    if unknown:
+        raise Unusable(f"it asks for the language {shown(unknown[0])}, but policies are written in de or en")
+    project.languages = list(dict.fromkeys(project.languages))
+    warnings = []
+    seen: dict[str, int] = {}
+    for selected in project.services:
+        seen[selected.id] = seen.get(selected.id, 0) + 1
+    twice = [sid for sid, count in seen.items() if count > 1]
+    if twice:
+        kept: set[str] = set()
+        project.services = [s for s in project.services if s.id not in kept and not kept.add(s.id)]
+        names = ", ".join(f"'{clean_text(sid, 40)}'" for sid in twice[:3]) + (f" and {len(twice) - 3} more" if len(twice) > 3 else "")
+        warnings.append(f"The project lists {names} more than once; Policy Editor keeps the first entry of each "
+                        "(and its settings) and drops the copies when you save.")
+    return warnings

@@ -1,0 +1,64 @@
+"""Migrations of project files: each step takes the raw dict of schema version N and returns
+version N+1; MIGRATIONS lists them by N. Loading runs them in order (migrate)."""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from .projectlimits import Unusable, shown
+from .projectmodel import LANGUAGES, SCHEMA_VERSION, ProjectError
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 (first preview): ``company`` was a flat block, ``services`` a list of ids, one
+    ``language``, and the DPO was flagged by ``has_dpo`` beside ``dpo_*`` fields."""
+    out = dict(data)
+    company = out.pop("company", None) or {}
+    if not isinstance(company, dict):
+        raise Unusable("'company' should hold the company's details")
+    out["controller"] = {
+        "name": company.get("name", ""),
+        "legal_form": company.get("legal_form", ""),
+        "representative": company.get("owner", ""),
+        "street": company.get("street", ""),
+        "postcode": company.get("zip", ""),
+        "city": company.get("city", ""),
+        "country": company.get("country", "Deutschland"),
+        "email": company.get("email", ""),
+        "phone": company.get("phone", ""),
+        "website": company.get("website", ""),
+    }
+    services = out.get("services", [])
+    if not isinstance(services, list):
+        raise Unusable("'services' should be a list of services")
+    out["services"] = [{"id": s, "options": {}} if isinstance(s, str) else s for s in services]
+    language = out.pop("language", "de")
+    if language not in LANGUAGES:
+        raise Unusable(f"'language' should be de or en, not {shown(language)}")
+    out["languages"] = [language] + [lang for lang in LANGUAGES if lang != language]
+    has_dpo = out.pop("has_dpo", False)
+    dpo = {k[4:]: out.pop(k) for k in list(out) if k.startswith("dpo_")}
+    out["dpo"] = dpo if has_dpo else None
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2})
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectError("The file has no valid schema version, so it is not a Policy Editor project.")
+    if version > SCHEMA_VERSION:
+        shown = f"file version {version}, " if version < 10**6 else ""
+        raise ProjectError(
+            f"This project was saved by a newer Policy Editor ({shown}this program "
+            f"reads up to {SCHEMA_VERSION}). Please update Policy Editor to open it; the file was not changed."
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data

@@ -1,0 +1,142 @@
+"""What the user decided: the Project and its records (controller, DPO, selected services,
+custom sections, overrides, export history), the errors a project file can raise, and a
+realistic example. Unknown keys of a file are kept (forbid_unknown_fields=False)."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import msgspec
+
+LANGUAGES = ("de", "en")
+FORMAT = "policy-editor-project"
+SCHEMA_VERSION = 2
+SUFFIX = ".policy.json"
+
+# The federal states a project may name (its supervisory authority follows from it). Their names,
+# in both languages, come from the packs' authorities: see states.py.
+STATE_CODES = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH")
+
+
+class ProjectError(Exception):
+    """A project file cannot be used; the message is meant for the user as it is."""
+
+
+class SaveError(ProjectError, OSError):
+    """Saving failed and the file on disk was not changed; the message is for the user. An
+    OSError too, so callers that only know file errors still catch it."""
+
+
+class FileChangedError(SaveError):
+    """Another program changed the file since it was read: saving would overwrite its work."""
+
+
+class ReadOnlyFileError(SaveError):
+    """The file is read-only; save again with ``replace_readonly=True`` after asking."""
+
+
+class _S(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
+    pass
+
+
+class Controller(_S, kw_only=True):
+    name: str = ""
+    legal_form: str = ""
+    representative: str = ""  # "Vertreten durch"
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "Deutschland"
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    register: str = ""  # e.g. "Amtsgericht Köln, HRB 12345"
+
+
+class Dpo(_S, kw_only=True):
+    name: str = ""
+    company: str = ""  # for an external DPO
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+class SelectedService(_S, kw_only=True):
+    id: str
+    options: dict[str, bool | int | str] = {}
+
+
+class LocalText(_S, kw_only=True):
+    de: str = ""
+    en: str = ""
+
+
+class CustomSection(_S, kw_only=True):
+    id: str
+    title: LocalText = msgspec.field(default_factory=LocalText)
+    body: LocalText = msgspec.field(default_factory=LocalText)  # Markdown, user-authored
+    after: str = ""  # section id it follows; empty = before the rights sections
+
+
+class ExportRecord(_S, kw_only=True):
+    date: str
+    format: str
+    language: str
+    path: str
+    sha256: str = ""
+
+
+class Project(_S, kw_only=True):
+    format: str = FORMAT
+    schema_version: int = SCHEMA_VERSION
+    languages: list[str] = msgspec.field(default_factory=lambda: ["de", "en"])
+    controller: Controller = msgspec.field(default_factory=Controller)
+    dpo: Dpo | None = None
+    state: str = ""  # federal state code, decides the supervisory authority
+    websites: list[str] = []
+    services: list[SelectedService] = []
+    custom_sections: list[CustomSection] = []
+    overrides: dict[str, LocalText] = {}  # section id → replacement Markdown per language
+    stand: str = ""  # ISO date; empty = today
+    export_history: list[ExportRecord] = []
+
+    # --- convenience ----------------------------------------------------------------------
+    def service_ids(self) -> list[str]:
+        return [s.id for s in self.services]
+
+    def selected(self, service_id: str) -> SelectedService | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def stand_date(self) -> _dt.date:
+        if self.stand:
+            try:
+                return _dt.date.fromisoformat(self.stand)
+            except ValueError:
+                pass
+        return _dt.date.today()
+
+
+def to_dict(project: Project) -> dict[str, Any]:
+    return msgspec.to_builtins(project)
+
+
+def example_project(company: str | None = None, state: str | None = None) -> Project:
+    """A realistic sample, used by ``policy-editor new --example`` and the first-run screen."""
+    return Project(
+        controller=Controller(
+            name=company or "Tischlerei Beispiel GmbH",
+            legal_form="GmbH",
+            representative="Anna Beispiel (Geschäftsführerin)",
+            street="Hauptstraße 12",
+            postcode="50667",
+            city="Köln",
+            country="Deutschland",
+            email="datenschutz@tischlerei-beispiel.de",
+            phone="+49 221 1234567",
+            website="https://www.tischlerei-beispiel.de",
+            register="Amtsgericht Köln, HRB 123456",
+        ),
+        state=state or "NW",
+        websites=["https://www.tischlerei-beispiel.de"],
+        stand=_dt.date.today().isoformat(),
+    )

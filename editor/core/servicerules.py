@@ -1,0 +1,71 @@
+"""The rules a service record must keep beyond what its types say (schema.py): ids, roles and
+providers, legal bases, transfers and their safeguards, data categories, sources, options —
+and which of its texts may hold template expressions."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from . import schema
+from .options import declaration_problems
+
+SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ALLOWED_URL = re.compile(r"^https://[^\s]+$")
+
+
+def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
+    """(field, message) for every rule a service record breaks."""
+    if not SAFE_ID.match(service.id):
+        yield "id", "use lower-case letters, digits, '-' and '_' only"
+    if service.role == "self_hosted":
+        if service.transfer and service.transfer.countries:
+            yield "transfer", "a self-hosted tool has no recipient, so it cannot transfer data abroad"
+    elif service.provider is None:
+        yield "provider", f"a {service.role} needs a provider (only self_hosted may leave it out)"
+    if service.provider is not None:
+        if not ALLOWED_URL.match(service.provider.privacy_url):
+            yield "provider.privacy_url", "must be an https:// address"
+        if len(service.provider.country) != 2 or not service.provider.country.isupper():
+            yield "provider.country", "use the two-letter ISO code, e.g. 'DE' or 'US'"
+    if service.role == "joint_controller" and service.joint_control is None:
+        yield "joint_control", "joint controllers (Art. 26 GDPR) must say what the arrangement covers"
+    if not service.purposes:
+        yield "purposes", "name at least one purpose"
+    for n, purpose in enumerate(service.purposes):
+        if purpose.basis == "legitimate_interest" and purpose.interest is None:
+            yield f"purposes[{n}].interest", "Art. 6(1)(f) needs the legitimate interest spelled out"
+    if service.transfer is not None:
+        t = service.transfer
+        for code in t.countries:
+            if len(code) != 2 or not code.isupper():
+                yield "transfer.countries", f"'{code}' is not a two-letter ISO code"
+        if t.countries and t.safeguard == "none":
+            yield "transfer.safeguard", "a transfer to a third country needs a safeguard (adequacy, dpf_scc, scc or bcr)"
+        if "US" in t.countries and t.safeguard == "adequacy":
+            yield "transfer.safeguard", "the USA has no general adequacy decision; use dpf_scc for certified recipients"
+    if len(service.data.de) != len(service.data.en):
+        yield "data", "German and English lists of data categories must have the same length"
+    if not service.data.de:
+        yield "data", "name at least one data category"
+    for url in service.sources:
+        if not url.startswith("https://") and not url.startswith("legal-facts.md"):
+            yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
+    yield from declaration_problems(service.options)
+    if service.detect is not None:
+        from .detect import detect_problems
+
+        yield from detect_problems(service.detect)
+
+
+def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:
+    """The record's texts that may hold Jinja expressions (e.g. an option in the retention)."""
+    candidates: list[tuple[str, schema.Text | None]] = [
+        ("text", service.text), ("description", service.description), ("retention", service.retention),
+        ("withdrawal", service.withdrawal), ("joint_control", service.joint_control),
+        ("transfer.note", service.transfer.note if service.transfer else None),
+    ]
+    for n, purpose in enumerate(service.purposes):
+        candidates += [(f"purposes[{n}].text", purpose.text), (f"purposes[{n}].interest", purpose.interest)]
+    for field_name, text in candidates:
+        if text is not None and (field_name == "text" or "{" in text.de or "{" in text.en):
+            yield field_name, text

@@ -1,0 +1,69 @@
+"""Read-only views of the selected services, as templates see them, and the one list of data
+types whose plain attributes the sandbox lets templates read (DATA_TYPES).
+
+Views hold plain values only (pack text marked MdSafe, user text plain); nothing in them is
+callable from a template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import schema
+from .projectmodel import Controller, Dpo
+from .templating import MdSafe
+
+
+@dataclass(frozen=True)
+class PurposeView:
+    text: MdSafe
+    basis: str
+    interest: MdSafe | None
+
+
+@dataclass(frozen=True)
+class TransferView:
+    codes: tuple[str, ...]
+    countries: tuple[str, ...]
+    safeguard: str
+    recipient: str | None
+    note: MdSafe | None
+
+
+@dataclass(frozen=True)
+class ProviderView:
+    entity: str
+    address: str
+    country: str
+    country_name: str
+    privacy_url: str
+    contact: str | None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: str
+    name: str
+    category: str
+    role: str
+    description: MdSafe
+    provider: ProviderView | None
+    purposes: tuple[PurposeView, ...]
+    bases: tuple[str, ...]
+    data: tuple[MdSafe, ...]
+    retention: MdSafe
+    withdrawal: MdSafe | None
+    joint_control: MdSafe | None
+    device_access: bool
+    uses_consent: bool
+    transfer: TransferView | None
+    options: dict[str, Any] = field(hash=False, compare=False)
+
+
+# Every plain data type handed to templates: the views above, the pack records templates read
+# (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
+# reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
+DATA_TYPES: frozenset[type] = frozenset({
+    PurposeView, TransferView, ProviderView, ServiceView,
+    schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
+})

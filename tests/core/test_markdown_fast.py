@@ -1,0 +1,78 @@
+"""The fast Markdown reader (editor.core.markdown_fast) gives exactly markdown-it's blocks, or
+steps aside: on every section of the bundled packs and on generated Markdown full of the
+characters CommonMark reads."""
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from editor.core import markdown_fast, markup
+from editor.core.compose import compose
+from editor.core.markup import slow_blocks, to_blocks
+from editor.core.project import Dpo, SelectedService, example_project
+from editor.core.templating import md_escape, md_link, placeholder
+
+
+def _fast(markdown):
+    found = markdown_fast.parse(markdown, markup._MD.normalizeLink, markup._MD.validateLink)
+    return None if found is None else markup._fast_blocks(found)
+
+
+def _section_markdown(catalog):
+    """Every Markdown text compose() parses for the full bundled catalog, in both languages."""
+    from packtools import catalog_twin
+
+    seen = []
+    twin = catalog_twin(catalog)
+    original = twin.composer.blocks
+
+    def spy(markdown):
+        seen.append(markdown)
+        return original(markdown)
+
+    twin.composer.blocks = spy
+    project = example_project()
+    project.services = [SelectedService(id=s) for s in catalog.services]
+    project.dpo = Dpo(name="Dora Schutz", email="dpo@example.org")
+    for lang in ("de", "en"):
+        compose(twin, project, lang)
+    return seen
+
+
+def test_every_bundled_section_takes_the_fast_path_and_matches_markdown_it(catalog):
+    texts = _section_markdown(catalog)
+    assert len(texts) > 300
+    for markdown in texts:
+        fast = _fast(markdown)
+        assert fast is not None, f"the fast reader stepped aside for: {markdown[:300]!r}"
+        assert fast == slow_blocks(markdown), markdown[:300]
+
+
+PIECES = [
+    "Text", "Wort", " ", "  ", "\n", "\n\n", "- ", "> ", ">", "# ", "### ", "| a | b |\n|---|:-:|\n", "| 1 | 2 |",
+    "**", "*", "_", "__", "***", "\\", "\\.", "\\*", "\\\n", "[Link](<https://example.org/a b>)", "[x](https://ex.org/p_q)",
+    "[", "]", "(", ")", "<", ">", "&amp;", "&", "!", "![i](https://e.org/i.png)", "`code`", "1. ", "2) ", "---",
+    "===", "    ", "\u00a0", "\ue000Platzhalter\ue001", "Müller", "(__cf_bm)", "snake_case", "a*b", ":", ".", "\t", "+ ",
+]
+pieces = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+user_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces)
+@example("**Text _**    Text_")  # an opener inside strong emphasis stays text
+@example("*a _b* c_ **d** _e_ *f")
+def test_generated_markdown_reads_as_markdown_it_reads_it(markdown):
+    fast = _fast(markdown)
+    if fast is not None:
+        assert fast == slow_blocks(markdown)
+    assert to_blocks(markdown) == slow_blocks(markdown)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "- ", "**Label:** ", "> ", "| "]), user_text, user_text), max_size=6))
+def test_escaped_user_text_in_template_shapes(lines):
+    """What templates do with user input: escaped values in lists, labels, boxes, links, placeholders."""
+    parts = []
+    for prefix, a, b in lines:
+        parts.append(f"{prefix}{md_escape(a)} {md_link(a, 'https://' + b)} {placeholder(b)} {md_escape(b)}")
+    markdown = "\n".join(parts) + "\n\n" + "\n\n".join(parts)
+    assert to_blocks(markdown) == slow_blocks(markdown)
