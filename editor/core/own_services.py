@@ -132,7 +132,7 @@ def read(catalog: Catalog, project: Any) -> OwnServices:
         blocking = []
         if service.category not in base.categories:
             blocking.append(("category", f"unknown category '{service.category}'"))
-        if service.id in base.services:
+        if service.id in base.services and not base.pack_of(service.id).user:  # saved as a user pack: ours wins
             blocking.append(("id", f"the id '{service.id}' is already used by pack '{base.service_pack[service.id]}'"))
         elif service.id in seen:
             blocking.append(("id", f"the id '{service.id}' is used by two of your services"))
@@ -248,6 +248,18 @@ def unknown_selected(catalog: Catalog, project: Any) -> list[str]:
     """Selected service ids that neither a pack nor the project's own services describe."""
     known = overlay(catalog, project).services
     return [s.id for s in project.services if s.id not in known]
+
+
+def display_name(record: Any) -> str:
+    """What the user calls a stored record (for undo texts and messages)."""
+    if not isinstance(record, dict):
+        return "?"
+    names = record.get("names")
+    if isinstance(names, dict):
+        for lang in schema.LANGUAGES:
+            if isinstance(names.get(lang), str) and names[lang].strip():
+                return names[lang].strip()
+    return str(record.get("id", "?"))
 
 
 def is_own(catalog: Catalog, service_id: str) -> bool:
