@@ -116,7 +116,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         unknown = [s for s in args.service if s not in catalog.services]
         if unknown:
             raise CliError(f"Unknown service id(s): {', '.join(unknown)}. 'policy-editor catalog' lists them.")
-        project.services = [P.SelectedService(id=s) for s in dict.fromkeys(args.service)]
+        project.services = [P.SelectedService(id=s, pack=catalog.service_pack[s]) for s in dict.fromkeys(args.service)]
     _warn(P.save(project, out).warnings)
     print(f"Created {out}")
     return 0
@@ -178,7 +178,9 @@ def _refuse_unknown_services(catalog, project) -> None:
 
     unknown = unknown_selected(catalog, project)
     if unknown:
-        names = ", ".join(f"'{sid}'" for sid in unknown)
+        from .core.own_services import named
+
+        names = ", ".join(named(project.selected(sid)) for sid in unknown)
         raise CliError(f"The policy was not exported because the selected service{'s' if len(unknown) > 1 else ''} "
                        f"{names} {'are' if len(unknown) > 1 else 'is'} in no installed clause pack; "
                        "install the pack again or remove the service from the project.")

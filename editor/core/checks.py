@@ -221,7 +221,8 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
     for chosen in project.services:
         service = catalog.services.get(chosen.id)
         if service is None:
-            yield _finding("unknown-service", f"service:{chosen.id}", lang, value=chosen.id)
+            yield _finding("unknown-service", f"service:{chosen.id}", lang,
+                           value=f"{chosen.id} ({chosen.pack})" if chosen.pack else chosen.id)
             continue
         known = {o.id: o for o in service.options}
         used = option_values(service, chosen.options)

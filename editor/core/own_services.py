@@ -250,6 +250,12 @@ def unknown_selected(catalog: Catalog, project: Any) -> list[str]:
     return [s.id for s in project.services if s.id not in known]
 
 
+def named(selected: Any) -> str:
+    """A selected service for a message: its id, and the pack it came from when recorded."""
+    pack = getattr(selected, "pack", "")
+    return f"'{selected.id}' (pack '{pack}')" if pack else f"'{selected.id}'"
+
+
 def display_name(record: Any) -> str:
     """What the user calls a stored record (for undo texts and messages)."""
     if not isinstance(record, dict):

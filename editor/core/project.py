@@ -122,6 +122,8 @@ def dumps(project: Project) -> str:
     data = to_dict(project)
     for service in data["services"]:
         service["options"] = dict(sorted(service["options"].items()))
+        if not service.get("pack"):
+            service.pop("pack", None)
     data["overrides"] = dict(sorted(data["overrides"].items()))
     # A lone surrogate set by code that bypassed the model must not make saving impossible.
     return clean_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

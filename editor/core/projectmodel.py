@@ -67,6 +67,9 @@ class Dpo(_S, kw_only=True):
 class SelectedService(_S, kw_only=True):
     id: str
     options: dict[str, bool | int | str] = {}
+    # the clause pack that described the service when it was selected ("" = not recorded; not
+    # written then): when no installed pack knows the service any more, messages name the pack
+    pack: str = ""
 
 
 class LocalText(_S, kw_only=True):

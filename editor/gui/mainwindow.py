@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
         current = self.model.get(target)
         if ticked and current is None:
             index = len(self.model.project.services)
-            self.push(target, (index, SelectedService(id=sid)), self.tr("Add %1").replace("%1", name))
+            pack = self.project_catalog().service_pack.get(sid, "")
+            self.push(target, (index, SelectedService(id=sid, pack=pack)), self.tr("Add %1").replace("%1", name))
         elif not ticked and current is not None:
             self.push(target, None, self.tr("Remove %1").replace("%1", name))
 
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
             self.prompts.show_error(self.tr("The policy cannot be exported yet"),
                                     self.tr("No installed clause pack knows the selected service(s) %1. Install the "
                                             "pack again or remove the service from the project.")
-                                    .replace("%1", ", ".join(f"“{sid}”" for sid in unknown)))
+                                    .replace("%1", ", ".join(_named(self.model.project.selected(sid)) for sid in unknown)))
             return
         dialog = ExportDialog(self.ensure_catalog(), self.model.project, self.session.path, self)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
@@ -437,6 +438,10 @@ class MainWindow(QMainWindow):
         if self.persist_state:
             app_settings.save_window_state(self, self.splitter)
         event.accept()
+
+
+def _named(selected) -> str:
+    return f"“{selected.id}” ({selected.pack})" if selected.pack else f"“{selected.id}”"
 
 
 def _dropped_path(mime) -> str:

@@ -103,3 +103,15 @@ def test_export_refuses_a_service_no_pack_knows(capsys, tmp_path):
     code, out, _ = run(capsys, "check", path)
     assert code == 1 and any(line.startswith("error") and "gone-service" in line for line in out.splitlines())
     assert P.load(path).services[0].id == "gone-service"  # kept in the file
+
+
+def test_export_names_the_pack_a_missing_service_came_from(capsys, tmp_path):
+    path = tmp_path / "p.policy.json"
+    assert run(capsys, "new", "-o", path, "--example", "--service", "stripe")[0] == 0
+    data = json.loads(path.read_text("utf-8"))
+    pack = data["services"][0]["pack"]
+    assert pack  # recorded when selected
+    data["services"][0]["id"] = "stripe-old"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "export", path, "-o", tmp_path / "out.md")
+    assert code == 1 and f"'stripe-old' (pack '{pack}')" in err
