@@ -52,11 +52,13 @@ class Catalog:
         return self._base or self
 
     def attach_to(self, base: "Catalog") -> None:
-        """Make this catalog an overlay of ``base``: it shares the base's compiled templates."""
+        """Make this catalog an overlay of ``base``: it shares the base's compiled templates and
+        composition caches (an edit of the own services does not start them afresh)."""
         from .composer import Composer
 
         self._base = base
         self._composer = Composer(self, share_templates=True)
+        self._composer.share_caches(base.composer)
 
     @property
     def composer(self) -> "Composer":

@@ -76,6 +76,13 @@ class Composer:
         self.catalog.overlays.clear()
         self.catalog.templates.reset()
 
+    def share_caches(self, other: "Composer") -> None:
+        """Use ``other``'s caches (a project's overlay of the catalog ``other`` composes: every
+        key names the service record by id and version, and an own service's version carries
+        a fingerprint of its content, so entries of the two never mix up)."""
+        self._views, self._sections, self._services, self._blocks = (
+            other._views, other._sections, other._services, other._blocks)
+
     def _clear(self) -> None:
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}

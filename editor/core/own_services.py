@@ -13,10 +13,10 @@ survive) and selected like any other service (``Project.services``).
 - ``overlay(catalog, project)`` is the catalog as this project sees it: the shared catalog plus
   the project's own services under the pseudo-pack ``project`` ("described by you, not checked
   by us"). The shared catalog is never changed. Each overlay is a Catalog of its own with its
-  own Composer (composition caches are per catalog, keyed by service id and version, so an
-  own service can never hit a cache entry of another project's record); overlays are kept on
-  the base catalog by the content of the records, so editing company details reuses the same
-  overlay and its caches. The Composer shares the base's compiled templates.
+  own Composer; overlays are kept on the base catalog by the content of the records, so
+  editing company details reuses the same overlay. Its Composer shares the base's compiled templates and caches: the cache keys name a
+  record by id and version, and in the overlay an own service's version carries a fingerprint
+  of its content, so an edited record is never mistaken for its earlier self.
 - The user's texts are the user's, not templates: in the overlay they are escaped for Markdown
   and may hold no template expression; a text missing in one language is taken from the other
   (and reported), so the policy never shows an empty purpose.
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -204,6 +205,8 @@ def for_composing(service: schema.Service) -> schema.Service:
     """The record as the composer sees it: the user's texts literal, both languages filled, no
     template of its own."""
     replace = msgspec.structs.replace
+    # the composer's caches know a record by id and version: the version names this content
+    fingerprint = hashlib.sha256(msgspec.json.encode(service)).hexdigest()[:10]
     pairs = [_text(schema.Text(de=de, en=en)) for de, en in zip(service.data.de, service.data.en)]
     data_de, data_en = [t.de for t in pairs if t.de], [t.en for t in pairs if t.en]
     purposes = [replace(p, text=_text(_sentence(p.text)), interest=_text(p.interest), when=None) for p in service.purposes]
@@ -211,7 +214,7 @@ def for_composing(service: schema.Service) -> schema.Service:
     if transfer is not None:
         transfer = replace(transfer, note=_text(transfer.note))
     return replace(
-        service, names=_plain(service.names), description=_text(service.description), purposes=purposes,
+        service, version=f"{service.version}+{fingerprint}", names=_plain(service.names), description=_text(service.description), purposes=purposes,
         data=schema.TextList(de=data_de or data_en, en=data_en or data_de), retention=_text(service.retention),
         withdrawal=_text(service.withdrawal), joint_control=_text(service.joint_control), transfer=transfer,
         text=None, template=None, options=[],

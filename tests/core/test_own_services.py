@@ -176,3 +176,17 @@ def test_unknown_keys_inside_own_records_are_kept(tmp_path):
     P.save(project, path)
     loaded = P.load(path)
     assert loaded.own_services[0]["x-ticket"] == "T-1" and O.decode(loaded.own_services[0]).id == "own-acme-crm"
+
+
+def test_cached_composition_after_editing_an_own_service_equals_one_from_scratch(catalog):
+    from editor.core.packs import load_catalog
+    from editor.resources import clause_packs_dir
+
+    project = with_own(crm())
+    compose(catalog, project, "de")
+    project.own_services[0]["retention"]["de"] = "Drei Jahre"  # same id and version, new content
+    project.own_services[0]["provider"]["entity"] = "Acme Two"
+    cached = compose(catalog, project, "de")
+    fresh = compose(load_catalog([clause_packs_dir()]), project, "de")
+    assert cached.sections == fresh.sections
+    assert "Drei Jahre" in render(cached) and "Acme Two" in render(cached)
