@@ -190,3 +190,27 @@ def test_cached_composition_after_editing_an_own_service_equals_one_from_scratch
     fresh = compose(load_catalog([clause_packs_dir()]), project, "de")
     assert cached.sections == fresh.sections
     assert "Drei Jahre" in render(cached) and "Acme Two" in render(cached)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_json = st.recursive(st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                     max_leaves=12)
+_field = st.sampled_from(["id", "category", "names", "role", "provider", "purposes", "data", "retention", "transfer",
+                          "device_access", "joint_control", "x-extra"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.dictionaries(_field, _json, max_size=4))
+def test_any_own_record_becomes_findings_never_a_crash(catalog, changes):
+    record = {**O.to_record(crm()), **changes}
+    project = P.example_project()
+    project.own_services = [record]
+    project.services = [P.SelectedService(id=str(record.get("id")))]
+    loaded = P.loads(P.dumps(project))  # a file may hold it
+    for lang in ("de", "en"):
+        compose(catalog, loaded, lang)
+    findings = checks(catalog, loaded, lang="en")
+    assert all(f.message for f in findings)

@@ -155,3 +155,23 @@ def test_export_refuses_a_service_no_pack_knows(project_window):
     w.model.project.services.append(project_io.SelectedService(id="gone-service"))
     w.export_dialog()
     assert w.errors and "gone-service" in w.errors[-1][1]
+
+
+def test_save_as_user_pack_writes_a_pack_the_loader_accepts(project_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.core import packs
+    from editor.resources import clause_packs_dir
+
+    monkeypatch.setattr(packs, "user_packs_dir", lambda: tmp_path / "packs")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog)
+    dialog.pack_button.click()
+    assert shown and "packs" in shown[0]
+    loaded = packs.load_catalog([clause_packs_dir()], [tmp_path / "packs"])
+    assert "own-acme-crm" in loaded.services and not [e for e in loaded.errors if "user-own" in str(e.file)]
+    dialog.reject()
