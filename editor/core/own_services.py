@@ -189,7 +189,7 @@ def _text(text: schema.Text | None) -> schema.Text | None:
 
 
 def _plain(text: schema.Text) -> schema.Text:
-    """Names print through the templates' own escaping: only fill in a missing language."""
+    """Names and data print through the templates' own escaping: only fill in a missing language."""
     return schema.Text(de=text.de.strip() or text.en, en=text.en.strip() or text.de)
 
 
@@ -207,8 +207,9 @@ def for_composing(service: schema.Service) -> schema.Service:
     replace = msgspec.structs.replace
     # the composer's caches know a record by id and version: the version names this content
     fingerprint = hashlib.sha256(msgspec.json.encode(service)).hexdigest()[:10]
-    pairs = [_text(schema.Text(de=de, en=en)) for de, en in zip(service.data.de, service.data.en)]
-    data_de, data_en = [t.de for t in pairs if t.de], [t.en for t in pairs if t.en]
+    # data items are plain text to the templates (they escape them on output): no escaping here
+    pairs = [_plain(schema.Text(de=de, en=en)) for de, en in zip(service.data.de, service.data.en)]
+    data_de, data_en = [t.de for t in pairs if t.de.strip()], [t.en for t in pairs if t.en.strip()]
     purposes = [replace(p, text=_text(_sentence(p.text)), interest=_text(p.interest), when=None) for p in service.purposes]
     transfer = service.transfer
     if transfer is not None:

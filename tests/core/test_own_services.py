@@ -24,7 +24,7 @@ def crm(id="own-acme-crm", country="US", safeguard="scc", en=True, role="process
         purposes=[schema.Purpose(text=T("Kunden {{ 7*7 }} pflegen", "Customer care" if en else ""), basis="contract"),
                   schema.Purpose(text=T("Auswertung", "Analysis" if en else ""), basis="legitimate_interest",
                                  interest=T("Besserer Service", "Better service" if en else ""))],
-        data=schema.TextList(de=["Name", "E-Mail"], en=["name", "email"] if en else ["", ""]),
+        data=schema.TextList(de=["Name", "E-Mail [*privat*]"], en=["name", "email"] if en else ["", ""]),
         retention=T("Bis Vertragsende", "Until the contract ends" if en else ""), safeguard=safeguard)
 
 
@@ -61,6 +61,10 @@ def test_own_service_composes_in_its_category_recipients_and_transfers(catalog):
         assert text.count("Acme \\*Inc.\\* \\[US\\]") >= 3  # recipients, third countries, its own section
         assert not document.errors
     assert "Kunden {{ 7\\*7 }} pflegen" in render(compose(catalog, project, "de"))
+    section = next(s for top in compose(catalog, project, "de").sections for s in top.subsections
+                   if s.id == "service-own-acme-crm")
+    text = "\n".join(b.text for b in section.blocks if hasattr(b, "text"))
+    assert "E-Mail [*privat*]" in text and "\\" not in text  # printed as typed, nothing escaped twice
     assert catalog.services == before and "own-acme-crm" not in catalog.services  # shared catalog untouched
     assert catalog.base is catalog
 

@@ -23,7 +23,7 @@ def fill(dialog, name="Acme CRM", country="US", safeguard="scc", en=True):
     dialog.purposes.item(0, langs.index("de")).setText("Kundenverwaltung")
     if "en" in langs:
         dialog.purposes.item(0, langs.index("en")).setText("Customer management" if en else "")
-    dialog.data["de"].setPlainText("Name\nE-Mail")
+    dialog.data["de"].setPlainText("Name\nE-Mail [*privat*]")
     dialog.retention["de"].setText("Bis Vertragsende")
     if "en" in langs:
         dialog.data["en"].setPlainText("name\nemail" if en else "")
