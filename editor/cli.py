@@ -6,6 +6,7 @@ policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
 policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
 policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
+policy-editor add-service FILE --name NAME --role ROLE --category CAT --purpose TEXT --basis BASIS [...]
 policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
 policy-editor scan SOURCE... [--json] [--pages N] [--language de|en]
 policy-editor import POLICY [--json] [--language de|en]
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from . import __version__
 
-COMMANDS = ("catalog", "new", "export", "check", "screenshot", "scan", "import")
+COMMANDS = ("catalog", "new", "export", "check", "add-service", "screenshot", "scan", "import")
 
 
 class CliError(Exception):
@@ -115,7 +116,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         unknown = [s for s in args.service if s not in catalog.services]
         if unknown:
             raise CliError(f"Unknown service id(s): {', '.join(unknown)}. 'policy-editor catalog' lists them.")
-        project.services = [P.SelectedService(id=s) for s in dict.fromkeys(args.service)]
+        project.services = [P.SelectedService(id=s, pack=catalog.service_pack[s]) for s in dict.fromkeys(args.service)]
     _warn(P.save(project, out).warnings)
     print(f"Created {out}")
     return 0
@@ -152,6 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = format_for(out, args.format)
     options = check_options(fmt, fragment=args.fragment, review=args.review)
     catalog = _catalog()
+    _refuse_unknown_services(catalog, project)
     lang = args.language or (project.languages[0] if project.languages else "de")
     document = compose(catalog, project, lang)
     if out.parent and not out.parent.exists():
@@ -167,6 +169,85 @@ def cmd_export(args: argparse.Namespace) -> int:
         project.export_history.append(record_export(out, fmt, lang, fragment=bool(options.get("fragment"))))
         _warn(save(project, args.file, expected=loaded.fingerprint).warnings)
     print(f"Wrote {out}")
+    return 0
+
+
+def _refuse_unknown_services(catalog, project) -> None:
+    """A policy without a service the project selected would be wrong without saying so."""
+    from .core.own_services import unknown_selected
+
+    unknown = unknown_selected(catalog, project)
+    if unknown:
+        from .core.own_services import named
+
+        names = ", ".join(named(project.selected(sid)) for sid in unknown)
+        raise CliError(f"The policy was not exported because the selected service{'s' if len(unknown) > 1 else ''} "
+                       f"{names} {'are' if len(unknown) > 1 else 'is'} in no installed clause pack; "
+                       "install the pack again or remove the service from the project.")
+
+
+def cmd_add_service(args: argparse.Namespace) -> int:
+    """Describe a service the catalog lacks, inside the project (for agencies and scripts)."""
+    from .core import countries, own_services, schema
+    from .core.project import SelectedService, save
+
+    loaded = _load_file(args.file)
+    project = loaded.project
+    catalog = _catalog()
+    name = args.name.strip()
+    if not name:
+        raise CliError("Give the service a name with --name.")
+    if args.category not in catalog.categories:
+        raise CliError(f"Unknown category '{args.category}'. Use one of: {', '.join(sorted(catalog.categories))}.")
+    purposes, bases = args.purpose or [], args.basis or []
+    if not purposes:
+        raise CliError("Name at least one purpose with --purpose, each followed by its --basis.")
+    if len(purposes) != len(bases):
+        raise CliError(f"Each --purpose needs its --basis at the same position; you gave {len(purposes)} "
+                       f"purpose(s) and {len(bases)} basis/bases.")
+    if "legitimate_interest" in bases and not (args.interest or "").strip():
+        raise CliError("A purpose on legitimate interest (Art. 6(1)(f) GDPR) needs the interest spelled out with --interest.")
+    country = (args.country or "").strip().upper()
+    hosted = args.role == "self_hosted"
+    if not hosted:
+        missing = [flag for flag, value in (("--entity", args.entity), ("--address", args.address),
+                                            ("--country", country), ("--privacy-url", args.privacy_url)) if not (value or "").strip()]
+        if missing:
+            raise CliError(f"A service with a provider needs {', '.join(missing)}.")
+    if country and (len(country) != 2 or not country.isalpha()):
+        raise CliError(f"Country '{args.country}' is not a two-letter code such as DE or US.")
+    if args.privacy_url and not args.privacy_url.strip().startswith("https://"):
+        raise CliError(f"The privacy address '{args.privacy_url}' must start with https://.")
+    if args.safeguard and country in countries.EEA:
+        raise CliError(f"{country} is in the EU/EEA: a transfer safeguard (--safeguard) is only for providers outside it.")
+    lang = args.language or (project.languages[0] if project.languages else "de")
+
+    def text(value: str | None) -> schema.Text:
+        value = (value or "").strip()
+        return schema.Text(de=value if lang == "de" else "", en=value if lang == "en" else "")
+
+    service_id = own_services.new_id(name, [*catalog.services, *(r.get("id") for r in project.own_services
+                                                                  if isinstance(r, dict))])
+    interest = text(args.interest)
+    record = own_services.build(
+        id=service_id, name=schema.Text(de=name, en=name), category=args.category, role=args.role,
+        entity=args.entity or "", address=args.address or "", country=country, privacy_url=args.privacy_url or "",
+        purposes=[schema.Purpose(text=text(p), basis=b, interest=interest if b == "legitimate_interest" else None)
+                  for p, b in zip(purposes, bases)],
+        data=schema.TextList(de=[d.strip() if lang == "de" else "" for d in args.data or []],
+                             en=[d.strip() if lang == "en" else "" for d in args.data or []]),
+        retention=text(args.retention), safeguard=args.safeguard or "none", device_access=args.device_access,
+    )
+    project.own_services.append(own_services.to_record(record))
+    project.services.append(SelectedService(id=service_id))
+    _warn(save(project, args.file, expected=loaded.fingerprint).warnings)
+    print(f"Added '{name}' as {service_id} to {args.file}")
+    notes = {"language": "{field} is not given in {message} yet",
+             "transfer": "{message} is outside the EU/EEA and no --safeguard was given; 'check' reports it as an error"}
+    for problem in own_services.read(catalog, project).problems:
+        if problem.service == service_id:
+            note = notes.get(problem.kind, "{field}: {message}")
+            print(f"policy-editor: note: {note.format(field=problem.field, message=problem.message)}.", file=sys.stderr)
     return 0
 
 
@@ -263,6 +344,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def own_services_safeguards() -> tuple[str, ...]:
+    from .core.own_services import SAFEGUARDS
+
+    return SAFEGUARDS
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS  # the writer registry: declarations only, no writer is imported
 
@@ -303,6 +390,28 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also compare with what the site uses (a saved page, folder, HAR file or http(s) address)")
     p.add_argument("--pages", type=int, default=20, help="pages to fetch when --site is an address (default 20)")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("add-service", help="describe a service the catalog lacks, inside the project",
+                       description="Add your own service to the project: its provider, role, purposes (each --purpose "
+                                   "pairs with the --basis at the same position), data and retention. It is checked "
+                                   "by the same rules as a clause pack's services and composed like one.")
+    p.add_argument("file")
+    p.add_argument("--name", required=True)
+    p.add_argument("--entity", help="the provider's legal entity, e.g. 'Acme Inc.'")
+    p.add_argument("--address", help="the provider's address")
+    p.add_argument("--country", help="the provider's country, two letters (DE, US)")
+    p.add_argument("--role", required=True, choices=("processor", "controller", "joint_controller", "self_hosted"))
+    p.add_argument("--category", required=True, help="a category id ('policy-editor catalog' shows them)")
+    p.add_argument("--purpose", action="append", metavar="TEXT")
+    p.add_argument("--basis", action="append", choices=("consent", "contract", "legal_obligation", "legitimate_interest"))
+    p.add_argument("--interest", metavar="TEXT", help="the legitimate interest (Art. 6(1)(f) GDPR)")
+    p.add_argument("--data", action="append", metavar="TEXT", help="a category of data processed (repeat for more)")
+    p.add_argument("--safeguard", choices=own_services_safeguards(), help="for a provider outside the EU/EEA")
+    p.add_argument("--privacy-url", help="the provider's privacy policy (https://)")
+    p.add_argument("--retention", metavar="TEXT", help="how long the data is kept")
+    p.add_argument("--device-access", action="store_true", help="it stores or reads information on the visitor's device")
+    p.add_argument("--language", choices=("de", "en"), help="the language of your texts (default: the project's first)")
+    p.set_defaults(run=cmd_add_service)
 
     p = sub.add_parser(
         "scan", help="find the services a website uses",

@@ -41,6 +41,24 @@ class Catalog:
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
     templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
     _composer: "Composer | None" = field(default=None, init=False, repr=False, compare=False)
+    # A project's view of this catalog with its own services (own_services.overlay): the
+    # catalog it extends, and on that base catalog the overlays made from it, by content.
+    _base: "Catalog | None" = field(default=None, init=False, repr=False, compare=False)
+    overlays: dict[str, "Catalog"] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def base(self) -> "Catalog":
+        """The shared catalog of the packs (itself, unless it is a project's overlay)."""
+        return self._base or self
+
+    def attach_to(self, base: "Catalog") -> None:
+        """Make this catalog an overlay of ``base``: it shares the base's compiled templates and
+        composition caches (an edit of the own services does not start them afresh)."""
+        from .composer import Composer
+
+        self._base = base
+        self._composer = Composer(self, share_templates=True)
+        self._composer.share_caches(base.composer)
 
     @property
     def composer(self) -> "Composer":

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from . import own_services
 from .document import Document, placeholders
 from .options import option_problem, option_values
+from .overrides import section_basis, section_ids
 from .catalog import Catalog
 from .project import STATE_CODES, Project
 from .states import state_name
@@ -70,9 +72,27 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "website-http": ("warning",
         "Die Website {value} ist ohne „https://“ angegeben. Formulare und Logins sollten nur verschlüsselt übertragen werden.",
         "The website {value} is given without “https://”. Forms and logins should only travel encrypted."),
-    "unknown-service": ("warning",
+    "unknown-service": ("error",
         "Der Dienst „{value}“ ist in keinem installierten Baustein-Paket enthalten. Er bleibt in der Projektdatei, fehlt aber in der Erklärung. Installieren Sie das Paket wieder oder entfernen Sie den Dienst.",
         "The service “{value}” is not in any installed clause pack. It stays in the project file but is missing from the policy. Reinstall the pack or remove the service."),
+    "own-invalid": ("error",
+        "Ihr eigener Dienst „{service}“ kann nicht verwendet werden ({value}) und fehlt deshalb in der Erklärung. Öffnen Sie ihn und korrigieren Sie die Angabe.",
+        "Your own service “{service}” cannot be used ({value}), so it is missing from the policy. Open it and correct the entry."),
+    "own-rule": ("error",
+        "Ihr eigener Dienst „{service}“ ist unvollständig: {value} (Feld {field}).",
+        "Your own service “{service}” is incomplete: {value} (field {field})."),
+    "own-language": ("warning",
+        "Bei Ihrem eigenen Dienst „{service}“ fehlt ein Text auf {language} ({field}); die Erklärung verwendet dort die andere Sprache.",
+        "Your own service “{service}” lacks a text in {language} ({field}); the policy uses the other language there."),
+    "transfer-safeguard": ("error",
+        "„{service}“ übermittelt Daten nach {country}, also außerhalb von EU und EWR, aber keine Garantie ist angegeben (Angemessenheitsbeschluss, Data Privacy Framework, Standardvertragsklauseln oder BCR; Art. 44 ff. DSGVO). Wählen Sie sie beim Dienst aus.",
+        "“{service}” transfers data to {country}, outside the EU and EEA, but no safeguard is given (adequacy decision, Data Privacy Framework, standard contractual clauses or BCR; Art. 44 et seq. GDPR). Choose it in the service's form."),
+    "override-orphan": ("warning",
+        "Sie haben den Text von „{value}“ ersetzt, aber diesen Abschnitt gibt es nicht mehr. Ihr Text steht deshalb nicht in der Erklärung.",
+        "You replaced the text of “{value}”, but that section no longer exists, so your text is not in the policy."),
+    "override-outdated": ("warning",
+        "Der Baustein-Text unter Ihrem eigenen Text für „{value}“ ({language}) wurde seitdem aktualisiert. Vergleichen Sie ihn und passen Sie Ihren Text an.",
+        "The clause pack text under your own text for “{value}” ({language}) has been updated since. Compare it and adjust your text."),
     "unknown-option": ("warning",
         "Die Einstellung „{option}“ von „{service}“ ist unbekannt oder hat einen ungültigen Wert; es gilt die Voreinstellung.",
         "The setting “{option}” of “{service}” is unknown or has an invalid value; the default applies."),
@@ -149,12 +169,15 @@ def checks(catalog: Catalog, project: Project, document: Document | None = None,
         from .compose import compose
 
         document = compose(catalog, project, project.languages[0] if project.languages else "de")
+    catalog = own_services.overlay(catalog, project)
     found = list(_controller(project, lang))
     found += _authority(catalog, project, lang)
     found += _dpo(project, lang)
     found += _services(catalog, project, lang)
     found += _document(document, lang)
     found += _project_misc(project, lang)
+    found += _own_services(catalog, project, lang)
+    found += _overrides(catalog, project, lang)
     found += [_finding("pack-error", f"pack:{e.file}", lang, value=str(e)) for e in catalog.errors]
     found += [_finding("core-change", f"pack:{pack}", lang, pack=pack, item=item) for pack, item in catalog.core_changes]
     order = {s: n for n, s in enumerate(SEVERITIES)}
@@ -198,7 +221,8 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
     for chosen in project.services:
         service = catalog.services.get(chosen.id)
         if service is None:
-            yield _finding("unknown-service", f"service:{chosen.id}", lang, value=chosen.id)
+            yield _finding("unknown-service", f"service:{chosen.id}", lang,
+                           value=f"{chosen.id} ({chosen.pack})" if chosen.pack else chosen.id)
             continue
         known = {o.id: o for o in service.options}
         used = option_values(service, chosen.options)
@@ -281,3 +305,39 @@ def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
     for section_id, text in project.overrides.items():
         if text.de.strip() or text.en.strip():
             yield _finding("override", f"section:{section_id}", lang, value=section_id)
+
+
+_LANGUAGE_NAMES = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
+
+
+def _own_services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+    from .countries import name as country_name
+
+    for problem in own_services.read(catalog, project).problems:
+        target = f"service:{problem.service}"
+        if problem.kind == "invalid":
+            yield _finding("own-invalid", target, lang, service=problem.name, value=problem.message)
+        elif problem.kind == "rule":
+            yield _finding("own-rule", target, lang, service=problem.name, value=problem.message, field=problem.field)
+        elif problem.kind == "language":
+            names = _LANGUAGE_NAMES.get(problem.message, (problem.message, problem.message))
+            yield _finding("own-language", target, lang, service=problem.name, field=problem.field.rsplit(".", 1)[0],
+                           language=names[0 if lang == "de" else 1])
+        elif problem.kind == "transfer":
+            yield _finding("transfer-safeguard", target, lang, service=problem.name,
+                           country=country_name(problem.message, lang) if problem.message else "?")
+
+
+def _overrides(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+    known = section_ids(catalog)
+    for section_id, text in project.overrides.items():
+        if (text.de.strip() or text.en.strip()) and section_id not in known:
+            yield _finding("override-orphan", f"section:{section_id}", lang, value=section_id)
+    for section_id, basis in project.override_basis.items():
+        if section_id not in known:
+            continue
+        for code, stored in basis.items():
+            if code in ("de", "en") and stored != section_basis(catalog, section_id, code):
+                names = _LANGUAGE_NAMES[code]
+                yield _finding("override-outdated", f"section:{section_id}", lang, value=section_id,
+                               language=names[0 if lang == "de" else 1])

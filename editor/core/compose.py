@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import context as ctx
-from . import schema
+from . import own_services, schema
 from .composer import ComposeError, Composer, service_key
 from .context import format_date
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
@@ -37,6 +37,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     lang = language or (project.languages[0] if project.languages else "de")
     if lang not in schema.LANGUAGES:
         raise ComposeError(f"Unknown document language '{lang}' (use de or en).")
+    catalog = own_services.overlay(catalog, project)  # the project's own services, as if in a pack
     # selected services the catalog knows, in category order then by name
     chosen: list[tuple[schema.Service, dict[str, Any]]] = []
     for selected in project.services:

@@ -61,18 +61,33 @@ def service_key(service: schema.Service, options: dict[str, Any]) -> tuple:
 
 
 class Composer:
-    def __init__(self, catalog: "Catalog") -> None:
+    def __init__(self, catalog: "Catalog", *, share_templates: bool = False) -> None:
+        """``share_templates``: the catalog is a project's overlay of another one (own_services)
+        and uses its compiled templates as they are."""
         self.catalog = catalog
-        self.reset()
+        self._clear()
+        if not share_templates:
+            catalog.templates.reset()
 
     def reset(self) -> None:
         """Empty every composition cache and forget the compiled templates: the next compose()
-        starts from scratch, as in a fresh process."""
+        starts from scratch, as in a fresh process. Overlays of the catalog go with them."""
+        self._clear()
+        self.catalog.overlays.clear()
+        self.catalog.templates.reset()
+
+    def share_caches(self, other: "Composer") -> None:
+        """Use ``other``'s caches (a project's overlay of the catalog ``other`` composes: every
+        key names the service record by id and version, and an own service's version carries
+        a fingerprint of its content, so entries of the two never mix up)."""
+        self._views, self._sections, self._services, self._blocks = (
+            other._views, other._sections, other._services, other._blocks)
+
+    def _clear(self) -> None:
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}
         self._blocks: dict[str, tuple[Block, ...]] = {}
-        self.catalog.templates.reset()
 
     def cached(self) -> dict[str, int]:
         """How many entries each cache holds (for tests and diagnostics)."""

@@ -46,6 +46,7 @@ DOCUMENT_LABEL_KEYS = (
     "review_verified",     # {date}
     "review_sources",      # {sources}
     "review_uncertain",    # {item}
+    "review_own_service",  # a service the user described in the project (pack "project")
     "review_core_changes",
 )
 

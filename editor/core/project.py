@@ -24,8 +24,9 @@ from .projectlimits import (COUNT_LIMITS, FIELD_LIMITS, LINK, LONG, MAX_DEPTH, M
                             check_limits, clean_text, clean_value, field_limit, scrub, tidy)
 from .projectmigrations import MIGRATIONS, migrate
 from .projectmodel import (FORMAT, LANGUAGES, SCHEMA_VERSION, STATE_CODES, SUFFIX, Controller,
-                           CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project, ProjectError,
-                           ReadOnlyFileError, SaveError, SelectedService, example_project, to_dict)
+                           CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project,
+                           ProjectError, ReadOnlyFileError, SaveError, SelectedService, example_project,
+                           keep_unknown, to_dict)
 
 # The project's API in one place: the model (projectmodel), what a file may hold
 # (projectlimits), migrations (projectmigrations) and reading and writing (here).
@@ -74,6 +75,7 @@ def parse(text: str, name: str = "the file") -> tuple[Project, list[str]]:
             raise ProjectError(f"{name} is not a Policy Editor project (the format marker is missing).")
         data = migrate(data)
         project = msgspec.convert(data, Project)
+        keep_unknown(data, project)
         warnings = tidy(project)
         check_limits(project)
     except Unusable as exc:
@@ -120,6 +122,8 @@ def dumps(project: Project) -> str:
     data = to_dict(project)
     for service in data["services"]:
         service["options"] = dict(sorted(service["options"].items()))
+        if not service.get("pack"):
+            service.pop("pack", None)
     data["overrides"] = dict(sorted(data["overrides"].items()))
     # A lone surrogate set by code that bypassed the model must not make saving impossible.
     return clean_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -33,10 +33,16 @@ FIELD_LIMITS: dict[str, int] = {
     "custom_sections[].body.*": LONG,  # the user's own Markdown
     "overrides.*.*": LONG,  # a section's replacement text
     "export_history[].*": 5_000,  # paths
+    # the user's own services: purposes, data and retention are sentences, not names
+    "own_services[].*": LINK,
+    "own_services[].*.*": LINK,
+    "own_services[].*.*.*": LINK,
+    "own_services[].*.*.*.*": LINK,
     "*": SHORT,  # ids, titles, dates, state, keys of every kind
 }
 # The most items a list (or table) may hold.
-COUNT_LIMITS: dict[str, int] = {"websites": 100, "services": 5_000, "custom_sections": 200, "overrides": 500}
+COUNT_LIMITS: dict[str, int] = {"websites": 100, "services": 5_000, "custom_sections": 200, "overrides": 500,
+                               "own_services": 500}
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -116,7 +122,8 @@ def _field_name(parts: list[str]) -> str:
     if who and rest:
         return f"{who} {rest[0].replace('_', ' ')}"
     named = {"websites": "a website", "services": "a selected service", "custom_sections": "one of your own sections",
-             "overrides": "a replaced section text", "export_history": "the export history"}
+             "overrides": "a replaced section text", "export_history": "the export history",
+             "own_services": "one of your own services"}
     return named.get(head, f"the field '{head}'")
 
 

@@ -45,7 +45,18 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2})
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """v3 adds the user's own services (``own_services``, full service records) and, per
+    override, the fingerprint of the pack text it replaced (``override_basis``); v2 files had neither."""
+    out = dict(data)
+    out.setdefault("own_services", [])
+    if not isinstance(out["own_services"], list):
+        raise Unusable("'own_services' should be a list of service records")
+    out["schema_version"] = 3
+    return out
+
+
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2, 2: _v2_to_v3})
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """What the user decided: the Project and its records (controller, DPO, selected services,
 custom sections, overrides, export history), the errors a project file can raise, and a
-realistic example. Unknown keys of a file are kept (forbid_unknown_fields=False)."""
+realistic example. Keys a file holds that the model does not know (an agency's "x-client-id")
+are kept: loading records them on the record that held them (keep_unknown), saving writes them
+back (to_dict); the user's own services are stored as the plain records they are."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -10,7 +12,7 @@ import msgspec
 
 LANGUAGES = ("de", "en")
 FORMAT = "policy-editor-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".policy.json"
 
 # The federal states a project may name (its supervisory authority follows from it). Their names,
@@ -35,8 +37,9 @@ class ReadOnlyFileError(SaveError):
     """The file is read-only; save again with ``replace_readonly=True`` after asking."""
 
 
-class _S(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
-    pass
+class _S(msgspec.Struct, kw_only=True, forbid_unknown_fields=False, dict=True):
+    """dict=True: a record may carry the keys of its file the model does not know
+    (``_unknown``), so saving writes them back unchanged."""
 
 
 class Controller(_S, kw_only=True):
@@ -64,6 +67,9 @@ class Dpo(_S, kw_only=True):
 class SelectedService(_S, kw_only=True):
     id: str
     options: dict[str, bool | int | str] = {}
+    # the clause pack that described the service when it was selected ("" = not recorded; not
+    # written then): when no installed pack knows the service any more, messages name the pack
+    pack: str = ""
 
 
 class LocalText(_S, kw_only=True):
@@ -97,8 +103,14 @@ class Project(_S, kw_only=True):
     services: list[SelectedService] = []
     custom_sections: list[CustomSection] = []
     overrides: dict[str, LocalText] = {}  # section id → replacement Markdown per language
+    # section id → language → fingerprint of the pack text an override replaced
+    # (own_services.section_basis): a pack update under an override is noticed
+    override_basis: dict[str, dict[str, str]] = {}
     stand: str = ""  # ISO date; empty = today
     export_history: list[ExportRecord] = []
+    # The user's own services: full service records (schema.Service, provider inline), kept as
+    # the file holds them so nothing is lost; own_services.py reads and validates them.
+    own_services: list[dict[str, Any]] = []
 
     # --- convenience ----------------------------------------------------------------------
     def service_ids(self) -> list[str]:
@@ -117,7 +129,44 @@ class Project(_S, kw_only=True):
 
 
 def to_dict(project: Project) -> dict[str, Any]:
-    return msgspec.to_builtins(project)
+    """The project as plain JSON data, with the unknown keys loading kept, after the known ones."""
+    return _with_unknown(project, msgspec.to_builtins(project))
+
+
+def keep_unknown(data: Any, value: Any) -> None:
+    """Remember on each record of ``value`` (just converted from ``data``) the keys of ``data``
+    its type does not know."""
+    if isinstance(value, msgspec.Struct) and isinstance(data, dict):
+        fields = value.__struct_fields__
+        unknown = {k: v for k, v in data.items() if k not in fields}
+        if unknown:
+            value.__dict__["_unknown"] = unknown
+        for name in fields:
+            if name in data:
+                keep_unknown(data[name], getattr(value, name))
+    elif isinstance(value, list) and isinstance(data, list):
+        for item, raw in zip(value, data):
+            keep_unknown(raw, item)
+    elif isinstance(value, dict) and isinstance(data, dict):
+        for key, item in value.items():
+            if key in data:
+                keep_unknown(data[key], item)
+
+
+def _with_unknown(value: Any, out: Any) -> Any:
+    if isinstance(value, msgspec.Struct) and isinstance(out, dict):
+        for name in value.__struct_fields__:
+            if name in out:
+                out[name] = _with_unknown(getattr(value, name), out[name])
+        for key, item in getattr(value, "__dict__", {}).get("_unknown", {}).items():
+            out.setdefault(key, item)
+    elif isinstance(value, list) and isinstance(out, list):
+        return [_with_unknown(v, o) for v, o in zip(value, out)]
+    elif isinstance(value, dict) and isinstance(out, dict):
+        for key in out:
+            if key in value:
+                out[key] = _with_unknown(value[key], out[key])
+    return out
 
 
 def example_project(company: str | None = None, state: str | None = None) -> Project:

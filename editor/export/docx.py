@@ -326,6 +326,8 @@ class _Writer:
             return label("review_no_source")
         lines = [_fill_in(label("review_source"), pack=source.pack, version=source.pack_version,
                           template=source.template).replace("  ", " ")]
+        if source.pack == "project" and source.service:  # own_services.PACK_ID
+            lines.insert(0, label("review_own_service"))
         if source.service:
             lines.append(_fill_in(label("review_service"), service=source.service, version=source.service_version or "–"))
             options = ", ".join(f"{k}={v}" for k, v in source.options)

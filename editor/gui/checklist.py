@@ -4,7 +4,7 @@ Until the catalog arrives (it loads after the window is shown) the list says it 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
 from .translation import Retranslating
@@ -13,9 +13,19 @@ ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_SEARCH = Qt.ItemDataRole.UserRole + 1
 
 
+def is_own(catalog, sid: str) -> bool:
+    """Whether ``sid`` is one of the project's own services (imported late: the window starts
+    before the clause packs and their modules load)."""
+    from ..core.own_services import is_own as own
+
+    return own(catalog, sid)
+
+
 class ServiceChecklist(Retranslating, QWidget):
     toggled = Signal(str, bool)  # service id, ticked — only for user clicks
     current_changed = Signal(str)  # service id of the highlighted row ("" for a category)
+    describe_requested = Signal(str)  # the own-service form, prefilled with this text (may be "")
+    edit_requested = Signal(str)  # the own-service form for this own service
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +45,24 @@ class ServiceChecklist(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label)
         layout.addWidget(self.search)
+        # a service the catalog lacks is never a dead end: the search offers the own-service form
+        self.dead_end = QPushButton()
+        self.dead_end.setObjectName("describe_searched")
+        self.dead_end.setVisible(False)
+        self.dead_end.clicked.connect(lambda: self.describe_requested.emit(self.search.text().strip()))
+        self.describe = QPushButton()
+        self.describe.setObjectName("describe_own")
+        self.describe.clicked.connect(lambda: self.describe_requested.emit(""))
+        self.edit = QPushButton()
+        self.edit.setObjectName("edit_own")
+        self.edit.setEnabled(False)
+        self.edit.clicked.connect(lambda: self.edit_requested.emit(self.current_service()))
+        layout.addWidget(self.dead_end)
         layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.describe, 1)
+        buttons.addWidget(self.edit)
+        layout.addLayout(buttons)
         layout.addWidget(self.total)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._categories: dict[str, QTreeWidgetItem] = {}
@@ -46,6 +73,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.retranslateUi()
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
@@ -53,6 +81,11 @@ class ServiceChecklist(Retranslating, QWidget):
         self.search.setAccessibleName(self.tr("Search services"))
         self.tree.setAccessibleName(self.tr("Services"))
         self.label.setText(self.tr("&Services you use:"))
+        self.describe.setText(self.tr("Describe a service &yourself…"))
+        self.describe.setToolTip(self.tr("For a service the list lacks: describe its provider, purposes and data"))
+        self.edit.setText(self.tr("Ed&it…"))
+        self.edit.setToolTip(self.tr("Edit the service you described yourself"))
+        self._update_dead_end()
         self._update_counts()
 
 
@@ -91,6 +124,10 @@ class ServiceChecklist(Retranslating, QWidget):
                     item.setToolTip(0, f"{service.provider.entity} · {countries.name(service.provider.country, lang)}")
                 else:
                     item.setToolTip(0, self.tr("Self-hosted: no outside provider"))
+                if is_own(catalog, service.id):
+                    item.setText(0, self.tr("%1 (described by you)").replace("%1", service.name(lang)))
+                    item.setToolTip(0, item.toolTip(0) + "\n" + self.tr("Described by you, not checked by us. "
+                                                                       "Double-click to edit."))
                 item.setData(0, ROLE_SEARCH, " ".join(words).casefold())
                 cat_item.addChild(item)
                 self._items[service.id] = item
@@ -143,6 +180,16 @@ class ServiceChecklist(Retranslating, QWidget):
                 shown += match
             cat_item.setHidden(shown == 0)
             cat_item.setExpanded(bool(words) and shown > 0 or cat_item.isExpanded() and not words)
+        self._update_dead_end()
+
+    def _update_dead_end(self) -> None:
+        """No hit for the search: offer to describe the searched service."""
+        text = self.search.text().strip()
+        none = bool(text) and self._catalog is not None and not self.visible_ids()
+        self.dead_end.setVisible(none)
+        if none:
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            self.dead_end.setText(self.tr("Not in the list? Describe “%1” yourself").replace("%1", shown))
 
     def _update_counts(self) -> None:
         if self._catalog is None:
@@ -166,4 +213,11 @@ class ServiceChecklist(Retranslating, QWidget):
             self.toggled.emit(sid, item.checkState(0) == Qt.CheckState.Checked)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
-        self.current_changed.emit(current.data(0, ROLE_ID) if current is not None else "")
+        sid = current.data(0, ROLE_ID) if current is not None else ""
+        self.edit.setEnabled(bool(sid) and self._catalog is not None and is_own(self._catalog, sid))
+        self.current_changed.emit(sid)
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        sid = item.data(0, ROLE_ID)
+        if sid and self._catalog is not None and is_own(self._catalog, sid):
+            self.edit_requested.emit(sid)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
+    QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
 )
 
 from .. import APP_NAME
@@ -36,7 +36,7 @@ from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
-from .targets import EXPORT_HISTORY, EditTarget, ServiceTarget
+from .targets import EXPORT_HISTORY, OWN_SERVICES, EditTarget, ServiceTarget
 from .welcome import WelcomePage
 
 
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         self.checklist.toggled.connect(self.toggle_service)
         self.checklist.current_changed.connect(nav.service_highlighted)
+        self.checklist.describe_requested.connect(self.describe_service)
+        self.checklist.edit_requested.connect(self.edit_own_service)
         self.options_form.tick_requested.connect(self.toggle_service)
         self.preview.sectionClicked.connect(nav.preview_clicked)
         self.findings.activated_target.connect(nav.go)
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
         """Catalog names and the findings' messages follow the interface language too."""
         self.ui_language = self.live.ui_language = lang
         if self.catalog is not None:
-            self.checklist.set_catalog(self.catalog, lang)
+            self.checklist.set_catalog(self.project_catalog(), lang)
         self.options_form.set_language(lang)
         self.live.run_checks()
 
@@ -195,13 +197,14 @@ class MainWindow(QMainWindow):
         return True
 
     def toggle_service(self, sid: str, ticked: bool) -> None:
-        service = self.catalog.services.get(sid) if self.catalog is not None else None
+        service = self.project_catalog().services.get(sid) if self.catalog is not None else None
         name = service.name(self.ui_language) if service else sid
         target = ServiceTarget(sid)
         current = self.model.get(target)
         if ticked and current is None:
             index = len(self.model.project.services)
-            self.push(target, (index, SelectedService(id=sid)), self.tr("Add %1").replace("%1", name))
+            pack = self.project_catalog().service_pack.get(sid, "")
+            self.push(target, (index, SelectedService(id=sid, pack=pack)), self.tr("Add %1").replace("%1", name))
         elif not ticked and current is not None:
             self.push(target, None, self.tr("Remove %1").replace("%1", name))
 
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
         if target is None:  # a new project
             self.live.project_replaced()
         self.company_form.refresh(target)
+        if self.catalog is not None and (target is None or target == OWN_SERVICES):
+            self._show_catalog()  # the checklist and the options show the project's own services too
         if target is None or isinstance(target, ServiceTarget):
             self.checklist.set_selected(set(self.model.project.service_ids()))
         self.options_form.refresh(target)
@@ -236,10 +241,56 @@ class MainWindow(QMainWindow):
 
     def _use_catalog(self, catalog, preview_later: bool = False) -> None:
         self.catalog = self.live.catalog = catalog
+        self._show_catalog()
+        QTimer.singleShot(0, self.live.changed) if preview_later else self.live.changed()
+
+    def project_catalog(self):
+        """The catalog as the project sees it: with the user's own services (never changed itself)."""
+        from ..core.own_services import overlay
+
+        return overlay(self.catalog, self.model.project)
+
+    def _show_catalog(self) -> None:
+        catalog = self.project_catalog()
         self.checklist.set_catalog(catalog, self.ui_language)
         self.checklist.set_selected(set(self.model.project.service_ids()))
         self.options_form.set_catalog(catalog)
-        QTimer.singleShot(0, self.live.changed) if preview_later else self.live.changed()
+
+    # ================================================================== own services
+    def describe_service(self, hint: str = "", parent: QWidget | None = None) -> None:
+        """The own-service form for a new service, its name prefilled with ``hint``."""
+        self._open_own_service(None, hint, parent)
+
+    def edit_own_service(self, sid: str) -> None:
+        index = next((n for n, r in enumerate(self.model.project.own_services)
+                      if isinstance(r, dict) and r.get("id") == sid), None)
+        if index is not None:
+            self._open_own_service(index)
+
+    def _open_own_service(self, index: int | None, hint: str = "", parent: QWidget | None = None) -> None:
+        if not self.session.has_project:
+            return
+        from ..core.own_services import display_name
+        from .own_service_form import OwnServiceDialog, own_service_changes
+
+        project = self.model.project
+        original = project.own_services[index] if index is not None else None
+        dialog = OwnServiceDialog(self.ensure_catalog(), project, original, hint, self.ui_language, parent or self)
+        self.own_service_dialog = dialog  # tests reach it here
+
+        def finished(result: int) -> None:
+            if self.own_service_dialog is dialog:
+                self.own_service_dialog = None
+            dialog.deleteLater()
+            if result != QDialog.DialogCode.Accepted:
+                return
+            record = None if dialog.deleted else dialog.result_record
+            name = display_name(original if record is None else record)
+            text = (self.tr("Delete %1") if record is None else self.tr("Describe %1") if index is None
+                    else self.tr("Edit %1")).replace("%1", name)
+            self.apply_changes(own_service_changes(self.model.project, record, index), text)
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def ensure_catalog(self):
         if self.catalog is None:
@@ -300,6 +351,15 @@ class MainWindow(QMainWindow):
             return
         from .export_dialog import ExportDialog
 
+        from ..core.own_services import unknown_selected
+
+        unknown = unknown_selected(self.ensure_catalog(), self.model.project)
+        if unknown:  # the policy would lack them without saying so
+            self.prompts.show_error(self.tr("The policy cannot be exported yet"),
+                                    self.tr("No installed clause pack knows the selected service(s) %1. Install the "
+                                            "pack again or remove the service from the project.")
+                                    .replace("%1", ", ".join(_named(self.model.project.selected(sid)) for sid in unknown)))
+            return
         dialog = ExportDialog(self.ensure_catalog(), self.model.project, self.session.path, self)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
         dialog.exec()
@@ -309,8 +369,9 @@ class MainWindow(QMainWindow):
             return
         from .scan_dialog import ScanDialog
 
-        self.open_suggestions(ScanDialog(self.ensure_catalog(), self.model.project, self.apply_changes,
-                                         self.ui_language, self))
+        dialog = ScanDialog(self.ensure_catalog(), self.model.project, self.apply_changes, self.ui_language, self)
+        dialog.describe_requested.connect(lambda host: self.describe_service(host, dialog))
+        self.open_suggestions(dialog)
 
     def import_dialog(self, path: str = "") -> None:
         if not self.session.has_project:
@@ -377,6 +438,10 @@ class MainWindow(QMainWindow):
         if self.persist_state:
             app_settings.save_window_state(self, self.splitter)
         event.accept()
+
+
+def _named(selected) -> str:
+    return f"“{selected.id}” ({selected.pack})" if selected.pack else f"“{selected.id}”"
 
 
 def _dropped_path(mime) -> str:

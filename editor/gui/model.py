@@ -164,9 +164,12 @@ class GroupCommand(QUndoCommand):
             part.undo()
 
 
-def service_additions(project: Project, ids: list[str]) -> list[tuple[EditTarget, Any]]:
-    """The changes that tick ``ids`` (those not yet selected), appended in the given order."""
+def service_additions(project: Project, ids: list[str], packs: dict[str, str] | None = None) -> list[tuple[EditTarget, Any]]:
+    """The changes that tick ``ids`` (those not yet selected), appended in the given order;
+    ``packs`` (the catalog's service_pack) records where each came from."""
     selected = set(project.service_ids())
     new = [sid for sid in dict.fromkeys(ids) if sid not in selected]
     start = len(project.services)
-    return [(ServiceTarget(sid), (start + n, SelectedService(id=sid))) for n, sid in enumerate(new)]
+    packs = packs or {}
+    return [(ServiceTarget(sid), (start + n, SelectedService(id=sid, pack=packs.get(sid, ""))))
+            for n, sid in enumerate(new)]

@@ -1,12 +1,14 @@
 """File › Scan my website…: scan the user's own site (an address, a saved page, a folder of a
 saved site or a HAR file) and offer the services found, with their evidence, to add as one
-undo step. Third-party hosts no service explains are listed under "Not recognised".
+undo step. Third-party hosts no service explains are listed under "Not recognised", each
+with the offer to describe the service behind it in the own-service form.
 
 The scan itself is core.scan.scan, run by SuggestionsDialog in a worker thread."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTreeWidgetItem, QVBoxLayout,
     QWidget,
@@ -18,6 +20,8 @@ from .suggestions import SuggestionsDialog, evidence_rows, evidence_tree
 
 
 class ScanDialog(SuggestionsDialog):
+    describe_requested = Signal(str)  # a host no service explains: describe it in the own-service form
+
     def __init__(self, catalog, project, apply, ui_language: str, parent: QWidget | None = None) -> None:
         super().__init__(catalog, project, apply, ui_language, parent)
         self.setObjectName("scan-dialog")
@@ -66,6 +70,13 @@ class ScanDialog(SuggestionsDialog):
         column.addWidget(self.unknown_heading)
         column.addWidget(self.unknown_note)
         column.addWidget(self.unknown_tree, 1)
+        self.describe_button = QPushButton()
+        self.describe_button.setAutoDefault(False)
+        self.describe_button.setEnabled(False)
+        self.describe_button.clicked.connect(self._describe)
+        self.unknown_tree.currentItemChanged.connect(lambda item, _prev: self.describe_button.setEnabled(item is not None))
+        self.unknown_tree.itemDoubleClicked.connect(lambda _item, _column: self._describe())
+        column.addWidget(self.describe_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(unknown_page, "")
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -96,6 +107,7 @@ class ScanDialog(SuggestionsDialog):
                                           "you describe yourself."))
         self.unknown_tree.setHeaderLabels([self.tr("Host"), self.tr("Seen in"), self.tr("What matched")])
         self.unknown_tree.setAccessibleName(self.tr("Hosts not recognised"))
+        self.describe_button.setText(self.tr("&Describe the service behind this host yourself…"))
         self.apply_button.setText(self.tr("&Add selected services"))
         super().retranslateUi()
 
@@ -141,6 +153,14 @@ class ScanDialog(SuggestionsDialog):
         self.run(lambda progress, cancel: scan(catalog, [source], pages=pages, lang=lang, progress=progress,
                                                cancel=cancel),
                  (ScanError,))
+
+    def _describe(self) -> None:
+        """The own-service form, prefilled with the host (its top-level item)."""
+        item = self.unknown_tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is not None:
+            self.describe_requested.emit(item.text(0))
 
     # ------------------------------------------------------------------ results
     def show_result(self, result) -> None:

@@ -340,7 +340,7 @@ class SuggestionsDialog(Retranslating, QDialog):
         """What applying would change: (target, value) pairs. Subclasses add theirs."""
         from .model import service_additions
 
-        return service_additions(self.project, self.chosen_services())
+        return service_additions(self.project, self.chosen_services(), self.catalog.service_pack)
 
     def update_apply(self) -> None:
         self.apply_button.setEnabled(self.result is not None and bool(self.changes()))

@@ -39,13 +39,13 @@ class DpoField:
         return f"dpo.{self.name}"
 
 
-ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history"]
+ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services"]
 
 
 @dataclass(frozen=True, slots=True)
 class ProjectField:
     """A field of the project itself: the federal state, "Stand", the websites, the list of
-    custom sections, the export history."""
+    custom sections, the export history, the user's own service records."""
 
     name: ProjectFieldName
 
@@ -122,6 +122,7 @@ STAND = ProjectField("stand")
 WEBSITES = ProjectField("websites")
 CUSTOM_SECTIONS = ProjectField("custom_sections")
 EXPORT_HISTORY = ProjectField("export_history")
+OWN_SERVICES = ProjectField("own_services")
 _TOP_LEVEL = {"state": STATE, "stand": STAND, "websites": WEBSITES}
 
 

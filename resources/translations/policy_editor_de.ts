@@ -645,6 +645,18 @@
       <translation>%1 entfernen</translation>
     </message>
     <message>
+      <source>Delete %1</source>
+      <translation>%1 löschen</translation>
+    </message>
+    <message>
+      <source>Describe %1</source>
+      <translation>%1 beschreiben</translation>
+    </message>
+    <message>
+      <source>Edit %1</source>
+      <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>Unbenannt</translation>
     </message>
@@ -661,8 +673,283 @@
 %1</translation>
     </message>
     <message>
+      <source>The policy cannot be exported yet</source>
+      <translation>Die Erklärung kann noch nicht exportiert werden</translation>
+    </message>
+    <message>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
+      <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.</translation>
+    </message>
+    <message>
       <source>Record export</source>
       <translation>Export vermerken</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnServiceDialog</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>Describe a service yourself</source>
+      <translation>Dienst selbst beschreiben</translation>
+    </message>
+    <message>
+      <source>Edit your own service</source>
+      <translation>Eigenen Dienst bearbeiten</translation>
+    </message>
+    <message>
+      <source>Describe the service as its provider does in its privacy notice and contract. Policy Editor checks your entries by the same rules as the services of the clause packs, but cannot check the facts: the review edition marks them as described by you.</source>
+      <translation>Beschreiben Sie den Dienst so, wie es sein Anbieter in seinen Datenschutzhinweisen und im Vertrag tut. Policy Editor prüft Ihre Angaben nach denselben Regeln wie die Dienste der Baustein-Pakete, kann die Fakten aber nicht prüfen: Die Prüffassung kennzeichnet sie als von Ihnen beschrieben.</translation>
+    </message>
+    <message>
+      <source>Ca&amp;tegory:</source>
+      <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+      <source>&amp;Role of the provider:</source>
+      <translation>&amp;Rolle des Anbieters:</translation>
+    </message>
+    <message>
+      <source>Provider (legal &amp;entity):</source>
+      <translation>Anbieter (&amp;Unternehmen):</translation>
+    </message>
+    <message>
+      <source>Provider's a&amp;ddress:</source>
+      <translation>&amp;Anschrift des Anbieters:</translation>
+    </message>
+    <message>
+      <source>Provider's c&amp;ountry:</source>
+      <translation>&amp;Land des Anbieters:</translation>
+    </message>
+    <message>
+      <source>Transfer &amp;safeguard:</source>
+      <translation>&amp;Garantie für die Übermittlung:</translation>
+    </message>
+    <message>
+      <source>Provider's &amp;privacy notice (https://…):</source>
+      <translation>&amp;Datenschutzhinweise des Anbieters (https://…):</translation>
+    </message>
+    <message>
+      <source>Device access:</source>
+      <translation>Zugriff auf das Endgerät:</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>Data processed, one per line</source>
+      <translation>Verarbeitete Daten, eine Angabe pro Zeile</translation>
+    </message>
+    <message>
+      <source>How long it is kept</source>
+      <translation>Wie lange sie gespeichert werden</translation>
+    </message>
+    <message>
+      <source>What the joint-control arrangement covers</source>
+      <translation>Was die Vereinbarung zur gemeinsamen Verantwortung regelt</translation>
+    </message>
+    <message>
+      <source>Processes data on our behalf (processor, Art. 28 GDPR)</source>
+      <translation>Verarbeitet Daten in unserem Auftrag (Auftragsverarbeiter, Art. 28 DSGVO)</translation>
+    </message>
+    <message>
+      <source>Decides on its own (independent controller)</source>
+      <translation>Entscheidet selbst (eigenständig Verantwortlicher)</translation>
+    </message>
+    <message>
+      <source>Decides together with us (joint controller, Art. 26 GDPR)</source>
+      <translation>Entscheidet gemeinsam mit uns (gemeinsam Verantwortliche, Art. 26 DSGVO)</translation>
+    </message>
+    <message>
+      <source>We run it ourselves (self-hosted, no recipient)</source>
+      <translation>Wir betreiben ihn selbst (selbst gehostet, kein Empfänger)</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+      <source>Adequacy decision of the EU Commission</source>
+      <translation>Angemessenheitsbeschluss der EU-Kommission</translation>
+    </message>
+    <message>
+      <source>EU-US Data Privacy Framework, standard contractual clauses as fallback</source>
+      <translation>EU-US Data Privacy Framework, hilfsweise Standardvertragsklauseln</translation>
+    </message>
+    <message>
+      <source>Standard contractual clauses (2021/914)</source>
+      <translation>Standardvertragsklauseln (2021/914)</translation>
+    </message>
+    <message>
+      <source>Binding corporate rules</source>
+      <translation>Verbindliche interne Datenschutzvorschriften (BCR)</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Einwilligung</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Vertrag</translation>
+    </message>
+    <message>
+      <source>Legal obligation</source>
+      <translation>Rechtliche Verpflichtung</translation>
+    </message>
+    <message>
+      <source>Legitimate interest</source>
+      <translation>Berechtigtes Interesse</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Zweck</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+      <source>Purposes and their legal basis</source>
+      <translation>Zwecke und ihre Rechtsgrundlage</translation>
+    </message>
+    <message>
+      <source>&amp;Add purpose</source>
+      <translation>Zweck &amp;hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove purpose</source>
+      <translation>Zweck entfernen</translation>
+    </message>
+    <message>
+      <source>&amp;Delete service</source>
+      <translation>Dienst &amp;löschen</translation>
+    </message>
+    <message>
+      <source>Save as &amp;user pack…</source>
+      <translation>Als eigenes &amp;Paket speichern …</translation>
+    </message>
+    <message>
+      <source>German</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Englisch</translation>
+    </message>
+    <message>
+      <source>The company behind %1, e.g. “Example Inc.”</source>
+      <translation>Das Unternehmen hinter %1, z. B. „Beispiel GmbH“</translation>
+    </message>
+    <message>
+      <source>Missing in %1: %2</source>
+      <translation>Fehlt auf %1: %2</translation>
+    </message>
+    <message>
+      <source>%1 is outside the EU/EEA: choose a transfer safeguard.</source>
+      <translation>%1 liegt außerhalb von EU und EWR: Wählen Sie eine Garantie für die Übermittlung.</translation>
+    </message>
+    <message>
+      <source>Stores or reads data on the visitor's device</source>
+      <translation>Speichert oder liest Daten auf dem Endgerät der Besucher</translation>
+    </message>
+    <message>
+      <source>For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).</source>
+      <translation>Zum Beispiel Cookies, Local Storage oder ein Geräte-Fingerabdruck: Dann müssen die Besucher vorher einwilligen (§ 25 TDDDG).</translation>
+    </message>
+    <message>
+      <source>Interest</source>
+      <translation>Interesse</translation>
+    </message>
+    <message>
+      <source>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</source>
+      <translation>Nennen Sie bei berechtigtem Interesse (Art. 6 Abs. 1 lit. f DSGVO) das Interesse.</translation>
+    </message>
+    <message>
+      <source>interest of purpose %1</source>
+      <translation>Interesse zu Zweck %1</translation>
+    </message>
+    <message>
+      <source>purpose %1</source>
+      <translation>Zweck %1</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>data</source>
+      <translation>Daten</translation>
+    </message>
+    <message>
+      <source>storage period</source>
+      <translation>Speicherdauer</translation>
+    </message>
+    <message>
+      <source>joint-control arrangement</source>
+      <translation>Vereinbarung zur gemeinsamen Verantwortung</translation>
+    </message>
+    <message>
+      <source>The privacy notice must be an https:// address.</source>
+      <translation>Die Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
+    </message>
+    <message>
+      <source>Give the provider's country as two letters, e.g. DE or US.</source>
+      <translation>Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.</translation>
+    </message>
+    <message>
+      <source>Name the provider.</source>
+      <translation>Nennen Sie den Anbieter.</translation>
+    </message>
+    <message>
+      <source>Name at least one purpose.</source>
+      <translation>Nennen Sie mindestens einen Zweck.</translation>
+    </message>
+    <message>
+      <source>Name at least one kind of data.</source>
+      <translation>Nennen Sie mindestens eine Art von Daten.</translation>
+    </message>
+    <message>
+      <source>Say what the joint-control arrangement covers.</source>
+      <translation>Sagen Sie, was die Vereinbarung zur gemeinsamen Verantwortung regelt.</translation>
+    </message>
+    <message>
+      <source>Choose a category.</source>
+      <translation>Wählen Sie eine Kategorie.</translation>
+    </message>
+    <message>
+      <source>Spell out the legitimate interest of %1.</source>
+      <translation>Nennen Sie das berechtigte Interesse zu %1.</translation>
+    </message>
+    <message>
+      <source>Still missing or to check:</source>
+      <translation>Noch offen oder zu prüfen:</translation>
+    </message>
+    <message>
+      <source>Complete: nothing is missing.</source>
+      <translation>Vollständig: Es fehlt nichts.</translation>
+    </message>
+    <message>
+      <source>Delete service</source>
+      <translation>Dienst löschen</translation>
+    </message>
+    <message>
+      <source>Delete this service from the project? You can undo it.</source>
+      <translation>Diesen Dienst aus dem Projekt löschen? Sie können das rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>Save as user pack</source>
+      <translation>Als eigenes Paket speichern</translation>
+    </message>
+    <message>
+      <source>The pack could not be written (%1).</source>
+      <translation>Das Paket konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+      <source>Saved as a clause pack in %1. It is available in every project after the next start.</source>
+      <translation>Als Baustein-Paket in %1 gespeichert. Nach dem nächsten Start steht es in jedem Projekt zur Verfügung.</translation>
     </message>
   </context>
   <context>
@@ -811,6 +1098,10 @@
       <translation>Nicht erkannte Server</translation>
     </message>
     <message>
+      <source>&amp;Describe the service behind this host yourself…</source>
+      <translation>Dienst hinter diesem Host selbst &amp;beschreiben …</translation>
+    </message>
+    <message>
       <source>&amp;Add selected services</source>
       <translation>Ausgewählte &amp;Dienste hinzufügen</translation>
     </message>
@@ -866,8 +1157,36 @@
       <translation>&amp;Dienste, die Sie nutzen:</translation>
     </message>
     <message>
+      <source>Describe a service &amp;yourself…</source>
+      <translation>Dienst selbst &amp;beschreiben …</translation>
+    </message>
+    <message>
+      <source>For a service the list lacks: describe its provider, purposes and data</source>
+      <translation>Für einen Dienst, der in der Liste fehlt: Beschreiben Sie Anbieter, Zwecke und Daten</translation>
+    </message>
+    <message>
+      <source>Ed&amp;it…</source>
+      <translation>Be&amp;arbeiten …</translation>
+    </message>
+    <message>
+      <source>Edit the service you described yourself</source>
+      <translation>Den selbst beschriebenen Dienst bearbeiten</translation>
+    </message>
+    <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Selbst betrieben: kein externer Anbieter</translation>
+    </message>
+    <message>
+      <source>%1 (described by you)</source>
+      <translation>%1 (von Ihnen beschrieben)</translation>
+    </message>
+    <message>
+      <source>Described by you, not checked by us. Double-click to edit.</source>
+      <translation>Von Ihnen beschrieben, nicht von uns geprüft. Doppelklick zum Bearbeiten.</translation>
+    </message>
+    <message>
+      <source>Not in the list? Describe “%1” yourself</source>
+      <translation>Nicht in der Liste? „%1“ selbst beschreiben</translation>
     </message>
     <message>
       <source>Loading the services…</source>

@@ -645,6 +645,18 @@
       <translation>Remove %1</translation>
     </message>
     <message>
+      <source>Delete %1</source>
+      <translation>Delete %1</translation>
+    </message>
+    <message>
+      <source>Describe %1</source>
+      <translation>Describe %1</translation>
+    </message>
+    <message>
+      <source>Edit %1</source>
+      <translation>Edit %1</translation>
+    </message>
+    <message>
       <source>Untitled</source>
       <translation>Untitled</translation>
     </message>
@@ -661,8 +673,283 @@
 %1</translation>
     </message>
     <message>
+      <source>The policy cannot be exported yet</source>
+      <translation>The policy cannot be exported yet</translation>
+    </message>
+    <message>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
+      <translation>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</translation>
+    </message>
+    <message>
       <source>Record export</source>
       <translation>Record export</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnServiceDialog</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>Describe a service yourself</source>
+      <translation>Describe a service yourself</translation>
+    </message>
+    <message>
+      <source>Edit your own service</source>
+      <translation>Edit your own service</translation>
+    </message>
+    <message>
+      <source>Describe the service as its provider does in its privacy notice and contract. Policy Editor checks your entries by the same rules as the services of the clause packs, but cannot check the facts: the review edition marks them as described by you.</source>
+      <translation>Describe the service as its provider does in its privacy notice and contract. Policy Editor checks your entries by the same rules as the services of the clause packs, but cannot check the facts: the review edition marks them as described by you.</translation>
+    </message>
+    <message>
+      <source>Ca&amp;tegory:</source>
+      <translation>Ca&amp;tegory:</translation>
+    </message>
+    <message>
+      <source>&amp;Role of the provider:</source>
+      <translation>&amp;Role of the provider:</translation>
+    </message>
+    <message>
+      <source>Provider (legal &amp;entity):</source>
+      <translation>Provider (legal &amp;entity):</translation>
+    </message>
+    <message>
+      <source>Provider's a&amp;ddress:</source>
+      <translation>Provider's a&amp;ddress:</translation>
+    </message>
+    <message>
+      <source>Provider's c&amp;ountry:</source>
+      <translation>Provider's c&amp;ountry:</translation>
+    </message>
+    <message>
+      <source>Transfer &amp;safeguard:</source>
+      <translation>Transfer &amp;safeguard:</translation>
+    </message>
+    <message>
+      <source>Provider's &amp;privacy notice (https://…):</source>
+      <translation>Provider's &amp;privacy notice (https://…):</translation>
+    </message>
+    <message>
+      <source>Device access:</source>
+      <translation>Device access:</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>Data processed, one per line</source>
+      <translation>Data processed, one per line</translation>
+    </message>
+    <message>
+      <source>How long it is kept</source>
+      <translation>How long it is kept</translation>
+    </message>
+    <message>
+      <source>What the joint-control arrangement covers</source>
+      <translation>What the joint-control arrangement covers</translation>
+    </message>
+    <message>
+      <source>Processes data on our behalf (processor, Art. 28 GDPR)</source>
+      <translation>Processes data on our behalf (processor, Art. 28 GDPR)</translation>
+    </message>
+    <message>
+      <source>Decides on its own (independent controller)</source>
+      <translation>Decides on its own (independent controller)</translation>
+    </message>
+    <message>
+      <source>Decides together with us (joint controller, Art. 26 GDPR)</source>
+      <translation>Decides together with us (joint controller, Art. 26 GDPR)</translation>
+    </message>
+    <message>
+      <source>We run it ourselves (self-hosted, no recipient)</source>
+      <translation>We run it ourselves (self-hosted, no recipient)</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choose —</translation>
+    </message>
+    <message>
+      <source>Adequacy decision of the EU Commission</source>
+      <translation>Adequacy decision of the EU Commission</translation>
+    </message>
+    <message>
+      <source>EU-US Data Privacy Framework, standard contractual clauses as fallback</source>
+      <translation>EU-US Data Privacy Framework, standard contractual clauses as fallback</translation>
+    </message>
+    <message>
+      <source>Standard contractual clauses (2021/914)</source>
+      <translation>Standard contractual clauses (2021/914)</translation>
+    </message>
+    <message>
+      <source>Binding corporate rules</source>
+      <translation>Binding corporate rules</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Consent</translation>
+    </message>
+    <message>
+      <source>Contract</source>
+      <translation>Contract</translation>
+    </message>
+    <message>
+      <source>Legal obligation</source>
+      <translation>Legal obligation</translation>
+    </message>
+    <message>
+      <source>Legitimate interest</source>
+      <translation>Legitimate interest</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>Legal basis</translation>
+    </message>
+    <message>
+      <source>Purposes and their legal basis</source>
+      <translation>Purposes and their legal basis</translation>
+    </message>
+    <message>
+      <source>&amp;Add purpose</source>
+      <translation>&amp;Add purpose</translation>
+    </message>
+    <message>
+      <source>Remove purpose</source>
+      <translation>Remove purpose</translation>
+    </message>
+    <message>
+      <source>&amp;Delete service</source>
+      <translation>&amp;Delete service</translation>
+    </message>
+    <message>
+      <source>Save as &amp;user pack…</source>
+      <translation>Save as &amp;user pack…</translation>
+    </message>
+    <message>
+      <source>German</source>
+      <translation>German</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>The company behind %1, e.g. “Example Inc.”</source>
+      <translation>The company behind %1, e.g. “Example Inc.”</translation>
+    </message>
+    <message>
+      <source>Missing in %1: %2</source>
+      <translation>Missing in %1: %2</translation>
+    </message>
+    <message>
+      <source>%1 is outside the EU/EEA: choose a transfer safeguard.</source>
+      <translation>%1 is outside the EU/EEA: choose a transfer safeguard.</translation>
+    </message>
+    <message>
+      <source>Stores or reads data on the visitor's device</source>
+      <translation>Stores or reads data on the visitor's device</translation>
+    </message>
+    <message>
+      <source>For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).</source>
+      <translation>For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).</translation>
+    </message>
+    <message>
+      <source>Interest</source>
+      <translation>Interest</translation>
+    </message>
+    <message>
+      <source>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</source>
+      <translation>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</translation>
+    </message>
+    <message>
+      <source>interest of purpose %1</source>
+      <translation>interest of purpose %1</translation>
+    </message>
+    <message>
+      <source>purpose %1</source>
+      <translation>purpose %1</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>name</translation>
+    </message>
+    <message>
+      <source>data</source>
+      <translation>data</translation>
+    </message>
+    <message>
+      <source>storage period</source>
+      <translation>storage period</translation>
+    </message>
+    <message>
+      <source>joint-control arrangement</source>
+      <translation>joint-control arrangement</translation>
+    </message>
+    <message>
+      <source>The privacy notice must be an https:// address.</source>
+      <translation>The privacy notice must be an https:// address.</translation>
+    </message>
+    <message>
+      <source>Give the provider's country as two letters, e.g. DE or US.</source>
+      <translation>Give the provider's country as two letters, e.g. DE or US.</translation>
+    </message>
+    <message>
+      <source>Name the provider.</source>
+      <translation>Name the provider.</translation>
+    </message>
+    <message>
+      <source>Name at least one purpose.</source>
+      <translation>Name at least one purpose.</translation>
+    </message>
+    <message>
+      <source>Name at least one kind of data.</source>
+      <translation>Name at least one kind of data.</translation>
+    </message>
+    <message>
+      <source>Say what the joint-control arrangement covers.</source>
+      <translation>Say what the joint-control arrangement covers.</translation>
+    </message>
+    <message>
+      <source>Choose a category.</source>
+      <translation>Choose a category.</translation>
+    </message>
+    <message>
+      <source>Spell out the legitimate interest of %1.</source>
+      <translation>Spell out the legitimate interest of %1.</translation>
+    </message>
+    <message>
+      <source>Still missing or to check:</source>
+      <translation>Still missing or to check:</translation>
+    </message>
+    <message>
+      <source>Complete: nothing is missing.</source>
+      <translation>Complete: nothing is missing.</translation>
+    </message>
+    <message>
+      <source>Delete service</source>
+      <translation>Delete service</translation>
+    </message>
+    <message>
+      <source>Delete this service from the project? You can undo it.</source>
+      <translation>Delete this service from the project? You can undo it.</translation>
+    </message>
+    <message>
+      <source>Save as user pack</source>
+      <translation>Save as user pack</translation>
+    </message>
+    <message>
+      <source>The pack could not be written (%1).</source>
+      <translation>The pack could not be written (%1).</translation>
+    </message>
+    <message>
+      <source>Saved as a clause pack in %1. It is available in every project after the next start.</source>
+      <translation>Saved as a clause pack in %1. It is available in every project after the next start.</translation>
     </message>
   </context>
   <context>
@@ -811,6 +1098,10 @@
       <translation>Hosts not recognised</translation>
     </message>
     <message>
+      <source>&amp;Describe the service behind this host yourself…</source>
+      <translation>&amp;Describe the service behind this host yourself…</translation>
+    </message>
+    <message>
       <source>&amp;Add selected services</source>
       <translation>&amp;Add selected services</translation>
     </message>
@@ -866,8 +1157,36 @@
       <translation>&amp;Services you use:</translation>
     </message>
     <message>
+      <source>Describe a service &amp;yourself…</source>
+      <translation>Describe a service &amp;yourself…</translation>
+    </message>
+    <message>
+      <source>For a service the list lacks: describe its provider, purposes and data</source>
+      <translation>For a service the list lacks: describe its provider, purposes and data</translation>
+    </message>
+    <message>
+      <source>Ed&amp;it…</source>
+      <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+      <source>Edit the service you described yourself</source>
+      <translation>Edit the service you described yourself</translation>
+    </message>
+    <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Self-hosted: no outside provider</translation>
+    </message>
+    <message>
+      <source>%1 (described by you)</source>
+      <translation>%1 (described by you)</translation>
+    </message>
+    <message>
+      <source>Described by you, not checked by us. Double-click to edit.</source>
+      <translation>Described by you, not checked by us. Double-click to edit.</translation>
+    </message>
+    <message>
+      <source>Not in the list? Describe “%1” yourself</source>
+      <translation>Not in the list? Describe “%1” yourself</translation>
     </message>
     <message>
       <source>Loading the services…</source>

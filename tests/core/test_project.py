@@ -64,7 +64,7 @@ V1 = {
 
 def test_migration_from_v1_keeps_every_value():
     project = P.loads(json.dumps(V1))
-    assert project.schema_version == 2
+    assert project.schema_version == P.SCHEMA_VERSION
     c = project.controller
     assert (c.name, c.representative, c.street, c.postcode, c.city, c.email, c.phone) == (
         "Alt & Co", "Eva Alt", "Weg 1", "10115", "Berlin", "info@alt.example", "030 1")
@@ -127,7 +127,31 @@ def test_binary_and_missing_files(tmp_path):
 
 def test_unknown_fields_from_other_tools_do_not_break_loading():
     data = {"format": P.FORMAT, "schema_version": 2, "x-agency-ticket": "ABC-1"}
-    assert P.loads(json.dumps(data)).schema_version == 2
+    assert P.loads(json.dumps(data)).schema_version == P.SCHEMA_VERSION
+
+
+def test_unknown_keys_survive_load_and_save_at_top_level_and_inside_records():
+    data = json.loads(P.dumps(P.example_project()))
+    data["x-client-id"] = "ACME-7"
+    data["controller"]["x-crm"] = {"id": 5}
+    data["services"] = [{"id": "matomo-cloud", "options": {}, "x-note": "by ticket 12"}]
+    data["custom_sections"] = [{"id": "c", "x-owner": "eva"}]
+    data["own_services"] = [{"id": "own-crm", "x-source": "agency"}]
+    out = json.loads(P.dumps(P.loads(json.dumps(data))))
+    assert out["x-client-id"] == "ACME-7" and out["controller"]["x-crm"] == {"id": 5}
+    assert out["services"][0]["x-note"] == "by ticket 12" and out["custom_sections"][0]["x-owner"] == "eva"
+    assert out["own_services"] == [{"id": "own-crm", "x-source": "agency"}]
+    assert list(out)[-1] == "x-client-id"  # unknown keys follow the known ones: stable diffs
+
+
+def test_migration_from_v2_adds_own_services_and_keeps_everything():
+    data = json.loads(P.dumps(P.example_project()))
+    data.update(schema_version=2, overrides={"security": {"de": "Eigener Text", "en": ""}})
+    del data["own_services"], data["override_basis"]
+    project = P.loads(json.dumps(data))
+    assert project.schema_version == 3 and project.own_services == [] and project.override_basis == {}
+    assert project.overrides["security"].de == "Eigener Text"
+    assert set(P.MIGRATIONS) == {1, 2}
 
 
 # --- property-based: whatever a user types survives save → load ------------------------------

@@ -221,3 +221,18 @@ def test_scan_and_import_need_an_open_project(window):
     assert not window.act.scan.isEnabled() and not window.act.import_policy.isEnabled()
     window.scan_dialog()
     assert window.suggestions_dialog is None
+
+
+def test_a_host_not_recognised_opens_the_own_service_form_prefilled(project_window, qtbot):
+    dialog = open_scan(project_window)
+    scan_and_wait(qtbot, dialog, FIXTURES / "agency.har")
+    host = rows(dialog.unknown_tree)["unpkg.com"]
+    dialog.unknown_tree.setCurrentItem(host.child(0) if host.childCount() else host)
+    assert dialog.describe_button.isEnabled()
+    dialog.describe_button.click()
+    form = project_window.own_service_dialog
+    assert form is not None and form.parent() is dialog  # above the scan dialog, not behind it
+    assert all(widget.text() == "unpkg.com" for widget in form.names.values())
+    assert "unpkg.com" in form.entity.placeholderText()
+    form.reject()
+    dialog.reject()

@@ -1,0 +1,220 @@
+"""The user's own services: stored in the project, validated like pack services, composed and
+checked as if a pack held them — without touching the shared catalog."""
+import json
+
+import pytest
+
+from editor.core import own_services as O
+from editor.core import project as P
+from editor.core import schema
+from editor.core.checks import checks
+from editor.core.compose import compose
+from editor.core.overrides import record_override
+from editor.export.markdown import render
+
+
+def T(de, en=""):
+    return schema.Text(de=de, en=en)
+
+
+def crm(id="own-acme-crm", country="US", safeguard="scc", en=True, role="processor"):
+    return O.build(
+        id=id, name=T("Acme CRM", "Acme CRM"), category="crm", role=role, entity="Acme *Inc.* [US]",
+        address="1 Main St, Boston", country=country, privacy_url="https://acme.example/privacy",
+        purposes=[schema.Purpose(text=T("Kunden {{ 7*7 }} pflegen", "Customer care" if en else ""), basis="contract"),
+                  schema.Purpose(text=T("Auswertung", "Analysis" if en else ""), basis="legitimate_interest",
+                                 interest=T("Besserer Service", "Better service" if en else ""))],
+        data=schema.TextList(de=["Name", "E-Mail [*privat*]"], en=["name", "email"] if en else ["", ""]),
+        retention=T("Bis Vertragsende", "Until the contract ends" if en else ""), safeguard=safeguard)
+
+
+def with_own(*services):
+    project = P.example_project()
+    project.own_services = [O.to_record(s) for s in services]
+    project.services += [P.SelectedService(id=s.id) for s in services]
+    return project
+
+
+def codes(findings):
+    return {f.code for f in findings}
+
+
+def test_own_service_is_stored_whole_and_survives_save_and_load(tmp_path):
+    project = with_own(crm())
+    path = tmp_path / "p.policy.json"
+    P.save(project, path)
+    stored = json.loads(path.read_text("utf-8"))["own_services"][0]
+    assert stored["provider"] == {"entity": "Acme *Inc.* [US]", "address": "1 Main St, Boston", "country": "US",
+                                  "privacy_url": "https://acme.example/privacy"}  # inline provider
+    assert stored["transfer"]["countries"] == ["US"] and stored["transfer"]["safeguard"] == "scc"
+    assert O.decode(P.load(path).own_services[0]) == crm()
+
+
+def test_own_service_composes_in_its_category_recipients_and_transfers(catalog):
+    before = dict(catalog.services)
+    project = with_own(crm())
+    for lang in ("de", "en"):
+        document = compose(catalog, project, lang)
+        text = render(document)
+        section = next(s for top in document.sections for s in top.subsections if s.id == "service-own-acme-crm")
+        assert section.provenance.pack == "project" and section.provenance.service == "own-acme-crm"
+        assert text.count("Acme \\*Inc.\\* \\[US\\]") >= 3  # recipients, third countries, its own section
+        assert not document.errors
+    assert "Kunden {{ 7\\*7 }} pflegen" in render(compose(catalog, project, "de"))
+    section = next(s for top in compose(catalog, project, "de").sections for s in top.subsections
+                   if s.id == "service-own-acme-crm")
+    text = "\n".join(b.text for b in section.blocks if hasattr(b, "text"))
+    assert "E-Mail [*privat*]" in text and "\\" not in text  # printed as typed, nothing escaped twice
+    assert catalog.services == before and "own-acme-crm" not in catalog.services  # shared catalog untouched
+    assert catalog.base is catalog
+
+
+def test_overlay_is_reused_for_the_same_records_and_renewed_when_they_change(catalog):
+    project = with_own(crm())
+    first = O.overlay(catalog, project)
+    project.controller.name = "Andere GmbH"
+    assert O.overlay(catalog, project) is first  # company edits keep the overlay and its caches
+    assert O.overlay(first, project) is first  # an overlay of an overlay is the same overlay
+    project.own_services[0]["names"]["de"] = "Acme Kundenverwaltung"
+    second = O.overlay(catalog, project)
+    assert second is not first and second.services["own-acme-crm"].names.de == "Acme Kundenverwaltung"
+    assert "Acme Kundenverwaltung" in render(compose(catalog, project, "de"))
+
+
+def test_same_rules_as_pack_services_become_findings_never_a_crash(catalog):
+    broken = O.to_record(crm())
+    broken["provider"]["privacy_url"] = "http://insecure.example"
+    broken["purposes"][1].pop("interest")
+    project = with_own()
+    project.own_services = [broken, {"id": "own-x", "purposes": "none"}, {"id": "own-y", **{
+        k: v for k, v in O.to_record(crm()).items() if k != "id"}, "category": "no-such-category"}]
+    project.services = [P.SelectedService(id=i) for i in ("own-acme-crm", "own-x", "own-y")]
+    findings = checks(catalog, project, lang="en")
+    rule = [f for f in findings if f.code == "own-rule"]
+    assert {f.severity for f in rule} == {"error"}
+    assert any("https" in f.message for f in rule) and any("legitimate interest" in f.message for f in rule)
+    invalid = [f.target for f in findings if f.code == "own-invalid"]
+    assert invalid == ["service:own-x", "service:own-y"]
+    compose(catalog, project, "de")  # composes what it can
+
+
+def test_id_of_a_pack_service_is_refused(catalog):
+    taken = next(iter(catalog.services))
+    project = with_own(crm(id=taken))
+    found = [f for f in checks(catalog, project, lang="en") if f.code == "own-invalid"]
+    assert found and "already used" in found[0].message
+    assert O.overlay(catalog, project).services[taken] is catalog.services[taken]
+
+
+def test_missing_language_is_a_finding_and_the_policy_uses_the_other(catalog):
+    project = with_own(crm(en=False))
+    findings = [f for f in checks(catalog, project, lang="en") if f.code == "own-language"]
+    assert findings and all(f.severity == "warning" for f in findings)
+    assert any("purposes[0].text" in f.message for f in findings)
+    text = render(compose(catalog, project, "en"))
+    assert "Bis Vertragsende" in text  # never an empty storage period
+    project.languages = ["de"]
+    assert not [f for f in checks(catalog, project) if f.code == "own-language"]
+
+
+def test_us_recipient_without_safeguard_is_an_error_naming_it(catalog):
+    project = with_own(crm(safeguard=""))
+    found = [f for f in checks(catalog, project, lang="en") if f.code == "transfer-safeguard"]
+    assert len(found) == 1 and found[0].severity == "error" and "Acme CRM" in found[0].message
+    assert "USA" in found[0].message and found[0].target == "service:own-acme-crm"
+    assert "transfer-safeguard" not in codes(checks(catalog, with_own(crm(country="DE")), lang="en"))
+
+
+def test_selected_service_no_pack_knows_is_an_error(catalog):
+    project = P.example_project()
+    project.services = [P.SelectedService(id="gone-service")]
+    found = [f for f in checks(catalog, project) if f.code == "unknown-service"]
+    assert found[0].severity == "error" and O.unknown_selected(catalog, project) == ["gone-service"]
+    assert O.unknown_selected(catalog, with_own(crm())) == []
+
+
+def test_review_edition_says_described_by_you(catalog):
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from editor.export import export
+
+    document = compose(catalog, with_own(crm()), "en")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.docx"
+        export(document, path, "docx", review=True)
+        comments = zipfile.ZipFile(path).read("word/comments.xml").decode("utf-8")
+    assert "Described by you, not checked by us" in comments
+
+
+def test_save_as_user_pack_loads_as_a_pack(tmp_path, catalog):
+    from editor.core.packs import load_catalog
+    from editor.resources import clause_packs_dir
+
+    folder = O.save_as_pack([crm(), crm(id="own-local", country="DE")], tmp_path)
+    loaded = load_catalog([clause_packs_dir()], [tmp_path])
+    assert not [e for e in loaded.errors if "own-services" in str(e.file)], loaded.errors
+    assert loaded.service_pack["own-acme-crm"] == "own-services" == folder.name
+    assert loaded.services["own-acme-crm"].provider.entity == "Acme *Inc.* [US]"
+
+
+def test_override_of_a_vanished_section_and_of_changed_pack_text_are_findings(catalog):
+    project = P.example_project()
+    project.overrides = {"no-such-section": P.LocalText(de="Mein Text")}
+    assert "override-orphan" in codes(checks(catalog, project))
+    project = P.example_project()
+    section_id = catalog.sections[0][1].id
+    record_override(catalog, project, section_id, "de", "Mein eigener Text")
+    assert project.override_basis[section_id]["de"]
+    assert "override-outdated" not in codes(checks(catalog, project))
+    project.override_basis[section_id]["de"] = "0" * 16  # as if saved under an older pack text
+    found = [f for f in checks(catalog, project, lang="en") if f.code == "override-outdated"]
+    assert found and found[0].target == f"section:{section_id}"
+
+
+def test_unknown_keys_inside_own_records_are_kept(tmp_path):
+    project = with_own(crm())
+    project.own_services[0]["x-ticket"] = "T-1"
+    path = tmp_path / "p.policy.json"
+    P.save(project, path)
+    loaded = P.load(path)
+    assert loaded.own_services[0]["x-ticket"] == "T-1" and O.decode(loaded.own_services[0]).id == "own-acme-crm"
+
+
+def test_cached_composition_after_editing_an_own_service_equals_one_from_scratch(catalog):
+    from editor.core.packs import load_catalog
+    from editor.resources import clause_packs_dir
+
+    project = with_own(crm())
+    compose(catalog, project, "de")
+    project.own_services[0]["retention"]["de"] = "Drei Jahre"  # same id and version, new content
+    project.own_services[0]["provider"]["entity"] = "Acme Two"
+    cached = compose(catalog, project, "de")
+    fresh = compose(load_catalog([clause_packs_dir()]), project, "de")
+    assert cached.sections == fresh.sections
+    assert "Drei Jahre" in render(cached) and "Acme Two" in render(cached)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_json = st.recursive(st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                     max_leaves=12)
+_field = st.sampled_from(["id", "category", "names", "role", "provider", "purposes", "data", "retention", "transfer",
+                          "device_access", "joint_control", "x-extra"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.dictionaries(_field, _json, max_size=4))
+def test_any_own_record_becomes_findings_never_a_crash(catalog, changes):
+    record = {**O.to_record(crm()), **changes}
+    project = P.example_project()
+    project.own_services = [record]
+    project.services = [P.SelectedService(id=str(record.get("id")))]
+    loaded = P.loads(P.dumps(project))  # a file may hold it
+    for lang in ("de", "en"):
+        compose(catalog, loaded, lang)
+    findings = checks(catalog, loaded, lang="en")
+    assert all(f.message for f in findings)

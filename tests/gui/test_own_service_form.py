@@ -1,0 +1,177 @@
+"""The own-service form: create, edit, delete, undo, missing language, save and reopen, export,
+and the search's dead end that leads to it."""
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from editor.core import project as project_io
+
+
+def fill(dialog, name="Acme CRM", country="US", safeguard="scc", en=True):
+    for lang, widget in dialog.names.items():
+        widget.setText(name)
+    dialog.entity.setText("Acme Inc.")
+    dialog.address.setText("1 Main St, Boston")
+    dialog.country.setEditText(country)
+    dialog.privacy_url.setText("https://acme.example/privacy")
+    dialog.category.setCurrentIndex(dialog.category.findData("crm"))
+    dialog.role.setCurrentIndex(dialog.role.findData("processor"))
+    if safeguard:
+        dialog.safeguard.setCurrentIndex(dialog.safeguard.findData(safeguard))
+    langs = dialog.langs
+    dialog.purposes.item(0, langs.index("de")).setText("Kundenverwaltung")
+    if "en" in langs:
+        dialog.purposes.item(0, langs.index("en")).setText("Customer management" if en else "")
+    dialog.data["de"].setPlainText("Name\nE-Mail [*privat*]")
+    dialog.retention["de"].setText("Bis Vertragsende")
+    if "en" in langs:
+        dialog.data["en"].setPlainText("name\nemail" if en else "")
+        dialog.retention["en"].setText("Until the contract ends" if en else "")
+
+
+def confirm(window):
+    dialog = window.own_service_dialog
+    dialog.buttons.accepted.emit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert window.own_service_dialog is None
+
+
+def create(window, **kwargs):
+    window.checklist.describe.click()
+    dialog = window.own_service_dialog
+    fill(dialog, **kwargs)
+    confirm(window)
+
+
+def test_create_is_one_undo_step_and_shows_everywhere(project_window):
+    w = project_window
+    steps = w.undo_stack.count()
+    create(w)
+    project = w.model.project
+    assert [r["id"] for r in project.own_services] == ["own-acme-crm"]
+    assert "own-acme-crm" in project.service_ids()
+    assert w.undo_stack.count() == steps + 1 and w.undo_stack.undoText() == "Describe Acme CRM"
+    item = w.checklist.item("own-acme-crm")
+    assert item is not None and item.checkState(0) == Qt.CheckState.Checked and "described by you" in item.text(0)
+    assert "service-own-acme-crm" in w.preview.unit_ids()
+    assert "Acme Inc." in w.preview.toPlainText()
+    assert w.catalog.base is w.catalog and "own-acme-crm" not in w.catalog.services  # the shared catalog
+    w.undo_stack.undo()
+    assert project.own_services == [] and "own-acme-crm" not in w.model.project.service_ids()
+    assert w.checklist.item("own-acme-crm") is None and "service-own-acme-crm" not in w.preview.unit_ids()
+    w.undo_stack.redo()
+    assert w.checklist.item("own-acme-crm").checkState(0) == Qt.CheckState.Checked
+
+
+def test_edit_and_delete_each_one_undo_step(project_window):
+    w = project_window
+    create(w)
+    w.checklist.select_service("own-acme-crm")
+    assert w.checklist.edit.isEnabled()
+    w.checklist.edit.click()
+    dialog = w.own_service_dialog
+    assert dialog.entity.text() == "Acme Inc." and dialog.country_code() == "US"
+    dialog.entity.setText("Acme Europe GmbH")
+    dialog.country.setEditText("DE")
+    confirm(w)
+    record = w.model.project.own_services[0]
+    assert record["provider"]["entity"] == "Acme Europe GmbH" and "transfer" not in record and record["version"] == "2"
+    assert w.undo_stack.undoText() == "Edit Acme CRM"
+    assert "Acme Europe GmbH" in w.preview.toPlainText()
+    w.undo_stack.undo()
+    assert w.model.project.own_services[0]["provider"]["entity"] == "Acme Inc."
+    w.edit_own_service("own-acme-crm")
+    w.own_service_dialog.deleted = True
+    w.own_service_dialog.accept()
+    assert w.model.project.own_services == [] and "own-acme-crm" not in w.model.project.service_ids()
+    w.undo_stack.undo()
+    assert w.model.project.own_services and "own-acme-crm" in w.model.project.service_ids()
+
+
+def test_missing_language_is_shown_in_the_form_and_as_a_finding(project_window):
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog, en=False)
+    assert "Missing in English" in dialog.problems.text()
+    fill(dialog, en=True)
+    assert "Missing in English" not in dialog.problems.text()
+    fill(dialog, en=False)
+    confirm(w)
+    w.live.run_checks()
+    found = [f for f in w.findings.findings if f.code == "own-language"]
+    assert found and found[0].target == "service:own-acme-crm"
+    assert any("lacks a text in English" in w.findings.item(n).text() for n in range(w.findings.count()))
+
+
+def test_us_without_safeguard_is_shown(project_window):
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog, safeguard="")
+    assert dialog.safeguard.isEnabled() and "outside the EU/EEA" in dialog.problems.text()
+    dialog.country.setEditText("DE")
+    assert not dialog.safeguard.isEnabled()
+    dialog.reject()
+
+
+def test_save_reopen_and_export(project_window, tmp_path):
+    w = project_window
+    create(w)
+    target = tmp_path / "mine.policy.json"
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "mine")
+    assert w.session.save()
+    stored = json.loads(target.read_text("utf-8"))
+    assert stored["own_services"][0]["provider"]["entity"] == "Acme Inc."
+    w.session.close_project()
+    assert w.session.open_path(str(target))
+    assert w.checklist.item("own-acme-crm").checkState(0) == Qt.CheckState.Checked
+    assert "service-own-acme-crm" in w.preview.unit_ids()
+    from editor.core.compose import compose
+    from editor.export import export
+
+    out = tmp_path / "p.html"
+    export(compose(w.catalog, w.model.project, "de"), out, "html")
+    assert "Acme Inc." in out.read_text("utf-8")
+
+
+def test_search_without_hit_offers_the_form_prefilled(project_window, qtbot):
+    w = project_window
+    w.checklist.search.setText("Zzyzx Widgets")
+    assert w.checklist.visible_ids() == []
+    button = w.checklist.dead_end
+    assert button.isVisibleTo(w.checklist) and "Zzyzx Widgets" in button.text()
+    button.click()
+    dialog = w.own_service_dialog
+    assert all(widget.text() == "Zzyzx Widgets" for widget in dialog.names.values())
+    dialog.reject()
+    w.checklist.search.setText("")
+    assert not w.checklist.dead_end.isVisibleTo(w.checklist)
+
+
+def test_export_refuses_a_service_no_pack_knows(project_window):
+    w = project_window
+    w.model.project.services.append(project_io.SelectedService(id="gone-service"))
+    w.export_dialog()
+    assert w.errors and "gone-service" in w.errors[-1][1]
+
+
+def test_save_as_user_pack_writes_a_pack_the_loader_accepts(project_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.core import packs
+    from editor.resources import clause_packs_dir
+
+    monkeypatch.setattr(packs, "user_packs_dir", lambda: tmp_path / "packs")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog)
+    dialog.pack_button.click()
+    assert shown and "packs" in shown[0]
+    loaded = packs.load_catalog([clause_packs_dir()], [tmp_path / "packs"])
+    assert "own-acme-crm" in loaded.services and not [e for e in loaded.errors if "user-own" in str(e.file)]
+    dialog.reject()
