@@ -91,6 +91,9 @@ def resolve(service: schema.Service, category: schema.Category | None,
         transfer = derived_transfer(provider)
         if transfer is not None:
             changes["transfer"] = transfer
+            if not any("DPF" in point for point in service.uncertain):
+                # never assert a certification nobody checked: say so among the open points
+                changes["uncertain"] = [*dpf_unchecked(provider), *service.uncertain]
     for name in ("purposes", "data", "retention"):
         if getattr(service, name) is None:
             default = getattr(category, name) if category is not None else None
@@ -103,13 +106,7 @@ def resolve(service: schema.Service, category: schema.Category | None,
     return service, problems
 
 
-def service_uncertain(service: schema.Service) -> list[str]:
-    """The points still open: the record's own, and each US recipient whose DPF status was not
-    checked (unless the record already says so)."""
-    points = list(service.uncertain)
-    provider = service.provider
-    if isinstance(provider, schema.Provider) and service.transfer is not None and service.transfer.countries:
-        for r in provider.transfers:
-            if r.country == "US" and r.dpf is None and not any("DPF" in p for p in points):
-                points.append(f"DPF certification of {r.entity} not checked against the live DPF list.")
-    return points
+def dpf_unchecked(provider: schema.Provider) -> list[str]:
+    """An open point for each US recipient relying on the DPF whose status was not checked."""
+    return [f"DPF certification of {r.entity} not checked against the live DPF list."
+            for r in provider.transfers if r.country == "US" and r.safeguard == "dpf_scc" and r.dpf is None]
