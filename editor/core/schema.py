@@ -84,9 +84,15 @@ class Category(Struct, kw_only=True):
     retention: Text | None = None
     requires: list[Requirement] = []  # every service of the category needs these
     # Flags the checks read:
-    tracking: bool = False  # analytics/advertising: needs consent management (§ 25 TDDDG)
-    consent_manager: bool = False  # a consent banner/manager
-    own_processing: bool = False  # without a provider we process the data ourselves (no recipient)
+    tracking: bool = False  # tracking (analytics, advertising): its device access needs consent as a purpose
+    consent_manager: bool = False  # a consent banner: the services' texts refer to it
+    # what the text says of a service of this category that has no provider:
+    # "self_hosted" we run the software ourselves; "own_processing" we process the data ourselves
+    # (technical helpers are named under their own service); "unstated" nothing
+    without_provider: Literal["self_hosted", "own_processing", "unstated"] = "self_hosted"
+    # what the Art. 22 section says of its services: "scoring" we may decide automatically on a
+    # score (credit checks); "by_provider" an independent controller may (payment providers)
+    automated_decisions: Literal["none", "scoring", "by_provider"] = "none"
 
 
 class CoreSection(Struct, kw_only=True):
@@ -254,7 +260,7 @@ class ServiceFile(Struct, kw_only=True):
 class ProviderFile(Struct, kw_only=True):
     """A pack's providers.toml: [[provider]] records, each with an ``id``."""
 
-    provider: list[Provider]
+    provider: list[Provider] = []
 
 
 class CategoryFile(Struct, kw_only=True):
