@@ -110,3 +110,25 @@ def dpf_unchecked(provider: schema.Provider) -> list[str]:
     """An open point for each US recipient relying on the DPF whose status was not checked."""
     return [f"DPF certification of {r.entity} not checked against the live DPF list."
             for r in provider.transfers if r.country == "US" and r.safeguard == "dpf_scc" and r.dpf is None]
+
+
+def transfer_recipients(service: schema.Service) -> list[schema.Recipient | tuple[str | None, str, str]]:
+    """Each third-country recipient of the service: the provider's Recipient records where the
+    service's transfer is theirs (their DPF entry included), else (entity or None, country,
+    safeguard) read from the service's own transfer."""
+    transfer = service.transfer
+    if transfer is None or not transfer.countries:
+        return []
+    provider = service.provider if isinstance(service.provider, schema.Provider) else None
+    if provider is not None and provider.transfers:
+        derived = derived_transfer(provider)
+        if derived is not None and (derived.countries, derived.safeguard, derived.recipient) == (
+                transfer.countries, transfer.safeguard, transfer.recipient):
+            return list(provider.transfers)
+    entities = transfer.recipient.split(" / ") if transfer.recipient else []
+    if len(entities) == len(transfer.countries) > 1:
+        pairs = list(zip(entities, transfer.countries))
+    else:
+        pairs = [(transfer.recipient, country) for country in transfer.countries]
+    known = {(r.entity, r.country): r for r in (provider.transfers if provider else [])}
+    return [known.get((entity, country)) or (entity, country, transfer.safeguard) for entity, country in pairs]
