@@ -56,7 +56,25 @@ def _state_code(value: str) -> str:
     raise CliError(f"Unknown federal state '{value}'. Use a code such as NW or a name such as Bayern.")
 
 
+def _recipient_json(recipient) -> dict:
+    """{recipient, country, safeguard} and, for the USA, dpf: {certified, checked, source} or
+    null where the DPF list was not checked (the service's uncertain says so)."""
+    from .core.schema import Recipient
+
+    if isinstance(recipient, Recipient):
+        entity, country, safeguard, dpf = recipient.entity, recipient.country, recipient.safeguard, recipient.dpf
+    else:
+        (entity, country, safeguard), dpf = recipient, None
+    out = {"recipient": entity, "country": country, "safeguard": safeguard}
+    if country == "US":
+        out["dpf"] = None if dpf is None else {"certified": dpf.certified, "checked": dpf.checked.isoformat(),
+                                               "source": dpf.source}
+    return out
+
+
 def cmd_catalog(args: argparse.Namespace) -> int:
+    from .core.inherit import transfer_recipients
+
     catalog = _catalog()
     lang = args.language
     services = sorted(catalog.services.values(), key=lambda s: (catalog.categories[s.category].order, s.id))
@@ -76,8 +94,8 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                     "country": s.provider.country,
                     "privacy_url": s.provider.privacy_url,
                 },
-                "transfer": None if not (s.transfer and s.transfer.countries) else {
-                    "countries": list(s.transfer.countries), "safeguard": s.transfer.safeguard},
+                "transfer": [_recipient_json(r) for r in transfer_recipients(s)],
+                "uncertain": list(s.uncertain),
                 "consent": s.uses_consent,
                 "options": [o.id for o in s.options],
                 "verified": s.verified.isoformat(),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 
-FORMAT = 3  # bump when the cached data's shape changes
+FORMAT = 4  # bump when the cached data's shape changes
 MAGIC = b"PECACHE3"
 _SIG = hashlib.sha256().digest_size
 

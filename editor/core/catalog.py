@@ -36,6 +36,7 @@ class Catalog:
     services: dict[str, schema.Service] = field(default_factory=dict)
     service_pack: dict[str, str] = field(default_factory=dict)
     authorities: dict[str, schema.Authority] = field(default_factory=dict)
+    providers: dict[str, schema.Provider] = field(default_factory=dict)  # providers.toml records by id
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared

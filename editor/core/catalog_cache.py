@@ -27,6 +27,7 @@ class _CachedCatalog(msgspec.Struct, array_like=True):
     services: dict[str, schema.Service]
     service_pack: dict[str, str]
     authorities: dict[str, schema.Authority]
+    providers: dict[str, schema.Provider]
     labels: dict[str, dict[str, dict[str, str]]]
     errors: list[tuple[str, int | None, str | None, str]]
     core_changes: list[tuple[str, str]]
@@ -48,7 +49,7 @@ def _to_cache(catalog: Catalog, key: str) -> bytes:
         packs=[(p.manifest, str(p.path), p.user) for p in catalog.packs.values()],
         categories=catalog.categories, category_pack=catalog.category_pack,
         sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
-        authorities=catalog.authorities, labels=catalog.labels,
+        authorities=catalog.authorities, providers=catalog.providers, labels=catalog.labels,
         errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
         core_changes=catalog.core_changes,
         templates={k: filename for k, (_, filename) in catalog.templates.sources.items() if not k.startswith("inline/")},
@@ -69,7 +70,8 @@ def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog |
         packs={m.id: Pack(m, Path(path), user) for m, path, user in cached.packs},
         categories=cached.categories, category_pack=cached.category_pack,
         sections=[tuple(item) for item in cached.sections], services=cached.services,
-        service_pack=cached.service_pack, authorities=cached.authorities, labels=cached.labels,
+        service_pack=cached.service_pack, authorities=cached.authorities, providers=cached.providers,
+        labels=cached.labels,
         errors=[PackError(*e) for e in cached.errors],
         core_changes=[tuple(c) for c in cached.core_changes],
     )

@@ -23,7 +23,6 @@ from .states import state_name
 
 SEVERITIES = ("error", "warning", "info")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-TRACKING_CATEGORIES = {"analytics", "advertising"}
 
 
 @dataclass(frozen=True)
@@ -117,9 +116,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "processor-contract": ("info",
         "Für {count} Dienstleister brauchen Sie einen Auftragsverarbeitungsvertrag (Art. 28 DSGVO), zum Beispiel mit {examples}.",
         "You need a data processing agreement (Art. 28 GDPR) with {count} providers, for example {examples}."),
-    "ai-provider-missing": ("warning",
-        "Sie nutzen „{service}“, aber keinen Anbieter von KI-Modellen. Wählen Sie aus, welches Modell die Anfragen verarbeitet (oder „selbst gehostetes Modell“).",
-        "You use “{service}” but selected no AI model provider. Choose which model processes the requests (or “self-hosted model”)."),
+    # a service's `requires` (clause pack data); the severity is the requirement's own
+    "requires": ("warning",
+        "Sie nutzen „{service}“, aber nichts davon: {missing}. {because}",
+        "You use “{service}” but none of: {missing}. {because}"),
     "conflict": ("warning",
         "„{service}“ und „{other}“ widersprechen sich. Bitte wählen Sie nur eines von beiden.",
         "“{service}” and “{other}” contradict each other. Please select only one of them."),
@@ -154,13 +154,10 @@ FIELD_LABELS = {
     "email": ("E-Mail-Adresse", "email address"),
 }
 
-# pairs of services that say opposite things about the same data flow
-CONFLICTS = [("google-fonts", "google-fonts-local"), ("matomo-self-hosted", "matomo-cloud")]
 
-
-def _finding(code: str, target: str, lang: str, **values: object) -> Finding:
-    severity, de, en = MESSAGES[code]
-    return Finding(severity, code, (de if lang == "de" else en).format(**values), target)
+def _finding(code: str, target: str, lang: str, severity: str | None = None, **values: object) -> Finding:
+    default, de, en = MESSAGES[code]
+    return Finding(severity or default, code, (de if lang == "de" else en).format(**values).strip(), target)
 
 
 def checks(catalog: Catalog, project: Project, document: Document | None = None, lang: str = "de") -> list[Finding]:
@@ -239,23 +236,27 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
         yield _finding("no-services", "services", lang)
     elif project.websites and "hosting" not in categories:
         yield _finding("no-hosting", "services", lang)
-    consent_tool = "consent" in categories
+    flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
+    consent_tool = bool(flagged("consent_manager"))
+    tracking = flagged("tracking")
     for service in selected:
         name = service.name(lang)
         if service.device_access and not consent_tool:
             yield _finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
-        if service.device_access and service.category in TRACKING_CATEGORIES and not any(
+        if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):
             yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
         if service.role == "joint_controller":
             yield _finding("joint-control", f"service:{service.id}", lang, service=name)
-    if categories & {"chat"} and "ai" not in categories and any(s.id.startswith("ai-") for s in selected):
-        bot = next(s for s in selected if s.id.startswith("ai-"))
-        yield _finding("ai-provider-missing", f"service:{bot.id}", lang, service=bot.name(lang))
-    for a, b in CONFLICTS:
-        if a in ids and b in ids:
-            yield _finding("conflict", f"service:{a}", lang, service=catalog.services[a].name(lang),
-                           other=catalog.services[b].name(lang))
+    yield from _requirements(catalog, selected, ids, categories, lang)
+    reported: set[frozenset[str]] = set()
+    for service in selected:
+        for other in service.conflicts:
+            pair = frozenset((service.id, other))
+            if other in ids and pair not in reported:
+                reported.add(pair)
+                yield _finding("conflict", f"service:{service.id}", lang, service=service.name(lang),
+                               other=catalog.services[other].name(lang))
     unsure = [s for s in selected if s.uncertain]
     if unsure:
         yield _finding("uncertain-facts", "services", lang, count=len(unsure),
@@ -264,6 +265,34 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
     if processors:
         yield _finding("processor-contract", "services", lang, count=len(processors),
                        examples=", ".join(s.name(lang) for s in processors[:3]))
+
+
+def _requirements(catalog: Catalog, selected: list, ids: set[str], categories: set[str], lang: str) -> Iterable[Finding]:
+    """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too."""
+    for service in selected:
+        category = catalog.categories.get(service.category)
+        for req in [*(category.requires if category else []), *service.requires]:
+            if any(_satisfied(entry, service.id, ids, categories) for entry in req.any_of):
+                continue
+            missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
+            yield _finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
+                           missing=missing, because=req.because.get(lang) if req.because else "")
+
+
+def _satisfied(entry: str, own: str, ids: set[str], categories: set[str]) -> bool:
+    if entry.startswith("category:"):
+        return entry[len("category:"):] in categories
+    return entry in ids and entry != own
+
+
+def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:
+    if entry.startswith("category:"):
+        category = catalog.categories.get(entry[len("category:"):])
+        return f"„{category.title.get(lang)}“" if lang == "de" and category else (
+            f"“{category.title.get(lang)}”" if category else entry)
+    service = catalog.services.get(entry)
+    name = service.name(lang) if service else entry
+    return f"„{name}“" if lang == "de" else f"“{name}”"
 
 
 def _allowed(low: int | None, high: int | None, lang: str) -> str:

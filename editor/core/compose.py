@@ -22,7 +22,7 @@ from .options import option_values
 from .catalog import Catalog
 from .project import Project
 
-__all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUSTOM_ORDER", "CONSENT_CATEGORY"]
+__all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUSTOM_ORDER"]
 
 # The document's own wording lives in the core pack's labels.toml ([document.de] / [document.en]);
 # compose() copies the catalog's set into the Document. These two are the bundled wording, for
@@ -30,7 +30,6 @@ __all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUST
 TITLES = {lang: default_labels(lang)["title"] for lang in schema.LANGUAGES}
 FAILED = {lang: default_labels(lang)["section_failed"] for lang in schema.LANGUAGES}
 CUSTOM_ORDER = 800
-CONSENT_CATEGORY = "consent"
 
 
 def compose(catalog: Catalog, project: Project, language: str | None = None) -> Document:
@@ -57,7 +56,8 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
         except ComposeError as exc:  # the service's own section reports it as well
             errors[str(exc)] = None
             continue
-        if consent[0] is None and service.category == CONSENT_CATEGORY:
+        category = catalog.categories.get(service.category)
+        if consent[0] is None and category is not None and category.consent_manager:
             consent = (views[-1], service_key(service, options))
     inputs = ctx.Inputs(catalog, lang, project, tuple(views), tuple(service_key(s, o) for s, o in chosen), *consent)
 

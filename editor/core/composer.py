@@ -136,12 +136,16 @@ class Composer:
         provider = None
         if service.provider is not None:
             p = service.provider
-            provider = ProviderView(p.entity, p.address, p.country, countries.name(p.country, lang), p.privacy_url, p.contact)
+            country_name = countries.name(p.country, lang)
+            provider = ProviderView(p.entity, p.address, p.country, country_name, p.privacy_url, p.contact,
+                                    address_line=", ".join((p.entity, p.address, country_name)),
+                                    dpa_url=p.dpa_url, joint_controller_url=p.joint_controller_url)
         transfer = None
         if service.transfer is not None and service.transfer.countries:
             tr = service.transfer
-            transfer = TransferView(tuple(tr.countries), tuple(countries.name(c, lang) for c in tr.countries),
-                                    tr.safeguard, tr.recipient, t(tr.note))
+            names = tuple(countries.name(c, lang) for c in tr.countries)
+            transfer = TransferView(tuple(tr.countries), names,
+                                    tr.safeguard, tr.recipient, t(tr.note), countries_text=", ".join(names))
         bases = tuple(dict.fromkeys(p.basis for p in purposes))
         return ServiceView(
             id=service.id,
@@ -160,6 +164,8 @@ class Composer:
             uses_consent=service.device_access or "consent" in bases,
             transfer=transfer,
             options=options,
+            without_provider=category.without_provider if (category := catalog.categories.get(service.category)) else "self_hosted",
+            automated_decisions=category.automated_decisions if category else "none",
         )
 
     def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:

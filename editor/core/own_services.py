@@ -23,6 +23,8 @@ survive) and selected like any other service (``Project.services``).
 """
 from __future__ import annotations
 
+from itertools import chain
+
 import dataclasses
 import datetime as _dt
 import hashlib
@@ -36,6 +38,7 @@ import msgspec
 
 from . import countries, schema
 from .catalog import Catalog, Pack
+from .inherit import resolve
 from .servicerules import SAFE_ID, service_problems
 from .templating import md_escape
 
@@ -96,6 +99,8 @@ def decode(record: Any) -> schema.Service:
 def to_record(service: schema.Service) -> dict[str, Any]:
     """A service as the project file stores it (plain JSON data, no empty optional parts)."""
     data = _drop_none(msgspec.to_builtins(service))
+    if isinstance(data.get("provider"), dict):  # an inline provider: no empty recipient list either
+        data["provider"] = {k: v for k, v in data["provider"].items() if v != []}
     return {k: v for k, v in data.items() if v != [] or k in ("purposes", "keywords", "sources")}
 
 
@@ -130,6 +135,14 @@ def read(catalog: Catalog, project: Any) -> OwnServices:
             problems.append(Problem(label, label, "", f"the record cannot be used ({detail})", "invalid"))
             continue
         name = service.names.de or service.names.en or service.id
+        # the same completion as a pack record: category defaults, the inline provider's checks
+        service, completion = resolve(service, base.categories.get(service.category), base.providers)
+        # what leaves the record incomplete makes it unusable; the rest are rule problems below
+        incomplete = [(f, m) for f, m in completion if f in ("purposes", "data", "retention", "provider")
+                      or "needs" in m or "ISO code" in m]
+        if incomplete:
+            problems += [Problem(service.id, name, f, m, "invalid") for f, m in incomplete]
+            continue
         blocking = []
         if service.category not in base.categories:
             blocking.append(("category", f"unknown category '{service.category}'"))
@@ -141,7 +154,8 @@ def read(catalog: Catalog, project: Any) -> OwnServices:
             blocking.append(("id", "use lower-case letters, digits, '-' and '_' only"))
         problems += [Problem(service.id, name, f, m, "invalid") for f, m in blocking]
         unsafe = transfer_unsafe(service)  # reported once, as the transfer problem below
-        problems += [Problem(service.id, name, f, m, "rule") for f, m in service_problems(service)
+        problems += [Problem(service.id, name, f, m, "rule")
+                     for f, m in chain(service_problems(service), completion)
                      if not (f == "id" and blocking) and not (unsafe and f == "transfer.safeguard")]
         for field_name, text in _texts(service):
             for lang in project.languages:

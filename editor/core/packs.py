@@ -6,6 +6,7 @@ A pack is a folder::
     categories.toml      [[category]] records (optional)
     sections.toml        [[section]] fixed sections with templates (optional)
     authorities.toml     [[authority]] supervisory authorities (optional)
+    providers.toml       [[provider]] records services name by id (optional)
     services/*.toml      [[service]] records (optional)
     templates/de/*.md.j2, templates/en/*.md.j2   Markdown + Jinja2, run sandboxed
 
@@ -24,6 +25,7 @@ from .catalog import Catalog, Pack
 from .packerrors import PackError, locate_line, parse_path, read_toml, shown_path
 from .document import missing_document_labels
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
+from .inherit import provider_problems, resolve
 from .servicerules import service_problems, template_texts
 
 __all__ = ["Catalog", "Pack", "PackError", "load_catalog", "load_pack", "locate_line", "pack_folders", "user_packs_dir"]
@@ -68,6 +70,17 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
                 catalog.categories[category.id] = category
                 catalog.category_pack[category.id] = manifest.id
 
+    if got := read_toml(files, "providers.toml", schema.ProviderFile, errors):
+        for n, provider in enumerate(got[0].provider):
+            problems = list(provider_problems(provider))
+            if provider.id in catalog.providers:
+                problems.append(("id", f"provider '{provider.id}' is already defined"))
+            for field_name, message in problems:
+                catalog.errors.append(PackError(shown_path(path / "providers.toml", root),
+                                                locate_line(got[1], ["provider", n, *parse_path("." + field_name)]),
+                                                f"{provider.id}.{field_name}", message))
+            if not problems:
+                catalog.providers[provider.id] = provider
     if got := read_toml(files, "authorities.toml", schema.AuthorityFile, errors):
         for authority in got[0].authority:
             if may_change(f"authority:{authority.state}", "authorities.toml"):
@@ -145,6 +158,10 @@ def _core_guard(catalog: Catalog, manifest: schema.Manifest):
 def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Path, text: str, n: int,
                  template_ok: set) -> None:
     root = pack.path
+    service, problems = resolve(service, catalog.categories.get(service.category), catalog.providers)
+    if problems:  # the rules below read the complete record
+        _report(catalog, service, problems, file, root, text, n)
+        return
     problems = list(service_problems(service))
     if service.category not in catalog.categories:
         problems.append(("category", f"unknown category '{service.category}'"))
@@ -164,12 +181,17 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
         err, reads = catalog.templates.check(source)
         problems += [(field_name, err)] if err else [(field_name, message) for _, message in ctx.refused(reads, kind)]
     if problems:
-        for field_name, message in problems:
-            parts = ["service", n, *parse_path("." + field_name)]
-            catalog.errors.append(PackError(shown_path(file, root), locate_line(text, parts), f"{service.id}.{field_name}", message))
+        _report(catalog, service, problems, file, root, text, n)
         return
     catalog.services[service.id] = service
     catalog.service_pack[service.id] = pack.id
+
+
+def _report(catalog: Catalog, service: schema.Service, problems: list[tuple[str, str]], file: Path, root: Path,
+            text: str, n: int) -> None:
+    for field_name, message in problems:
+        parts = ["service", n, *parse_path("." + field_name)]
+        catalog.errors.append(PackError(shown_path(file, root), locate_line(text, parts), f"{service.id}.{field_name}", message))
 
 
 def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple[str, str, str]]:

@@ -59,11 +59,40 @@ class Manifest(Struct, kw_only=True):
     changes_core: list[str] = []
 
 
+Severity = Literal["error", "warning"]
+
+
+class Requirement(Struct, kw_only=True):
+    """What a service needs besides itself: any one of ``any_of`` must be selected too.
+
+    An entry is a service id ("google-fonts") or "category:<id>" (any service of that
+    category). ``because`` says, for the site owner, what is missing and why."""
+
+    any_of: list[str]
+    severity: Severity = "warning"
+    because: Text | None = None
+
+
 class Category(Struct, kw_only=True):
     id: str
     order: int
     title: Text
     intro: Text | None = None  # one sentence shown above the category's services
+    # Defaults a service of this category inherits when it leaves the field out:
+    purposes: list[Purpose] | None = None
+    data: TextList | None = None
+    retention: Text | None = None
+    requires: list[Requirement] = []  # every service of the category needs these
+    # Flags the checks read:
+    tracking: bool = False  # tracking (analytics, advertising): its device access needs consent as a purpose
+    consent_manager: bool = False  # a consent banner: the services' texts refer to it
+    # what the text says of a service of this category that has no provider:
+    # "self_hosted" we run the software ourselves; "own_processing" we process the data ourselves
+    # (technical helpers are named under their own service); "unstated" nothing
+    without_provider: Literal["self_hosted", "own_processing", "unstated"] = "self_hosted"
+    # what the Art. 22 section says of its services: "scoring" we may decide automatically on a
+    # score (credit checks); "by_provider" an independent controller may (payment providers)
+    automated_decisions: Literal["none", "scoring", "by_provider"] = "none"
 
 
 class CoreSection(Struct, kw_only=True):
@@ -75,12 +104,39 @@ class CoreSection(Struct, kw_only=True):
     template: str  # file stem under templates/<lang>/
 
 
-class Provider(Struct, kw_only=True):
-    entity: str
-    address: str
+class Dpf(Struct, kw_only=True):
+    """Whether a US recipient is self-certified under the EU-US Data Privacy Framework."""
+
+    certified: bool
+    checked: _dt.date  # when the DPF list (or the source) was read
+    source: str  # https:// address of the entry or statement that was checked
+
+
+class Recipient(Struct, kw_only=True):
+    """A recipient of the provider's in a third country."""
+
+    entity: str  # the third-country entity, e.g. "Google LLC"
     country: str  # ISO 3166-1 alpha-2
-    privacy_url: str
+    safeguard: Safeguard
+    dpf: Dpf | None = None  # USA only; None = not checked (never asserted)
+
+
+class Provider(Struct, kw_only=True):
+    """A provider: a record of providers.toml (``id`` required there), or inline in a service.
+
+    Inline in a service it is either complete (entity, address, country, privacy_url — the
+    shape third-party packs and the user's own services use) or names a record by ``id`` and
+    overrides single fields of it (e.g. another ``privacy_url`` for Instagram)."""
+
+    id: str | None = None
+    entity: str | None = None
+    address: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    privacy_url: str | None = None
     contact: str | None = None  # e.g. DPO e-mail of the provider
+    dpa_url: str | None = None  # where the Art. 28 data processing agreement is published
+    joint_controller_url: str | None = None  # where the Art. 26 arrangement is published
+    transfers: list[Recipient] = []  # recipients in third countries
 
 
 class Transfer(Struct, kw_only=True):
@@ -149,12 +205,15 @@ class Service(Struct, kw_only=True):
     keywords: list[str]
     role: Role
     description: Text
-    purposes: list[Purpose]
-    data: TextList
-    retention: Text
+    # purposes, data and retention default to the category's (categories.toml); after loading
+    # they are always set
+    purposes: list[Purpose] | None = None
+    data: TextList | None = None
+    retention: Text | None = None
     verified: _dt.date  # when the facts were last checked
     sources: list[str]  # where they were checked (https URLs or legal-facts.md sections)
-    provider: Provider | None = None  # None only for self_hosted
+    # None only for self_hosted; "google-ireland" names a record of providers.toml
+    provider: str | Provider | None = None
     device_access: bool = False  # stores/reads on the visitor's device → § 25 TDDDG consent
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
@@ -164,6 +223,8 @@ class Service(Struct, kw_only=True):
     template: str | None = None  # own template stem instead of the category's
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
     detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
+    requires: list[Requirement] = []  # services or categories it needs besides itself
+    conflicts: list[str] = []  # service ids that must not be selected with it
 
     def name(self, language: str) -> str:
         return self.names.get(language)
@@ -194,6 +255,12 @@ class ServiceFile(Struct, kw_only=True):
     """A pack's services/*.toml: one or more [[service]] records."""
 
     service: list[Service]
+
+
+class ProviderFile(Struct, kw_only=True):
+    """A pack's providers.toml: [[provider]] records, each with an ``id``."""
+
+    provider: list[Provider] = []
 
 
 class CategoryFile(Struct, kw_only=True):

@@ -22,11 +22,7 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
             yield "transfer", "a self-hosted tool has no recipient, so it cannot transfer data abroad"
     elif service.provider is None:
         yield "provider", f"a {service.role} needs a provider (only self_hosted may leave it out)"
-    if service.provider is not None:
-        if not ALLOWED_URL.match(service.provider.privacy_url):
-            yield "provider.privacy_url", "must be an https:// address"
-        if len(service.provider.country) != 2 or not service.provider.country.isupper():
-            yield "provider.country", "use the two-letter ISO code, e.g. 'DE' or 'US'"
+    # the provider's own fields are checked where it is resolved (inherit.resolve)
     if service.role == "joint_controller" and service.joint_control is None:
         yield "joint_control", "joint controllers (Art. 26 GDPR) must say what the arrangement covers"
     if not service.purposes:
@@ -50,6 +46,12 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
     for url in service.sources:
         if not url.startswith("https://") and not url.startswith("legal-facts.md"):
             yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
+    for n, req in enumerate(service.requires):
+        if not req.any_of:
+            yield f"requires[{n}].any_of", "name at least one service id or 'category:<id>'"
+    for n, other in enumerate(service.conflicts):
+        if other == service.id:
+            yield f"conflicts[{n}]", "a service cannot conflict with itself"
     yield from declaration_problems(service.options)
     if service.detect is not None:
         from .detect import detect_problems

@@ -28,6 +28,7 @@ class TransferView:
     safeguard: str
     recipient: str | None
     note: MdSafe | None
+    countries_text: str = ""  # the country names joined with ", "
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class ProviderView:
     country_name: str
     privacy_url: str
     contact: str | None
+    address_line: str = ""  # "entity, address, country": the one-line address block templates print
+    dpa_url: str | None = None
+    joint_controller_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ class ServiceView:
     uses_consent: bool
     transfer: TransferView | None
     options: dict[str, Any] = field(hash=False, compare=False)
+    # what the text says when there is no provider: "self_hosted", "own_processing" or "unstated"
+    # (the category's without_provider)
+    without_provider: str = "self_hosted"
+    automated_decisions: str = "none"  # the category's: "none", "scoring" or "by_provider"
 
 
 # Every plain data type handed to templates: the views above, the pack records templates read

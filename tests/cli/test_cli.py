@@ -29,6 +29,21 @@ def test_catalog_json_lists_services_with_required_fields(capsys, catalog):
     assert self_hosted and all(i["provider"] is None for i in self_hosted)
 
 
+def test_catalog_json_lists_open_points_and_each_recipient_with_its_dpf_status(capsys):
+    data = {i["id"]: i for i in json.loads(run(capsys, "catalog", "--json")[1])}
+    assert all(isinstance(i["uncertain"], list) and all(isinstance(p, str) for p in i["uncertain"]) for i in data.values())
+    assert all(isinstance(i["transfer"], list) for i in data.values())
+    assert data["server-logs"]["transfer"] == [] and data["server-logs"]["uncertain"] == []
+    (google,) = data["google-analytics"]["transfer"]
+    assert google == {"recipient": "Google LLC", "country": "US", "safeguard": "dpf_scc", "dpf": None}
+    # no DPF status is asserted that nobody checked: it stays an open point
+    assert any("DPF" in p and "Google LLC" in p for p in data["google-analytics"]["uncertain"])
+    for item in data.values():
+        for recipient in item["transfer"]:
+            assert {"recipient", "country", "safeguard"} <= set(recipient)
+            assert ("dpf" in recipient) == (recipient["country"] == "US")
+
+
 def test_catalog_text_output(capsys):
     code, out, _ = run(capsys, "catalog", "--language", "en")
     assert code == 0 and "Google Analytics 4" in out and "services" in out

@@ -116,3 +116,32 @@ def test_unverified_facts_are_one_summary_not_one_finding_per_service(catalog):
     (finding,) = by_code(checks(catalog, project), "uncertain-facts")
     assert finding.severity == "info" and str(len(unsure)) in finding.message
     assert all(catalog.services[s].name("de") in finding.message for s in unsure)
+
+
+def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs_it(catalog):
+    # ai-chatbot declares requires = [{ any_of = ["category:ai"], … }] in its pack record
+    project = example_project()
+    project.services = [SelectedService(id="ai-chatbot")]
+    (de,) = by_code(checks(catalog, project, lang="de"), "requires")
+    (en,) = by_code(checks(catalog, project, lang="en"), "requires")
+    assert de.severity == en.severity == "warning" and de.target == "service:ai-chatbot"
+    assert catalog.services["ai-chatbot"].name("en") in en.message and "AI model providers" in en.message
+    assert "Anbieter von KI-Modellen" in de.message and "Modell" in de.message
+    ai = next(s.id for s in catalog.services.values() if s.category == "ai")
+    project.services.append(SelectedService(id=ai))
+    assert not by_code(checks(catalog, project), "requires")
+
+
+def test_conflicting_services_are_reported_once_from_the_record_that_declares_it(catalog):
+    assert "google-fonts-local" in catalog.services["google-fonts"].conflicts
+    project = example_project()
+    project.services = [SelectedService(id="google-fonts"), SelectedService(id="google-fonts-local")]
+    (finding,) = by_code(checks(catalog, project, lang="en"), "conflict")
+    assert finding.target == "service:google-fonts"
+    project.services = [SelectedService(id="matomo-cloud"), SelectedService(id="matomo-self-hosted")]
+    assert len(by_code(checks(catalog, project), "conflict")) == 1
+
+
+def test_category_flags_carry_what_the_checks_knew_in_code(catalog):
+    assert {c.id for c in catalog.categories.values() if c.tracking} == {"analytics", "advertising"}
+    assert [c.id for c in catalog.categories.values() if c.consent_manager] == ["consent"]

@@ -166,7 +166,10 @@ def _edits(catalog):
     bundled = [s for s in catalog.services.values() if not s.id.startswith("probe-")]
     more = [next(s.id for s in bundled if s.transfer and s.transfer.countries),
             next(s.id for s in bundled if s.role == "joint_controller"),
-            next(s.id for s in bundled if s.category == "consent"), "probe-consent"]
+            next(s.id for s in bundled if s.category == "consent"), "probe-consent",
+            next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "scoring"),
+            next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "by_provider"
+                 and s.role == "controller")]
 
     def select_all(p):
         p.services = [*p.services, *(SelectedService(id=s) for s in more)]
