@@ -20,10 +20,21 @@ _NAMES = {
     "AR": ("Argentinien", "Argentina"), "UY": ("Uruguay", "Uruguay"), "BR": ("Brasilien", "Brazil"),
 }
 
-# EU/EEA: no third country. Adequacy decisions (Art. 45) — the list as of 2026 (Commission page).
-EEA = {"DE", "AT", "IE", "FR", "NL", "LU", "BE", "SE", "DK", "FI", "EE", "LT", "LV", "PL", "CZ", "ES", "PT",
-       "IT", "MT", "CY", "GR", "BG", "RO", "HU", "SK", "SI", "HR", "NO", "IS", "LI"}
-ADEQUATE = {"CH", "GB", "CA", "IL", "NZ", "JP", "KR", "AR", "UY", "AD", "FO", "GG", "IM", "JE"}
+def _law() -> dict:
+    """EEA states and adequacy decisions, kept as data in resources/law/countries.toml."""
+    import tomllib
+
+    from ..resources import data_root
+
+    with open(data_root("resources") / "law" / "countries.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+_LAW = _law()
+# EU/EEA: no third country. Adequacy decisions (Art. 45): code → the decision, for messages.
+EEA: frozenset[str] = frozenset(_LAW["eea"])
+ADEQUACY: dict[str, str] = dict(_LAW["adequacy"])
+ADEQUATE: frozenset[str] = frozenset(ADEQUACY)
 
 
 def name(code: str, lang: str) -> str:
