@@ -156,6 +156,9 @@ class Service(Struct, kw_only=True):
     sources: list[str]  # where they were checked (https URLs or legal-facts.md sections)
     provider: Provider | None = None  # None only for self_hosted
     device_access: bool = False  # stores/reads on the visitor's device → § 25 TDDDG consent
+    # … unless a § 25 Abs. 2 TDDDG exception applies, named here with its reason for the visitor:
+    device_access_exception: Literal["strictly_necessary", "transmission"] | None = None
+    device_access_reason: Text | None = None
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it

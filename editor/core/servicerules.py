@@ -1,6 +1,6 @@
 """The rules a service record must keep beyond what its types say (schema.py): ids, roles and
-providers, legal bases, transfers and their safeguards, data categories, sources, options —
-and which of its texts may hold template expressions."""
+providers, data categories, options, detection data — plus the legal and authoring rules of
+packrules.py — and which of its texts may hold template expressions."""
 from __future__ import annotations
 
 import re
@@ -8,9 +8,9 @@ from typing import Iterable
 
 from . import schema
 from .options import declaration_problems
+from .packrules import service_rule_problems
 
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-ALLOWED_URL = re.compile(r"^https://[^\s]+$")
 
 
 def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
@@ -23,33 +23,14 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
     elif service.provider is None:
         yield "provider", f"a {service.role} needs a provider (only self_hosted may leave it out)"
     if service.provider is not None:
-        if not ALLOWED_URL.match(service.provider.privacy_url):
-            yield "provider.privacy_url", "must be an https:// address"
         if len(service.provider.country) != 2 or not service.provider.country.isupper():
             yield "provider.country", "use the two-letter ISO code, e.g. 'DE' or 'US'"
     if service.role == "joint_controller" and service.joint_control is None:
         yield "joint_control", "joint controllers (Art. 26 GDPR) must say what the arrangement covers"
-    if not service.purposes:
-        yield "purposes", "name at least one purpose"
-    for n, purpose in enumerate(service.purposes):
-        if purpose.basis == "legitimate_interest" and purpose.interest is None:
-            yield f"purposes[{n}].interest", "Art. 6(1)(f) needs the legitimate interest spelled out"
-    if service.transfer is not None:
-        t = service.transfer
-        for code in t.countries:
-            if len(code) != 2 or not code.isupper():
-                yield "transfer.countries", f"'{code}' is not a two-letter ISO code"
-        if t.countries and t.safeguard == "none":
-            yield "transfer.safeguard", "a transfer to a third country needs a safeguard (adequacy, dpf_scc, scc or bcr)"
-        if "US" in t.countries and t.safeguard == "adequacy":
-            yield "transfer.safeguard", "the USA has no general adequacy decision; use dpf_scc for certified recipients"
-    if len(service.data.de) != len(service.data.en):
-        yield "data", "German and English lists of data categories must have the same length"
     if not service.data.de:
         yield "data", "name at least one data category"
-    for url in service.sources:
-        if not url.startswith("https://") and not url.startswith("legal-facts.md"):
-            yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
+    # legal bases, transfers, § 25 TDDDG, https, current law, de/en parity: packrules.py
+    yield from service_rule_problems(service)
     yield from declaration_problems(service.options)
     if service.detect is not None:
         from .detect import detect_problems
