@@ -1,6 +1,8 @@
 """Country names for the ISO codes used in pack records (provider seats, transfer targets)."""
 from __future__ import annotations
 
+import hashlib
+
 _NAMES = {
     "DE": ("Deutschland", "Germany"), "AT": ("Österreich", "Austria"), "CH": ("Schweiz", "Switzerland"),
     "IE": ("Irland", "Ireland"), "FR": ("Frankreich", "France"), "NL": ("Niederlande", "Netherlands"),
@@ -26,8 +28,8 @@ def _law() -> dict:
 
     from ..resources import data_root
 
-    with open(data_root("resources") / "law" / "countries.toml", "rb") as f:
-        return tomllib.load(f)
+    raw = (data_root("resources") / "law" / "countries.toml").read_bytes()
+    return {**tomllib.loads(raw.decode("utf-8")), "raw": raw}
 
 
 _LAW = _law()
@@ -35,6 +37,7 @@ _LAW = _law()
 EEA: frozenset[str] = frozenset(_LAW["eea"])
 ADEQUACY: dict[str, str] = dict(_LAW["adequacy"])
 ADEQUATE: frozenset[str] = frozenset(ADEQUACY)
+LAW_DIGEST = hashlib.sha256(_LAW["raw"]).hexdigest()  # part of the catalog cache key
 
 
 def name(code: str, lang: str) -> str:

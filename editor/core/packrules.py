@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 from . import schema
 from .countries import ADEQUACY, EEA
 
+RULES_VERSION = 1  # bump when a rule changes: cached catalogs were checked by the old rules
 WARNING = "WARNING (the text is used): "
 TRANSFER_TOOLS = ("dpf_scc", "scc", "bcr")  # Art. 45 via DPF with Art. 46 fallback, Art. 46(2)(c), Art. 47
 
@@ -305,8 +306,10 @@ def finding_line(file_text: str, line: int | None, message: str) -> int | None:
     quoted = re.match(r"(?:outdated law name |)'([^']+)'", message)
     if line is None or quoted is None:
         return line
-    lines = file_text.splitlines()
-    return next((n + 1 for n in range(line - 1, len(lines)) if quoted.group(1) in lines[n]), line)
+    # the nearest occurrence: for a key inside an inline table ({ de = …, en = … }) the field's
+    # line may be found a little past the table
+    hits = [n + 1 for n, text in enumerate(file_text.splitlines()) if quoted.group(1) in text]
+    return min(hits, key=lambda n: (abs(n - line), n)) if hits else line
 
 
 def label_problems(labels: dict[str, str], other: dict[str, str] | None) -> Iterator[tuple[str, str]]:
