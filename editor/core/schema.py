@@ -173,7 +173,7 @@ class Service(Struct, kw_only=True):
 
     @property
     def uses_consent(self) -> bool:
-        return self.device_access or any(p.basis == "consent" for p in self.purposes)
+        return (self.device_access and not self.device_access_exception) or any(p.basis == "consent" for p in self.purposes)
 
 
 class Authority(Struct, kw_only=True):

@@ -44,6 +44,7 @@ def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]
         ("text", service.text), ("description", service.description), ("retention", service.retention),
         ("withdrawal", service.withdrawal), ("joint_control", service.joint_control),
         ("transfer.note", service.transfer.note if service.transfer else None),
+        ("device_access_reason", service.device_access_reason),
     ]
     for n, purpose in enumerate(service.purposes):
         candidates += [(f"purposes[{n}].text", purpose.text), (f"purposes[{n}].interest", purpose.interest)]

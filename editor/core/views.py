@@ -58,6 +58,9 @@ class ServiceView:
     uses_consent: bool
     transfer: TransferView | None
     options: dict[str, Any] = field(hash=False, compare=False)
+    # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
+    device_exception: str | None = None
+    device_reason: MdSafe | None = None
 
 
 # Every plain data type handed to templates: the views above, the pack records templates read

@@ -200,3 +200,19 @@ def test_a_copy_of_the_bundled_pack_with_an_outdated_law_name_is_caught_in_the_u
     assert [(e.file, e.line) for e in found] == [("copy/services/analytics.toml", n + 1)]
     assert set(bundled.services) <= set(catalog.services)
     assert all(catalog.service_pack[s] == "core" for s in bundled.services)
+
+
+def test_a_named_exception_is_what_the_policy_says_not_consent(tmp_path):
+    from editor.core.compose import compose
+    from editor.core.document import iter_runs
+    from editor.core.project import SelectedService, example_project
+
+    reason = 'device_access_reason = { de = "Der Warenkorb braucht das Cookie.", en = "The cart needs the cookie." }'
+    catalog, errors = load(tmp_path, record(f'device_access = true\ndevice_access_exception = "strictly_necessary"\n{reason}'))
+    assert errors == [] and not catalog.services["tool"].uses_consent
+    project = example_project()
+    project.services = [SelectedService(id="tool")]
+    for lang, words in (("de", "Warenkorb braucht"), ("en", "cart needs")):
+        section = next(s for s in compose(catalog, project, lang).walk() if s.id == "service-tool")
+        text = " ".join(r.text for b in section.blocks for r in iter_runs(b))
+        assert words in text and "25" in text and ("Einwilligung nach" not in text and "consent under" not in text), text
