@@ -318,6 +318,16 @@ def template_pair_warnings(de: str, en: str) -> list[str]:
     return [WARNING + message for message in language_parity(de, en, template=True)]
 
 
+def category_problems(category: schema.Category) -> list[Finding]:
+    """The text rules on a category's title and intro; a finding refuses the category."""
+    found: list[Finding] = []
+    for field, text in (("title", category.title), ("intro", category.intro)):
+        if text is not None:
+            found += [(f"{field}.{lang}", m) for lang in schema.LANGUAGES for _, m in text_problems(text.get(lang))]
+            found += [(field, m) for m in language_parity(text.de, text.en)]
+    return found
+
+
 def finding_line(file_text: str, line: int | None, message: str) -> int | None:
     """The line of the offending word itself, searched from the field's line ``line``: a record's
     text may span many lines, and the author is told the exact one."""

@@ -64,7 +64,11 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
     catalog.packs[manifest.id] = pack
 
     if got := read_toml(files, "categories.toml", schema.CategoryFile, errors):
-        for category in got[0].category:
+        for n, category in enumerate(got[0].category):
+            if found := packrules.category_problems(category):
+                errors += [PackError(shown_path(path / "categories.toml", root), locate_line(got[1], ["category", n, f.split(".")[0]]),
+                                     f"category {category.id}.{f}", m) for f, m in found]
+                continue
             if category.id not in catalog.categories:
                 catalog.categories[category.id] = category
                 catalog.category_pack[category.id] = manifest.id

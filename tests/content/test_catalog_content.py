@@ -46,7 +46,7 @@ def test_facts_complete_in_both_languages(service):
 
 
 def test_no_outdated_law_names_in_any_pack_file():
-    """Also the files and keys the load rules do not read: categories, authorities, the
+    """Also the files and keys the load rules do not read: authorities, the
     manifest, keywords, open points."""
     for path in clause_packs_dir().rglob("*"):
         if path.suffix in (".toml", ".j2"):

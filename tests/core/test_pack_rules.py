@@ -179,6 +179,14 @@ def test_an_outdated_label_and_section_title_are_refused(tmp_path):
     assert "old" not in {s.id for _, s in catalog.sections}
 
 
+def test_a_category_intro_with_an_outdated_law_name_is_refused(tmp_path):
+    categories = ('[[category]]\nid = "tools"\norder = 150\ntitle = { de = "Werkzeuge", en = "Tools" }\n'
+                  '[[category]]\nid = "old"\norder = 900\ntitle = { de = "Alt", en = "Old" }\nintro = { de = "Nach dem TMG.", en = "Under the DDG." }\n')
+    catalog, errors = load(tmp_path, MINIMAL_SERVICE.format(id="x"), extra_files={"categories.toml": categories})
+    assert [(e.file, e.line, e.field) for e in errors if "TMG" in e.message] == [("demo/categories.toml", 9, "category old.intro.de")]
+    assert "old" not in catalog.categories
+
+
 # ---------------------------------------------------------------------------------------------
 # the check: a user pack is held to the same rules as the bundled one
 
