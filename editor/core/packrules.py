@@ -8,7 +8,8 @@ Severity (decided here, documented for pack authors):
 - **Error, the record is refused** — every rule on a service record. The record is left out
   (like a type error) and the other records load on; the finding names file, line and field.
 - **Error, the text is refused** — an outdated law name or a non-https link in a template, a
-  label or a section title: that template / label / section is not used.
+  label, a section title or a category title/intro, and a German/English mismatch in the
+  last three: that template / label / section / category is not used.
 - **Warning, the text is used** — a German/English mismatch in a *template* pair. A template's
   source holds Jinja branches, so counting its paragraphs is an estimate; the finding starts
   with ``WARNING`` so it is told apart from a refusal. (In a record's own texts the same
