@@ -37,7 +37,10 @@ class _CachedCatalog(msgspec.Struct, array_like=True):
 def _key(read: dict[Path, PackFiles], folders: list[tuple[Path, bool]]) -> str:
     from .. import __version__
 
-    digest = hashlib.sha256(f"{cache.FORMAT}|{__version__}".encode())
+    from .countries import LAW_DIGEST
+    from .packrules import RULES_VERSION
+
+    digest = hashlib.sha256(f"{cache.FORMAT}|{__version__}|rules {RULES_VERSION}|{LAW_DIGEST}".encode())
     for path, user in folders:
         digest.update(f"|{path}|{user}|{read[path].digest()}".encode())
     return digest.hexdigest()

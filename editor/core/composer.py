@@ -161,11 +161,13 @@ class Composer:
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
             device_access=service.device_access,
-            uses_consent=service.device_access or "consent" in bases,
+            uses_consent=(service.device_access and not service.device_access_exception) or "consent" in bases,
             transfer=transfer,
             options=options,
             without_provider=category.without_provider if (category := catalog.categories.get(service.category)) else "self_hosted",
             automated_decisions=category.automated_decisions if category else "none",
+            device_exception=service.device_access_exception if service.device_access else None,
+            device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
         )
 
     def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:

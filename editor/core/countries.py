@@ -1,6 +1,8 @@
 """Country names for the ISO codes used in pack records (provider seats, transfer targets)."""
 from __future__ import annotations
 
+import hashlib
+
 _NAMES = {
     "DE": ("Deutschland", "Germany"), "AT": ("Österreich", "Austria"), "CH": ("Schweiz", "Switzerland"),
     "IE": ("Irland", "Ireland"), "FR": ("Frankreich", "France"), "NL": ("Niederlande", "Netherlands"),
@@ -20,10 +22,22 @@ _NAMES = {
     "AR": ("Argentinien", "Argentina"), "UY": ("Uruguay", "Uruguay"), "BR": ("Brasilien", "Brazil"),
 }
 
-# EU/EEA: no third country. Adequacy decisions (Art. 45) — the list as of 2026 (Commission page).
-EEA = {"DE", "AT", "IE", "FR", "NL", "LU", "BE", "SE", "DK", "FI", "EE", "LT", "LV", "PL", "CZ", "ES", "PT",
-       "IT", "MT", "CY", "GR", "BG", "RO", "HU", "SK", "SI", "HR", "NO", "IS", "LI"}
-ADEQUATE = {"CH", "GB", "CA", "IL", "NZ", "JP", "KR", "AR", "UY", "AD", "FO", "GG", "IM", "JE"}
+def _law() -> dict:
+    """EEA states and adequacy decisions, kept as data in resources/law/countries.toml."""
+    import tomllib
+
+    from ..resources import data_root
+
+    raw = (data_root("resources") / "law" / "countries.toml").read_bytes()
+    return {**tomllib.loads(raw.decode("utf-8")), "raw": raw}
+
+
+_LAW = _law()
+# EU/EEA: no third country. Adequacy decisions (Art. 45): code → the decision, for messages.
+EEA: frozenset[str] = frozenset(_LAW["eea"])
+ADEQUACY: dict[str, str] = dict(_LAW["adequacy"])
+ADEQUATE: frozenset[str] = frozenset(ADEQUACY)
+LAW_DIGEST = hashlib.sha256(_LAW["raw"]).hexdigest()  # part of the catalog cache key
 
 
 def name(code: str, lang: str) -> str:

@@ -155,8 +155,10 @@ def read(catalog: Catalog, project: Any) -> OwnServices:
         problems += [Problem(service.id, name, f, m, "invalid") for f, m in blocking]
         unsafe = transfer_unsafe(service)  # reported once, as the transfer problem below
         problems += [Problem(service.id, name, f, m, "rule")
-                     for f, m in chain(service_problems(service), completion)
-                     if not (f == "id" and blocking) and not (unsafe and f == "transfer.safeguard")]
+                     # the rules see what is printed: a missing language is filled from the
+                     # other (and reported once, as a language problem below)
+                     for f, m in chain(service_problems(for_composing(service)), completion)
+                     if not (f == "id" and blocking) and not (unsafe and f.startswith(("transfer", "provider.country")))]
         for field_name, text in _texts(service):
             for lang in project.languages:
                 if lang in schema.LANGUAGES and not text.get(lang).strip():

@@ -26,6 +26,7 @@ from .packerrors import PackError, locate_line, parse_path, read_toml, shown_pat
 from .document import missing_document_labels
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
 from .inherit import provider_problems, resolve
+from . import packrules
 from .servicerules import service_problems, template_texts
 
 __all__ = ["Catalog", "Pack", "PackError", "load_catalog", "load_pack", "locate_line", "pack_folders", "user_packs_dir"]
@@ -65,7 +66,11 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
     catalog.packs[manifest.id] = pack
 
     if got := read_toml(files, "categories.toml", schema.CategoryFile, errors):
-        for category in got[0].category:
+        for n, category in enumerate(got[0].category):
+            if found := packrules.category_problems(category):
+                errors += [PackError(shown_path(path / "categories.toml", root), locate_line(got[1], ["category", n, f.split(".")[0]]),
+                                     f"category {category.id}.{f}", m) for f, m in found]
+                continue
             if category.id not in catalog.categories:
                 catalog.categories[category.id] = category
                 catalog.category_pack[category.id] = manifest.id
@@ -89,8 +94,11 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
     if got := read_toml(files, "labels.toml", dict[str, schema.LabelSet], errors):
         for kind, labelset in got[0].items():
             known = catalog.labels.setdefault(kind, {"de": {}, "en": {}})
+            refused = _label_findings(catalog, files, kind, labelset)
             for lang in schema.LANGUAGES:
                 for code, text in getattr(labelset, lang).items():
+                    if code in refused:
+                        continue
                     if code not in known[lang] or may_change(f"label:{kind}.{code}", "labels.toml"):
                         known[lang][code] = text
     if len(catalog.packs) == 1:  # the core pack defines the document's own wording: all of it, in both languages
@@ -101,7 +109,13 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
 
     file = path / "sections.toml"
     if got := read_toml(files, "sections.toml", schema.SectionFile, errors):
-        for section in got[0].section:
+        for n, section in enumerate(got[0].section):
+            findings = [(f"title.{lang}", m) for lang in schema.LANGUAGES for _, m in packrules.text_problems(section.title.get(lang))]
+            findings += [("title", m) for m in packrules.language_parity(section.title.de, section.title.en)]
+            if findings:
+                errors += [PackError(shown_path(file, root), locate_line(got[1], ["section", n, "title"]), f"section {section.id}.{f}", m)
+                           for f, m in findings]
+                continue
             missing = [lang for lang in schema.LANGUAGES if (manifest.id, lang, section.template) not in template_ok]
             if missing:
                 line = locate_line(got[1], ["section"]) if got[1] else None
@@ -191,7 +205,8 @@ def _report(catalog: Catalog, service: schema.Service, problems: list[tuple[str,
             text: str, n: int) -> None:
     for field_name, message in problems:
         parts = ["service", n, *parse_path("." + field_name)]
-        catalog.errors.append(PackError(shown_path(file, root), locate_line(text, parts), f"{service.id}.{field_name}", message))
+        line = packrules.finding_line(text, locate_line(text, parts), message)
+        catalog.errors.append(PackError(shown_path(file, root), line, f"{service.id}.{field_name}", message))
 
 
 def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple[str, str, str]]:
@@ -211,6 +226,11 @@ def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple
                 match = re.search(r"line (\d+)", err)
                 catalog.errors.append(PackError(shown_path(file, pack.path), int(match.group(1)) if match else None, None, err))
                 continue
+            found = packrules.text_problems(files.texts[rel])
+            if found:  # outdated law or an http link: the template is not used
+                catalog.errors += [PackError(shown_path(file, pack.path), offset + 1, None, message) for offset, message in found]
+                store.remove(pack.id, lang, stem)
+                continue
             kind = ctx.SERVICE if stem == "service" or stem.startswith("category-") else None
             refused = ctx.refused(store.own_reads(f"{pack.id}/{lang}/{stem}")[0], kind)
             if refused:
@@ -218,7 +238,24 @@ def _load_templates(pack: Pack, files: PackFiles, catalog: Catalog) -> set[tuple
                 store.remove(pack.id, lang, stem)
                 continue
             ok.add((pack.id, lang, stem))
+    for rel in files.under("templates/de", ".md.j2"):  # German and English alike: a warning, see packrules
+        en = rel.replace("templates/de/", "templates/en/", 1)
+        if en in files.texts:
+            catalog.errors += [PackError(shown_path(pack.path / en, pack.path), None, None, message)
+                               for message in packrules.template_pair_warnings(files.texts[rel], files.texts[en])]
     return ok
+
+
+def _label_findings(catalog: Catalog, files: PackFiles, kind: str, labelset: schema.LabelSet) -> set[str]:
+    """Report the text rules' findings on one label kind; the codes whose labels are refused."""
+    text = files.get("labels.toml") or ""
+    refused: set[str] = set()
+    for lang, other in (("de", labelset.en), ("en", None)):
+        for code, message in packrules.label_problems(getattr(labelset, lang), other):
+            line = packrules.finding_line(text, locate_line(text, [f"{kind}.{lang}", code]), message)
+            catalog.errors.append(PackError(shown_path(files.root / "labels.toml", files.root), line, f"{kind}.{lang}.{code}", message))
+            refused.add(code)
+    return refused
 
 
 def pack_folders(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> list[tuple[Path, bool]]:

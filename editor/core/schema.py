@@ -215,6 +215,9 @@ class Service(Struct, kw_only=True):
     # None only for self_hosted; "google-ireland" names a record of providers.toml
     provider: str | Provider | None = None
     device_access: bool = False  # stores/reads on the visitor's device → § 25 TDDDG consent
+    # … unless a § 25 Abs. 2 TDDDG exception applies, named here with its reason for the visitor:
+    device_access_exception: Literal["strictly_necessary", "transmission"] | None = None
+    device_access_reason: Text | None = None
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it
@@ -231,7 +234,7 @@ class Service(Struct, kw_only=True):
 
     @property
     def uses_consent(self) -> bool:
-        return self.device_access or any(p.basis == "consent" for p in self.purposes)
+        return (self.device_access and not self.device_access_exception) or any(p.basis == "consent" for p in self.purposes)
 
 
 class Authority(Struct, kw_only=True):

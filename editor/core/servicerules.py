@@ -1,6 +1,6 @@
 """The rules a service record must keep beyond what its types say (schema.py): ids, roles and
-providers, legal bases, transfers and their safeguards, data categories, sources, options —
-and which of its texts may hold template expressions."""
+providers, data categories, options, detection data — plus the legal and authoring rules of
+packrules.py — and which of its texts may hold template expressions."""
 from __future__ import annotations
 
 import re
@@ -8,9 +8,10 @@ from typing import Iterable
 
 from . import schema
 from .options import declaration_problems
+from .packrules import service_rule_problems
 
 SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-ALLOWED_URL = re.compile(r"^https://[^\s]+$")
+ALLOWED_URL = re.compile(r"^https://[^\s]+$")  # provider records (inherit.py)
 
 
 def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
@@ -25,33 +26,16 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
     # the provider's own fields are checked where it is resolved (inherit.resolve)
     if service.role == "joint_controller" and service.joint_control is None:
         yield "joint_control", "joint controllers (Art. 26 GDPR) must say what the arrangement covers"
-    if not service.purposes:
-        yield "purposes", "name at least one purpose"
-    for n, purpose in enumerate(service.purposes):
-        if purpose.basis == "legitimate_interest" and purpose.interest is None:
-            yield f"purposes[{n}].interest", "Art. 6(1)(f) needs the legitimate interest spelled out"
-    if service.transfer is not None:
-        t = service.transfer
-        for code in t.countries:
-            if len(code) != 2 or not code.isupper():
-                yield "transfer.countries", f"'{code}' is not a two-letter ISO code"
-        if t.countries and t.safeguard == "none":
-            yield "transfer.safeguard", "a transfer to a third country needs a safeguard (adequacy, dpf_scc, scc or bcr)"
-        if "US" in t.countries and t.safeguard == "adequacy":
-            yield "transfer.safeguard", "the USA has no general adequacy decision; use dpf_scc for certified recipients"
-    if len(service.data.de) != len(service.data.en):
-        yield "data", "German and English lists of data categories must have the same length"
     if not service.data.de:
         yield "data", "name at least one data category"
-    for url in service.sources:
-        if not url.startswith("https://") and not url.startswith("legal-facts.md"):
-            yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
     for n, req in enumerate(service.requires):
         if not req.any_of:
             yield f"requires[{n}].any_of", "name at least one service id or 'category:<id>'"
     for n, other in enumerate(service.conflicts):
         if other == service.id:
             yield f"conflicts[{n}]", "a service cannot conflict with itself"
+    # legal bases, transfers, § 25 TDDDG, https, current law, de/en parity: packrules.py
+    yield from service_rule_problems(service)
     yield from declaration_problems(service.options)
     if service.detect is not None:
         from .detect import detect_problems
@@ -65,6 +49,7 @@ def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]
         ("text", service.text), ("description", service.description), ("retention", service.retention),
         ("withdrawal", service.withdrawal), ("joint_control", service.joint_control),
         ("transfer.note", service.transfer.note if service.transfer else None),
+        ("device_access_reason", service.device_access_reason),
     ]
     for n, purpose in enumerate(service.purposes):
         candidates += [(f"purposes[{n}].text", purpose.text), (f"purposes[{n}].interest", purpose.interest)]

@@ -66,6 +66,9 @@ class ServiceView:
     # (the category's without_provider)
     without_provider: str = "self_hosted"
     automated_decisions: str = "none"  # the category's: "none", "scoring" or "by_provider"
+    # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
+    device_exception: str | None = None
+    device_reason: MdSafe | None = None
 
 
 # Every plain data type handed to templates: the views above, the pack records templates read
