@@ -1,19 +1,20 @@
 """The Catalog: every pack, category, fixed section, service, authority, label and template,
-validated once at load (packs.py) — and the composition state that belongs to it."""
+validated once at load (packs.py).
+
+It imports nothing of composition: the Composer (editor.core.composer) is created by whoever
+composes, through ``composer_for(catalog)``, and kept in the catalog's ``composition`` slot so
+its caches live and die with the catalog they describe."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from . import context as ctx
 from . import schema
 from .packerrors import PackError
 from .templating import TemplateStore
 from .views import DATA_TYPES
-
-if TYPE_CHECKING:
-    from .composer import Composer
 
 
 @dataclass
@@ -40,17 +41,9 @@ class Catalog:
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
     templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
-    _composer: "Composer | None" = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def composer(self) -> "Composer":
-        """This catalog's composition state (caches with an explicit reset()): it belongs to
-        the catalog whose content it caches, and goes with it."""
-        if self._composer is None:
-            from .composer import Composer
-
-            self._composer = Composer(self)
-        return self._composer
+    # the composition state that editor.core.composer.composer_for() keeps for this catalog;
+    # opaque here, so that the catalog does not depend on composition
+    composition: Any = field(default=None, init=False, repr=False, compare=False)
 
     def services_in(self, category: str) -> list[schema.Service]:
         return sorted(

@@ -3,8 +3,9 @@ service sections and the parsed Markdown, cached, with an explicit reset().
 
 Every cache is keyed by exactly what its entry depends on (context.CONTEXT declares, for every
 name a template may read, a key that changes whenever its value may), so a cached composition
-equals one from scratch. Each Catalog owns one Composer (``catalog.composer``): the caches live
-and die with the catalog they describe, and nothing is kept in module globals.
+equals one from scratch. Each Catalog holds one Composer (``composer_for(catalog)`` creates it on
+first use and keeps it in ``catalog.composition``): the caches live and die with the catalog
+they describe, and nothing is kept in module globals.
 """
 from __future__ import annotations
 
@@ -58,6 +59,14 @@ def _store(cache: dict, key: Any, value: Any) -> Any:
 def service_key(service: schema.Service, options: dict[str, Any]) -> tuple:
     """What a service's view and texts depend on: its record (id, version) and its options."""
     return service.id, service.version, tuple(sorted(options.items()))
+
+
+def composer_for(catalog: "Catalog") -> "Composer":
+    """The catalog's Composer, created on first use and kept in the catalog."""
+    composer = catalog.composition
+    if composer is None:
+        composer = catalog.composition = Composer(catalog)
+    return composer
 
 
 class Composer:
