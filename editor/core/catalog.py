@@ -41,6 +41,9 @@ class Catalog:
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
     templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
+    # the hash of every pack file this catalog was loaded from (editor.core.catalog_cache); ""
+    # when built otherwise. Caches of what is derived from the catalog key on it.
+    content_key: str = field(default="", compare=False)
     # the composition state that editor.core.composer.composer_for() keeps for this catalog;
     # opaque here, so that the catalog does not depend on composition
     composition: Any = field(default=None, init=False, repr=False, compare=False)
