@@ -15,15 +15,7 @@ from editor.core.compose import compose
 from editor.core.document import Box, BulletList, Document, Paragraph, Provenance, Run, Section, Table
 from editor.core.project import example_project
 from editor.resources import clause_packs_dir
-from packtools import write_pack
-
-SECTION = '''
-[[section]]
-id = "extra"
-order = 15
-title = { de = "Extra", en = "Extra" }
-template = "extra"
-'''
+from packtools import EXTRA_SECTION, write_pack
 
 
 @pytest.fixture
@@ -78,7 +70,7 @@ def example_project_with_stand(stand: str):
 
 
 def test_a_changed_pack_text_changes_the_key(tmp_path, cache_folder):
-    pack = write_pack(tmp_path / "packs", sections=SECTION, changes_core=("section:extra",),
+    pack = write_pack(tmp_path / "packs", sections=EXTRA_SECTION, changes_core=("section:extra",),
                       templates={"de/extra.md.j2": "Original text.", "en/extra.md.j2": "Original text."})
     project = example_project()
     first = cached_catalog([clause_packs_dir()], [tmp_path / "packs"])
