@@ -23,9 +23,7 @@ from .templating import MdSafe
 from .views import ProviderView, PurposeView, ServiceView, TransferView
 
 if TYPE_CHECKING:
-    from .document import Document
     from .catalog import Catalog
-    from .project import Project
 
 MAX_ENTRIES = 20_000  # per cache; past it a cache starts afresh (a long session of edits)
 
@@ -87,11 +85,6 @@ class Composer:
         """How many entries each cache holds (for tests and diagnostics)."""
         return {"views": len(self._views), "sections": len(self._sections), "services": len(self._services),
                 "markdown": len(self._blocks)}
-
-    def compose(self, project: "Project", language: str | None = None) -> "Document":
-        from .compose import compose
-
-        return compose(self.catalog, project, language)
 
     # -- Markdown -------------------------------------------------------------------------------
     def blocks(self, markdown: str) -> tuple[Block, ...]:
