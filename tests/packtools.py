@@ -21,6 +21,15 @@ text = {{ de = "Betrieb.", en = "Operation." }}
 basis = "contract"
 '''
 
+# a fixed section "extra" that a test pack adds (with changes_core=("section:extra",))
+EXTRA_SECTION = '''
+[[section]]
+id = "extra"
+order = 15
+title = { de = "Extra", en = "Extra" }
+template = "extra"
+'''
+
 
 def write_pack(root: Path, pack_id: str = "demo", services: str | None = None, templates: dict | None = None,
                sections: str = "", extra_files: dict | None = None, changes_core: tuple[str, ...] = ()) -> Path:

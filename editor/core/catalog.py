@@ -1,19 +1,20 @@
 """The Catalog: every pack, category, fixed section, service, authority, label and template,
-validated once at load (packs.py) — and the composition state that belongs to it."""
+validated once at load (packs.py).
+
+It imports nothing of composition: the Composer (editor.core.composer) is created by whoever
+composes, through ``composer_for(catalog)``, and kept in the catalog's ``composition`` slot so
+its caches live and die with the catalog they describe."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from . import context as ctx
 from . import schema
 from .packerrors import PackError
 from .templating import TemplateStore
 from .views import DATA_TYPES
-
-if TYPE_CHECKING:
-    from .composer import Composer
 
 
 @dataclass
@@ -41,7 +42,12 @@ class Catalog:
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
     templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
-    _composer: "Composer | None" = field(default=None, init=False, repr=False, compare=False)
+    # the hash of every pack file this catalog was loaded from (editor.core.catalog_cache); ""
+    # when built otherwise. Caches of what is derived from the catalog key on it.
+    content_key: str = field(default="", compare=False)
+    # the composition state that editor.core.composer.composer_for() keeps for this catalog;
+    # opaque here, so that the catalog does not depend on composition
+    composition: Any = field(default=None, init=False, repr=False, compare=False)
     # A project's view of this catalog with its own services (own_services.overlay): the
     # catalog it extends, and on that base catalog the overlays made from it, by content.
     _base: "Catalog | None" = field(default=None, init=False, repr=False, compare=False)
@@ -53,23 +59,8 @@ class Catalog:
         return self._base or self
 
     def attach_to(self, base: "Catalog") -> None:
-        """Make this catalog an overlay of ``base``: it shares the base's compiled templates and
-        composition caches (an edit of the own services does not start them afresh)."""
-        from .composer import Composer
-
+        """Make this catalog an overlay of ``base`` (own_services gives it its composition state)."""
         self._base = base
-        self._composer = Composer(self, share_templates=True)
-        self._composer.share_caches(base.composer)
-
-    @property
-    def composer(self) -> "Composer":
-        """This catalog's composition state (caches with an explicit reset()): it belongs to
-        the catalog whose content it caches, and goes with it."""
-        if self._composer is None:
-            from .composer import Composer
-
-            self._composer = Composer(self)
-        return self._composer
 
     def services_in(self, category: str) -> list[schema.Service]:
         return sorted(

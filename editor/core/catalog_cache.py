@@ -95,6 +95,7 @@ def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
     if catalog is None:
         catalog = load_catalog(folders, user_folders, read)
         cache.write(name, _to_cache(catalog, key))
+    catalog.content_key = key  # what caches of things derived from the catalog key on
     return catalog
 
 

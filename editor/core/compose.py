@@ -15,14 +15,14 @@ from typing import Any
 
 from . import context as ctx
 from . import own_services, schema
-from .composer import ComposeError, Composer, service_key
+from .composer import ComposeError, Composer, composer_for, service_key
 from .context import format_date
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
 from .options import option_values
 from .catalog import Catalog
 from .project import Project
 
-__all__ = ["compose", "ComposeError", "Composer", "format_date", "TITLES", "CUSTOM_ORDER"]
+__all__ = ["compose", "ComposeError", "Composer", "composer_for", "format_date", "TITLES", "CUSTOM_ORDER"]
 
 # The document's own wording lives in the core pack's labels.toml ([document.de] / [document.en]);
 # compose() copies the catalog's set into the Document. These two are the bundled wording, for
@@ -47,7 +47,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     # German names decide the order in both languages, so the numbering matches paragraph for paragraph
     chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
 
-    composer = catalog.composer
+    composer = composer_for(catalog)
     errors: dict[str, None] = {}  # ordered set: what failed, once each
     views, consent = [], (None, None)
     for service, options in chosen:

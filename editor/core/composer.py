@@ -3,8 +3,9 @@ service sections and the parsed Markdown, cached, with an explicit reset().
 
 Every cache is keyed by exactly what its entry depends on (context.CONTEXT declares, for every
 name a template may read, a key that changes whenever its value may), so a cached composition
-equals one from scratch. Each Catalog owns one Composer (``catalog.composer``): the caches live
-and die with the catalog they describe, and nothing is kept in module globals.
+equals one from scratch. Each Catalog holds one Composer (``composer_for(catalog)`` creates it on
+first use and keeps it in ``catalog.composition``): the caches live and die with the catalog
+they describe, and nothing is kept in module globals.
 """
 from __future__ import annotations
 
@@ -22,9 +23,7 @@ from .templating import MdSafe
 from .views import ProviderView, PurposeView, ServiceView, TransferView
 
 if TYPE_CHECKING:
-    from .document import Document
     from .catalog import Catalog
-    from .project import Project
 
 MAX_ENTRIES = 20_000  # per cache; past it a cache starts afresh (a long session of edits)
 
@@ -60,6 +59,14 @@ def service_key(service: schema.Service, options: dict[str, Any]) -> tuple:
     return service.id, service.version, tuple(sorted(options.items()))
 
 
+def composer_for(catalog: "Catalog") -> "Composer":
+    """The catalog's Composer, created on first use and kept in the catalog."""
+    composer = catalog.composition
+    if composer is None:
+        composer = catalog.composition = Composer(catalog)
+    return composer
+
+
 class Composer:
     def __init__(self, catalog: "Catalog", *, share_templates: bool = False) -> None:
         """``share_templates``: the catalog is a project's overlay of another one (own_services)
@@ -93,11 +100,6 @@ class Composer:
         """How many entries each cache holds (for tests and diagnostics)."""
         return {"views": len(self._views), "sections": len(self._sections), "services": len(self._services),
                 "markdown": len(self._blocks)}
-
-    def compose(self, project: "Project", language: str | None = None) -> "Document":
-        from .compose import compose
-
-        return compose(self.catalog, project, language)
 
     # -- Markdown -------------------------------------------------------------------------------
     def blocks(self, markdown: str) -> tuple[Block, ...]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Hashable
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Protocol
 
 import msgspec
 
@@ -28,8 +28,16 @@ from .templating import MdSafe
 from .views import ServiceView
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from . import schema
     from .project import Project
+
+
+class Catalog(Protocol):
+    """What context values read of a catalog (editor.core.catalog.Catalog), named here so that
+    the catalog and the composition side do not import each other."""
+
+    labels: Mapping[str, Mapping[str, Mapping[str, str]]]
+    authorities: Mapping[str, "schema.Authority"]
 
 SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text", "record text", "condition"
 KINDS = (SECTION, SERVICE, TEXT, RECORD, CONDITION)

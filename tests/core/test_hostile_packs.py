@@ -17,15 +17,8 @@ from editor.core.compose import compose
 from editor.core.packs import load_catalog
 from editor.core.project import SelectedService, example_project
 from editor.resources import clause_packs_dir
-from packtools import MINIMAL_SERVICE, write_pack
+from packtools import EXTRA_SECTION as SECTION, MINIMAL_SERVICE, write_pack
 
-SECTION = '''
-[[section]]
-id = "extra"
-order = 15
-title = { de = "Extra", en = "Extra" }
-template = "extra"
-'''
 
 
 def _errors_for(catalog, pack_id: str = "demo") -> list[str]:

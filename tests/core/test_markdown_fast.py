@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core import markdown_fast, markup
-from editor.core.compose import compose
+from editor.core.compose import compose, composer_for
 from editor.core.markup import slow_blocks, to_blocks
 from editor.core.project import Dpo, SelectedService, example_project
 from editor.core.templating import md_escape, md_link, placeholder
@@ -22,13 +22,13 @@ def _section_markdown(catalog):
 
     seen = []
     twin = catalog_twin(catalog)
-    original = twin.composer.blocks
+    original = composer_for(twin).blocks
 
     def spy(markdown):
         seen.append(markdown)
         return original(markdown)
 
-    twin.composer.blocks = spy
+    composer_for(twin).blocks = spy
     project = example_project()
     project.services = [SelectedService(id=s) for s in catalog.services]
     project.dpo = Dpo(name="Dora Schutz", email="dpo@example.org")

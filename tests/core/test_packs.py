@@ -5,7 +5,7 @@ import pytest
 
 from packtools import MINIMAL_SERVICE, write_pack
 from editor.core.checks import checks
-from editor.core.compose import ComposeError, compose
+from editor.core.compose import ComposeError, compose, composer_for
 from editor.core.packs import load_catalog, locate_line
 from editor.core.project import SelectedService, example_project
 from editor.resources import clause_packs_dir
@@ -217,7 +217,7 @@ def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
     from editor.core.options import option_values
 
     service = catalog.services["google-analytics"]
-    view = catalog.composer.service_view(service, "de", option_values(service, {}))
+    view = composer_for(catalog).service_view(service, "de", option_values(service, {}))
     env = catalog.templates.env
     assert env.from_string("{{ s.name }}").render(s=view) == "Google Analytics 4"
     for source in ("{{ s.__class__ }}", "{{ s.__dict__ }}", "{{ s.provider.__class__.__mro__ }}",

@@ -10,7 +10,7 @@ import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from editor.core.checks import checks
-from editor.core.compose import compose
+from editor.core.compose import compose, composer_for
 from editor.core.context import label_function
 from editor.core.options import option_values
 from editor.core.packs import load_catalog
@@ -158,7 +158,7 @@ def _instances(catalog) -> list:
     project = example_project()
     objects: list = [project.controller, Dpo(name="D", email="d@example.org"), *catalog.authorities.values()]
     for service in catalog.services.values():
-        view = catalog.composer.service_view(service, "de", option_values(service, {}))
+        view = composer_for(catalog).service_view(service, "de", option_values(service, {}))
         objects += [view, *view.purposes, service.names, service.retention]
         if view.provider:
             objects.append(view.provider)

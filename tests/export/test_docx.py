@@ -20,6 +20,7 @@ from lxml import etree
 from editor.core.document import (Box, BulletList, Document, Heading, Paragraph, Provenance, Run,
                                   Section, Table)
 from editor.export import docx as writer
+from editor.export import docx_package
 from editor.export import export
 from editor.resources import resource
 from golden_files import check_golden_folder, compare_golden_folder
@@ -125,14 +126,14 @@ def test_golden_ignores_our_styles_but_not_the_text(tmp_path, monkeypatch):
     indent = re.search(r'w:ind w:left="(\d+)"', numbering).group(1)
     (tmp_path / "styles.xml").write_text(styles.replace(f'w:val="{colour}"', 'w:val="FF0000"'), encoding="utf-8")
     (tmp_path / "numbering.xml").write_text(numbering.replace(f'w:left="{indent}"', 'w:left="1"'), encoding="utf-8")
-    original_resource = writer.resource
-    monkeypatch.setattr(writer, "resource", lambda *p: tmp_path / p[1] if p[0] == "docx" else original_resource(*p))
-    writer._template.cache_clear()
+    original_resource = docx_package.resource
+    monkeypatch.setattr(docx_package, "resource", lambda *p: tmp_path / p[1] if p[0] == "docx" else original_resource(*p))
+    docx_package.template_package.cache_clear()
     try:
         writer.write(sample("de"), tmp_path / "tweaked.docx", review=True)
     finally:
         monkeypatch.undo()
-        writer._template.cache_clear()
+        docx_package.template_package.cache_clear()
     with zipfile.ZipFile(tmp_path / "tweaked.docx") as archive:  # the tweaks really are in the file
         assert 'w:val="FF0000"' in archive.read("word/styles.xml").decode()
         assert 'w:left="1"' in archive.read("word/numbering.xml").decode()

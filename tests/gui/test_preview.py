@@ -145,3 +145,44 @@ def test_the_preview_shows_what_the_pdf_prints(qtbot, catalog):
         assert "Inhalt" in printed.toPlainText() and "Stand: " in printed.toPlainText()
         project.controller.name = f"Firma {step}"  # incremental updates from here on
         project.services = project.services[1:]
+
+
+def test_one_html_pass_gives_the_ranges_of_unit_by_unit_inserts(qtbot, catalog, full_project):
+    """fill() sets all units as one HTML and reads the unit ranges back from the heading blocks;
+    the result equals inserting unit by unit (the reference, and the fallback), both languages."""
+    from PySide6.QtGui import QTextDocument
+
+    from editor.export import qtdoc
+
+    for lang in ("de", "en"):
+        units = qtdoc.units(compose(catalog, full_project, lang))
+        fast, slow = QTextDocument(), QTextDocument()
+        for doc in (fast, slow):
+            qtdoc.prepare(doc)
+        ranges = qtdoc.fill(fast, units, qtdoc.HeadingFormats())
+        assert ranges == qtdoc.fill_by_units(slow, units, qtdoc.HeadingFormats())
+        assert fast.toHtml() == slow.toHtml()
+        view = fresh(compose(catalog, full_project, lang))
+        assert view.unit_ids() == [u.id for u in units] and view.textCursor().position() == 0
+        assert view.toHtml() == fresh_by_units(units).toHtml()
+
+
+def fresh_by_units(units):
+    from editor.export import qtdoc
+
+    view = Preview()
+    qtdoc.fill_by_units(view.document(), units, qtdoc.HeadingFormats())
+    return view
+
+
+def test_a_heading_count_that_does_not_add_up_falls_back_to_unit_inserts(qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    from editor.export import qtdoc
+
+    doc = QTextDocument()
+    doc.setHtml("<h2>one</h2><p>x</p><h2>two</h2>")
+    assert qtdoc.unit_ranges(doc, 2) == [(0, 5), (6, doc.characterCount() - 1)]
+    assert qtdoc.unit_ranges(doc, 3) is None
+    doc.setHtml("<p>before</p><h2>one</h2>")
+    assert qtdoc.unit_ranges(doc, 1) is None  # the first unit must start the document

@@ -154,3 +154,32 @@ print(json.dumps(loaded))
              "editor.core.templating", "editor.export.docx", "editor.export.html", "editor.export.pdf",
              "docx", "jinja2"}
     assert not heavy & set(loaded["modules"])
+
+
+def test_a_cached_preview_is_shown_then_verified(example_file, qtbot, catalog):
+    """The first preview comes from the per-user document cache; once it is laid out the policy
+    is composed again and the fresh document replaces a stale one, in the view and the cache.
+    The checks wait for that moment too."""
+    from dataclasses import replace
+
+    from editor.core import document_cache
+    from editor.core.compose import compose
+    from editor.gui.app import create_window
+
+    window = create_window(str(example_file), "en", defer_catalog=True)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    project, lang = window.model.project, window.live.doc_language
+    key = document_cache.key(catalog.content_key, project, lang)
+    fresh = compose(catalog, project, lang)
+    document_cache.store(key, replace(fresh, company="Veraltete Firma GmbH"))
+
+    window.load_catalog(catalog)
+    assert window.live.from_cache and "Veraltete Firma GmbH" in window.preview.toPlainText()
+    assert not window.live.checks_timer.isActive()  # checks wait until the preview is laid out
+    qtbot.waitUntil(lambda: not window.live.from_cache, timeout=10000)
+    assert window.live.document == fresh and "Veraltete Firma GmbH" not in window.preview.toPlainText()
+    assert document_cache.load(key) == fresh
+    qtbot.waitUntil(lambda: window.findings.count() > 0)
