@@ -55,6 +55,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         self.country.setEditable(True)
         for code in sorted(countries.EEA | {"US", "GB", "CH", "CA", "JP", "IN", "AU", "IL", "KR", "NZ", "UY", "AR"}):
             self.country.addItem(f"{code} – {countries.name(code, ui_language)}", code)
+        self.country.setCurrentIndex(self.country.findData("DE"))  # not the list's first (Argentina)
         self.role, self.category, self.safeguard = QComboBox(), QComboBox(), QComboBox()
         for category in self.catalog.ordered_categories():
             self.category.addItem(category.title.get(ui_language), category.id)
@@ -377,7 +378,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         for lang in self.langs:
             self.joint[lang].setVisible(joint)
             self.labels[f"joint.{lang}"].setVisible(joint)
-        self._problem_list = self.problem_lines()
+        self._problem_list = list(dict.fromkeys(self.problem_lines()))  # two rules may say the same
         if self._problem_list:
             self.problems.setText(self.tr("Still missing or to check:") + "\n• " + "\n• ".join(self._problem_list[:8]))
         else:

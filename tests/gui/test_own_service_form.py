@@ -175,3 +175,15 @@ def test_save_as_user_pack_writes_a_pack_the_loader_accepts(project_window, tmp_
     loaded = packs.load_catalog([clause_packs_dir()], [tmp_path / "packs"])
     assert "own-acme-crm" in loaded.services and not [e for e in loaded.errors if "user-own" in str(e.file)]
     dialog.reject()
+
+
+def test_a_new_service_starts_in_germany_and_says_each_problem_once(project_window):
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    assert dialog.country_code() == "DE" and not dialog.safeguard.isEnabled()
+    assert "outside the EU/EEA" not in dialog.problems.text()
+    dialog.privacy_url.setText("http://insecure.example")
+    lines = [line for line in dialog.problems.text().splitlines() if line.startswith("•")]
+    assert len(lines) == len(set(lines)) and any("https://" in line for line in lines)
+    dialog.reject()
