@@ -36,10 +36,14 @@ def test_preview_update_full_catalog(benchmark, report, gui_isolated, qtbot, qap
 
     window = MainWindow(catalog=catalog, ui_language="de")
     window.persist_state = False
+    window.prompts.ask_unsaved = lambda _name: "discard"  # a failed run must not wait on a modal box
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     window.session.set_project(full_project, None)
+    qapp.processEvents()
+    # the user looks at what they edit: the controller section, below the table of contents
+    window.preview.scroll_to("controller")
     qapp.processEvents()
 
     class Paints(QObject):
