@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
-from ..core.sanitize import clean_text as clean  # noqa: F401 — kept for callers of the old helper
 
 WIDTH = 80
 

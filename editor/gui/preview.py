@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..core.document import Document
 from ..export import qtdoc
-from .render import FIXED_IDS, Unit, units
+from ..export.qtdoc import FIXED_IDS, Unit, units
 
 
 class Preview(QTextBrowser):

@@ -248,7 +248,7 @@ def user_document(texts: list[str], company: str) -> Document:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(TEXT, min_size=1, max_size=5), TEXT)
 def test_user_text_is_escaped_and_shown_exactly(texts, company):
-    from editor.export.text import clean
+    from editor.core.sanitize import clean_text as clean
 
     doc = user_document(texts, company)
     for fragment in (False, True):

@@ -15,7 +15,7 @@ from editor.core.document import Box, BulletList, Document, Heading, Paragraph, 
 from editor.export import export
 from editor.export import html as html_writer
 from editor.export import markdown, text
-from editor.export.text import clean
+from editor.core.sanitize import clean_text as clean
 from golden_files import check_golden
 from samples import COMPANY, sample
 

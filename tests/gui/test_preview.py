@@ -6,7 +6,7 @@ from editor.core.compose import compose
 from editor.core.document import Document, Paragraph, Run, Section
 from editor.core.project import CustomSection, Dpo, LocalText, SelectedService, example_project
 from editor.gui.preview import Preview
-from editor.gui.render import unit_html
+from editor.export.qtdoc import unit_html
 
 
 def fresh(document):
@@ -79,7 +79,7 @@ def test_text_is_escaped_and_placeholders_highlighted(qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextDocument
 
-    from editor.gui.render import Unit
+    from editor.export.qtdoc import Unit
 
     html = unit_html(Unit("x", 2, "1", "<b>T</b>", (Paragraph((Run("<script>"), Run("Telefon", placeholder=True))),)))
     assert "<script>" not in html and "&lt;script&gt;" in html
