@@ -17,10 +17,11 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from . import context as ctx
 from . import countries, schema
 from .document import Block
+from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .templating import MdSafe
-from .views import ProviderView, PurposeView, ServiceView, TransferView
+from .views import ProviderView, PurposeView, RecipientView, ServiceView, TransferView
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -146,8 +147,8 @@ class Composer:
         if service.transfer is not None and service.transfer.countries:
             tr = service.transfer
             names = tuple(countries.name(c, lang) for c in tr.countries)
-            transfer = TransferView(tuple(tr.countries), names,
-                                    tr.safeguard, tr.recipient, t(tr.note), countries_text=", ".join(names))
+            transfer = TransferView(tuple(tr.countries), names, tr.safeguard, tr.recipient, t(tr.note),
+                                    countries_text=", ".join(names), recipients=recipient_views(service, lang))
         bases = tuple(dict.fromkeys(p.basis for p in purposes))
         return ServiceView(
             id=service.id,
@@ -209,7 +210,8 @@ class Composer:
         lang, templates = document.lang, self.catalog.templates
         pack, stem = self.service_template(service, lang)
         inputs = ctx.Inputs(self.catalog, lang, consent_tool=document.consent_tool, consent_key=document.consent_key,
-                            service_key=service_key(service, options), options=options)
+                            service_key=service_key(service, options), options=options,
+                            handlers=self.handlers(service, document.views))
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
         blocks = self._services.get(key)
@@ -227,8 +229,30 @@ class Composer:
         markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
         return _store(self._services, key, self.blocks(markdown))
 
+    def handlers(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
+        """Names of the selected services that process ``service``'s data for us."""
+        categories = service.handled_by
+        if categories is None:
+            category = self.catalog.categories.get(service.category)
+            categories = category.handled_by if category is not None else []
+        return tuple(v.name for v in selected if v.category in categories and v.id != service.id)
+
     def _render(self, pack: str, lang: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:
             return self.catalog.templates.render(pack, lang, stem, context)
         except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
             raise ComposeError(f"{what}: template '{pack}/{lang}/{stem}': {reason(exc)}.") from None
+
+
+def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, ...]:
+    """Each third-country recipient of the service with the safeguard that applies to it."""
+    views = []
+    for r in transfer_recipients(service):
+        if isinstance(r, schema.Recipient):
+            entity, country, safeguard = r.entity, r.country, r.safeguard
+            if safeguard == "dpf_scc" and r.dpf is not None:
+                safeguard = "dpf" if r.dpf.certified else "scc"
+        else:
+            entity, country, safeguard = r
+        views.append(RecipientView(entity, countries.name(country, lang), safeguard))
+    return tuple(views)

@@ -59,6 +59,7 @@ class Inputs:
     service_key: tuple | None = None  # (id, version, options) of the service
     options: dict[str, Any] | None = None
     extra: str = ""  # the service's rendered ``text``
+    handlers: tuple[str, ...] = ()  # names of the selected services that process the service's data for us
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: [v for v in i.views if v.role != "self_hosted" and v.provider is not None], _selection),
     Name("transfers", _DOCUMENT, "the selected services and their options",
          lambda i: [v for v in i.views if v.transfer is not None], _selection),
-    Name("safeguards", _DOCUMENT, "the selected services and their options",
-         lambda i: sorted({v.transfer.safeguard for v in i.views if v.transfer is not None}), _selection),
+    Name("safeguards", _DOCUMENT, "the selected services and their options (what applies to each recipient)",
+         lambda i: sorted({r.safeguard for v in i.views if v.transfer is not None for r in v.transfer.recipients}), _selection),
     Name("recipient_roles", _DOCUMENT, "the selected services and their options",
          lambda i: sorted({v.role for v in i.views if v.role != "self_hosted" and v.provider is not None}), _selection),
     Name("scoring", _DOCUMENT, "the selected services (their category's automated_decisions)",
@@ -165,6 +166,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: (i.service_key, i.lang)),
     Name("options", frozenset({SERVICE, TEXT, RECORD, CONDITION}), "the service's options (ruled, see options.py)",
          lambda i: i.options, lambda i: tuple(sorted(i.options.items()))),
+    Name("handlers", _SERVICE, "the selected services of the categories the service's handled_by names",
+         lambda i: list(i.handlers), lambda i: (i.handlers, i.lang)),
     Name("extra", frozenset({SERVICE}), "the service's text record, so everything a TEXT template reads",
          lambda i: MdSafe(i.extra), lambda i: (i.service_key, i.consent_key, i.lang)),
 )}

@@ -93,6 +93,9 @@ class Category(Struct, kw_only=True):
     # what the Art. 22 section says of its services: "scoring" we may decide automatically on a
     # score (credit checks); "by_provider" an independent controller may (payment providers)
     automated_decisions: Literal["none", "scoring", "by_provider"] = "none"
+    # categories whose selected services process this category's data for us (e.g. the e-mail
+    # contact names the selected office suite): the text names them instead of hedging
+    handled_by: list[str] = []
 
 
 class CoreSection(Struct, kw_only=True):
@@ -227,6 +230,7 @@ class Service(Struct, kw_only=True):
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
     detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
     requires: list[Requirement] = []  # services or categories it needs besides itself
+    handled_by: list[str] | None = None  # as the category's handled_by, for this service only
     conflicts: list[str] = []  # service ids that must not be selected with it
 
     def name(self, language: str) -> str:

@@ -22,6 +22,18 @@ class PurposeView:
 
 
 @dataclass(frozen=True)
+class RecipientView:
+    """One recipient in a third country and what secures the transfer to it."""
+
+    entity: str | None  # None: the service names no entity (its provider or sub-processors)
+    country: str  # the country's name in the document language
+    # what applies to this recipient: the record's safeguard, except that "dpf_scc" becomes
+    # "dpf" for a recipient checked as certified and "scc" for one checked as not certified
+    # (an unchecked one keeps "dpf_scc": certified or, if not, SCCs)
+    safeguard: str
+
+
+@dataclass(frozen=True)
 class TransferView:
     codes: tuple[str, ...]
     countries: tuple[str, ...]
@@ -29,6 +41,7 @@ class TransferView:
     recipient: str | None
     note: MdSafe | None
     countries_text: str = ""  # the country names joined with ", "
+    recipients: tuple[RecipientView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,6 @@ class ServiceView:
 # (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
 # reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
 DATA_TYPES: frozenset[type] = frozenset({
-    PurposeView, TransferView, ProviderView, ServiceView,
+    PurposeView, RecipientView, TransferView, ProviderView, ServiceView,
     schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
 })

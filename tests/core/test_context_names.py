@@ -146,6 +146,8 @@ def _probe_catalog(tmp_path):
             templates[f"{lang}/probe-{name}.md.j2"] = PRINT.get(name, "{{ %s }}" % name) + "\n"
     services = "".join(PROBE_SERVICE.format(id=f"probe-{n}", category="tools", extra=f'template = "probe-{n}"')
                        for n in SERVICE_NAMES)
+    # the handlers probe names the selected hosting services ("select more services" adds one)
+    services = services.replace('template = "probe-handlers"', 'template = "probe-handlers"\nhandled_by = ["hosting"]')
     services = services.replace('template = "probe-extra"', 'template = "probe-extra"\n'
                                 'text = { de = "{{ consent_tool.name if consent_tool else \'-\' }} {{ options.days }}", '
                                 'en = "{{ consent_tool.retention if consent_tool else \'-\' }} {{ lang }}" }')
@@ -167,6 +169,7 @@ def _edits(catalog):
     more = [next(s.id for s in bundled if s.transfer and s.transfer.countries),
             next(s.id for s in bundled if s.role == "joint_controller"),
             next(s.id for s in bundled if s.category == "consent"), "probe-consent",
+            next(s.id for s in bundled if s.category == "hosting" and s.provider is not None),
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "scoring"),
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "by_provider"
                  and s.role == "controller")]

@@ -63,6 +63,25 @@ SYNTHETIC = [
 ]
 
 
+def _us_provider(id: str, dpf: bool | None) -> schema.Provider:
+    checked = None if dpf is None else schema.Dpf(certified=dpf, checked=_dt.date(2026, 12, 3),
+                                                   source="https://www.dataprivacyframework.gov/list")
+    return schema.Provider(entity=f"{id} Ltd", address="Street 1", country="IE", privacy_url="https://example.org/privacy",
+                           transfers=[schema.Recipient(entity=f"{id} Inc.", country="US", safeguard="dpf_scc", dpf=checked)])
+
+
+# US recipients whose DPF status was checked (certified / not certified), not checked, and one
+# an independent controller transfers on its own account
+for _id, _dpf, _role in (("t-us-yes", True, "processor"), ("t-us-no", False, "processor"),
+                         ("t-us-open", None, "processor"), ("t-us-own", True, "controller")):
+    _base = _service(_id, "crm", role=_role)
+    _provider = _us_provider(_id, _dpf)
+    SYNTHETIC.append(schema.Service(**{**{f: getattr(_base, f) for f in _base.__struct_fields__},
+                                       "provider": _provider,
+                                       "transfer": schema.Transfer(countries=["US"], safeguard="dpf_scc",
+                                                                   recipient=f"{_id} Inc.")}))
+
+
 @pytest.fixture(scope="module")
 def catalog():
     c = default_catalog(False)
@@ -281,18 +300,49 @@ def test_transfers_listed_with_their_safeguards(catalog, lang):
     assert "2021/914" in only_scc and "2023/1795" not in only_scc and "Art. 49" not in only_scc
 
 
+def _table_rows(table) -> dict[str, list[str]]:
+    return {"".join(r.text for r in row[0]): ["".join(r.text for r in cell) for cell in row[1:]] for row in table.rows}
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_recipients_table_and_role_paragraphs(catalog, lang):
+def test_each_us_recipient_gets_its_own_dpf_statement_and_controllers_stand_apart(catalog, lang):
+    ids = ("t-us-yes", "t-us-no", "t-us-open", "t-us-own")
+    document = compose(catalog, _project(*ids), lang)
+    section = _sections(document)["transfers"]
+    ours, theirs = [b for b in section.blocks if isinstance(b, Table)]
+    short = catalog.labels["safeguard_short"][lang]
+    rows = _table_rows(ours)
+    assert sorted(rows) == ["Test t-us-no", "Test t-us-open", "Test t-us-yes"]
+    assert rows["Test t-us-yes"] == ["t-us-yes Inc.", "USA", short["dpf"]]  # checked: certified
+    assert rows["Test t-us-no"][2] == short["scc"]  # checked: not certified, so the clauses apply
+    assert rows["Test t-us-open"][2] == short["dpf_scc"]  # unchecked: says what applies either way
+    assert _table_rows(theirs) == {"Test t-us-own": ["t-us-own Inc.", "USA", short["dpf"]]}
+    text = _plain(section)
+    # the DPF is explained once, not once per recipient
+    assert text.count("2023/1795") == 1
+    # a copy of the clauses is offered for our processors' transfers only
+    assert ("auf Anfrage" if lang == "de" else "on request") in text
+    only_theirs = _plain(_sections(compose(catalog, _project("t-us-own"), lang))["transfers"])
+    assert ("auf Anfrage" if lang == "de" else "on request") not in only_theirs
+    assert ("nicht beteiligt" if lang == "de" else "not a party") in only_theirs
+    # the service section points to the table instead of repeating the safeguard
+    service = next(s for s in document.walk() if s.id == "service-t-us-yes")
+    assert "t-us-yes Inc." in _plain(service) and "2023/1795" not in _plain(service)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recipients_role_paragraphs_without_a_second_list_of_providers(catalog, lang):
     ids = ("t-scc", "t-credit", "t-fan", "t-self")
     section = _sections(compose(catalog, _project(*ids), lang))["recipients"]
-    table = next(b for b in section.blocks if isinstance(b, Table))
-    names = ["".join(r.text for r in row[0]) for row in table.rows]
-    assert sorted(names) == ["Test t-credit", "Test t-fan", "Test t-scc"]  # self-hosted is no recipient
+    # each service names its provider; the section explains the roles once, with no table repeating them
+    assert not any(isinstance(b, Table) for b in section.blocks)
     text = _plain(section)
     assert "Art. 28" in text and "Art. 26" in text
-    # with no services: no table, but the statutory recipients are still named
+    assert ("Eigenständig Verantwortliche" if lang == "de" else "Independent controllers") in text
+    only_processor = _plain(_sections(compose(catalog, _project("t-scc"), lang))["recipients"])
+    assert "Art. 28" in only_processor and "Art. 26" not in only_processor
+    # with no services: the statutory recipients are still named
     bare = _sections(compose(catalog, _project(), lang))["recipients"]
-    assert not any(isinstance(b, Table) for b in bare.blocks)
     assert ("Finanzbehörden" if lang == "de" else "tax authorities") in _plain(bare)
 
 

@@ -163,7 +163,7 @@ def _instances(catalog) -> list:
         if view.provider:
             objects.append(view.provider)
         if view.transfer:
-            objects.append(view.transfer)
+            objects += [view.transfer, *view.transfer.recipients]
         if service.provider:
             objects.append(service.provider)
     return objects
