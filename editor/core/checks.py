@@ -248,7 +248,8 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
             yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
         if service.role == "joint_controller":
             yield _finding("joint-control", f"service:{service.id}", lang, service=name)
-    yield from _requirements(catalog, selected, ids, categories, lang)
+    chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
+    yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:
         for other in service.conflicts:
@@ -267,22 +268,35 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
                        examples=", ".join(s.name(lang) for s in processors[:3]))
 
 
-def _requirements(catalog: Catalog, selected: list, ids: set[str], categories: set[str], lang: str) -> Iterable[Finding]:
-    """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too."""
+def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], categories: set[str],
+                  lang: str) -> Iterable[Finding]:
+    """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too (with
+    the option values ``with_options`` names), where the requirement's ``when`` holds."""
     for service in selected:
         category = catalog.categories.get(service.category)
         for req in [*(category.requires if category else []), *service.requires]:
-            if any(_satisfied(entry, service.id, ids, categories) for entry in req.any_of):
+            if req.when and not _holds(catalog, req.when, chosen[service.id]):
+                continue
+            if any(_satisfied(entry, service.id, chosen, categories, req.with_options) for entry in req.any_of):
                 continue
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
             yield _finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
                            missing=missing, because=req.because.get(lang) if req.because else "")
 
 
-def _satisfied(entry: str, own: str, ids: set[str], categories: set[str]) -> bool:
+def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
+    try:
+        return bool(catalog.templates.evaluate(expression, options=options))
+    except Exception:  # noqa: BLE001 — a broken condition is the pack's fault: the safe side is to check
+        return True
+
+
+def _satisfied(entry: str, own: str, chosen: dict[str, dict], categories: set[str], with_options: dict) -> bool:
     if entry.startswith("category:"):
         return entry[len("category:"):] in categories
-    return entry in ids and entry != own
+    if entry not in chosen or entry == own:
+        return False
+    return all(chosen[entry].get(name) == value for name, value in with_options.items())
 
 
 def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:

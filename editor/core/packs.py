@@ -189,6 +189,7 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
             problems += [("template", f"template '{name}', {message}")
                          for _, message in ctx.refused(catalog.templates.reads(name), ctx.SERVICE)]
     checked = [(f"purposes[{k}].when", "{{ " + p.when + " }}", ctx.CONDITION) for k, p in enumerate(service.purposes) if p.when]
+    checked += [(f"requires[{k}].when", "{{ " + r.when + " }}", ctx.CONDITION) for k, r in enumerate(service.requires) if r.when]
     checked += [(f"{field_name}.{lang}", template_text.get(lang), ctx.TEXT if field_name == "text" else ctx.RECORD)
                 for field_name, template_text in template_texts(service) for lang in schema.LANGUAGES]
     for field_name, source, kind in checked:

@@ -71,6 +71,9 @@ class Requirement(Struct, kw_only=True):
     any_of: list[str]
     severity: Severity = "warning"
     because: Text | None = None
+    when: str | None = None  # an option expression of the requiring service: the requirement holds only then
+    # option values the required service must have (e.g. the phone section saying an AI answers)
+    with_options: dict[str, str | int | bool] = {}
 
 
 class Category(Struct, kw_only=True):

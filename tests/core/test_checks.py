@@ -132,6 +132,41 @@ def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs
     assert not by_code(checks(catalog, project), "requires")
 
 
+def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_section_agree(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="ai-voice-assistant")]
+    missing = by_code(checks(catalog, project, lang="en"), "requires")
+    assert len(missing) == 3 and all(f.severity == "error" for f in missing)
+    text = " ".join(f.message for f in missing)
+    assert "AI model" in text and "telephony provider" in text and "Contact by phone" in text
+    # the model provider, the carrier and a phone section that says the assistant answers first
+    ai = next(s.id for s in catalog.services.values() if s.category == "ai")
+    project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
+    (phone,) = by_code(checks(catalog, project, lang="en"), "requires")  # phone section says a human answers
+    assert "assistant answers calls first" in phone.message
+    project.services[-1] = SelectedService(id="phone-contact", options={"ai_assistant": True})
+    assert not by_code(checks(catalog, project), "requires")
+    # on the website the assistant needs no carrier and no phone section (`when` of the requirement)
+    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}), SelectedService(id=ai)]
+    assert not by_code(checks(catalog, project), "requires")
+
+
+def test_phone_and_voice_assistant_sections_say_the_same(catalog):
+    project = example_project()
+    ai = next(s.id for s in catalog.services.values() if s.category == "ai")
+    project.services = [SelectedService(id="ai-voice-assistant"), SelectedService(id=ai), SelectedService(id="twilio"),
+                        SelectedService(id="phone-contact", options={"ai_assistant": True})]
+    for lang, says_ai, no_recording in (("de", "KI-Sprachassistent an", "Wir zeichnen Telefongespräche nicht auf."),
+                                        ("en", "AI voice assistant", "We do not record phone calls.")):
+        document = compose(catalog, project, lang)
+        phone = next(s for s in document.walk() if s.id == "service-phone-contact")
+        text = " ".join(r.text for b in phone.blocks for r in getattr(b, "runs", ()))
+        assert says_ai in text and no_recording not in text
+        assistant = next(s for s in document.walk() if s.id == "service-ai-voice-assistant")
+        text = " ".join(r.text for b in assistant.blocks for r in getattr(b, "runs", ()))
+        assert ("Telefonie-Anbieter" if lang == "de" else "telephony provider") in text
+
+
 def test_conflicting_services_are_reported_once_from_the_record_that_declares_it(catalog):
     assert "google-fonts-local" in catalog.services["google-fonts"].conflicts
     project = example_project()
