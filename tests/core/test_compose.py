@@ -144,12 +144,23 @@ def test_invalid_option_values_fall_back_to_defaults(catalog):
 
 def test_every_purpose_shows_its_legal_basis(catalog):
     project = example_project()
-    project.services = [SelectedService(id="stripe")]
-    section = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-stripe")
+    project.services = [SelectedService(id="bank-transfer")]
+    section = next(s for s in compose(catalog, project, "de").walk() if s.id == "service-bank-transfer")
     lists = [b for b in section.blocks if isinstance(b, BulletList)]
     items = [" ".join(r.text for r in item) for item in lists[0].items]
-    assert len(items) == len(catalog.services["stripe"].purposes)
+    assert len(items) == len(catalog.services["bank-transfer"].purposes) == 3
     assert "Art. 6 Abs. 1 lit. b DSGVO" in items[0] and "Art. 6 Abs. 1 lit. c DSGVO" in items[1]
+    assert "Art. 6 Abs. 1 lit. f DSGVO; berechtigtes Interesse:" in items[2]  # (f) always names the interest
+
+
+def test_payment_providers_own_processing_is_theirs_not_our_purpose(catalog):
+    """Anti-money-laundering, fraud and credit checks are the provider's own processing as an
+    independent controller: our basis is passing the data on for the contract (Art. 6(1)(b))."""
+    payment = [s for s in catalog.services.values() if s.category == "payment" and s.role == "controller"]
+    assert len(payment) >= 8
+    for service in payment:
+        assert {p.basis for p in service.purposes} <= {"contract", "consent"}, service.id
+        assert "Geldwäschegesetz" in service.description.de and "anti-money-laundering" in service.description.en
 
 
 def test_custom_section_placed_after_named_section_and_override(catalog):
@@ -267,3 +278,21 @@ def test_several_custom_sections_keep_their_order_around_named_ones(catalog):
     assert ids[ids.index("intro") + 1] == "custom-d"
     assert ids[ids.index("controller") + 1] == "custom-a"
     assert ids.index("custom-b") + 1 == ids.index("custom-c") and ids[ids.index("custom-c") + 1] == "rights"
+
+
+def test_script_analytics_read_the_device_so_they_need_consent(catalog):
+    """§ 25 Abs. 1 TDDDG covers reading from the device too (EDPB Guidelines 2/2023): an analytics
+    script that reads browser details needs consent even without cookies; only the analysis of
+    server log files, where no script runs, goes without."""
+    for sid in ("matomo-self-hosted", "plausible", "fathom", "umami-self-hosted"):
+        service = catalog.services[sid]
+        assert service.device_access and not service.device_access_exception, sid
+        assert {p.basis for p in service.purposes} == {"consent"}, sid
+        assert not any(o.id == "consent" for o in service.options), sid  # no consent-free switch
+    logs = catalog.services["matomo-log-analytics"]
+    assert not logs.device_access and "matomo-self-hosted" in logs.conflicts
+    project = example_project()
+    project.services = [SelectedService(id="matomo-self-hosted")]
+    text = " ".join(r.text for s in compose(catalog, project, "de").walk() if s.id == "service-matomo-self-hosted"
+                    for b in s.blocks for r in getattr(b, "runs", ()))
+    assert "Bildschirmgröße" in text and "Einwilligung" in text and "erkennt" not in text
