@@ -294,7 +294,9 @@ def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
 def _satisfied(entry: str, own: str, chosen: dict[str, dict], categories: set[str], with_options: dict) -> bool:
     if entry.startswith("category:"):
         return entry[len("category:"):] in categories
-    if entry not in chosen or entry == own:
+    if entry == own:  # a category's requirement is met by the service it names
+        return True
+    if entry not in chosen:
         return False
     return all(chosen[entry].get(name) == value for name, value in with_options.items())
 
