@@ -99,7 +99,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Die Einstellung „{option}“ von „{service}“ ist {value}, erlaubt ist {allowed}. In der Erklärung steht deshalb {used}.",
         "The setting “{option}” of “{service}” is {value}, but {allowed} is allowed. The policy therefore says {used}."),
     "consent-tool-missing": ("error",
-        "„{service}“ braucht Ihre vorherige Einwilligung der Besucher (§ 25 TDDDG), aber es ist kein Einwilligungs-Banner (Consent-Tool) ausgewählt.",
+        "„{service}“ braucht die vorherige Einwilligung Ihrer Besucher (§ 25 TDDDG), aber es ist kein Einwilligungs-Banner (Consent-Tool) ausgewählt.",
         "“{service}” needs the visitors' prior consent (Section 25 TDDDG), but no consent banner (consent tool) is selected."),
     "tracking-without-consent": ("error",
         "„{service}“ greift auf das Endgerät zu, stützt sich aber nicht auf eine Einwilligung. Tracking ohne Einwilligung ist in Deutschland nicht zulässig.",
