@@ -197,15 +197,15 @@ def test_a_copy_of_the_bundled_pack_with_an_outdated_law_name_is_caught_in_the_u
     shutil.copytree(clause_packs_dir() / "core", copy)
     manifest = copy / "pack.toml"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('id = "core"', 'id = "copy"'), encoding="utf-8")
-    file = copy / "services" / "analytics.toml"
+    file = copy / "services" / "crm.toml"
     lines = file.read_text(encoding="utf-8").splitlines()
-    n = next(k for k, line in enumerate(lines) if "Einwilligung nach § 25 TDDDG braucht" in line)
-    lines[n] = lines[n].replace("§ 25 TDDDG braucht", "§ 25 TTDSG braucht")
+    n = next(k for k, line in enumerate(lines) if line.startswith("de = ") and "(§ 25 Abs. 1 TDDDG und" in line)
+    lines[n] = lines[n].replace("(§ 25 Abs. 1 TDDDG und", "(§ 25 Abs. 1 TTDSG und")
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     catalog = load_catalog([clause_packs_dir()], [tmp_path / "user"])
     found = [e for e in catalog.errors if "TTDSG" in e.message]
-    assert [(e.file, e.line) for e in found] == [("copy/services/analytics.toml", n + 1)]
+    assert [(e.file, e.line) for e in found] == [("copy/services/crm.toml", n + 1)]
     assert set(bundled.services) <= set(catalog.services)
     assert all(catalog.service_pack[s] == "core" for s in bundled.services)
 
