@@ -25,7 +25,7 @@ import msgspec
 
 from .sandbox import template_safe
 from .templating import MdSafe
-from .views import ServiceView
+from .views import ServiceView, TransferRow
 
 if TYPE_CHECKING:
     from . import schema
@@ -106,6 +106,19 @@ _SERVICE = frozenset({SERVICE, TEXT})
 _LANG = frozenset({SECTION, SERVICE, TEXT, RECORD})
 
 
+def _transfer_rows(i: Inputs) -> list[TransferRow]:
+    """The transfers table: one line per recipient, country, safeguard and side (our processors'
+    transfers or a controller's own), naming every selected service that sends data there."""
+    rows: dict[tuple, list[str]] = {}
+    for v in i.views:
+        if v.transfer is None:
+            continue
+        for r in v.transfer.recipients:
+            rows.setdefault((v.role == "processor", r.entity, r.country, r.safeguard), []).append(v.name)
+    return [TransferRow(entity, country, safeguard, ", ".join(dict.fromkeys(names)), ours)
+            for (ours, entity, country, safeguard), names in rows.items()]
+
+
 def _selection(i: Inputs):
     return i.selection
 
@@ -142,6 +155,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: [v for v in i.views if v.role != "self_hosted" and v.provider is not None], _selection),
     Name("transfers", _DOCUMENT, "the selected services and their options",
          lambda i: [v for v in i.views if v.transfer is not None], _selection),
+    Name("transfer_rows", _DOCUMENT, "the selected services and their options (their recipients)",
+         _transfer_rows, _selection),
     Name("safeguards", _DOCUMENT, "the selected services and their options (what applies to each recipient)",
          lambda i: sorted({r.safeguard for v in i.views if v.transfer is not None for r in v.transfer.recipients}), _selection),
     Name("recipient_roles", _DOCUMENT, "the selected services and their options",

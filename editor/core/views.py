@@ -45,6 +45,18 @@ class TransferView:
 
 
 @dataclass(frozen=True)
+class TransferRow:
+    """One line of the transfers table: a recipient, what secures the transfer to it, and the
+    selected services that send it data (several services of one group share a line)."""
+
+    recipient: str | None
+    country: str
+    safeguard: str
+    services: str  # the services' names, joined with ", "
+    ours: bool  # our processors' transfer (we answer for the safeguard), not a controller's own
+
+
+@dataclass(frozen=True)
 class ProviderView:
     entity: str
     address: str
@@ -88,6 +100,6 @@ class ServiceView:
 # (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
 # reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
 DATA_TYPES: frozenset[type] = frozenset({
-    PurposeView, RecipientView, TransferView, ProviderView, ServiceView,
+    PurposeView, RecipientView, TransferView, TransferRow, ProviderView, ServiceView,
     schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
 })

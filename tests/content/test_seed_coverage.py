@@ -97,6 +97,10 @@ def seed_project(topics, state, custom):
     project = example_project()
     project.state = state
     project.services = [SelectedService(id=s) for s in dict.fromkeys(s for sv, _, _ in topics.values() for s in sv)]
+    if any(s.id == "ai-voice-assistant" for s in project.services):
+        # as the check asks: the phone section says that the assistant answers calls first
+        project.services = [s for s in project.services if s.id != "phone-contact"]
+        project.services.append(SelectedService(id="phone-contact", options={"ai_assistant": True}))
     project.custom_sections = custom
     return project
 

@@ -288,10 +288,12 @@ def test_transfers_listed_with_their_safeguards(catalog, lang):
     section = _sections(compose(catalog, _project(*ids), lang))["transfers"]
     text = _plain(section)
     table = next(b for b in section.blocks if isinstance(b, Table))
-    rows = {"".join(r.text for r in row[0]): ["".join(r.text for r in cell) for cell in row[1:]] for row in table.rows}
-    assert sorted(rows) == sorted(f"Test {i}" for i in ids)
-    assert rows["Test t-bcr"][0] == "Parent Inc."
-    assert rows["Test t-bcr"][2] == catalog.labels["safeguard_short"][lang]["bcr"]
+    rows = [["".join(r.text for r in cell) for cell in row] for row in table.rows]
+    assert sorted({row[3] for row in rows}) == sorted(f"Test {i}" for i in ids)  # every service, by recipient
+    bcr = [row for row in rows if row[3] == "Test t-bcr"]
+    assert [row[0] for row in bcr] == ["Parent Inc.", "Parent Inc."] and {row[1] for row in bcr} == (
+        {"USA", "Indien"} if lang == "de" else {"USA", "India"})
+    assert {row[2] for row in bcr} == {catalog.labels["safeguard_short"][lang]["bcr"]}
     assert "2021/914" in text and "2023/1795" in text and "Art. 47" in text and "Art. 49" in text
     links = {r.link for r in _runs(section.blocks)}
     assert "https://www.dataprivacyframework.gov/list" in links
@@ -311,12 +313,12 @@ def test_each_us_recipient_gets_its_own_dpf_statement_and_controllers_stand_apar
     section = _sections(document)["transfers"]
     ours, theirs = [b for b in section.blocks if isinstance(b, Table)]
     short = catalog.labels["safeguard_short"][lang]
-    rows = _table_rows(ours)
-    assert sorted(rows) == ["Test t-us-no", "Test t-us-open", "Test t-us-yes"]
-    assert rows["Test t-us-yes"] == ["t-us-yes Inc.", "USA", short["dpf"]]  # checked: certified
-    assert rows["Test t-us-no"][2] == short["scc"]  # checked: not certified, so the clauses apply
-    assert rows["Test t-us-open"][2] == short["dpf_scc"]  # unchecked: says what applies either way
-    assert _table_rows(theirs) == {"Test t-us-own": ["t-us-own Inc.", "USA", short["dpf"]]}
+    rows = _table_rows(ours)  # recipient → country, safeguard, services
+    assert sorted(rows) == ["t-us-no Inc.", "t-us-open Inc.", "t-us-yes Inc."]
+    assert rows["t-us-yes Inc."] == ["USA", short["dpf"], "Test t-us-yes"]  # checked: certified
+    assert rows["t-us-no Inc."][1] == short["scc"]  # checked: not certified, so the clauses apply
+    assert rows["t-us-open Inc."][1] == short["dpf_scc"]  # unchecked: says what applies either way
+    assert _table_rows(theirs) == {"t-us-own Inc.": ["USA", short["dpf"], "Test t-us-own"]}
     text = _plain(section)
     # the DPF is explained once, not once per recipient
     assert text.count("2023/1795") == 1

@@ -15,7 +15,7 @@ from editor.core.context import label_function
 from editor.core.options import option_values
 from editor.core.packs import load_catalog
 from editor.core.project import Controller, Dpo, SelectedService, example_project
-from editor.core.views import DATA_TYPES
+from editor.core.views import DATA_TYPES, ServiceView
 from editor.resources import clause_packs_dir
 from packtools import MINIMAL_SERVICE, write_pack
 
@@ -166,6 +166,10 @@ def _instances(catalog) -> list:
             objects += [view.transfer, *view.transfer.recipients]
         if service.provider:
             objects.append(service.provider)
+    # the transfers table's lines, built from the views of every service with a transfer
+    from editor.core import context as ctx
+    views = tuple(v for v in objects if isinstance(v, ServiceView))
+    objects += ctx.CONTEXT["transfer_rows"].build(ctx.Inputs(catalog, "de", project, views))
     return objects
 
 
