@@ -295,6 +295,9 @@ def test_transfers_listed_with_their_safeguards(catalog, lang):
         {"USA", "Indien"} if lang == "de" else {"USA", "India"})
     assert {row[2] for row in bcr} == {catalog.labels["safeguard_short"][lang]["bcr"]}
     assert "2021/914" in text and "2023/1795" in text and "Art. 47" in text and "Art. 49" in text
+    # each safeguard used is explained once, as its own item (adequacy, DPF, SCC, BCR, none)
+    (explained,) = [b for b in section.blocks if isinstance(b, BulletList)]
+    assert len(explained.items) == 5
     links = {r.link for r in _runs(section.blocks)}
     assert "https://www.dataprivacyframework.gov/list" in links
     # explanations only for safeguards actually used
