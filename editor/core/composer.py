@@ -235,7 +235,9 @@ class Composer:
         if categories is None:
             category = self.catalog.categories.get(service.category)
             categories = category.handled_by if category is not None else []
-        return tuple(v.name for v in selected if v.category in categories and v.id != service.id)
+        # a named category or service; only services with a provider process anything for us
+        return tuple(v.name for v in selected if (v.category in categories or v.id in categories)
+                     and v.id != service.id and v.provider is not None)
 
     def _render(self, pack: str, lang: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:

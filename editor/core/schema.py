@@ -233,7 +233,7 @@ class Service(Struct, kw_only=True):
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
     detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
     requires: list[Requirement] = []  # services or categories it needs besides itself
-    handled_by: list[str] | None = None  # as the category's handled_by, for this service only
+    handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
     conflicts: list[str] = []  # service ids that must not be selected with it
 
     def name(self, language: str) -> str:

@@ -296,3 +296,26 @@ def test_script_analytics_read_the_device_so_they_need_consent(catalog):
     text = " ".join(r.text for s in compose(catalog, project, "de").walk() if s.id == "service-matomo-self-hosted"
                     for b in s.blocks for r in getattr(b, "runs", ()))
     assert "Bildschirmgröße" in text and "Einwilligung" in text and "erkennt" not in text
+
+
+def test_sections_without_a_provider_name_who_processes_their_data_for_us(catalog):
+    """No hedge such as "ourselves or through a provider named in this policy": the e-mail and
+    contact-form sections name the selected office suite and web hoster (handled_by), and a
+    self-hosted tool names the hoster it runs on — never another self-hosted service."""
+    project = example_project()
+    project.services = [SelectedService(id=i) for i in ("strato", "server-logs", "google-workspace", "email-contact",
+                                                        "contact-form", "matomo-self-hosted")]
+
+    def plain(document, sid):
+        section = next(s for s in document.walk() if s.id == f"service-{sid}")
+        return " ".join(r.text for b in section.blocks for r in getattr(b, "runs", ()))
+
+    de, en = compose(catalog, project, "de"), compose(catalog, project, "en")
+    assert "Google Workspace als unser Auftragsverarbeiter" in plain(de, "email-contact")
+    assert "STRATO, Google Workspace als unsere Auftragsverarbeiter" in plain(de, "contact-form")
+    assert "STRATO, Google Workspace as our processors" in plain(en, "contact-form")
+    assert "auf Servern von STRATO" in plain(de, "matomo-self-hosted")
+    assert "Server-Logdateien" not in plain(de, "contact-form") + plain(de, "matomo-self-hosted")
+    project.services = [SelectedService(id="email-contact")]  # no office suite: said plainly, no hedge
+    text = plain(compose(catalog, project, "de"), "email-contact")
+    assert "Wir verarbeiten diese Daten selbst" in text and "in dieser Erklärung nennen" not in text
