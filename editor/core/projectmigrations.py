@@ -62,7 +62,7 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
     """v4 stores the legal form as a key of a fixed list (legalforms.py) instead of free text —
     text it does not recognise becomes "other" with the text kept in ``legal_form_other`` — and
     has one list of websites: the controller's own ``website`` field joins ``websites`` (first,
-    as the main site) unless it is there already."""
+    as the main site) unless it is there already; https:// is added where none was typed."""
     out = dict(data)
     controller = out.get("controller")
     if isinstance(controller, dict):
@@ -75,9 +75,10 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
         sites = out.get("websites", [])
         if isinstance(site, str) and isinstance(sites, list):
             del controller["website"]
-            known = {normalize(s).casefold() for s in sites if isinstance(s, str)}
-            if site.strip() and normalize(site).casefold() not in known:
-                out["websites"] = [site.strip(), *sites]
+            sites = [normalize(s) if isinstance(s, str) else s for s in sites]  # https:// where none was typed
+            if site.strip() and normalize(site).casefold() not in {s.casefold() for s in sites if isinstance(s, str)}:
+                sites = [normalize(site), *sites]
+            out["websites"] = sites
     out["schema_version"] = 4
     return out
 

@@ -93,6 +93,9 @@ class CompanyForm(Retranslating, QWidget):
         self.legal_form.addItem("", "")  # "— not set —" (retranslateUi)
         for key in FORMS:
             self.legal_form.addItem(key, key)  # labels in the interface language: retranslateUi
+        # the longest label must not widen the column: the list shows it in full
+        self.legal_form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.legal_form.setMinimumContentsLength(10)
         self.legal_form.activated.connect(self._legal_form_chosen)
         self.legal_form_other = QLineEdit()  # the user's own text, for "other"
         legal_row = QWidget()
@@ -301,6 +304,7 @@ class CompanyForm(Retranslating, QWidget):
                     self.legal_form.addItem(key, key)
                     index = self.legal_form.count() - 1
                 self.legal_form.setCurrentIndex(max(index, 0))
+                self.legal_form.setToolTip(self.legal_form.currentText() if index > 0 else "")  # when elided
                 self.legal_form_other.setVisible(key == OTHER)
             if whole or target in (STATE, POSTCODE, ControllerField("country")):
                 self._show_state_hint()

@@ -218,7 +218,7 @@ def test_a_v3_file_migrates_legal_form_and_website_and_keeps_everything_else(tmp
     c = project.controller
     assert project.schema_version == P.SCHEMA_VERSION == 4
     assert (c.name, c.legal_form, c.legal_form_other) == ("Blumenladen Rosenrot", "sole_trader", "")
-    assert project.websites == ["blumenladen-rosenrot.de"]  # the one list; https is added where it is shown
+    assert project.websites == ["https://blumenladen-rosenrot.de"]  # the one list, with https
     assert (c.representative, c.postcode, project.state, project.stand) == ("Inhaberin: Rosa Rot", "10435", "BE", "2025-03-01")
     P.save(project, path)
     saved = json.loads(path.read_text(encoding="utf-8"))
@@ -242,7 +242,7 @@ def test_v3_text_that_is_no_listed_form_is_kept_as_other():
 def test_v3_website_already_listed_is_not_listed_twice():
     data = _v3(website="https://WWW.Rosenrot.de")
     data["websites"] = ["www.rosenrot.de", "https://shop.rosenrot.de"]
-    assert P.loads(json.dumps(data)).websites == ["www.rosenrot.de", "https://shop.rosenrot.de"]
+    assert P.loads(json.dumps(data)).websites == ["https://www.rosenrot.de", "https://shop.rosenrot.de"]
     data = _v3(website="https://rosenrot.de")
     data["websites"] = ["https://shop.rosenrot.de"]
     assert P.loads(json.dumps(data)).websites == ["https://rosenrot.de", "https://shop.rosenrot.de"]  # main site first
