@@ -7,18 +7,13 @@ from PySide6.QtCore import Qt
 
 from editor.core import project as project_io
 from editor.core.project import Project
-from editor.gui.company_form import LEGAL_FORM, LEGAL_FORM_OTHER, POSTCODE
+from editor.gui.company_form import POSTCODE
 from editor.gui.targets import STAND, STATE, WEBSITES, ControllerField
+from test_mainwindow import leave  # the test folder is on sys.path (no package): shared helpers
+from test_safety_export import _md_dialog
 
 
 
-def leave(widget):
-    """Focus leaves ``widget`` (offscreen windows never become active: no real focus events)."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QFocusEvent
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
 
 
 def _choose(combo, qtbot, key):
@@ -153,24 +148,10 @@ def test_the_save_dialog_starts_with_that_name(window, qtbot, monkeypatch):
 
 # --- the export dialog's "Stand" ----------------------------------------------------------------
 
-def _dialog(window, catalog, qtbot, folder):
-    from editor.gui.export_dialog import ExportDialog
-
-    dialog = ExportDialog(catalog, window.model.project, None, window)
-    qtbot.addWidget(dialog)
-    for key, box in dialog.format_boxes.items():
-        box.setChecked(key == "md")
-    dialog.lang_boxes["de"].setChecked(True)
-    dialog.lang_boxes["en"].setChecked(False)
-    dialog.folder.setText(str(folder))
-    dialog.base.setText("policy")
-    return dialog
-
-
 def test_an_old_stand_is_offered_for_update_and_on_by_default(project_window, catalog, qtbot, tmp_path):
     w = project_window
     w.push(STAND, "2025-03-01", "stand")
-    dialog = _dialog(w, catalog, qtbot, tmp_path)
+    dialog = _md_dialog(w, catalog, tmp_path, qtbot)
     assert dialog.update_stand.isVisibleTo(dialog) and dialog.update_stand.isChecked()
     assert "01.03.2025" in dialog.update_stand.text()
     today = _dt.date.today()
@@ -208,7 +189,7 @@ def test_the_window_records_the_new_stand_as_an_undo_step(project_window, catalo
 def test_unticked_the_stand_stays(project_window, catalog, qtbot, tmp_path):
     w = project_window
     w.push(STAND, "2025-03-01", "stand")
-    dialog = _dialog(w, catalog, qtbot, tmp_path)
+    dialog = _md_dialog(w, catalog, tmp_path, qtbot)
     dialog.update_stand.setChecked(False)
     pushed = []
     dialog.stand_updated.connect(pushed.append)
@@ -222,5 +203,5 @@ def test_a_current_or_empty_stand_is_not_offered(project_window, catalog, qtbot,
     w = project_window
     for stand in (_dt.date.today().isoformat(), ""):
         w.push(STAND, stand, "stand")
-        dialog = _dialog(w, catalog, qtbot, tmp_path)
+        dialog = _md_dialog(w, catalog, tmp_path, qtbot)
         assert not dialog.update_stand.isVisibleTo(dialog) and not dialog.update_stand.isChecked()
