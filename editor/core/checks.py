@@ -207,14 +207,10 @@ def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Findin
         yield _finding("state-unknown", "state", lang, value=project.state)
     elif project.state not in catalog.authorities:
         yield _finding("authority-missing", "state", lang, state=state_name(project.state, lang))
-    expected = state_for(project.controller.postcode) if _in_germany(project.controller.country) else None
+    expected = state_for(project.controller.postcode, project.controller.country)
     if expected and project.state in STATE_CODES and project.state != expected:
         yield _finding("state-postcode", "state", lang, postcode=project.controller.postcode.strip(),
                        expected=state_name(expected, lang, catalog), state=state_name(project.state, lang, catalog))
-
-
-def _in_germany(country: str) -> bool:
-    return country.strip().casefold() in ("", "deutschland", "germany", "de", "d", "brd", "bundesrepublik deutschland")
 
 
 def _dpo(project: Project, lang: str) -> Iterable[Finding]:

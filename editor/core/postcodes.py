@@ -22,11 +22,15 @@ def _load() -> tuple[tuple[int, ...], tuple[tuple[int, int, str], ...]]:
 _STARTS, _RANGES = _load()
 
 
-def state_for(postcode: str) -> str | None:
+_GERMANY = ("", "deutschland", "germany", "de", "d", "brd", "bundesrepublik deutschland", "federal republic of germany")
+
+
+def state_for(postcode: str, country: str = "") -> str | None:
     """The state code ("NW") of a five-digit German postcode ("50667", "D-50667"); None when the
-    text is no such postcode or the postcode does not tell the state."""
+    text is no such postcode, the postcode does not tell the state, or ``country`` (as the user
+    typed it; empty = Germany) is another country, whose postcodes say nothing of German states."""
     match = _PLZ.match(postcode or "")
-    if not match:
+    if not match or (country or "").strip().casefold() not in _GERMANY:
         return None
     number = int(match.group(1))
     at = bisect.bisect_right(_STARTS, number) - 1

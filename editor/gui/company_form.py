@@ -238,7 +238,7 @@ class CompanyForm(Retranslating, QWidget):
 
     def _postcode_edited(self, text: str) -> None:
         """A complete postcode fills in an empty federal state (its own undo step)."""
-        state = state_for(text) if self._in_germany() else None
+        state = state_for(text, self.model.project.controller.country)
         if state and not self.model.project.state:
             self.push(STATE, state, self.tr("Federal state"), None)
 
@@ -247,11 +247,9 @@ class CompanyForm(Retranslating, QWidget):
         if state:
             self.push(STATE, state, self.tr("Federal state"), None)
 
-    def _in_germany(self) -> bool:
-        return self.model.project.controller.country.strip().casefold() in ("", "deutschland", "germany", "de")
-
     def _postcode_state(self) -> str | None:
-        return state_for(self.model.project.controller.postcode) if self._in_germany() else None
+        controller = self.model.project.controller
+        return state_for(controller.postcode, controller.country)
 
     def _show_state_hint(self) -> None:
         """Offer the postcode's state when another one is chosen (not when the postcode cannot tell)."""

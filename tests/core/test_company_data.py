@@ -179,6 +179,11 @@ def test_a_postcode_that_crosses_a_border_or_is_none_cannot_tell(postcode):
     assert postcodes.state_for(postcode) is None
 
 
+def test_a_foreign_address_tells_no_german_state():
+    assert postcodes.state_for("50667", "Deutschland") == postcodes.state_for("50667", " germany ") == "NW"
+    assert postcodes.state_for("50667", "Österreich") is None and postcodes.state_for("80331", "Schweiz") is None
+
+
 def test_the_ranges_are_sorted_and_do_not_overlap():
     ranges = postcodes._RANGES
     assert len(ranges) > 100

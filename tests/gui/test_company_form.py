@@ -205,3 +205,23 @@ def test_a_current_or_empty_stand_is_not_offered(project_window, catalog, qtbot,
         w.push(STAND, stand, "stand")
         dialog = _md_dialog(w, catalog, tmp_path, qtbot)
         assert not dialog.update_stand.isVisibleTo(dialog) and not dialog.update_stand.isChecked()
+
+
+def test_a_foreign_address_gets_no_state_from_its_postcode(window, qtbot):
+    form = _new(window)
+    window.push(ControllerField("country"), "Österreich", "country")
+    qtbot.keyClicks(form.fields[POSTCODE], "50667")
+    assert window.model.project.state == ""
+
+
+def test_the_legal_forms_follow_the_interface_language(window, qtbot, ui_language):
+    form = _new(window)
+    ui_language("de")
+    assert form.legal_form.itemText(form.legal_form.findData("sole_trader")) == "Einzelunternehmen (nicht im Handelsregister)"
+    assert form.legal_form.itemText(0) == "– nicht gewählt –" and form.labels[WEBSITES].text() == "Web&site:"
+    window.push(STATE, "BY", "state")
+    qtbot.keyClicks(form.fields[POSTCODE], "50667")
+    assert form.state_hint_text.text() == "Die PLZ 50667 liegt in Nordrhein-Westfalen."
+    ui_language("en")
+    assert form.legal_form.itemText(form.legal_form.findData("sole_trader")).startswith("Sole proprietorship")
+    assert form.state_hint_text.text() == "The postcode 50667 is in North Rhine-Westphalia."
