@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.compose import compose
+from ..core.project import file_stem
 from ..export import choices, writer
 from . import settings as app_settings
 from .model import deep_copy
@@ -193,7 +194,8 @@ class ExportDialog(QDialog):
         self.review.setChecked(bool(app_settings.value("export/review", False, bool)))
         folder = project_path.parent if project_path else Path(app_settings.value("export/folder", str(Path.home())))
         self.folder.setText(str(folder))
-        stem = project_path.name.split(".")[0] if project_path else self.tr("privacy-policy")
+        stem = project_path.name.split(".")[0] if project_path else (
+            file_stem(self.project.controller.name) or self.tr("privacy-policy"))
         self.base.setText(stem)
 
     def _save_choices(self) -> None:

@@ -225,3 +225,13 @@ def test_the_legal_forms_follow_the_interface_language(window, qtbot, ui_languag
     ui_language("en")
     assert form.legal_form.itemText(form.legal_form.findData("sole_trader")).startswith("Sole proprietorship")
     assert form.state_hint_text.text() == "The postcode 50667 is in North Rhine-Westphalia."
+
+
+def test_an_unsaved_project_exports_under_the_company_name(window, catalog, qtbot):
+    from editor.gui.export_dialog import ExportDialog
+
+    form = _new(window)
+    qtbot.keyClicks(form.fields[ControllerField("name")], "Blumenladen Rosenrot")
+    dialog = ExportDialog(catalog, window.model.project, None, window)
+    qtbot.addWidget(dialog)
+    assert dialog.base.text() == "blumenladen-rosenrot"
