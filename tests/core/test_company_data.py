@@ -273,3 +273,16 @@ def test_the_examples_load_with_their_legal_forms():
     examples = Path(__file__).parent.parent.parent / "resources" / "examples"
     forms = {p.name: P.load(p).controller.legal_form for p in sorted(examples.glob("*.policy.json"))}
     assert set(forms.values()) <= set(legalforms.FORMS) and "other" not in forms.values(), forms
+
+
+def test_the_table_builder_leaves_out_postcodes_of_two_states():
+    import importlib.util
+
+    path = Path(__file__).parent.parent.parent / "scripts" / "postcodes_from_geonames.py"
+    spec = importlib.util.spec_from_file_location("postcodes_from_geonames", path)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    rows = [{"zipcode": z, "state": s} for z, s in [
+        ("07318", "Thüringen"), ("07907", "Thuringia"), ("07919", "Sachsen"), ("07919", "Thüringen"),
+        ("07922", "Thüringen"), ("08037", "Sachsen"), ("10115", "Berlin"), ("10117", "Land Berlin")]]
+    assert builder.ranges(rows) == [(7318, 7907, "TH"), (7922, 7922, "TH"), (8037, 8037, "SN"), (10115, 10117, "BE")]
