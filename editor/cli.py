@@ -5,6 +5,7 @@ policy-editor FILE                 open FILE in the desktop app
 policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
 policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
+                                   [--stand today|YYYY-MM-DD] [--record]
 policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
 policy-editor add-service FILE --name NAME --role ROLE --category CAT --purpose TEXT --basis BASIS [...]
 policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
@@ -54,6 +55,18 @@ def _state_code(value: str) -> str:
             if name.casefold() == value.casefold():
                 return code
     raise CliError(f"Unknown federal state '{value}'. Use a code such as NW or a name such as Bayern.")
+
+
+def _stand(value: str) -> str:
+    """--stand: "today" or a date as YYYY-MM-DD, as the ISO date the project stores."""
+    import datetime as _dt
+
+    if value.strip().casefold() == "today":
+        return _dt.date.today().isoformat()
+    try:
+        return _dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected 'today' or a date such as 2026-12-03, not '{value}'") from None
 
 
 def _recipient_json(recipient) -> dict:
@@ -173,6 +186,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     catalog = _catalog()
     _refuse_unknown_services(catalog, project)
     lang = args.language or (project.languages[0] if project.languages else "de")
+    if args.stand:
+        project.stand = args.stand
     document = compose(catalog, project, lang)
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
@@ -398,6 +413,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fragment", action="store_true", help="HTML for embedding instead of a full page")
     p.add_argument("--review", action="store_true", help="DOCX review edition with provenance comments")
     p.add_argument("--record", action="store_true", help="note the export in the project's history")
+    p.add_argument("--stand", type=_stand, metavar="today|YYYY-MM-DD",
+                   help="the 'Stand' date the policy prints (kept in the project with --record)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("check", help="list findings; exit status 1 if any is an error")

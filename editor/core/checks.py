@@ -19,7 +19,9 @@ from .options import option_problem, option_values
 from .overrides import section_basis, section_ids
 from .catalog import Catalog
 from .project import STATE_CODES, Project
+from .postcodes import state_for
 from .states import state_name
+from .websites import problem as website_problem
 
 SEVERITIES = ("error", "warning", "info")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -53,6 +55,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state-unknown": ("error",
         "Unbekanntes Bundesland „{value}“. Bitte wählen Sie eines der 16 Bundesländer.",
         "Unknown federal state “{value}”. Please choose one of the 16 German states."),
+    "state-postcode": ("warning",
+        "Die Postleitzahl {postcode} liegt in {expected}, als Bundesland ist aber {state} gewählt. Die zuständige Aufsichtsbehörde richtet sich nach dem Bundesland Ihres Sitzes.",
+        "The postcode {postcode} is in {expected}, but the federal state chosen is {state}. The competent supervisory authority follows the state of your establishment."),
     "authority-missing": ("warning",
         "Für das Bundesland {state} ist in den Bausteinen keine Aufsichtsbehörde hinterlegt.",
         "The clause packs hold no supervisory authority for {state}."),
@@ -68,6 +73,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "no-hosting": ("warning",
         "Sie haben eine Website angegeben, aber keinen Hoster ausgewählt. Wer betreibt den Server?",
         "You listed a website but selected no hosting provider. Who runs the server?"),
+    "website-invalid": ("warning",
+        "„{value}“ ist keine gültige Website-Adresse (zum Beispiel https://www.beispiel.de). Bitte korrigieren Sie die Angabe.",
+        "“{value}” is not a valid website address (for example https://www.example.de). Please correct it."),
     "website-http": ("warning",
         "Die Website {value} ist ohne „https://“ angegeben. Formulare und Logins sollten nur verschlüsselt übertragen werden.",
         "The website {value} is given without “https://”. Forms and logins should only travel encrypted."),
@@ -199,6 +207,10 @@ def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Findin
         yield _finding("state-unknown", "state", lang, value=project.state)
     elif project.state not in catalog.authorities:
         yield _finding("authority-missing", "state", lang, state=state_name(project.state, lang))
+    expected = state_for(project.controller.postcode, project.controller.country)
+    if expected and project.state in STATE_CODES and project.state != expected:
+        yield _finding("state-postcode", "state", lang, postcode=project.controller.postcode.strip(),
+                       expected=state_name(expected, lang, catalog), state=state_name(project.state, lang, catalog))
 
 
 def _dpo(project: Project, lang: str) -> Iterable[Finding]:
@@ -330,7 +342,9 @@ def _document(document: Document, lang: str) -> Iterable[Finding]:
 
 def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
     for site in project.websites:
-        if site.strip().lower().startswith("http://"):
+        if website_problem(site):
+            yield _finding("website-invalid", "websites", lang, value=site.strip())
+        elif site.strip().lower().startswith("http://"):
             yield _finding("website-http", "websites", lang, value=site)
     if project.stand:
         try:

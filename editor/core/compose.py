@@ -17,6 +17,7 @@ from . import context as ctx
 from . import own_services, schema
 from .composer import ComposeError, Composer, composer_for, service_key
 from .context import format_date
+from .legalforms import full_name
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
 from .options import option_values
 from .catalog import Catalog
@@ -109,7 +110,7 @@ def compose(catalog: Catalog, project: Project, language: str | None = None) -> 
     return Document(
         language=lang,
         title=wording.get("title") or TITLES[lang],
-        company=project.controller.name,
+        company=full_name(project.controller),  # with its legal form, once
         stand=project.stand_date(),
         sections=tuple(sections),
         meta=meta,

@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Protocol
 
 import msgspec
 
+from . import legalforms
 from .sandbox import template_safe
 from .templating import MdSafe
 from .views import ServiceView, TransferRow
+from .websites import addresses
 
 if TYPE_CHECKING:
     from . import schema
@@ -95,6 +97,11 @@ def _authority(i: Inputs):
     return i.catalog.authorities.get(i.project.state)
 
 
+def _legal_form(i: Inputs) -> tuple[str, str, str]:
+    c = i.project.controller
+    return c.name, c.legal_form, c.legal_form_other
+
+
 def _state_name(i: Inputs) -> str:
     authority = _authority(i)
     return authority.state_name.get(i.lang) if authority else ""
@@ -141,12 +148,18 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
     Name("link", _ALL, "nothing: a helper", None, _constant),
     # the company details (fixed sections only)
     Name("controller", _DOCUMENT, "project.controller", lambda i: i.project.controller, lambda i: _record(i.project.controller)),
+    Name("controller_name", _DOCUMENT, "project.controller name and legal form (legal_forms.toml suffix)",
+         lambda i: legalforms.full_name(i.project.controller), _legal_form),
+    Name("merchant", _DOCUMENT, "project.controller.legal_form (legal_forms.toml merchant): true when § 257 HGB "
+         "applies, false when only § 147 AO does, none when the form is not chosen or the user's own",
+         lambda i: legalforms.merchant(i.project.controller), lambda i: legalforms.merchant(i.project.controller)),
     Name("dpo", _DOCUMENT, "project.dpo", lambda i: i.project.dpo, lambda i: _record(i.project.dpo)),
     Name("state", _DOCUMENT, "project.state", lambda i: i.project.state, lambda i: i.project.state),
     Name("state_name", _DOCUMENT, "project.state and the language (authorities.toml state_name)",
          lambda i: _state_name(i), lambda i: (i.project.state, i.lang)),
     Name("authority", _DOCUMENT, "project.state (authorities.toml)", _authority, lambda i: i.project.state),
-    Name("websites", _DOCUMENT, "project.websites", lambda i: list(i.project.websites), lambda i: tuple(i.project.websites)),
+    Name("websites", _DOCUMENT, "project.websites, with https:// where none was typed (websites.py)",
+         lambda i: addresses(i.project.websites), lambda i: tuple(i.project.websites)),
     Name("stand", _DOCUMENT, "project.stand (today when empty) and the language",
          lambda i: format_date(i.project.stand_date(), i.lang), lambda i: (i.project.stand_date(), i.lang)),
     # the selection (fixed sections only)

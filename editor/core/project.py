@@ -13,6 +13,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
+import unicodedata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,7 +38,7 @@ __all__ = [
     "ProjectError", "SaveError", "FileChangedError", "ReadOnlyFileError",
     "FIELD_LIMITS", "COUNT_LIMITS", "SHORT", "LINK", "LONG", "MAX_DEPTH", "MAX_FILE_BYTES",
     "clean_text", "clean_value", "field_limit", "MIGRATIONS", "migrate",
-    "Loaded", "Saved", "parse", "loads", "load_file", "load", "dumps", "save",
+    "Loaded", "Saved", "parse", "loads", "load_file", "load", "dumps", "save", "file_stem",
 ]
 
 class Loaded(NamedTuple):
@@ -177,6 +179,18 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
         raise SaveError(f"{path.name} could not be saved because {_reason(exc)}. "
                         "The file on disk was not changed.") from None
     return Saved(target, atomic.fingerprint_of(data, written), warnings)
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def file_stem(name: str) -> str:
+    """A file name for a project from its company's name: "Blumenladen Rosenrot" →
+    "blumenladen-rosenrot" (lower case, umlauts spelled out, one hyphen between words, no
+    character a file system or a web server minds); "" when the name gives none."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_SPELLED))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].rstrip("-")
 
 
 def _reason(exc: OSError) -> str:

@@ -24,7 +24,6 @@ MAX_DEPTH = 40  # the format nests 5 deep; unknown keys of other tools get room 
 # counts ("*" = any one key, "[]" = each item of a list); entry in the GUI is cut to the same.
 SHORT, LINK, LONG = 300, 2_000, 20_000
 FIELD_LIMITS: dict[str, int] = {
-    "controller.website": LINK,
     "controller.*": SHORT,  # name, legal form, representative, street, postcode, city, ...
     "dpo.address": 2 * SHORT,
     "dpo.*": SHORT,

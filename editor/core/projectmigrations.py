@@ -5,8 +5,10 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from .legalforms import from_text
 from .projectlimits import Unusable, shown
 from .projectmodel import LANGUAGES, SCHEMA_VERSION, ProjectError
+from .websites import normalize
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -56,7 +58,32 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2, 2: _v2_to_v3})
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """v4 stores the legal form as a key of a fixed list (legalforms.py) instead of free text —
+    text it does not recognise becomes "other" with the text kept in ``legal_form_other`` — and
+    has one list of websites: the controller's own ``website`` field joins ``websites`` (first,
+    as the main site) unless it is there already; https:// is added where none was typed."""
+    out = dict(data)
+    controller = out.get("controller")
+    if isinstance(controller, dict):
+        controller = out["controller"] = dict(controller)
+        if isinstance(controller.get("legal_form"), str):
+            controller["legal_form"], other = from_text(controller["legal_form"])
+            if other:
+                controller["legal_form_other"] = other
+        site = controller.get("website")
+        sites = out.get("websites", [])
+        if isinstance(site, str) and isinstance(sites, list):
+            del controller["website"]
+            sites = [normalize(s) if isinstance(s, str) else s for s in sites]  # https:// where none was typed
+            if site.strip() and normalize(site).casefold() not in {s.casefold() for s in sites if isinstance(s, str)}:
+                sites = [normalize(site), *sites]
+            out["websites"] = sites
+    out["schema_version"] = 4
+    return out
+
+
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4})
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import msgspec
 
 LANGUAGES = ("de", "en")
 FORMAT = "policy-editor-project"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".policy.json"
 
 # The federal states a project may name (its supervisory authority follows from it). Their names,
@@ -44,7 +44,8 @@ class _S(msgspec.Struct, kw_only=True, forbid_unknown_fields=False, dict=True):
 
 class Controller(_S, kw_only=True):
     name: str = ""
-    legal_form: str = ""
+    legal_form: str = ""  # a key of legalforms.FORMS ("gmbh", "ek", …); "" = not chosen
+    legal_form_other: str = ""  # the user's own text when legal_form is "other"
     representative: str = ""  # "Vertreten durch"
     street: str = ""
     postcode: str = ""
@@ -52,7 +53,6 @@ class Controller(_S, kw_only=True):
     country: str = "Deutschland"
     email: str = ""
     phone: str = ""
-    website: str = ""
     register: str = ""  # e.g. "Amtsgericht Köln, HRB 12345"
 
 
@@ -99,7 +99,7 @@ class Project(_S, kw_only=True):
     controller: Controller = msgspec.field(default_factory=Controller)
     dpo: Dpo | None = None
     state: str = ""  # federal state code, decides the supervisory authority
-    websites: list[str] = []
+    websites: list[str] = []  # the company's sites, the first is its main one (websites.py)
     services: list[SelectedService] = []
     custom_sections: list[CustomSection] = []
     overrides: dict[str, LocalText] = {}  # section id → replacement Markdown per language
@@ -174,7 +174,7 @@ def example_project(company: str | None = None, state: str | None = None) -> Pro
     return Project(
         controller=Controller(
             name=company or "Tischlerei Beispiel GmbH",
-            legal_form="GmbH",
+            legal_form="gmbh",
             representative="Anna Beispiel (Geschäftsführerin)",
             street="Hauptstraße 12",
             postcode="50667",
@@ -182,7 +182,6 @@ def example_project(company: str | None = None, state: str | None = None) -> Pro
             country="Deutschland",
             email="datenschutz@tischlerei-beispiel.de",
             phone="+49 221 1234567",
-            website="https://www.tischlerei-beispiel.de",
             register="Amtsgericht Köln, HRB 123456",
         ),
         state=state or "NW",

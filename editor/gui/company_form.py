@@ -1,4 +1,8 @@
-"""Middle pane, first tab: controller, contacts, DPO, federal state, websites and "Stand".
+"""Middle pane, first tab: controller, contacts and websites, DPO, federal state and "Stand".
+
+The legal form is a choice from core's list (legalforms.py; "other" opens a field for the
+user's own text); the websites are one field, https:// is added when the user leaves it; the
+federal state follows the postcode: filled in when it is empty, offered when it differs.
 
 Widgets push SetCommands (model.py) for typed targets (targets.py) and refresh from
 ProjectModel.changed. User edits are recognised by user-only signals (textEdited, clicked,
@@ -14,18 +18,25 @@ from typing import Any, Callable
 from PySide6 import QtCore
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from ..core.legalforms import FORMS, OTHER
+from ..core.postcodes import state_for
 from ..core.project import Dpo
-from ..core.states import state_names
+from ..core.states import state_name, state_names
+from ..core.websites import normalize
+from . import translation
 from .model import ProjectModel
 from .targets import STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target
 from .translation import Retranslating
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
+LEGAL_FORM = ControllerField("legal_form")
+LEGAL_FORM_OTHER = ControllerField("legal_form_other")
+POSTCODE = ControllerField("postcode")
 
 
 def next_session() -> int:
@@ -77,12 +88,40 @@ class CompanyForm(Retranslating, QWidget):
 
         self.company = QGroupBox()
         form = QFormLayout(self.company)
-        for name in ("name", "legal_form", "representative", "street", "postcode", "city", "country", "register"):
+        self._line(form, ControllerField("name"))
+        self.legal_form = QComboBox()
+        self.legal_form.addItem("", "")  # "— not set —" (retranslateUi)
+        for key in FORMS:
+            self.legal_form.addItem(key, key)  # labels in the interface language: retranslateUi
+        # the longest label must not widen the column: the list shows it in full
+        self.legal_form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.legal_form.setMinimumContentsLength(10)
+        self.legal_form.activated.connect(self._legal_form_chosen)
+        self.legal_form_other = QLineEdit()  # the user's own text, for "other"
+        legal_row = QWidget()
+        row = QHBoxLayout(legal_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.legal_form)
+        row.addWidget(self.legal_form_other, 1)
+        self._row(form, LEGAL_FORM, legal_row)
+        self.labels[LEGAL_FORM].setBuddy(self.legal_form)
+        self.fields[LEGAL_FORM] = self.legal_form
+        self.fields[LEGAL_FORM_OTHER] = self.legal_form_other
+        self.bindings[LEGAL_FORM_OTHER] = _LineBinding(self.legal_form_other, LEGAL_FORM_OTHER, model, push)
+        for name in ("representative", "street", "postcode", "city", "country", "register"):
             self._line(form, ControllerField(name))
+        self.bindings[POSTCODE].edit.textEdited.connect(self._postcode_edited)
         self.contact = QGroupBox()
         form = QFormLayout(self.contact)
-        for name in ("email", "phone", "website"):
+        for name in ("email", "phone"):
             self._line(form, ControllerField(name))
+        self.websites = QPlainTextEdit()
+        self.websites.setTabChangesFocus(True)
+        self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self._websites_session = next_session()
+        self.websites.textChanged.connect(self._websites_changed)
+        self.websites.installEventFilter(self)  # focus out ends a typing burst (no editingFinished)
+        self._row(form, WEBSITES, self.websites)
 
         self.dpo = QGroupBox()
         dpo_layout = QVBoxLayout(self.dpo)
@@ -105,14 +144,18 @@ class CompanyForm(Retranslating, QWidget):
             self.state.addItem(name, code)
         self.state.activated.connect(lambda _i: self.push(STATE, self.state.currentData(), self.tr("Federal state"), None))
         self._row(form, STATE, self.state)
-
-        self.websites = QPlainTextEdit()
-        self.websites.setTabChangesFocus(True)
-        self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self._websites_session = next_session()
-        self.websites.textChanged.connect(self._websites_changed)
-        self.websites.installEventFilter(self)  # focus out ends a typing burst (no editingFinished)
-        self._row(form, WEBSITES, self.websites)
+        # offered when the postcode tells another state than the one chosen
+        self.state_hint = QWidget()
+        hint_row = QHBoxLayout(self.state_hint)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        self.state_hint_text = QLabel()
+        self.state_hint_text.setWordWrap(True)
+        self.use_postcode_state = QPushButton()
+        self.use_postcode_state.clicked.connect(self._use_postcode_state)
+        hint_row.addWidget(self.state_hint_text, 1)
+        hint_row.addWidget(self.use_postcode_state)
+        form.addRow("", self.state_hint)
+        self.state_hint.hide()
 
         self.stand = QDateEdit()
         self.stand.setCalendarPopup(True)
@@ -143,11 +186,11 @@ class CompanyForm(Retranslating, QWidget):
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
         C, D = ControllerField, DpoField
         lines = {
-            C("name"): self.tr("Company &name:"), C("legal_form"): self.tr("&Legal form:"),
+            C("name"): self.tr("Company &name:"),
             C("representative"): self.tr("&Represented by:"), C("street"): self.tr("S&treet and number:"),
             C("postcode"): self.tr("&Postcode:"), C("city"): self.tr("C&ity:"), C("country"): self.tr("Co&untry:"),
             C("register"): self.tr("Commercial re&gister:"),
-            C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"), C("website"): self.tr("&Website:"),
+            C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
             D("name"): self.tr("Name of the DPO:"), D("company"): self.tr("External firm:"),
             D("email"): self.tr("DPO e-mail:"), D("phone"): self.tr("DPO phone:"), D("address"): self.tr("DPO address:"),
         }
@@ -156,23 +199,75 @@ class CompanyForm(Retranslating, QWidget):
             self.labels[target].setText(text)
             self.fields[target].setAccessibleName(plain)
             self.bindings[target].label = plain
+        lang = "de" if translation.language() == "de" else "en"
+        self.legal_form.setItemText(0, self.tr("— not set —"))
+        for index in range(1, self.legal_form.count()):
+            form = FORMS.get(self.legal_form.itemData(index))
+            if form is not None:  # else a hand-edited file's own text, shown as it is
+                self.legal_form.setItemText(index, form.label(lang))
+        self.legal_form.setAccessibleName(self.tr("Legal form"))
+        self.labels[LEGAL_FORM].setText(self.tr("&Legal form:"))
+        self.legal_form_other.setAccessibleName(self.tr("Legal form in your own words"))
+        self.legal_form_other.setPlaceholderText(self.tr("e.g. Ltd., PartG mbB"))
+        self.bindings[LEGAL_FORM_OTHER].label = self.tr("Legal form")
         self.company.setTitle(self.tr("Company (controller)"))
-        self.contact.setTitle(self.tr("Contact"))
+        self.contact.setTitle(self.tr("Contact and website"))
         self.dpo.setTitle(self.tr("Data protection officer"))
         self.has_dpo.setText(self.tr("We have a data protection &officer"))
         self.has_dpo.setAccessibleName(self.tr("We have a data protection officer"))
-        self.other.setTitle(self.tr("Website and authority"))
+        self.other.setTitle(self.tr("Authority and date"))
         self.state.setItemText(0, self.tr("— not set —"))
         self.state.setAccessibleName(self.tr("Federal state"))
         self.labels[STATE].setText(self.tr("&Federal state:"))
         self.websites.setPlaceholderText(self.tr("https://www.example.de (one per line)"))
         self.websites.setAccessibleName(self.tr("Websites"))
-        self.labels[WEBSITES].setText(self.tr("Web&sites:"))
+        self.labels[WEBSITES].setText(self.tr("Web&site:"))
+        self.use_postcode_state.setText(self.tr("Appl&y"))
+        self._show_state_hint()
         self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
         self.labels[STAND].setText(self.tr("&Date (Stand):"))
 
 
     # ------------------------------------------------------------------ user edits
+    def _legal_form_chosen(self, _index: int) -> None:
+        key = self.legal_form.currentData()
+        if key != self.model.get(LEGAL_FORM):
+            self.push(LEGAL_FORM, key, self.tr("Legal form"), None)
+        if key == OTHER:
+            self.legal_form_other.setFocus()
+
+    def _postcode_edited(self, text: str) -> None:
+        """A complete postcode fills in an empty federal state (its own undo step)."""
+        state = state_for(text, self.model.project.controller.country)
+        if state and not self.model.project.state:
+            self.push(STATE, state, self.tr("Federal state"), None)
+
+    def _use_postcode_state(self) -> None:
+        state = self._postcode_state()
+        if state:
+            self.push(STATE, state, self.tr("Federal state"), None)
+
+    def _postcode_state(self) -> str | None:
+        controller = self.model.project.controller
+        return state_for(controller.postcode, controller.country)
+
+    def _show_state_hint(self) -> None:
+        """Offer the postcode's state when another one is chosen (not when the postcode cannot tell)."""
+        state, chosen = self._postcode_state(), self.model.project.state
+        lang = "de" if translation.language() == "de" else "en"
+        if state and chosen and chosen != state:
+            self.state_hint_text.setText(self.tr("The postcode %1 is in %2.").replace(
+                "%1", self.model.project.controller.postcode.strip()).replace("%2", state_name(state, lang)))
+            self.use_postcode_state.setAccessibleName(self.tr("Use %1 as the federal state").replace(
+                "%1", state_name(state, lang)))
+        self.state_hint.setVisible(bool(state and chosen and chosen != state))
+
+    def _finish_websites(self) -> None:
+        """Leaving the field: https:// where none was typed, in the same undo step as the typing."""
+        lines = [normalize(line) for line in self.websites.toPlainText().splitlines() if line.strip()]
+        if lines != self.model.get(WEBSITES):
+            self.push(WEBSITES, lines, self.tr("Websites"), self._websites_session)
+
     def _dpo_clicked(self, checked: bool) -> None:
         self.push(DpoTarget(), Dpo() if checked else None, self.tr("Data protection officer"), None)
 
@@ -200,6 +295,17 @@ class CompanyForm(Retranslating, QWidget):
                 if whole or target == btarget or (target == DpoTarget() and isinstance(btarget, DpoField)):
                     binding.refresh()
             project = self.model.project
+            if whole or target == LEGAL_FORM:
+                key = project.controller.legal_form
+                index = self.legal_form.findData(key)
+                if index < 0 and key:  # a hand-edited file's own text where a key belongs: shown, kept
+                    self.legal_form.addItem(key, key)
+                    index = self.legal_form.count() - 1
+                self.legal_form.setCurrentIndex(max(index, 0))
+                self.legal_form.setToolTip(self.legal_form.currentText() if index > 0 else "")  # when elided
+                self.legal_form_other.setVisible(key == OTHER)
+            if whole or target in (STATE, POSTCODE, ControllerField("country")):
+                self._show_state_hint()
             if whole or target == DpoTarget():
                 self.has_dpo.setChecked(project.dpo is not None)
                 self.dpo_fields.setEnabled(project.dpo is not None)
@@ -220,6 +326,7 @@ class CompanyForm(Retranslating, QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.websites and event.type() == QtCore.QEvent.Type.FocusOut:
+            self._finish_websites()
             self._websites_session = next_session()  # the next typing in the field is a new undo step
         return super().eventFilter(watched, event)
 

@@ -6,6 +6,7 @@ afterwards, one per event-loop turn.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.compose import compose
+from ..core.project import file_stem
 from ..export import choices, writer
 from . import settings as app_settings
 from .model import deep_copy
@@ -90,6 +92,7 @@ class ExportWorker(QRunnable):
 
 class ExportDialog(QDialog):
     done = Signal()
+    stand_updated = Signal(str)  # the ISO date "Stand" was set to for this export (the window records it)
 
     def __init__(self, catalog, project, project_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +120,13 @@ class ExportDialog(QDialog):
             grid.addWidget(box)
         self.review = QCheckBox(self.tr("&Review edition: Word comments show where each section comes from"))
         grid.addWidget(self.review)
+        # an old "Stand" is offered for update: on by default, shown only when it is older than today
+        old = _stand_before_today(self.project)
+        self.update_stand = QCheckBox(self.tr("Set “&Stand” to today (now %1)").replace(
+            "%1", old.strftime("%d.%m.%Y") if old else ""))
+        self.update_stand.setChecked(old is not None)
+        self.update_stand.setVisible(old is not None)
+        grid.addWidget(self.update_stand)
 
         languages = QGroupBox(self.tr("Languages"))
         row = QHBoxLayout(languages)
@@ -184,7 +194,8 @@ class ExportDialog(QDialog):
         self.review.setChecked(bool(app_settings.value("export/review", False, bool)))
         folder = project_path.parent if project_path else Path(app_settings.value("export/folder", str(Path.home())))
         self.folder.setText(str(folder))
-        stem = project_path.name.split(".")[0] if project_path else self.tr("privacy-policy")
+        stem = project_path.name.split(".")[0] if project_path else (
+            file_stem(self.project.controller.name) or self.tr("privacy-policy"))
         self.base.setText(stem)
 
     def _save_choices(self) -> None:
@@ -253,6 +264,9 @@ class ExportDialog(QDialog):
                               .replace("%2", exc.strerror or str(exc)))
             return
         self._save_choices()
+        self._new_stand = ""
+        if self.update_stand.isChecked() and _stand_before_today(self.project):
+            self._new_stand = self.project.stand = _dt.date.today().isoformat()
         self.finished_jobs = None
         self.export_button.setEnabled(False)
         self.progress = QProgressDialog(self.tr("Exporting…"), "", 0, len(self.jobs), self)
@@ -288,6 +302,8 @@ class ExportDialog(QDialog):
         self._show_result([j for j in self.jobs if not j.error],
                           "\n".join(f"{j.path.name}: {j.error}" for j in failed))
         self.export_button.setEnabled(True)
+        if self._new_stand and len(failed) < len(self.jobs):
+            self.stand_updated.emit(self._new_stand)
         self.done.emit()
 
     def _show_result(self, written: list[Job], errors: str) -> None:
@@ -304,3 +320,9 @@ class ExportDialog(QDialog):
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text().strip()))
+
+
+def _stand_before_today(project) -> _dt.date | None:
+    """The project's "Stand" when it is set and older than today (an empty one prints today)."""
+    date = project.stand_date() if project.stand else None
+    return date if date is not None and date < _dt.date.today() else None

@@ -36,7 +36,7 @@ from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
-from .targets import EXPORT_HISTORY, OWN_SERVICES, EditTarget, ServiceTarget
+from .targets import EXPORT_HISTORY, OWN_SERVICES, STAND, EditTarget, ServiceTarget
 from .welcome import WelcomePage
 
 
@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ExportDialog(self.ensure_catalog(), self.model.project, self.session.path, self)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
+        dialog.stand_updated.connect(lambda iso: self.push(STAND, iso, self.tr("Date (Stand)")))
         dialog.exec()
 
     def scan_dialog(self) -> None:

@@ -74,8 +74,9 @@ class Prompts(QObject):
                                               self.tr("Policy Editor projects (*.policy.json *.json);;All files (*)"))
         return path
 
-    def ask_save_path(self, current: Path | None, folder: str) -> str:
-        start = str(current) if current else str(Path(folder) / (self.tr("privacy-policy") + project_io.SUFFIX))
+    def ask_save_path(self, current: Path | None, folder: str, stem: str = "") -> str:
+        """Where to save; a new project is offered ``stem`` (from the company's name) as its name."""
+        start = str(current) if current else str(Path(folder) / ((stem or self.tr("privacy-policy")) + project_io.SUFFIX))
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project"), start,
                                               self.tr("Policy Editor projects (*.policy.json)"))
         return path

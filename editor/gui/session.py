@@ -140,7 +140,8 @@ class FileSession(QObject):
     def save_as(self) -> bool:
         if not self.has_project:
             return False
-        path = self.prompts.ask_save_path(self.path, self.last_folder())
+        path = self.prompts.ask_save_path(self.path, self.last_folder(),
+                                          project_io.file_stem(self.model.project.controller.name))
         if not path:
             return False
         if not path.endswith(".json"):

@@ -55,20 +55,12 @@
       <translation>&amp;Handelsregister:</translation>
     </message>
     <message>
-      <source>Contact</source>
-      <translation>Kontakt</translation>
-    </message>
-    <message>
       <source>&amp;E-mail:</source>
       <translation>&amp;E-Mail:</translation>
     </message>
     <message>
       <source>P&amp;hone:</source>
       <translation>Tele&amp;fon:</translation>
-    </message>
-    <message>
-      <source>&amp;Website:</source>
-      <translation>&amp;Website:</translation>
     </message>
     <message>
       <source>Data protection officer</source>
@@ -103,16 +95,32 @@
       <translation>Anschrift der/des DSB:</translation>
     </message>
     <message>
-      <source>Website and authority</source>
-      <translation>Website und Aufsichtsbehörde</translation>
-    </message>
-    <message>
       <source>— not set —</source>
       <translation>– nicht gewählt –</translation>
     </message>
     <message>
       <source>Federal state</source>
       <translation>Bundesland</translation>
+    </message>
+    <message>
+      <source>Legal form</source>
+      <translation>Rechtsform</translation>
+    </message>
+    <message>
+      <source>Legal form in your own words</source>
+      <translation>Rechtsform in eigenen Worten</translation>
+    </message>
+    <message>
+      <source>e.g. Ltd., PartG mbB</source>
+      <translation>z. B. Ltd., PartG mbB</translation>
+    </message>
+    <message>
+      <source>Contact and website</source>
+      <translation>Kontakt und Website</translation>
+    </message>
+    <message>
+      <source>Authority and date</source>
+      <translation>Aufsichtsbehörde und Stand</translation>
     </message>
     <message>
       <source>&amp;Federal state:</source>
@@ -127,8 +135,12 @@
       <translation>Websites</translation>
     </message>
     <message>
-      <source>Web&amp;sites:</source>
-      <translation>Web&amp;sites:</translation>
+      <source>Web&amp;site:</source>
+      <translation>Web&amp;site:</translation>
+    </message>
+    <message>
+      <source>Appl&amp;y</source>
+      <translation>&amp;Übernehmen</translation>
     </message>
     <message>
       <source>Date of this version (Stand)</source>
@@ -137,6 +149,14 @@
     <message>
       <source>&amp;Date (Stand):</source>
       <translation>Stan&amp;d:</translation>
+    </message>
+    <message>
+      <source>The postcode %1 is in %2.</source>
+      <translation>Die PLZ %1 liegt in %2.</translation>
+    </message>
+    <message>
+      <source>Use %1 as the federal state</source>
+      <translation>%1 als Bundesland übernehmen</translation>
     </message>
     <message>
       <source>Date (Stand)</source>
@@ -239,6 +259,10 @@
     <message>
       <source>&amp;Review edition: Word comments show where each section comes from</source>
       <translation>Prüf&amp;fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt</translation>
+    </message>
+    <message>
+      <source>Set “&amp;Stand” to today (now %1)</source>
+      <translation>„St&amp;and“ auf heute setzen (bisher %1)</translation>
     </message>
     <message>
       <source>Languages</source>
@@ -679,6 +703,10 @@
     <message>
       <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
       <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Stand</translation>
     </message>
     <message>
       <source>Record export</source>

@@ -55,20 +55,12 @@
       <translation>Commercial re&amp;gister:</translation>
     </message>
     <message>
-      <source>Contact</source>
-      <translation>Contact</translation>
-    </message>
-    <message>
       <source>&amp;E-mail:</source>
       <translation>&amp;E-mail:</translation>
     </message>
     <message>
       <source>P&amp;hone:</source>
       <translation>P&amp;hone:</translation>
-    </message>
-    <message>
-      <source>&amp;Website:</source>
-      <translation>&amp;Website:</translation>
     </message>
     <message>
       <source>Data protection officer</source>
@@ -103,16 +95,32 @@
       <translation>DPO address:</translation>
     </message>
     <message>
-      <source>Website and authority</source>
-      <translation>Website and authority</translation>
-    </message>
-    <message>
       <source>— not set —</source>
       <translation>— not set —</translation>
     </message>
     <message>
       <source>Federal state</source>
       <translation>Federal state</translation>
+    </message>
+    <message>
+      <source>Legal form</source>
+      <translation>Legal form</translation>
+    </message>
+    <message>
+      <source>Legal form in your own words</source>
+      <translation>Legal form in your own words</translation>
+    </message>
+    <message>
+      <source>e.g. Ltd., PartG mbB</source>
+      <translation>e.g. Ltd., PartG mbB</translation>
+    </message>
+    <message>
+      <source>Contact and website</source>
+      <translation>Contact and website</translation>
+    </message>
+    <message>
+      <source>Authority and date</source>
+      <translation>Authority and date</translation>
     </message>
     <message>
       <source>&amp;Federal state:</source>
@@ -127,8 +135,12 @@
       <translation>Websites</translation>
     </message>
     <message>
-      <source>Web&amp;sites:</source>
-      <translation>Web&amp;sites:</translation>
+      <source>Web&amp;site:</source>
+      <translation>Web&amp;site:</translation>
+    </message>
+    <message>
+      <source>Appl&amp;y</source>
+      <translation>Appl&amp;y</translation>
     </message>
     <message>
       <source>Date of this version (Stand)</source>
@@ -137,6 +149,14 @@
     <message>
       <source>&amp;Date (Stand):</source>
       <translation>&amp;Date (Stand):</translation>
+    </message>
+    <message>
+      <source>The postcode %1 is in %2.</source>
+      <translation>The postcode %1 is in %2.</translation>
+    </message>
+    <message>
+      <source>Use %1 as the federal state</source>
+      <translation>Use %1 as the federal state</translation>
     </message>
     <message>
       <source>Date (Stand)</source>
@@ -239,6 +259,10 @@
     <message>
       <source>&amp;Review edition: Word comments show where each section comes from</source>
       <translation>&amp;Review edition: Word comments show where each section comes from</translation>
+    </message>
+    <message>
+      <source>Set “&amp;Stand” to today (now %1)</source>
+      <translation>Set “&amp;Stand” to today (now %1)</translation>
     </message>
     <message>
       <source>Languages</source>
@@ -679,6 +703,10 @@
     <message>
       <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
       <translation>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Date (Stand)</translation>
     </message>
     <message>
       <source>Record export</source>

@@ -76,7 +76,7 @@ def test_length_message_names_field_and_limit():
 
 def test_limits_live_in_one_table():
     assert P.field_limit("controller.name") == P.SHORT
-    assert P.field_limit("controller.website") == P.LINK
+    assert P.field_limit("websites[]") == P.LINK
     assert P.field_limit("custom_sections[].body.de") == P.LONG
     assert P.field_limit("custom_sections[].title.de") == P.SHORT
     assert P.field_limit("services[].options.cookie") == P.LINK

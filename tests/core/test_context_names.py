@@ -180,6 +180,9 @@ def _edits(catalog):
     def controller(p):
         p.controller.name = "Müller & *Söhne*"
 
+    def legal_form(p):
+        p.controller.legal_form = "freelancer"  # no merchant: § 147 AO only
+
     def dpo(p):
         p.dpo = Dpo(name="Dora")
 
@@ -208,7 +211,7 @@ def _edits(catalog):
     def consent_off(p):
         p.services = [s for s in p.services if catalog.services[s.id].category != "consent"]
 
-    return [("select more services", select_all), ("company name", controller), ("add a DPO", dpo), ("DPO name", dpo_name),
+    return [("select more services", select_all), ("company name", controller), ("legal form", legal_form), ("add a DPO", dpo), ("DPO name", dpo_name),
             ("state", state), ("websites", websites), ("stand", stand), ("probe options", probe_options),
             ("one option", some_option), ("consent tool option", consent_option), ("no consent tool", consent_off)]
 

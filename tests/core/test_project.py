@@ -149,9 +149,9 @@ def test_migration_from_v2_adds_own_services_and_keeps_everything():
     data.update(schema_version=2, overrides={"security": {"de": "Eigener Text", "en": ""}})
     del data["own_services"], data["override_basis"]
     project = P.loads(json.dumps(data))
-    assert project.schema_version == 3 and project.own_services == [] and project.override_basis == {}
+    assert project.schema_version == P.SCHEMA_VERSION and project.own_services == [] and project.override_basis == {}
     assert project.overrides["security"].de == "Eigener Text"
-    assert set(P.MIGRATIONS) == {1, 2}
+    assert set(P.MIGRATIONS) == {1, 2, 3}
 
 
 # --- property-based: whatever a user types survives save → load ------------------------------

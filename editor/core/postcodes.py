@@ -1,0 +1,40 @@
+"""The federal state a German postcode belongs to, from the ranges in
+resources/law/postcodes.toml (derived from GeoNames; the file names its source). A postcode that
+crosses a state border, or one between ranges of different states, gives None: "cannot tell" —
+never a guess that would suggest or flag the wrong state."""
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+
+_PLZ = re.compile(r"^\s*(?:D-?\s*)?(\d{5})\s*$", re.IGNORECASE)
+
+
+def _load() -> tuple[tuple[int, ...], tuple[tuple[int, int, str], ...]]:
+    from ..resources import resource
+
+    data = tomllib.loads(resource("law", "postcodes.toml").read_text(encoding="utf-8"))
+    ranges = tuple(sorted((int(first), int(last), state) for first, last, state in data["ranges"]))
+    return tuple(r[0] for r in ranges), ranges
+
+
+_STARTS, _RANGES = _load()
+
+
+_GERMANY = ("", "deutschland", "germany", "de", "d", "brd", "bundesrepublik deutschland", "federal republic of germany")
+
+
+def state_for(postcode: str, country: str = "") -> str | None:
+    """The state code ("NW") of a five-digit German postcode ("50667", "D-50667"); None when the
+    text is no such postcode, the postcode does not tell the state, or ``country`` (as the user
+    typed it; empty = Germany) is another country, whose postcodes say nothing of German states."""
+    match = _PLZ.match(postcode or "")
+    if not match or (country or "").strip().casefold() not in _GERMANY:
+        return None
+    number = int(match.group(1))
+    at = bisect.bisect_right(_STARTS, number) - 1
+    if at < 0:
+        return None
+    first, last, state = _RANGES[at]
+    return state if first <= number <= last else None
