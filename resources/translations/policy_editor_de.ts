@@ -396,6 +396,14 @@
       <source>No findings: everything the checks look at is in place.</source>
       <translation>Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.</translation>
     </message>
+    <message>
+      <source>To do on your website and in your business (%1 of %2 open)</source>
+      <translation>Zu erledigen auf Ihrer Website und in Ihrem Betrieb (%1 von %2 offen)</translation>
+    </message>
+    <message>
+      <source>Tick when done; it is saved with the project.</source>
+      <translation>Abhaken, wenn erledigt; das wird im Projekt gespeichert.</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
@@ -505,6 +513,10 @@
     <message>
       <source>%1 errors, %2 warnings</source>
       <translation>%1 Fehler, %2 Warnungen</translation>
+    </message>
+    <message>
+      <source>, %1 tasks open</source>
+      <translation>, %1 Aufgaben offen</translation>
     </message>
   </context>
   <context>
@@ -635,6 +647,14 @@
     <message>
       <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
       <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
+    </message>
+    <message>
+      <source>Mark task as done</source>
+      <translation>Aufgabe als erledigt markieren</translation>
+    </message>
+    <message>
+      <source>Mark task as open</source>
+      <translation>Aufgabe als offen markieren</translation>
     </message>
     <message>
       <source>Add %1</source>
