@@ -174,6 +174,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     _refuse_unknown_services(catalog, project)
     lang = args.language or (project.languages[0] if project.languages else "de")
     document = compose(catalog, project, lang)
+    if options.get("review"):  # the review edition's notes: provider facts, decisions, tasks
+        from .core.review import review_notes
+
+        options["review"] = review_notes(catalog, project, document)
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
     if writer(fmt).gui_thread:  # Qt lays the PDF out: this command owns the QApplication while it runs

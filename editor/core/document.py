@@ -51,6 +51,7 @@ DOCUMENT_LABEL_KEYS = (
     # the review edition's first page and section comments (core/review.py)
     "review_summary_title", "review_summary_intro", "review_open_points", "review_choices", "review_tasks",
     "review_none",
+    "review_open_count",   # {count}
     "review_provider",     # {provider}
     "review_transfer",     # {transfer}
     "review_bases",        # {bases}

@@ -10,6 +10,7 @@ Document alone) still gets its comments from the sections' provenance.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +39,7 @@ class ServiceNote:
     provider: str  # "entity, address, country" ("" without a provider)
     transfers: tuple[str, ...]  # "Google LLC (USA): standard contractual clauses; certified … (checked on …)"
     options: tuple[str, ...]  # "label: value", every setting of the service
-    chosen: bool  # the user changed a setting from its default: a decision taken for the business
+    changed: tuple[str, ...]  # "label: value" of the settings the user changed from their default
     bases: tuple[str, ...]  # the legal bases its text relies on
     open_points: tuple[str, ...]  # facts not fully verified (as the pack states them)
     sources: tuple[str, ...]  # https addresses behind the facts
@@ -46,10 +47,9 @@ class ServiceNote:
 
     @property
     def needs_attention(self) -> bool:
-        """An open point, a decision taken, or a task: a lawyer should look at the section."""
-        return bool(self.open_points or self.chosen or self.tasks or "legitimate_interest" in self.basis_codes)
-
-    basis_codes: tuple[str, ...] = ()
+        """An open point, a setting changed for the business, or a task: a lawyer should look
+        at the section. (Every service has legal bases: they alone would flag every section.)"""
+        return bool(self.open_points or self.changed or self.tasks)
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,32 @@ class ReviewNotes:
 
     def service(self, service_id: str | None) -> ServiceNote | None:
         return next((s for s in self.services if s.id == service_id), None)
+
+
+_REF = r"legal-facts\.md(?:\s*§\s*[\d.]+(?:\s*\([^()]*\))?)?"
+_INTERNAL = (  # the packs' notes on their own working file, which a lawyer does not have; its tags in words
+    (re.compile(r"\[S\]\s+in\s+" + _REF), "from a secondary source"),
+    (re.compile(r"\b(?:from|per|in)\s+" + _REF + r"\s*\[S\]"), "from a secondary source"),
+    (re.compile(r"\b(?:from|per|in)\s+" + _REF + r"\s*\[U\]"), "from an unverified source"),
+    (re.compile(r"\(\s*" + _REF + r"\s*\[U\]\s*\)"), "(unverified)"),
+    (re.compile(r"\(\s*" + _REF + r"\s*\[S\]\s*\)"), "(secondary source)"),
+    (re.compile(r"\s*\([^()]*legal-facts\.md[^()]*\)"), ""),
+    (re.compile(r"[;,]\s*" + _REF + r"[^;.]*"), ""),
+    (re.compile(r"\s*\b(?:in|per|from|see)\s+" + _REF), ""),
+    (re.compile(_REF + r"\s*"), ""),
+    (re.compile(r",\s*\[(?:U|S|V)\]"), ""),
+    (re.compile(r"\s*\[S\]"), " (secondary source)"),
+    (re.compile(r"\s*\[U\]"), " (unverified)"),
+    (re.compile(r"\s*\[V\]"), ""),
+    (re.compile(r"\(\s*\(([^()]*)\)\s*\)"), r"(\1)"),
+)
+
+
+def for_lawyer(text: str) -> str:
+    """A pack's open point without references to the pack authors' internal files."""
+    for pattern, words in _INTERNAL:
+        text = pattern.sub(words, text)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def is_link(source: str) -> bool:
@@ -101,10 +127,10 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
                                if x) if provider is not None and service.role != "self_hosted" else "",
             transfers=tuple(transfers),
             options=tuple(f"{o.label.get(lang).rstrip(':')}: {_shown(o, values[o.id], lang, label)}" for o in service.options),
-            chosen=any(o.id in chosen.options and values[o.id] != o.default for o in service.options),
+            changed=tuple(f"{o.label.get(lang).rstrip(':')}: {_shown(o, values[o.id], lang, label)}" for o in service.options
+                          if o.id in chosen.options and values[o.id] != o.default),
             bases=tuple(catalog.labels.get("basis", {}).get(lang, {}).get(b, b) for b in bases),
-            basis_codes=tuple(bases),
-            open_points=tuple(service.uncertain),
+            open_points=tuple(for_lawyer(p) for p in service.uncertain),
             sources=tuple(dict.fromkeys(s for s in sources if is_link(s))),
             tasks=tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks if t.target == f"service:{service.id}"),
         ))

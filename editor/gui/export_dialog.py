@@ -50,11 +50,17 @@ class Job:
         return writer(self.format).gui_thread
 
 
-def run_job(job: Job, document) -> None:
+def run_job(job: Job, document, catalog=None, project=None) -> None:
+    """Write one file; the review edition gets its notes from ``catalog`` and ``project``."""
     from ..export import ExportError, export
 
     try:
-        export(document, job.path, job.format, **job.options)
+        options = job.options
+        if options.get("review") and catalog is not None and project is not None:
+            from ..core.review import review_notes
+
+            options["review"] = review_notes(catalog, project, document)
+        export(document, job.path, job.format, **options)
     except ExportError as exc:
         job.error = str(exc)
     except Exception as exc:  # a writer bug must be reported, not crash the worker
@@ -84,7 +90,7 @@ class ExportWorker(QRunnable):
             if job.gui_thread or job.error:
                 continue
             self.signals.progress.emit(n, job.path.name)
-            run_job(job, self.documents[job.lang])
+            run_job(job, self.documents[job.lang], self.catalog, self.project)
         self.signals.finished.emit()
 
 
