@@ -176,9 +176,9 @@ def checks(catalog: Catalog, project: Project, document: Document | None = None,
     found += _services(catalog, project, lang)
     found += _document(document, {f.target for f in found}, lang)
     found += _uwg_notice(catalog, project, document, lang)
-    found += _project_misc(project, lang)
+    found += _project_misc(project, document, lang)
     found += _own_services(catalog, project, lang)
-    found += _overrides(catalog, project, lang)
+    found += _overrides(catalog, project, document, lang)
     found += [_finding("pack-error", f"pack:{e.file}", lang, value=str(e)) for e in catalog.errors]
     found += [_finding("core-change", f"pack:{pack}", lang, pack=pack, item=item) for pack, item in catalog.core_changes]
     done = set(project.tasks_done)
@@ -391,7 +391,12 @@ def _periods(catalog: Catalog, project: Project, selected: list, lang: str) -> I
                                              else f"“{s.name(lang)}” {days} {word}" for s, days in found))
 
 
-def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
+def _titles(document: Document) -> dict[str, str]:
+    """Section id → "number title" as the document shows it (messages quote it, not our ids)."""
+    return {s.id: f"{s.number} {s.title}" for s in document.walk()}
+
+
+def _project_misc(project: Project, document: Document, lang: str) -> Iterable[Finding]:
     for site in project.websites:
         if site.strip().lower().startswith("http://"):
             yield _finding("website-http", "websites", lang, value=site)
@@ -413,7 +418,7 @@ def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
                                language=_LANGUAGE_NAMES.get(code, (code, code))[lang != "de"])
     for section_id, text in project.overrides.items():
         if text.de.strip() or text.en.strip():
-            yield _finding("override", f"section:{section_id}", lang, value=section_id)
+            yield _finding("override", f"section:{section_id}", lang, value=_titles(document).get(section_id, section_id))
 
 
 _LANGUAGE_NAMES = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
@@ -437,7 +442,7 @@ def _own_services(catalog: Catalog, project: Project, lang: str) -> Iterable[Fin
                            country=country_name(problem.message, lang) if problem.message else "?")
 
 
-def _overrides(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+def _overrides(catalog: Catalog, project: Project, document: Document, lang: str) -> Iterable[Finding]:
     known = section_ids(catalog)
     for section_id, text in project.overrides.items():
         if (text.de.strip() or text.en.strip()) and section_id not in known:
@@ -448,5 +453,6 @@ def _overrides(catalog: Catalog, project: Project, lang: str) -> Iterable[Findin
         for code, stored in basis.items():
             if code in ("de", "en") and stored != section_basis(catalog, section_id, code):
                 names = _LANGUAGE_NAMES[code]
-                yield _finding("override-outdated", f"section:{section_id}", lang, value=section_id,
+                yield _finding("override-outdated", f"section:{section_id}", lang,
+                               value=_titles(document).get(section_id, section_id),
                                language=names[0 if lang == "de" else 1])

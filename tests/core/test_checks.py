@@ -265,3 +265,11 @@ def test_existing_customer_advertising_without_the_objection_notice_is_an_error(
     assert finding.severity == "error" and finding.target == "section:rights" and "7(3) UWG" in finding.message
     project.services[0].options = {}
     assert not by_code(checks(catalog, project), "uwg-notice-missing")
+
+
+def test_a_replaced_section_is_named_by_its_title_not_our_id(catalog):
+    project = example_project()
+    project.overrides = {"security": LocalText(de="Eigener Text.", en="Own text.")}
+    (finding,) = by_code(checks(catalog, project, lang="en"), "override")
+    title = next(s for s in compose(catalog, project, "de").walk() if s.id == "security")
+    assert f"“{title.number} {title.title}”" in finding.message and "security" not in finding.message

@@ -224,3 +224,28 @@ def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
                    "{{ s.__reduce__() }}", "{{ s._fields }}"):
         with pytest.raises((SecurityError, UndefinedError)):
             env.from_string(source).render(s=view)
+
+
+@pytest.mark.parametrize("extra, field, words", [
+    ('tasks = [{ id = "Bad Id", text = { de = "Tun.", en = "Do." } }]', "tasks[0].id", "own id"),
+    ('tasks = [{ id = "t", text = { de = "Tun.", en = "" } }]', "tasks[0].text", "German and English"),
+    ('tasks = [{ id = "t", option = "nope", text = { de = "Tun.", en = "Do." } }]', "tasks[0].option", "not an option"),
+    ('tasks = [{ id = "t", link = "http://x.example", text = { de = "Tun.", en = "Do." } }]', "tasks[0].link", "https"),
+    ('periods = [{ data = "server_logs" }]', "periods[0]", "either days or the option"),
+    ('periods = [{ data = "server_logs", option = "nope" }]', "periods[0].option", "not an int option"),
+])
+def test_tasks_and_periods_are_checked_at_load(tmp_path, extra, field, words):
+    record = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"\n', 'role = "self_hosted"\n' + extra + "\n")
+    write_pack(tmp_path, services=record)
+    errors = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert any(e.field == f"tool.{field}" and words in e.message for e in errors), errors
+
+
+def test_a_good_task_and_period_load(tmp_path):
+    record = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"\n', 'role = "self_hosted"\n'
+        'tasks = [{ id = "say-it", text = { de = "Sagen Sie es.", en = "Say it." }, link = "https://example.org/x" }]\n'
+        'periods = [{ data = "server_logs", days = 7 }]\n')
+    write_pack(tmp_path, services=record)
+    catalog = load_with(tmp_path)
+    assert not [e for e in catalog.errors if "demo" in e.file]
+    assert catalog.services["tool"].tasks[0].link == "https://example.org/x" and catalog.services["tool"].periods[0].days == 7
