@@ -52,11 +52,14 @@ class FindingsList(Retranslating, QListWidget):
     def set_findings(self, findings: list[Finding]) -> None:
         self.checked = True
         self.findings = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+        scrolled = self.verticalScrollBar().value()  # new results must not throw the reader to the top
         self.blockSignals(True)  # filling the list is not the user ticking boxes
         try:
             self._fill()
         finally:
             self.blockSignals(False)
+        self.doItemsLayout()  # the scroll range now, not in a later turn: the old value must fit
+        self.verticalScrollBar().setValue(scrolled)
 
     def _fill(self) -> None:
         self.clear()

@@ -453,3 +453,24 @@ def test_tasks_are_their_own_group_and_ticking_one_is_saved_in_the_project_undoa
     w.undo_stack.undo()
     assert w.model.project.tasks_done == []
     assert "tasks_done" not in project_io.to_dict(w.model.project)  # files that never used it stay as they were
+
+
+def test_new_check_results_keep_the_findings_list_where_the_reader_was(qtbot):
+    from editor.core.checks import Finding
+    from editor.gui.findings import FindingsList
+
+    pane = FindingsList()
+    qtbot.addWidget(pane)
+    pane.resize(500, 90)
+    pane.show()
+    qtbot.waitExposed(pane)
+    findings = [Finding("warning", "w", f"Warning {n}", "services") for n in range(10)]
+    findings += [Finding("task", "task", f"Task {n}", "services", task=f"t{n}") for n in range(10)]
+    pane.set_findings(findings)
+    bar = pane.verticalScrollBar()
+    QApplication.processEvents()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    pane.set_findings(findings)  # e.g. after ticking the last task
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum() > 0
