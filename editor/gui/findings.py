@@ -36,6 +36,7 @@ class FindingsList(Retranslating, QListWidget):
         self.itemChanged.connect(self._ticked)
         self.findings: list[Finding] = []
         self.checked = False  # no result yet: an empty list must not read "no findings"
+        self._ticking = False  # a click on a task's checkbox ticks it; it does not also lead away
         self.retranslateUi()
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
@@ -113,9 +114,13 @@ class FindingsList(Retranslating, QListWidget):
     def _ticked(self, item: QListWidgetItem) -> None:
         task = item.data(ROLE_TASK)
         if task:
+            self._ticking = True  # the view reports the same click as itemClicked next
             self.task_done.emit(task, item.checkState() == Qt.CheckState.Checked)
 
     def _go(self, item: QListWidgetItem) -> None:
+        if self._ticking:
+            self._ticking = False
+            return
         target = item.data(ROLE_TARGET)
         if target is not None:
             self.activated_target.emit(target)

@@ -455,6 +455,27 @@ def test_tasks_are_their_own_group_and_ticking_one_is_saved_in_the_project_undoa
     assert "tasks_done" not in project_io.to_dict(w.model.project)  # files that never used it stay as they were
 
 
+def test_clicking_a_task_checkbox_ticks_it_without_leading_away_but_clicking_its_text_leads_to_the_service(
+        project_window, qtbot):
+    from editor.gui.findings import ROLE_TASK
+
+    w = project_window
+    w.show()
+    qtbot.waitExposed(w)
+    tick(w, "cookiebot")
+    w.live.run_checks()
+    item = next(w.findings.item(i) for i in range(w.findings.count())
+                if w.findings.item(i).data(ROLE_TASK) == "cookie-settings-link")
+    w.tabs.setCurrentIndex(0)
+    w.findings.scrollToItem(item)
+    rect = w.findings.visualItemRect(item)
+    box = QPointF(rect.left() + 10, rect.center().y()).toPoint()  # the checkbox sits at the row's left edge
+    qtbot.mouseClick(w.findings.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert w.model.project.tasks_done == ["cookie-settings-link"] and w.tabs.currentIndex() == 0
+    w.findings.itemClicked.emit(item)  # a click on the text: to the service it belongs to
+    assert w.tabs.currentIndex() == 1 and w.checklist.current_service() == "cookiebot"
+
+
 def test_new_check_results_keep_the_findings_list_where_the_reader_was(qtbot):
     from editor.core.checks import Finding
     from editor.gui.findings import FindingsList
