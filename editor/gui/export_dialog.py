@@ -121,7 +121,7 @@ class ExportDialog(QDialog):
             box = QCheckBox(labels.get(key, writer(choice.format).name))
             self.format_boxes[key] = box
             grid.addWidget(box)
-        self.review = QCheckBox(self.tr("&Review edition: Word comments show where each section comes from"))
+        self.review = QCheckBox(self.tr("&Review edition: notes and comments for your lawyer"))
         grid.addWidget(self.review)
 
         languages = QGroupBox(self.tr("Languages"))

@@ -237,8 +237,8 @@
       <translation>P&amp;DF</translation>
     </message>
     <message>
-      <source>&amp;Review edition: Word comments show where each section comes from</source>
-      <translation>Prüf&amp;fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt</translation>
+      <source>&amp;Review edition: notes and comments for your lawyer</source>
+      <translation>Prüf&amp;fassung: Hinweise und Kommentare für Ihre Rechtsberatung</translation>
     </message>
     <message>
       <source>Languages</source>

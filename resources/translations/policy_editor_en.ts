@@ -237,8 +237,8 @@
       <translation>P&amp;DF</translation>
     </message>
     <message>
-      <source>&amp;Review edition: Word comments show where each section comes from</source>
-      <translation>&amp;Review edition: Word comments show where each section comes from</translation>
+      <source>&amp;Review edition: notes and comments for your lawyer</source>
+      <translation>&amp;Review edition: notes and comments for your lawyer</translation>
     </message>
     <message>
       <source>Languages</source>

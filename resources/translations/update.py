@@ -25,8 +25,8 @@ GERMAN = {
     "&Markdown — for website builders": "&Markdown – für Website-Baukästen",
     "&Plain text": "&Reiner Text",
     "P&DF": "P&DF",
-    "&Review edition: Word comments show where each section comes from":
-        "Prüf&fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt",
+    "&Review edition: notes and comments for your lawyer":
+        "Prüf&fassung: Hinweise und Kommentare für Ihre Rechtsberatung",
     "Languages": "Sprachen",
     "&German": "Deu&tsch",
     "E&nglish": "E&nglisch",
