@@ -395,7 +395,8 @@ class _Writer:
     def add_comments(self) -> None:
         """Word comments, built directly (python-docx's add_comment searches all earlier
         comments for a free id each time)."""
-        root = self.part._comments_part.element
+        part = self.part._comments_part
+        root, rels, links = part.element, part.rels, {}  # a new part: its relationships start at rId1
         stamp = (self.date or _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
         for cid, (first, last, note) in enumerate(self.comments):
             ident = str(cid)
@@ -409,8 +410,11 @@ class _Writer:
                     if not text:
                         continue
                     if link:  # a link in a comment is a relationship of the comments part
+                        if link not in links:  # (relate_to compares with every earlier relationship)
+                            links[link] = f"rId{len(links) + 1}"
+                            rels.add_relationship(RT.HYPERLINK, _uri(link), links[link], is_external=True)
                         element = etree.SubElement(p, W + "hyperlink")
-                        element.set(qn("r:id"), self.part._comments_part.relate_to(_uri(link), RT.HYPERLINK, is_external=True))
+                        element.set(qn("r:id"), links[link])
                         text_run(element, text, "Hyperlink")
                     else:
                         text_run(p, text)

@@ -249,3 +249,37 @@ def test_a_good_task_and_period_load(tmp_path):
     catalog = load_with(tmp_path)
     assert not [e for e in catalog.errors if "demo" in e.file]
     assert catalog.services["tool"].tasks[0].link == "https://example.org/x" and catalog.services["tool"].periods[0].days == 7
+
+
+def test_a_category_task_is_checked_at_load_and_switched_on_by_a_service_option(tmp_path):
+    categories = '''
+[[category]]
+id = "tools"
+order = 150
+title = { de = "Werkzeuge", en = "Tools" }
+tasks = [{ id = "tell-them", option = "ads", text = { de = "Sagen Sie es.", en = "Tell them." } }]
+
+[[category]]
+id = "broken"
+order = 151
+title = { de = "Kaputt", en = "Broken" }
+tasks = [{ id = "x", text = { de = "", en = "Do." } }]
+'''
+    record = MINIMAL_SERVICE.format(id="tool") + '''
+[[service.options]]
+id = "ads"
+type = "bool"
+default = false
+label = { de = "Werbung", en = "Advertising" }
+'''
+    write_pack(tmp_path, services=record, extra_files={"categories.toml": categories})
+    catalog = load_with(tmp_path)
+    assert [e.field for e in catalog.errors if "demo" in e.file] == ["category broken.tasks[0].text"]
+    from editor.core.project import SelectedService, example_project
+    from editor.core.tasks import site_tasks
+
+    project = example_project()
+    project.services = [SelectedService(id="tool")]
+    assert "tell-them" not in [t.id for t in site_tasks(catalog, project)]
+    project.services = [SelectedService(id="tool", options={"ads": True})]
+    assert [t.text for t in site_tasks(catalog, project, "en") if t.id == "tell-them"] == ["Tell them."]
