@@ -111,8 +111,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Bei {count} ausgewählten Diensten sind einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) noch nicht abschließend geprüft: {names}. Die Texte sind dort vorsichtig formuliert. Die Prüffassung (DOCX) nennt die offenen Punkte für Ihre Rechtsberatung.",
         "For {count} selected services some facts (such as an address or a certification) are not fully verified: {names}. The texts stay on the safe side there. The review edition (DOCX) lists the open points for your legal adviser."),
     "mail-provider-unnamed": ("warning",
-        "Sie haben „{provider}“ ausgewählt, aber bei „{service}“ keinen E-Mail-Anbieter eingetragen. Die Erklärung sagt deshalb nicht, wer Ihr Postfach betreibt. Tragen Sie dort „{provider}“ ein, wenn Ihre E-Mails darüber laufen.",
-        "You selected “{provider}” but entered no email provider for “{service}”, so the policy does not say who runs your mailbox. Enter “{provider}” there if your emails go through it."),
+        "Sie haben „{provider}“ ausgewählt, aber bei „{service}“ keinen E-Mail-Anbieter eingetragen. Die Erklärung sagt deshalb nicht, wer Ihr Postfach betreibt. Tragen Sie dort „{suggestion}“ ein, wenn Ihre E-Mails darüber laufen.",
+        "You selected “{provider}” but entered no email provider for “{service}”, so the policy does not say who runs your mailbox. Enter “{suggestion}” there if your emails go through it."),
     "retention-conflict": ("warning",
         "Zwei Speicherfristen für dieselben Daten ({data}): {periods}. Gleichen Sie die Einstellungen an, damit die Erklärung eine Frist nennt.",
         "Two retention periods for the same data ({data}): {periods}. Align the settings so that the policy states one period."),
@@ -366,8 +366,11 @@ def _mailbox(catalog: Catalog, project: Project, selected: list, lang: str) -> I
         if any(o.id == MAIL_PROVIDER_OPTION for o in service.options):
             chosen = project.selected(service.id)
             if not str(option_values(service, chosen.options if chosen else {}).get(MAIL_PROVIDER_OPTION, "")).strip():
+                host = hosts[0]
+                entity = getattr(host.provider, "entity", None) if not isinstance(host.provider, str) else None
                 yield _finding("mail-provider-unnamed", f"service:{service.id}", lang,
-                               provider=" / ".join(h.name(lang) for h in hosts), service=service.name(lang))
+                               provider=" / ".join(h.name(lang) for h in hosts), service=service.name(lang),
+                               suggestion=f"{entity} ({host.name(lang)})" if entity else host.name(lang))
 
 
 def _periods(catalog: Catalog, project: Project, selected: list, lang: str) -> Iterable[Finding]:

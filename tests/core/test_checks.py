@@ -237,7 +237,7 @@ def test_an_email_provider_selected_but_not_named_in_the_email_section_is_a_warn
     project.services = [SelectedService(id="google-workspace"), SelectedService(id="email-contact")]
     (finding,) = by_code(checks(catalog, project, lang="en"), "mail-provider-unnamed")
     assert finding.severity == "warning" and finding.target == "service:email-contact"
-    assert "Google Workspace" in finding.message
+    assert "“Google Cloud EMEA Limited (Google Workspace)”" in finding.message  # what to enter, from the record
     project.services[1].options = {"mail_provider": "Google Cloud EMEA Limited, Dublin"}
     assert not by_code(checks(catalog, project), "mail-provider-unnamed")
     project.services = [SelectedService(id="email-contact")]  # own mail server: nothing to say
