@@ -18,7 +18,7 @@ from . import own_services, schema
 from .catalog import Catalog
 from .composer import composer_for
 from .countries import name as country_name
-from .document import Document, placeholders
+from .document import Document
 from .inherit import transfer_recipients
 from .options import option_values
 from .project import Project
@@ -41,7 +41,7 @@ class ServiceNote:
     options: tuple[str, ...]  # "label: value", every setting of the service
     changed: tuple[str, ...]  # "label: value" of the settings the user changed from their default
     bases: tuple[str, ...]  # the legal bases its text relies on
-    open_points: tuple[str, ...]  # facts not fully verified (as the pack states them)
+    open_points: tuple[str, ...]  # facts not fully verified: the pack's words (English), see for_lawyer
     sources: tuple[str, ...]  # https addresses behind the facts
     tasks: tuple[TaskNote, ...]
 
@@ -57,7 +57,6 @@ class ReviewNotes:
     services: tuple[ServiceNote, ...]
     tasks: tuple[TaskNote, ...]  # every task, services' and the business's own (the DPO check)
     overrides: tuple[str, ...]  # ids of the sections whose text the user replaced
-    placeholders: tuple[tuple[str, str], ...]  # (section id, placeholder text)
 
     def service(self, service_id: str | None) -> ServiceNote | None:
         return next((s for s in self.services if s.id == service_id), None)
@@ -135,8 +134,7 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
             tasks=tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks if t.target == f"service:{service.id}"),
         ))
     replaced = tuple(sid for sid, text in project.overrides.items() if text.de.strip() or text.en.strip())
-    return ReviewNotes(tuple(notes), tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks), replaced,
-                       tuple((section.id, text) for section, text in placeholders(document)))
+    return ReviewNotes(tuple(notes), tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks), replaced)
 
 
 def _recipient(recipient: Any, catalog: Catalog, lang: str, label) -> tuple[str, str]:

@@ -85,7 +85,7 @@ def sample_notes() -> ReviewNotes:
         bases=("Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)",), open_points=("Street address from a secondary source.",),
         sources=("https://matomo.org/privacy-policy/",), tasks=(art28,))
     done = TaskNote("Setzen Sie auf jede Seite einen Link „Cookie-Einstellungen“.", done=True)
-    return ReviewNotes((matomo,), (art28, done), ("rights",), (("intro", "Telefonnummer"),))
+    return ReviewNotes((matomo,), (art28, done), ("rights",))
 
 
 def normalise(blob: bytes) -> str:
