@@ -189,6 +189,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.stand:
         project.stand = args.stand
     document = compose(catalog, project, lang)
+    if options.get("review"):  # the review edition's notes: provider facts, decisions, tasks
+        from .core.review import review_notes
+
+        options["review"] = review_notes(catalog, project, document)
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
     if writer(fmt).gui_thread:  # Qt lays the PDF out: this command owns the QApplication while it runs
@@ -295,15 +299,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .core.scan import site_findings
 
         findings += site_findings(catalog, project, _scan(catalog, args.site, args.pages, lang), lang)
+    tasks = [f for f in findings if f.severity == "task"]
+    findings = [f for f in findings if f.severity != "task"]
     if args.json:
-        json.dump([{"severity": f.severity, "code": f.code, "message": f.message, "target": f.target} for f in findings],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        rows = [{"severity": f.severity, "code": f.code, "message": f.message, "target": f.target} for f in findings]
+        rows += [{"severity": "task", "code": f.code, "task": f.task, "message": f.message, "target": f.target,
+                  "link": f.link, "done": f.done} for f in tasks]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for f in findings:
             print(f"{f.severity:<8} {f.message}  [{f.target}]")
         errors = sum(f.severity == "error" for f in findings)
         print(f"{errors} error(s), {sum(f.severity == 'warning' for f in findings)} warning(s)")
+        if tasks:  # the site owner's to-do list: never an error, so it does not change the exit status
+            print(f"\nTo do on your website and in your business ({sum(not f.done for f in tasks)} open):")
+            for f in tasks:
+                print(f"  [{'x' if f.done else ' '}] {f.message}" + (f" {f.link}" if f.link else "") + f"  ({f.task})")
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 

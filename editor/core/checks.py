@@ -1,8 +1,10 @@
 """checks(catalog, project, document) → Findings: what a careful lawyer would flag.
 
 Each finding has a severity ("error": the policy is incomplete or wrong as it stands;
-"warning": probably wrong for this business, please look; "info": worth knowing), a message a
-shop owner understands (German or English), and a target telling the GUI where to fix it:
+"warning": probably wrong for this business, please look; "info": worth knowing; "task": what
+the site owner must do outside the policy, see core.tasks — never an error, and markable as
+done), a message a shop owner understands (entirely in the interface language; it quotes the
+document only for a section title or a placeholder), and a target telling the GUI where to fix it:
 "controller.<field>", "dpo", "dpo.<field>", "state", "websites", "stand", "service:<id>",
 "section:<id>", "custom:<id>", "pack:<file>".
 """
@@ -13,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from . import own_services
-from .document import Document, placeholders
+from . import own_services, schema
+from .document import Box, Document, placeholders
 from .options import option_problem, option_values
 from .overrides import section_basis, section_ids
 from .catalog import Catalog
@@ -22,8 +24,9 @@ from .project import STATE_CODES, Project
 from .postcodes import state_for
 from .states import state_name
 from .websites import problem as website_problem
+from .tasks import site_tasks
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info", "task")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -33,6 +36,9 @@ class Finding:
     code: str
     message: str
     target: str
+    task: str = ""  # a task's id (severity "task"): what the project's tasks_done records
+    link: str = ""  # a task's https address (a provider's DPA, …)
+    done: bool = False  # a task the project marks as done
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message}"
@@ -43,13 +49,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "controller-missing": ("error",
         "Angabe fehlt: {field}. Die Datenschutzerklärung muss nennen, wer verantwortlich ist und wie man Sie erreicht (Art. 13 Abs. 1 lit. a DSGVO).",
         "Missing: {field}. The policy must say who is responsible and how to reach you (Art. 13(1)(a) GDPR)."),
-    "controller-phone": ("warning",
-        "Keine Telefonnummer angegeben. Pflicht ist sie nicht, aber ein zweiter Kontaktweg neben der E-Mail ist üblich.",
-        "No phone number given. It is not mandatory, but a second way to reach you besides email is usual."),
     "email-invalid": ("warning",
         "Die E-Mail-Adresse „{value}“ sieht nicht gültig aus.",
         "The email address “{value}” does not look valid."),
-    "state-missing": ("warning",
+    "state-missing": ("error",
         "Kein Bundesland gewählt. Ohne Bundesland kann die zuständige Aufsichtsbehörde nicht genannt werden.",
         "No federal state chosen. Without it, the competent supervisory authority cannot be named."),
     "state-unknown": ("error",
@@ -58,15 +61,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "state-postcode": ("warning",
         "Die Postleitzahl {postcode} liegt in {expected}, als Bundesland ist aber {state} gewählt. Die zuständige Aufsichtsbehörde richtet sich nach dem Bundesland Ihres Sitzes.",
         "The postcode {postcode} is in {expected}, but the federal state chosen is {state}. The competent supervisory authority follows the state of your establishment."),
-    "authority-missing": ("warning",
+    "authority-missing": ("error",
         "Für das Bundesland {state} ist in den Bausteinen keine Aufsichtsbehörde hinterlegt.",
         "The clause packs hold no supervisory authority for {state}."),
     "dpo-incomplete": ("error",
         "Sie haben einen Datenschutzbeauftragten angegeben, aber keine E-Mail-Adresse oder Telefonnummer. Seine Kontaktdaten müssen in der Erklärung stehen (Art. 13 Abs. 1 lit. b DSGVO).",
         "You have a data protection officer but gave no email or phone. Their contact details must be in the policy (Art. 13(1)(b) GDPR)."),
-    "dpo-hint": ("info",
-        "Kein Datenschutzbeauftragter angegeben. Pflicht ist er unter anderem, wenn in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (§ 38 BDSG).",
-        "No data protection officer given. One is required, among other cases, if as a rule at least 20 people are constantly busy with the automated processing of personal data (Section 38 BDSG)."),
     "no-services": ("warning",
         "Es ist noch kein Dienst ausgewählt. Fast jede Website nutzt mindestens einen Hoster und schreibt Server-Logdateien.",
         "No service is selected yet. Almost every website uses at least a hosting provider and writes server log files."),
@@ -118,12 +118,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "uncertain-facts": ("info",
         "Bei {count} ausgewählten Diensten sind einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) noch nicht abschließend geprüft: {names}. Die Texte sind dort vorsichtig formuliert. Die Prüffassung (DOCX) nennt die offenen Punkte für Ihre Rechtsberatung.",
         "For {count} selected services some facts (such as an address or a certification) are not fully verified: {names}. The texts stay on the safe side there. The review edition (DOCX) lists the open points for your legal adviser."),
-    "joint-control": ("info",
-        "„{service}“: Sie sind mit dem Anbieter gemeinsam verantwortlich (Art. 26 DSGVO). Schließen Sie die Vereinbarung des Anbieters ab und verlinken Sie sie.",
-        "“{service}”: you and the provider are joint controllers (Art. 26 GDPR). Accept the provider's arrangement and link to it."),
-    "processor-contract": ("info",
-        "Für {count} Dienstleister brauchen Sie einen Auftragsverarbeitungsvertrag (Art. 28 DSGVO), zum Beispiel mit {examples}.",
-        "You need a data processing agreement (Art. 28 GDPR) with {count} providers, for example {examples}."),
+    "retention-conflict": ("warning",
+        "Zwei Speicherfristen für dieselben Daten ({data}): {periods}. Gleichen Sie die Einstellungen an, damit die Erklärung eine Frist nennt.",
+        "Two retention periods for the same data ({data}): {periods}. Align the settings so that the policy states one period."),
+    "uwg-notice-missing": ("error",
+        "„{service}“ wirbt per E-Mail bei Bestandskunden (§ 7 Abs. 3 UWG), aber die Erklärung enthält keinen hervorgehobenen Hinweis auf das Widerspruchsrecht (Art. 21 Abs. 4 DSGVO). Stellen Sie den Abschnitt „{section}“ wieder her oder nehmen Sie den Hinweis in Ihren eigenen Text auf.",
+        "“{service}” advertises to existing customers by email (Section 7(3) UWG), but the policy has no highlighted notice of the right to object (Art. 21(4) GDPR). Restore the section “{section}” or add the notice to your own text."),
     # a service's `requires` (clause pack data); the severity is the requirement's own
     "requires": ("warning",
         "Sie nutzen „{service}“, aber nichts davon: {missing}. {because}",
@@ -138,8 +138,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Der Stand der Erklärung ist älter als ein Jahr ({value}). Prüfen Sie, ob die ausgewählten Dienste noch stimmen.",
         "The policy was last updated more than a year ago ({value}). Check that the selected services are still right."),
     "custom-empty": ("warning",
-        "Der eigene Abschnitt „{value}“ hat keinen Text in der Sprache {language}.",
-        "The custom section “{value}” has no text in language {language}."),
+        "Der eigene Abschnitt „{value}“ hat keinen Text auf {language}.",
+        "The custom section “{value}” has no text in {language}."),
     "override": ("info",
         "Sie haben den Text von „{value}“ durch eigenen Text ersetzt. Spätere Aktualisierungen der Bausteine erreichen diesen Abschnitt nicht.",
         "You replaced the text of “{value}” with your own. Later updates of the clause packs will not reach this section."),
@@ -179,12 +179,16 @@ def checks(catalog: Catalog, project: Project, document: Document | None = None,
     found += _authority(catalog, project, lang)
     found += _dpo(project, lang)
     found += _services(catalog, project, lang)
-    found += _document(document, lang)
-    found += _project_misc(project, lang)
+    found += _document(document, {f.target for f in found}, lang)
+    found += _uwg_notice(catalog, project, document, lang)
+    found += _project_misc(project, document, lang)
     found += _own_services(catalog, project, lang)
-    found += _overrides(catalog, project, lang)
+    found += _overrides(catalog, project, document, lang)
     found += [_finding("pack-error", f"pack:{e.file}", lang, value=str(e)) for e in catalog.errors]
     found += [_finding("core-change", f"pack:{pack}", lang, pack=pack, item=item) for pack, item in catalog.core_changes]
+    done = set(project.tasks_done)
+    found += [Finding("task", "task", t.text, t.target, task=t.id, link=t.link, done=t.id in done)
+              for t in site_tasks(catalog, project, lang)]
     order = {s: n for n, s in enumerate(SEVERITIES)}
     return sorted(found, key=lambda f: order[f.severity])
 
@@ -196,8 +200,6 @@ def _controller(project: Project, lang: str) -> Iterable[Finding]:
             yield _finding("controller-missing", f"controller.{name}", lang, field=labels[0 if lang == "de" else 1])
     if c.email.strip() and not _EMAIL.match(c.email.strip()):
         yield _finding("email-invalid", "controller.email", lang, value=c.email)
-    if not c.phone.strip():
-        yield _finding("controller-phone", "controller.phone", lang)
 
 
 def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
@@ -214,8 +216,7 @@ def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Findin
 
 
 def _dpo(project: Project, lang: str) -> Iterable[Finding]:
-    if project.dpo is None:
-        yield _finding("dpo-hint", "dpo", lang)
+    if project.dpo is None:  # whether one is needed: a task (core.tasks)
         return
     if not project.dpo.email.strip() and not project.dpo.phone.strip():
         yield _finding("dpo-incomplete", "dpo.email", lang)
@@ -258,8 +259,6 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
         if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):
             yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
-        if service.role == "joint_controller":
-            yield _finding("joint-control", f"service:{service.id}", lang, service=name)
     chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
@@ -274,10 +273,7 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
     if unsure:
         yield _finding("uncertain-facts", "services", lang, count=len(unsure),
                        names=", ".join(s.name(lang) for s in unsure))
-    processors = [s for s in selected if s.role == "processor"]
-    if processors:
-        yield _finding("processor-contract", "services", lang, count=len(processors),
-                       examples=", ".join(s.name(lang) for s in processors[:3]))
+    yield from _periods(catalog, project, selected, lang)
 
 
 def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], categories: set[str],
@@ -330,17 +326,84 @@ def _allowed(low: int | None, high: int | None, lang: str) -> str:
     return f"{'mindestens' if de else 'at least'} {low}" if low is not None else f"{'höchstens' if de else 'at most'} {high}"
 
 
-def _document(document: Document, lang: str) -> Iterable[Finding]:
+# The placeholders of the core templates that stand for a project field, in both document
+# languages: a finding about the field itself says it once, for every section that shows it.
+PLACEHOLDER_FIELDS = {
+    "controller.name": ("Name des Unternehmens", "company name"),
+    "controller.street": ("Straße und Hausnummer", "street and number"),
+    "controller.postcode": ("PLZ", "postcode"),
+    "controller.city": ("Ort", "town"),
+    "controller.email": ("E-Mail-Adresse", "email address"),
+    "state": ("zuständige Aufsichtsbehörde", "competent supervisory authority"),
+    "dpo.email": ("E-Mail-Adresse des Datenschutzbeauftragten", "email address of the data protection officer"),
+}
+_FIELD_OF_PLACEHOLDER = {text.casefold(): field for field, texts in PLACEHOLDER_FIELDS.items() for text in texts}
+
+
+def _document(document: Document, reported: set[str], lang: str) -> Iterable[Finding]:
+    """Template errors, and each placeholder once (in its first section) unless a finding
+    about the field behind it (``reported``: targets found so far) says it already."""
     for error in document.errors:
         yield _finding("template-error", "services", lang, value=error)
+    seen: set[str] = set()
     for section, text in placeholders(document):
+        if _FIELD_OF_PLACEHOLDER.get(text.casefold()) in reported or text.casefold() in seen:
+            continue
+        seen.add(text.casefold())
         target = f"section:{section.id}"
         if section.provenance and section.provenance.service:
             target = f"service:{section.provenance.service}"
         yield _finding("placeholder", target, lang, section=f"{section.number} {section.title}", value=text)
 
 
-def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
+# the newsletter option for advertising to existing customers (services/newsletter.toml)
+EXISTING_CUSTOMERS_OPTION = "existing_customers"
+
+
+def _uwg_notice(catalog: Catalog, project: Project, document: Document, lang: str) -> Iterable[Finding]:
+    """§ 7 Abs. 3 UWG advertising needs the right to object pointed out clearly and apart from
+    the rest (Art. 21(4) GDPR): the rights section's highlighted box. Only own text that
+    replaced that section can lose it."""
+    advertisers = []
+    for chosen in project.services:
+        service = catalog.services.get(chosen.id)
+        if service is not None and option_values(service, chosen.options).get(EXISTING_CUSTOMERS_OPTION) is True:
+            advertisers.append(service)
+    if not advertisers or any(isinstance(b, Box) for section in document.walk() for b in section.blocks):
+        return
+    rights = next((s for s in document.walk() if s.id == "rights"), None)
+    for service in advertisers:
+        yield _finding("uwg-notice-missing", "section:rights", lang, service=service.name(lang),
+                       section=f"{rights.number} {rights.title}" if rights else "rights")
+
+
+def _periods(catalog: Catalog, project: Project, selected: list, lang: str) -> Iterable[Finding]:
+    """Services that state different retention periods (``periods``) for the same data."""
+    stated: dict[str, list[tuple[schema.Service, int]]] = {}
+    for service in selected:
+        chosen = project.selected(service.id)
+        values = option_values(service, chosen.options if chosen else {})
+        for period in service.periods:
+            days = period.days if period.days is not None else values.get(period.option or "")
+            if isinstance(days, int) and not isinstance(days, bool):
+                stated.setdefault(period.data, []).append((service, days))
+    word = "Tage" if lang == "de" else "days"
+    for data, found in stated.items():
+        if len({days for _, days in found}) > 1:
+            # the target: a service whose period is an option the user can change
+            adjustable = [s for s, _ in found if any(p.option for p in s.periods if p.data == data)]
+            yield _finding("retention-conflict", f"service:{(adjustable or [found[0][0]])[0].id}", lang,
+                           data=catalog.labels.get("data", {}).get(lang, {}).get(data, data),
+                           periods=", ".join(f"„{s.name(lang)}“ {days} {word}" if lang == "de"
+                                             else f"“{s.name(lang)}” {days} {word}" for s, days in found))
+
+
+def _titles(document: Document) -> dict[str, str]:
+    """Section id → "number title" as the document shows it (messages quote it, not our ids)."""
+    return {s.id: f"{s.number} {s.title}" for s in document.walk()}
+
+
+def _project_misc(project: Project, document: Document, lang: str) -> Iterable[Finding]:
     for site in project.websites:
         if website_problem(site):
             yield _finding("website-invalid", "websites", lang, value=site.strip())
@@ -359,11 +422,12 @@ def _project_misc(project: Project, lang: str) -> Iterable[Finding]:
     for custom in project.custom_sections:
         for code in project.languages:
             if not getattr(custom.body, code, "").strip():
-                yield _finding("custom-empty", f"custom:{custom.id}", lang,
-                               value=custom.title.de or custom.title.en or custom.id, language=code)
+                title = (custom.title.de, custom.title.en)[lang != "de"] or custom.title.de or custom.title.en
+                yield _finding("custom-empty", f"custom:{custom.id}", lang, value=title or custom.id,
+                               language=_LANGUAGE_NAMES.get(code, (code, code))[lang != "de"])
     for section_id, text in project.overrides.items():
         if text.de.strip() or text.en.strip():
-            yield _finding("override", f"section:{section_id}", lang, value=section_id)
+            yield _finding("override", f"section:{section_id}", lang, value=_titles(document).get(section_id, section_id))
 
 
 _LANGUAGE_NAMES = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
@@ -387,7 +451,7 @@ def _own_services(catalog: Catalog, project: Project, lang: str) -> Iterable[Fin
                            country=country_name(problem.message, lang) if problem.message else "?")
 
 
-def _overrides(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
+def _overrides(catalog: Catalog, project: Project, document: Document, lang: str) -> Iterable[Finding]:
     known = section_ids(catalog)
     for section_id, text in project.overrides.items():
         if (text.de.strip() or text.en.strip()) and section_id not in known:
@@ -398,5 +462,6 @@ def _overrides(catalog: Catalog, project: Project, lang: str) -> Iterable[Findin
         for code, stored in basis.items():
             if code in ("de", "en") and stored != section_basis(catalog, section_id, code):
                 names = _LANGUAGE_NAMES[code]
-                yield _finding("override-outdated", f"section:{section_id}", lang, value=section_id,
+                yield _finding("override-outdated", f"section:{section_id}", lang,
+                               value=_titles(document).get(section_id, section_id),
                                language=names[0 if lang == "de" else 1])

@@ -48,6 +48,18 @@ DOCUMENT_LABEL_KEYS = (
     "review_uncertain",    # {item}
     "review_own_service",  # a service the user described in the project (pack "project")
     "review_core_changes",
+    # the review edition's first page and section comments (core/review.py)
+    "review_summary_title", "review_summary_intro", "review_open_points", "review_choices", "review_tasks",
+    "review_none",
+    "review_open_count",   # {count}
+    "review_provider",     # {provider}
+    "review_transfer",     # {transfer}
+    "review_bases",        # {bases}
+    "review_task",         # {task}
+    "review_done", "review_yes", "review_no",
+    "review_dpf_certified", "review_dpf_not_certified",  # {date}
+    "review_dpf_unchecked",
+    "review_override",
 )
 
 

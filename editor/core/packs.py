@@ -27,7 +27,7 @@ from .document import missing_document_labels
 from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
 from .inherit import provider_problems, resolve
 from . import packrules
-from .servicerules import service_problems, template_texts
+from .servicerules import service_problems, task_problems, template_texts
 
 __all__ = ["Catalog", "Pack", "PackError", "load_catalog", "load_pack", "locate_line", "pack_folders", "user_packs_dir"]
 # ---------------------------------------------------------------------------------------------
@@ -67,7 +67,7 @@ def _load_pack(files: PackFiles, catalog: Catalog, user: bool) -> None:
 
     if got := read_toml(files, "categories.toml", schema.CategoryFile, errors):
         for n, category in enumerate(got[0].category):
-            if found := packrules.category_problems(category):
+            if found := [*packrules.category_problems(category), *task_problems(category.tasks, None)]:
                 errors += [PackError(shown_path(path / "categories.toml", root), locate_line(got[1], ["category", n, f.split(".")[0]]),
                                      f"category {category.id}.{f}", m) for f, m in found]
                 continue

@@ -41,7 +41,7 @@ FIELD_LIMITS: dict[str, int] = {
 }
 # The most items a list (or table) may hold.
 COUNT_LIMITS: dict[str, int] = {"websites": 100, "services": 5_000, "custom_sections": 200, "overrides": 500,
-                               "own_services": 500}
+                               "own_services": 500, "tasks_done": 2_000}
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -122,14 +122,14 @@ def _field_name(parts: list[str]) -> str:
         return f"{who} {rest[0].replace('_', ' ')}"
     named = {"websites": "a website", "services": "a selected service", "custom_sections": "one of your own sections",
              "overrides": "a replaced section text", "export_history": "the export history",
-             "own_services": "one of your own services"}
+             "own_services": "one of your own services", "tasks_done": "the tasks marked done"}
     return named.get(head, f"the field '{head}'")
 
 
 def check_limits(project: Project) -> None:
     data = to_dict(project)
     for key, most in COUNT_LIMITS.items():
-        if len(data[key]) > most:
+        if len(data.get(key, ())) > most:
             raise Unusable(f"it lists {len(data[key]):,} entries under '{key}', more than the {most:,} Policy Editor accepts")
     queue = deque(([k], [k], v) for k, v in data.items())  # in file order: the first long field is named
     while queue:

@@ -111,6 +111,8 @@ class Project(_S, kw_only=True):
     # The user's own services: full service records (schema.Service, provider inline), kept as
     # the file holds them so nothing is lost; own_services.py reads and validates them.
     own_services: list[dict[str, Any]] = []
+    # ids of the site owner's tasks (core.tasks) marked done; optional, older files lack it
+    tasks_done: list[str] = []
 
     # --- convenience ----------------------------------------------------------------------
     def service_ids(self) -> list[str]:
@@ -129,8 +131,12 @@ class Project(_S, kw_only=True):
 
 
 def to_dict(project: Project) -> dict[str, Any]:
-    """The project as plain JSON data, with the unknown keys loading kept, after the known ones."""
-    return _with_unknown(project, msgspec.to_builtins(project))
+    """The project as plain JSON data, with the unknown keys loading kept, after the known ones.
+    An empty ``tasks_done`` is left out: files that never used it stay as they were."""
+    out = msgspec.to_builtins(project)
+    if not out.get("tasks_done"):
+        out.pop("tasks_done", None)
+    return _with_unknown(project, out)
 
 
 def keep_unknown(data: Any, value: Any) -> None:

@@ -76,6 +76,17 @@ class Requirement(Struct, kw_only=True):
     with_options: dict[str, str | int | bool] = {}
 
 
+class Task(Struct, kw_only=True):
+    """Something the site owner must do outside the policy for its text to be true (a
+    cookie-settings link on every page, a notice in every mail). Listed by ``check``, the GUI
+    and the review edition; the project records which ones are done, by ``id``."""
+
+    id: str  # stable: the project's ``tasks_done`` names it
+    text: Text
+    option: str | None = None  # only while this option of the service is on
+    link: str | None = None  # https address of what the task needs
+
+
 class Category(Struct, kw_only=True):
     id: str
     order: int
@@ -86,6 +97,7 @@ class Category(Struct, kw_only=True):
     data: TextList | None = None
     retention: Text | None = None
     requires: list[Requirement] = []  # every service of the category needs these
+    tasks: list[Task] = []  # what the site owner must do for any service of the category
     # Flags the checks read:
     tracking: bool = False  # tracking (analytics, advertising): its device access needs consent as a purpose
     consent_manager: bool = False  # a consent banner: the services' texts refer to it
@@ -203,6 +215,15 @@ class Detect(Struct, kw_only=True):
     supersedes: list[str] = []
 
 
+class Period(Struct, kw_only=True):
+    """How long a service keeps one kind of data, stated so that services can be compared: two
+    selected services giving different periods for the same ``data`` contradict each other."""
+
+    data: str  # a name the pack uses for this kind of data across services, e.g. "server_logs"
+    days: int | None = None  # a fixed period …
+    option: str | None = None  # … or the service's int option that holds it
+
+
 class Service(Struct, kw_only=True):
     id: str
     category: str
@@ -235,6 +256,8 @@ class Service(Struct, kw_only=True):
     requires: list[Requirement] = []  # services or categories it needs besides itself
     handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
     conflicts: list[str] = []  # service ids that must not be selected with it
+    tasks: list[Task] = []  # what the site owner must do when using it (besides its category's)
+    periods: list[Period] = []  # retention periods checks compare across services
 
     def name(self, language: str) -> str:
         return self.names.get(language)

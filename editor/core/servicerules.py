@@ -34,6 +34,15 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
     for n, other in enumerate(service.conflicts):
         if other == service.id:
             yield f"conflicts[{n}]", "a service cannot conflict with itself"
+    yield from task_problems(service.tasks, service.options)
+    options = {o.id: o for o in service.options}
+    for n, period in enumerate(service.periods):
+        if (period.days is None) == (period.option is None):
+            yield f"periods[{n}]", "give either days or the option that holds them"
+        elif period.option is not None and getattr(options.get(period.option), "type", None) != "int":
+            yield f"periods[{n}].option", f"'{period.option}' is not an int option of this service"
+        elif period.days is not None and period.days < 1:
+            yield f"periods[{n}].days", "a period is at least one day"
     # legal bases, transfers, § 25 TDDDG, https, current law, de/en parity: packrules.py
     yield from service_rule_problems(service)
     yield from declaration_problems(service.options)
@@ -41,6 +50,21 @@ def service_problems(service: schema.Service) -> Iterable[tuple[str, str]]:
         from .detect import detect_problems
 
         yield from detect_problems(service.detect)
+
+
+def task_problems(tasks: list[schema.Task], options: list[schema.Option] | None) -> Iterable[tuple[str, str]]:
+    """(field, message) for the tasks of a service or (``options`` None) a category."""
+    seen: set[str] = set()
+    for n, task in enumerate(tasks):
+        if not SAFE_ID.match(task.id) or task.id in seen:
+            yield f"tasks[{n}].id", "a task needs its own id of lower-case letters, digits, '-' and '_'"
+        seen.add(task.id)
+        if not task.text.de.strip() or not task.text.en.strip():
+            yield f"tasks[{n}].text", "say what to do in German and English"
+        if task.link is not None and not ALLOWED_URL.match(task.link):
+            yield f"tasks[{n}].link", "a link must start with https://"
+        if task.option is not None and options is not None and task.option not in {o.id for o in options}:
+            yield f"tasks[{n}].option", f"'{task.option}' is not an option of this service"
 
 
 def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:

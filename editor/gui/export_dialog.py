@@ -52,11 +52,17 @@ class Job:
         return writer(self.format).gui_thread
 
 
-def run_job(job: Job, document) -> None:
+def run_job(job: Job, document, catalog=None, project=None) -> None:
+    """Write one file; the review edition gets its notes from ``catalog`` and ``project``."""
     from ..export import ExportError, export
 
     try:
-        export(document, job.path, job.format, **job.options)
+        options = job.options
+        if options.get("review") and catalog is not None and project is not None:
+            from ..core.review import review_notes
+
+            options["review"] = review_notes(catalog, project, document)
+        export(document, job.path, job.format, **options)
     except ExportError as exc:
         job.error = str(exc)
     except Exception as exc:  # a writer bug must be reported, not crash the worker
@@ -86,7 +92,7 @@ class ExportWorker(QRunnable):
             if job.gui_thread or job.error:
                 continue
             self.signals.progress.emit(n, job.path.name)
-            run_job(job, self.documents[job.lang])
+            run_job(job, self.documents[job.lang], self.catalog, self.project)
         self.signals.finished.emit()
 
 
@@ -118,7 +124,7 @@ class ExportDialog(QDialog):
             box = QCheckBox(labels.get(key, writer(choice.format).name))
             self.format_boxes[key] = box
             grid.addWidget(box)
-        self.review = QCheckBox(self.tr("&Review edition: Word comments show where each section comes from"))
+        self.review = QCheckBox(self.tr("&Review edition: notes and comments for your lawyer"))
         grid.addWidget(self.review)
         # an old "Stand" is offered for update: on by default, shown only when it is older than today
         old = _stand_before_today(self.project)

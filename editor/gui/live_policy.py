@@ -169,5 +169,7 @@ class LivePolicy(QObject):
             return
         self.findings.set_findings(findings)
         counts = self.findings.counts()
-        self.status.setText(self.tr("%1 errors, %2 warnings").replace("%1", str(counts["error"]))
-                            .replace("%2", str(counts["warning"])))
+        text = self.tr("%1 errors, %2 warnings").replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
+        if counts["task"]:
+            text += self.tr(", %1 tasks open").replace("%1", str(counts["task"]))
+        self.status.setText(text)

@@ -36,7 +36,7 @@ from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
-from .targets import EXPORT_HISTORY, OWN_SERVICES, STAND, EditTarget, ServiceTarget
+from .targets import EXPORT_HISTORY, OWN_SERVICES, STAND, EditTarget, ProjectField, ServiceTarget
 from .welcome import WelcomePage
 
 
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.options_form.tick_requested.connect(self.toggle_service)
         self.preview.sectionClicked.connect(nav.preview_clicked)
         self.findings.activated_target.connect(nav.go)
+        self.findings.task_done.connect(self.mark_task)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
@@ -195,6 +196,12 @@ class MainWindow(QMainWindow):
             return False
         self.undo_stack.push(command)
         return True
+
+    def mark_task(self, task: str, done: bool) -> None:
+        """A task of the to-do list ticked or unticked: recorded in the project, undoably."""
+        current = [t for t in self.model.project.tasks_done if t != task]
+        self.push(ProjectField("tasks_done"), current + [task] if done else current,
+                  self.tr("Mark task as done") if done else self.tr("Mark task as open"))
 
     def toggle_service(self, sid: str, ticked: bool) -> None:
         service = self.project_catalog().services.get(sid) if self.catalog is not None else None

@@ -39,7 +39,8 @@ class DpoField:
         return f"dpo.{self.name}"
 
 
-ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services"]
+ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services",
+                           "tasks_done"]
 
 
 @dataclass(frozen=True, slots=True)

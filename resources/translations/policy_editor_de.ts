@@ -257,8 +257,8 @@
       <translation>P&amp;DF</translation>
     </message>
     <message>
-      <source>&amp;Review edition: Word comments show where each section comes from</source>
-      <translation>Prüf&amp;fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt</translation>
+      <source>&amp;Review edition: notes and comments for your lawyer</source>
+      <translation>Prüf&amp;fassung: Hinweise und Kommentare für Ihre Rechtsberatung</translation>
     </message>
     <message>
       <source>Set “&amp;Stand” to today (now %1)</source>
@@ -420,6 +420,14 @@
       <source>No findings: everything the checks look at is in place.</source>
       <translation>Keine Hinweise: Alles, was die Prüfung ansieht, ist vorhanden.</translation>
     </message>
+    <message>
+      <source>To do on your website and in your business (%1 of %2 open)</source>
+      <translation>Zu erledigen auf Ihrer Website und in Ihrem Betrieb (%1 von %2 offen)</translation>
+    </message>
+    <message>
+      <source>Tick when done; it is saved with the project.</source>
+      <translation>Abhaken, wenn erledigt; das wird im Projekt gespeichert.</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
@@ -529,6 +537,10 @@
     <message>
       <source>%1 errors, %2 warnings</source>
       <translation>%1 Fehler, %2 Warnungen</translation>
+    </message>
+    <message>
+      <source>, %1 tasks open</source>
+      <translation>, %1 Aufgaben offen</translation>
     </message>
   </context>
   <context>
@@ -659,6 +671,14 @@
     <message>
       <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
       <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
+    </message>
+    <message>
+      <source>Mark task as done</source>
+      <translation>Aufgabe als erledigt markieren</translation>
+    </message>
+    <message>
+      <source>Mark task as open</source>
+      <translation>Aufgabe als offen markieren</translation>
     </message>
     <message>
       <source>Add %1</source>

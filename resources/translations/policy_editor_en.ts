@@ -257,8 +257,8 @@
       <translation>P&amp;DF</translation>
     </message>
     <message>
-      <source>&amp;Review edition: Word comments show where each section comes from</source>
-      <translation>&amp;Review edition: Word comments show where each section comes from</translation>
+      <source>&amp;Review edition: notes and comments for your lawyer</source>
+      <translation>&amp;Review edition: notes and comments for your lawyer</translation>
     </message>
     <message>
       <source>Set “&amp;Stand” to today (now %1)</source>
@@ -420,6 +420,14 @@
       <source>No findings: everything the checks look at is in place.</source>
       <translation>No findings: everything the checks look at is in place.</translation>
     </message>
+    <message>
+      <source>To do on your website and in your business (%1 of %2 open)</source>
+      <translation>To do on your website and in your business (%1 of %2 open)</translation>
+    </message>
+    <message>
+      <source>Tick when done; it is saved with the project.</source>
+      <translation>Tick when done; it is saved with the project.</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
@@ -529,6 +537,10 @@
     <message>
       <source>%1 errors, %2 warnings</source>
       <translation>%1 errors, %2 warnings</translation>
+    </message>
+    <message>
+      <source>, %1 tasks open</source>
+      <translation>, %1 tasks open</translation>
     </message>
   </context>
   <context>
@@ -659,6 +671,14 @@
     <message>
       <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
       <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
+    </message>
+    <message>
+      <source>Mark task as done</source>
+      <translation>Mark task as done</translation>
+    </message>
+    <message>
+      <source>Mark task as open</source>
+      <translation>Mark task as open</translation>
     </message>
     <message>
       <source>Add %1</source>

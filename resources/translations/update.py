@@ -25,8 +25,8 @@ GERMAN = {
     "&Markdown — for website builders": "&Markdown – für Website-Baukästen",
     "&Plain text": "&Reiner Text",
     "P&DF": "P&DF",
-    "&Review edition: Word comments show where each section comes from":
-        "Prüf&fassung: Word-Kommentare zeigen, woher jeder Abschnitt stammt",
+    "&Review edition: notes and comments for your lawyer":
+        "Prüf&fassung: Hinweise und Kommentare für Ihre Rechtsberatung",
     "Languages": "Sprachen",
     "&German": "Deu&tsch",
     "E&nglish": "E&nglisch",
@@ -148,6 +148,12 @@ GERMAN = {
     "Remove %1": "%1 entfernen",
     "A clause pack has a problem: %1": "Ein Textbaustein-Paket hat einen Fehler: %1",
     "%1 errors, %2 warnings": "%1 Fehler, %2 Warnungen",
+    ", %1 tasks open": ", %1 Aufgaben offen",
+    "To do on your website and in your business (%1 of %2 open)":
+        "Zu erledigen auf Ihrer Website und in Ihrem Betrieb (%1 von %2 offen)",
+    "Tick when done; it is saved with the project.": "Abhaken, wenn erledigt; das wird im Projekt gespeichert.",
+    "Mark task as done": "Aufgabe als erledigt markieren",
+    "Mark task as open": "Aufgabe als offen markieren",
     "Untitled": "Unbenannt",
     "The example cannot be opened": "Das Beispiel lässt sich nicht öffnen",
     "The project cannot be opened": "Das Projekt lässt sich nicht öffnen",

@@ -127,3 +127,37 @@ def test_check_exit_status_and_json(capsys, tmp_path):
 def test_usage_errors_exit_2_without_traceback():
     proc = subprocess.run([sys.executable, "-m", "editor", "export"], capture_output=True, text=True)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "policy-editor:" in proc.stderr
+
+
+def test_check_lists_the_tasks_after_the_findings_and_they_do_not_change_the_exit_status(capsys, tmp_path):
+    path = tmp_path / "p.policy.json"
+    project = P.example_project()
+    project.services = [P.SelectedService(id=s) for s in ("ionos", "server-logs", "cookiebot")]
+    project.tasks_done = ["cookie-settings-link"]
+    P.save(project, path)
+    code, out, _ = run(capsys, "check", str(path), "--language", "en")
+    assert code == 0  # tasks are not errors
+    counts = out.index("0 error(s)")
+    todo = out.index("To do on your website and in your business (")
+    assert counts < todo and "(3 open)" in out[todo:todo + 80]  # IONOS and Cookiebot contracts, the DPO check
+    assert "[x] Put a “Cookie settings” link on every page" in out
+    assert "[ ] Conclude the data processing agreement (Art. 28 GDPR) with IONOS SE" in out
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    rows = json.loads(out)
+    tasks = [r for r in rows if r["severity"] == "task"]
+    assert rows[-len(tasks):] == tasks and {"task", "link", "done"} <= set(tasks[0])
+    assert next(t for t in tasks if t["task"] == "cookie-settings-link")["done"] is True
+
+
+def test_export_review_edition_from_the_command_line_has_the_notes(capsys, tmp_path):
+    import docx as python_docx
+
+    path, out = tmp_path / "p.policy.json", tmp_path / "review.docx"
+    project = P.example_project()
+    project.services = [P.SelectedService(id="strato")]
+    P.save(project, path)
+    code, _, _ = run(capsys, "export", str(path), "-o", str(out), "--review")
+    doc = python_docx.Document(str(out))
+    assert code == 0 and doc.paragraphs[0].text == "Hinweise für die rechtliche Prüfung"
+    assert any("Anbieter: STRATO" in c.text for c in doc.comments)
+    assert any(p.text.startswith("☐ Schließen Sie mit STRATO") for p in doc.paragraphs)

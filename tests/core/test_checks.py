@@ -1,7 +1,9 @@
 """checks(): every Art. 13 gap and cross-service problem becomes a finding with a target."""
+import pytest
+
 from editor.core.checks import checks
 from editor.core.compose import compose
-from editor.core.project import Dpo, Project, SelectedService, example_project
+from editor.core.project import CustomSection, Dpo, LocalText, Project, SelectedService, example_project
 
 
 def codes(findings):
@@ -47,21 +49,62 @@ def test_unknown_service_is_kept_and_reported(catalog):
     assert project.service_ids() == ["vanished-tool"]
 
 
-def test_unfilled_placeholders_are_errors_pointing_at_their_section(catalog):
+def test_a_placeholder_no_project_field_explains_is_an_error_once_pointing_at_its_section(catalog):
+    from dataclasses import replace
+
+    from editor.core.document import Paragraph, Run
+
+    project = example_project()
+    document = compose(catalog, project, "de")
+    extra = Paragraph((Run("Ansprechpartner", placeholder=True),))  # e.g. from a third-party template
+    first, second = document.sections[:2]
+    document = replace(document, sections=(replace(first, blocks=(*first.blocks, extra, extra)),
+                                           replace(second, blocks=(*second.blocks, extra)), *document.sections[2:]))
+    (finding,) = by_code(checks(catalog, project, document), "placeholder")
+    assert "Ansprechpartner" in finding.message and first.title in finding.message
+    assert finding.severity == "error" and finding.target == f"section:{first.id}"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("doc_lang", ["de", "en"])
+def test_a_blank_project_gets_exactly_one_finding_per_empty_required_field(catalog, lang, doc_lang):
+    project = Project(languages=[doc_lang])
+    findings = [f for f in checks(catalog, project, lang=lang) if f.severity in ("error", "warning")]
+    targets = [f.target for f in findings if f.severity == "error"]
+    assert sorted(targets) == sorted(["controller.name", "controller.street", "controller.postcode",
+                                      "controller.city", "controller.email", "state"])
+    assert [f.code for f in findings if f.severity == "warning"] == ["no-services"]
+    assert not by_code(findings, "placeholder")  # each field is said once, not once per section
+
+
+def test_no_phone_number_is_neither_an_error_nor_a_warning_and_leaves_no_placeholder(catalog):
+    # Art. 13(1)(a) GDPR asks for contact details: address and email suffice
     project = example_project()
     project.controller.phone = ""
-    document = compose(catalog, project, "de")
-    findings = checks(catalog, project, document)
-    placeholders = by_code(findings, "placeholder")
-    from editor.core.document import placeholders as find
+    assert not [f for f in checks(catalog, project) if f.target == "controller.phone" or f.code == "placeholder"]
+    for lang in ("de", "en"):
+        text = " ".join(r.text for s in compose(catalog, project, lang).walk() if s.id == "controller"
+                        for b in s.blocks for r in getattr(b, "runs", ()))
+        assert "Telefon" not in text and "Phone" not in text
+    project.controller.phone = "+49 221 1234567"
+    assert "+49 221 1234567" in str(compose(catalog, project, "de").sections)
 
-    assert len(placeholders) == len(find(document))
-    assert all(f.severity == "error" and f.target.startswith(("section:", "service:")) for f in placeholders)
+
+def test_messages_are_entirely_in_the_interface_language(catalog):
+    project = Project(languages=["de"])
+    project.custom_sections = [CustomSection(id="x", title=LocalText(de="Hinweis", en="Note"), body=LocalText())]
+    (finding,) = by_code(checks(catalog, project, lang="en"), "custom-empty")
+    assert finding.message == "The custom section “Note” has no text in German."
 
 
-def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_hint(catalog):
-    project = example_project()
-    assert by_code(checks(catalog, project), "dpo-hint")[0].severity == "info"
+def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_task_only_where_it_can_apply(catalog):
+    project = example_project()  # a GmbH
+    (task,) = [f for f in checks(catalog, project) if f.task == "dpo-check"]
+    assert task.severity == "task" and task.target == "dpo" and "§ 38" in task.message
+    project.controller.legal_form = "Einzelunternehmen"
+    assert not [f for f in checks(catalog, project) if f.task == "dpo-check"]
+    project.services = [SelectedService(id="schufa")]  # credit scoring: § 38 Abs. 1 S. 2 BDSG whatever the size
+    assert [f for f in checks(catalog, project) if f.task == "dpo-check"]
     project.dpo = Dpo(name="Dr. D")
     assert by_code(checks(catalog, project), "dpo-incomplete")[0].target == "dpo.email"
     project.dpo = Dpo(name="Dr. D", email="not-an-address")
@@ -180,3 +223,76 @@ def test_conflicting_services_are_reported_once_from_the_record_that_declares_it
 def test_category_flags_carry_what_the_checks_knew_in_code(catalog):
     assert {c.id for c in catalog.categories.values() if c.tracking} == {"analytics", "advertising"}
     assert [c.id for c in catalog.categories.values() if c.consent_manager] == ["consent"]
+
+
+def _tasks(findings):
+    return {f.task: f for f in findings if f.severity == "task"}
+
+
+def test_tasks_are_their_own_kind_of_finding_declared_in_the_packs_and_derived_from_roles(catalog):
+    project = example_project()
+    project.services = [SelectedService(id=s) for s in ("cookiebot", "ai-chatbot", "cloudflare", "meta-pixel", "server-logs")]
+    findings = checks(catalog, project, lang="en")
+    tasks = _tasks(findings)
+    assert {"cookie-settings-link", "ai-disclosure-chat", "art28-cloudflare", "art26-meta-pixel"} <= set(tasks)
+    assert "Cookie settings" in tasks["cookie-settings-link"].message
+    assert tasks["art28-cloudflare"].link.startswith("https://") and "Cloudflare, Inc." in tasks["art28-cloudflare"].message
+    assert "Art. 26" in tasks["art26-meta-pixel"].message and tasks["art26-meta-pixel"].target == "service:meta-pixel"
+    assert not any(t.startswith("art28-server-logs") for t in tasks)  # self-hosted: no contract
+    assert findings[-len(tasks):] == list(tasks.values())  # after every error, warning and info
+    assert not {"joint-control", "processor-contract", "dpo-hint"} & codes(findings)  # now tasks
+
+
+def test_a_task_marked_done_in_the_project_stays_listed_as_done(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="cookiebot")]
+    assert not _tasks(checks(catalog, project))["cookie-settings-link"].done
+    project.tasks_done = ["cookie-settings-link"]
+    assert _tasks(checks(catalog, project))["cookie-settings-link"].done
+
+
+def test_an_option_switches_a_declared_task_on(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="mailchimp")]
+    assert "uwg-objection-notice" not in _tasks(checks(catalog, project))
+    project.services = [SelectedService(id="mailchimp", options={"existing_customers": True})]
+    task = _tasks(checks(catalog, project, lang="de"))["uwg-objection-notice"]
+    assert "§ 7 Abs. 3 UWG" in task.message and "jeder Werbe-E-Mail" in task.message
+
+
+def test_the_voice_assistant_task_announces_the_ai_and_the_transcription(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="ai-voice-assistant")]
+    task = _tasks(checks(catalog, project, lang="en"))["ai-disclosure-call"]
+    assert "start of each call" in task.message and "transcribed" in task.message
+
+
+def test_two_retention_periods_for_the_same_data_are_a_warning(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="server-logs")]  # 7 vs 14 days
+    (de,) = by_code(checks(catalog, project, lang="de"), "retention-conflict")
+    (en,) = by_code(checks(catalog, project, lang="en"), "retention-conflict")
+    assert de.severity == "warning" and de.target == "service:server-logs"  # the one the user can change
+    assert "Server-Logdateien" in de.message and "7 Tage" in de.message and "14 Tage" in de.message
+    assert "server log files" in en.message and "7 days" in en.message
+    project.services[1].options = {"retention_days": 7}
+    assert not by_code(checks(catalog, project), "retention-conflict")
+
+
+def test_existing_customer_advertising_without_the_objection_notice_is_an_error(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="mailchimp", options={"existing_customers": True})]
+    assert not by_code(checks(catalog, project), "uwg-notice-missing")  # the rights section has the box
+    project.overrides = {"rights": LocalText(de="Sie haben Rechte.", en="You have rights.")}
+    (finding,) = by_code(checks(catalog, project, lang="en"), "uwg-notice-missing")
+    assert finding.severity == "error" and finding.target == "section:rights" and "7(3) UWG" in finding.message
+    project.services[0].options = {}
+    assert not by_code(checks(catalog, project), "uwg-notice-missing")
+
+
+def test_a_replaced_section_is_named_by_its_title_not_our_id(catalog):
+    project = example_project()
+    project.overrides = {"security": LocalText(de="Eigener Text.", en="Own text.")}
+    (finding,) = by_code(checks(catalog, project, lang="en"), "override")
+    title = next(s for s in compose(catalog, project, "de").walk() if s.id == "security")
+    assert f"“{title.number} {title.title}”" in finding.message and "security" not in finding.message

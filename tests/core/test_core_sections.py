@@ -258,9 +258,12 @@ def test_placeholders_for_missing_controller_details(catalog, lang):
     controller = _sections(doc)["controller"]
     placeholders = [r.text for r in _runs(controller.blocks) if r.placeholder]
     if lang == "de":
-        assert {"E-Mail-Adresse", "Telefonnummer", "Straße und Hausnummer", "PLZ", "Ort"} <= set(placeholders)
+        assert {"E-Mail-Adresse", "Straße und Hausnummer", "PLZ", "Ort"} <= set(placeholders)
     else:
-        assert {"email address", "phone number", "street and number", "postcode", "town"} <= set(placeholders)
+        assert {"email address", "street and number", "postcode", "town"} <= set(placeholders)
+    # a phone number is not required (Art. 13(1)(a) GDPR: address and email suffice): no gap, no line
+    assert not {"Telefonnummer", "phone number"} & set(placeholders)
+    assert "Telefon" not in _plain(controller) and "Phone" not in _plain(controller)
     # user text is printed literally, not read as Markdown
     assert "Muster & *Co* [GmbH]" in _plain(controller)
     # the rights section tells people where to write, so it shows the gap too

@@ -224,3 +224,62 @@ def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
                    "{{ s.__reduce__() }}", "{{ s._fields }}"):
         with pytest.raises((SecurityError, UndefinedError)):
             env.from_string(source).render(s=view)
+
+
+@pytest.mark.parametrize("extra, field, words", [
+    ('tasks = [{ id = "Bad Id", text = { de = "Tun.", en = "Do." } }]', "tasks[0].id", "own id"),
+    ('tasks = [{ id = "t", text = { de = "Tun.", en = "" } }]', "tasks[0].text", "German and English"),
+    ('tasks = [{ id = "t", option = "nope", text = { de = "Tun.", en = "Do." } }]', "tasks[0].option", "not an option"),
+    ('tasks = [{ id = "t", link = "http://x.example", text = { de = "Tun.", en = "Do." } }]', "tasks[0].link", "https"),
+    ('periods = [{ data = "server_logs" }]', "periods[0]", "either days or the option"),
+    ('periods = [{ data = "server_logs", option = "nope" }]', "periods[0].option", "not an int option"),
+])
+def test_tasks_and_periods_are_checked_at_load(tmp_path, extra, field, words):
+    record = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"\n', 'role = "self_hosted"\n' + extra + "\n")
+    write_pack(tmp_path, services=record)
+    errors = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert any(e.field == f"tool.{field}" and words in e.message for e in errors), errors
+
+
+def test_a_good_task_and_period_load(tmp_path):
+    record = MINIMAL_SERVICE.format(id="tool").replace('role = "self_hosted"\n', 'role = "self_hosted"\n'
+        'tasks = [{ id = "say-it", text = { de = "Sagen Sie es.", en = "Say it." }, link = "https://example.org/x" }]\n'
+        'periods = [{ data = "server_logs", days = 7 }]\n')
+    write_pack(tmp_path, services=record)
+    catalog = load_with(tmp_path)
+    assert not [e for e in catalog.errors if "demo" in e.file]
+    assert catalog.services["tool"].tasks[0].link == "https://example.org/x" and catalog.services["tool"].periods[0].days == 7
+
+
+def test_a_category_task_is_checked_at_load_and_switched_on_by_a_service_option(tmp_path):
+    categories = '''
+[[category]]
+id = "tools"
+order = 150
+title = { de = "Werkzeuge", en = "Tools" }
+tasks = [{ id = "tell-them", option = "ads", text = { de = "Sagen Sie es.", en = "Tell them." } }]
+
+[[category]]
+id = "broken"
+order = 151
+title = { de = "Kaputt", en = "Broken" }
+tasks = [{ id = "x", text = { de = "", en = "Do." } }]
+'''
+    record = MINIMAL_SERVICE.format(id="tool") + '''
+[[service.options]]
+id = "ads"
+type = "bool"
+default = false
+label = { de = "Werbung", en = "Advertising" }
+'''
+    write_pack(tmp_path, services=record, extra_files={"categories.toml": categories})
+    catalog = load_with(tmp_path)
+    assert [e.field for e in catalog.errors if "demo" in e.file] == ["category broken.tasks[0].text"]
+    from editor.core.project import SelectedService, example_project
+    from editor.core.tasks import site_tasks
+
+    project = example_project()
+    project.services = [SelectedService(id="tool")]
+    assert "tell-them" not in [t.id for t in site_tasks(catalog, project)]
+    project.services = [SelectedService(id="tool", options={"ads": True})]
+    assert [t.text for t in site_tasks(catalog, project, "en") if t.id == "tell-them"] == ["Tell them."]

@@ -184,3 +184,18 @@ def test_save_keeps_permissions_and_new_files_follow_the_umask(tmp_path):
     new.chmod(0o640)
     P.save(P.example_project(company="Zweite"), new)
     assert new.stat().st_mode & 0o777 == 0o640
+
+
+def test_tasks_done_is_an_optional_key_kept_through_load_and_save_without_a_new_version():
+    from editor.core.project import SCHEMA_VERSION, dumps, loads
+
+    data = json.loads(dumps(P.Project()))
+    assert "tasks_done" not in data  # a project that never marked a task is written as before
+    data["tasks_done"] = ["cookie-settings-link", "art28-strato"]
+    project = loads(json.dumps(data))
+    assert project.tasks_done == ["cookie-settings-link", "art28-strato"]
+    again = json.loads(dumps(project))
+    assert again["tasks_done"] == ["cookie-settings-link", "art28-strato"] and again["schema_version"] == SCHEMA_VERSION
+    data["tasks_done"] = "all"
+    with pytest.raises(P.ProjectError, match="tasks_done"):
+        loads(json.dumps(data))

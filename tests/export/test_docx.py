@@ -19,6 +19,7 @@ from lxml import etree
 
 from editor.core.document import (Box, BulletList, Document, Heading, Paragraph, Provenance, Run,
                                   Section, Table)
+from editor.core.review import ReviewNotes, ServiceNote, TaskNote
 from editor.export import docx as writer
 from editor.export import docx_package
 from editor.export import export
@@ -38,6 +39,7 @@ PARTS = {
     "footer.xml": "word/footer1.xml",
     "core.xml": "docProps/core.xml",
     "document.xml.rels": "word/_rels/document.xml.rels",
+    "comments.xml.rels": "word/_rels/comments.xml.rels",  # the review comments' links
 }
 # Word's revision-save ids: they change with every save, not with the document.
 VOLATILE = ("rsidR", "rsidRPr", "rsidRDefault", "rsidP", "rsidDel", "rsidSect", "rsidTr")
@@ -46,7 +48,9 @@ def sample(language: str = "de") -> Document:
     """A small policy that uses every block and run kind once."""
     prov = Provenance("core", "2026.11.1", f"core/{language}/intro")
     service = Provenance("core", "2026.11.1", f"core/{language}/category-analytics", "matomo", "3",
-                         (("anonymize", "yes"), ("retention_days", "180")), "2026-10-01")
+                         (("anonymize", "yes"), ("retention_days", "180")), "2026-10-01",
+                         ("legal-facts.md §4.1", "https://matomo.org/privacy-policy/"),
+                         ("Street address [S] in legal-facts.md.",))
     intro = Section("intro", "1", "Überblick", (
         Paragraph((Run("Wir sind "), Run("verantwortlich", bold=True), Run(" für "), Run("Ihre", italic=True),
                    Run(" Daten. Mehr auf "), Run("unserer Website", link="https://example.com/datenschutz?a=1&b=2"),
@@ -68,6 +72,20 @@ def sample(language: str = "de") -> Document:
     return Document(language, "Datenschutzerklärung" if language == "de" else "Privacy Policy",
                     "Müller & <Söhne> GmbH", date(2026, 11, 21),
                     (intro, services, rights), meta=(("generator", "Policy Editor"),))
+
+
+def sample_notes() -> ReviewNotes:
+    """What core.review makes of a project behind sample(): one service with its facts and a task."""
+    art28 = TaskNote("Schließen Sie mit InnoCraft Ltd. den Vertrag zur Auftragsverarbeitung ab.",
+                     "https://matomo.org/dpa/")
+    matomo = ServiceNote(
+        id="matomo", name="Matomo", provider="InnoCraft Ltd., 7 Waterloo Quay, Wellington, Neuseeland",
+        transfers=("InnoCraft Ltd. (Neuseeland): Angemessenheitsbeschluss",),
+        options=("IP-Adressen kürzen: ja", "Löschen nach (Tagen): 180"), changed=("Löschen nach (Tagen): 180",),
+        bases=("Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)",), open_points=("Street address from a secondary source.",),
+        sources=("https://matomo.org/privacy-policy/",), tasks=(art28,))
+    done = TaskNote("Setzen Sie auf jede Seite einen Link „Cookie-Einstellungen“.", done=True)
+    return ReviewNotes((matomo,), (art28, done), ("rights",))
 
 
 def normalise(blob: bytes) -> str:
@@ -110,7 +128,7 @@ def golden_parts(path) -> dict[str, str]:
 @pytest.mark.parametrize("case,review", [("de", False), ("de-review", True)])
 def test_golden(tmp_path, case, review):
     path = tmp_path / "out.docx"
-    writer.write(sample("de"), path, review=review)
+    writer.write(sample("de"), path, review=sample_notes() if review else False)
     parts = golden_parts(path)
     assert ("comments.xml" in parts) == review
     assert parts["numbering-added.xml"].count("<w:num ") == 1  # the one numbered list of the sample
@@ -130,7 +148,7 @@ def test_golden_ignores_our_styles_but_not_the_text(tmp_path, monkeypatch):
     monkeypatch.setattr(docx_package, "resource", lambda *p: tmp_path / p[1] if p[0] == "docx" else original_resource(*p))
     docx_package.template_package.cache_clear()
     try:
-        writer.write(sample("de"), tmp_path / "tweaked.docx", review=True)
+        writer.write(sample("de"), tmp_path / "tweaked.docx", review=sample_notes())
     finally:
         monkeypatch.undo()
         docx_package.template_package.cache_clear()
@@ -334,30 +352,62 @@ def test_no_unwanted_template_parts(tmp_path):
     assert not [n for n in names if "thumbnail" in n or "customXml" in n or "stylesWithEffects" in n]
 
 
-def test_review_edition_comments(tmp_path):
-    doc, _ = written(tmp_path, review=True)
-    comments = list(doc.comments)
-    sections = list(sample().walk())
-    assert len(comments) == len(sections) + 1  # one per section, one for the placeholder
-    assert {c.author for c in comments} == {"Policy Editor"}
-    matomo = [c.text for c in comments if "matomo" in c.text]
-    assert len(matomo) == 1
-    assert "Version 3" in matomo[0] and "anonymize=yes, retention_days=180" in matomo[0]
-    assert "2026-10-01" in matomo[0] and "core 2026.11.1" in matomo[0]
-    assert sum(c.text == "Platzhalter: bitte ausfüllen" for c in comments) == 1
-    # each section comment is anchored on its heading
-    body = doc.element.body
-    anchored = {p.xpath("string(.)") for p in body.xpath(".//w:p[w:commentRangeStart]")}
-    assert {"Überblick", "Analyse", "Matomo", "Ihre Rechte"} <= anchored
+def test_review_edition_comments_only_sections_that_need_attention(tmp_path):
+    doc, _ = written(tmp_path, review=True)  # the Document alone: its provenance decides
+    comments = [c.text for c in doc.comments]
+    # the intro has a placeholder and Matomo an open point; the category and the rights need nothing
+    assert len(comments) == 2 and {c.author for c in doc.comments} == {"Policy Editor"}
+    intro, matomo = comments
+    assert "Platzhalter: bitte ausfüllen: Telefonnummer" in intro
+    assert "Version 3" in matomo and "anonymize=yes, retention_days=180" in matomo
+    assert "2026-10-01" in matomo and "core 2026.11.1" in matomo
+    assert "Nicht abschließend geprüft: Street address from a secondary source." in matomo
+    assert "legal-facts" not in matomo and "Quellen: https://matomo.org/privacy-policy/" in matomo
+    body = doc.element.body  # each comment is anchored on its section's heading
+    assert {p.xpath("string(.)") for p in body.xpath(".//w:p[w:commentRangeStart]")} == {"Überblick", "Matomo"}
     plain, _ = written(tmp_path, name="plain.docx")
     assert len(list(plain.comments)) == 0
+
+
+def _summary(doc) -> list[str]:
+    """The paragraphs of the review edition's first page(s), up to the policy's title."""
+    texts = []
+    for p in doc.paragraphs:
+        if p.style.name == "Title":
+            return texts
+        texts.append(p.text)
+    raise AssertionError("no title")
+
+
+def test_review_edition_first_page_sums_up_open_points_decisions_and_tasks(tmp_path):
+    path = tmp_path / "r.docx"
+    writer.write(sample("de"), path, review=sample_notes())
+    doc = python_docx.Document(str(path))
+    first = _summary(doc)
+    assert first[0] == "Hinweise für die rechtliche Prüfung"
+    assert "2.1 Matomo: 1 nicht abschließend geprüfte Angabe(n)" in first
+    assert "1 Überblick: Platzhalter: bitte ausfüllen – Telefonnummer" in first
+    assert "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung): Matomo" in first
+    assert "2.1 Matomo – Löschen nach (Tagen): 180" in first and "3 Ihre Rechte – Eigener Text statt Baustein-Text" in first
+    assert "☐ Schließen Sie mit InnoCraft Ltd. den Vertrag zur Auftragsverarbeitung ab. https://matomo.org/dpa/" in first
+    assert "☒ Setzen Sie auf jede Seite einen Link „Cookie-Einstellungen“. (erledigt)" in first
+    assert not any(p.style.name.startswith("Heading") for p in doc.paragraphs[:len(first)])  # numbering untouched
+    (matomo,) = [c.text for c in doc.comments if c.text.startswith("Dienst: Matomo")]
+    assert "Anbieter: InnoCraft Ltd., 7 Waterloo Quay, Wellington, Neuseeland" in matomo
+    assert "Drittland: InnoCraft Ltd. (Neuseeland): Angemessenheitsbeschluss" in matomo
+    assert "Aufgabe: Schließen Sie mit InnoCraft" in matomo and "Optionen: IP-Adressen kürzen: ja" in matomo
+    with zipfile.ZipFile(path) as archive:  # the sources are links a lawyer can open
+        rels = archive.read("word/_rels/comments.xml.rels").decode()
+        assert 'Target="https://matomo.org/privacy-policy/"' in rels and 'TargetMode="External"' in rels
+        assert "<w:hyperlink" in archive.read("word/comments.xml").decode()
 
 
 def test_review_comments_in_english(tmp_path):
     doc, _ = written(tmp_path, sample("en"), review=True)
     texts = [c.text for c in doc.comments]
-    assert "Placeholder: please fill in" in texts
-    assert any(t.startswith("Source: pack core 2026.11.1") and "Service: matomo, version 3" in t for t in texts)
+    assert any("Placeholder: please fill in: Telefonnummer" in t for t in texts)
+    assert any("Source: pack core 2026.11.1" in t and "Service: matomo, version 3" in t for t in texts)
+    assert _summary(doc)[0] == "Notes for the legal review"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,16 +475,32 @@ def test_libreoffice_converts_to_pdf(tmp_path, review):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_review_edition_names_sources_and_unverified_facts(catalog, tmp_path):
-    import zipfile
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_review_edition_of_a_real_project_names_provider_facts_and_links_never_internal_files(catalog, tmp_path, lang):
+    import json
 
     from editor.core.compose import compose
-    from editor.core.project import SelectedService, example_project
+    from editor.core.project import loads
+    from editor.core.review import review_notes
+    from editor.resources import resource
 
-    project = example_project()
-    project.services = [SelectedService(id="google-analytics")]
+    project = loads(resource("examples", "agentur-crm-ki.policy.json").read_text(encoding="utf-8"))
+    project.tasks_done = ["cookie-settings-link"]
+    document = compose(catalog, project, lang)
+    notes = review_notes(catalog, project, document)
     path = tmp_path / "review.docx"
-    writer.write(compose(catalog, project, "de"), path, review=True)
-    comments = zipfile.ZipFile(path).read("word/comments.xml").decode("utf-8")
-    assert "Quellen: legal-facts.md §4 (Google Analytics 4)" in comments
-    assert "Nicht abschließend geprüft: DPF certification of Google LLC" in comments
+    writer.write(document, path, review=notes)
+    doc = python_docx.Document(str(path))
+    comments = [c.text for c in doc.comments]
+    services = [s for s in document.walk() if s.provenance and s.provenance.service]
+    assert len(comments) == sum(notes.service(s.provenance.service).needs_attention for s in services) < len(services)
+    assert not any("legal-facts" in c or "[U]" in c or "[S]" in c for c in comments)
+    assert "legal-facts" not in json.dumps([_summary(doc)])
+    analytics = next(c for c in comments if "Google Analytics 4" in c)
+    assert ("Anbieter: Google Ireland Limited" if lang == "de" else "Provider: Google Ireland Limited") in analytics
+    assert "Google LLC (USA" in analytics and "https://" in analytics
+    assert ("Nicht abschließend geprüft: DPF certification of Google LLC" if lang == "de"
+            else "Not fully verified: DPF certification of Google LLC") in analytics
+    first = _summary(doc)
+    assert any(t.startswith("☒ ") and "Cookie" in t for t in first)  # marked done in the project
+    assert sum(t.startswith(("☐ ", "☒ ")) for t in first) == len(notes.tasks)

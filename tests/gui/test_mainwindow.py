@@ -426,3 +426,72 @@ def test_checks_that_fail_are_an_error_not_zero_errors(project_window, monkeypat
     assert type(finding) is checks.Finding  # one Finding type, core's
     assert w.status_findings.text() == "Checks failed" and "0 errors" not in w.status_findings.text()
     assert "could not run" in w.statusBar().currentMessage()
+
+
+def test_tasks_are_their_own_group_and_ticking_one_is_saved_in_the_project_undoably(project_window, catalog):
+    from editor.gui.findings import ROLE_TASK
+
+    w = project_window
+    tick(w, "cookiebot")
+    w.live.run_checks()
+    rows = [w.findings.item(i) for i in range(w.findings.count())]
+    tasks = [r for r in rows if r.data(ROLE_TASK)]
+    heading = rows[rows.index(tasks[0]) - 1]
+    assert heading.text().startswith("To do on your website") and not heading.data(ROLE_TASK)
+    assert all(not r.data(ROLE_TASK) for r in rows[:rows.index(heading)])  # errors and warnings come first
+    item = next(r for r in tasks if r.data(ROLE_TASK) == "cookie-settings-link")
+    assert item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() == Qt.CheckState.Unchecked
+    open_before = w.findings.counts()["task"]
+    item.setCheckState(Qt.CheckState.Checked)
+    assert w.model.project.tasks_done == ["cookie-settings-link"]
+    w.live.run_checks()
+    done = next(w.findings.item(i) for i in range(w.findings.count())
+                if w.findings.item(i).data(ROLE_TASK) == "cookie-settings-link")
+    assert done.checkState() == Qt.CheckState.Checked
+    assert w.findings.counts()["task"] == open_before - 1 and "tasks open" in w.status_findings.text()
+    assert project_io.to_dict(w.model.project)["tasks_done"] == ["cookie-settings-link"]
+    w.undo_stack.undo()
+    assert w.model.project.tasks_done == []
+    assert "tasks_done" not in project_io.to_dict(w.model.project)  # files that never used it stay as they were
+
+
+def test_clicking_a_task_checkbox_ticks_it_without_leading_away_but_clicking_its_text_leads_to_the_service(
+        project_window, qtbot):
+    from editor.gui.findings import ROLE_TASK
+
+    w = project_window
+    w.show()
+    qtbot.waitExposed(w)
+    tick(w, "cookiebot")
+    w.live.run_checks()
+    item = next(w.findings.item(i) for i in range(w.findings.count())
+                if w.findings.item(i).data(ROLE_TASK) == "cookie-settings-link")
+    w.tabs.setCurrentIndex(0)
+    w.findings.scrollToItem(item)
+    rect = w.findings.visualItemRect(item)
+    box = QPointF(rect.left() + 10, rect.center().y()).toPoint()  # the checkbox sits at the row's left edge
+    qtbot.mouseClick(w.findings.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert w.model.project.tasks_done == ["cookie-settings-link"] and w.tabs.currentIndex() == 0
+    w.findings.itemClicked.emit(item)  # a click on the text: to the service it belongs to
+    assert w.tabs.currentIndex() == 1 and w.checklist.current_service() == "cookiebot"
+
+
+def test_new_check_results_keep_the_findings_list_where_the_reader_was(qtbot):
+    from editor.core.checks import Finding
+    from editor.gui.findings import FindingsList
+
+    pane = FindingsList()
+    qtbot.addWidget(pane)
+    pane.resize(500, 90)
+    pane.show()
+    qtbot.waitExposed(pane)
+    findings = [Finding("warning", "w", f"Warning {n}", "services") for n in range(10)]
+    findings += [Finding("task", "task", f"Task {n}", "services", task=f"t{n}") for n in range(10)]
+    pane.set_findings(findings)
+    bar = pane.verticalScrollBar()
+    QApplication.processEvents()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    pane.set_findings(findings)  # e.g. after ticking the last task
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum() > 0

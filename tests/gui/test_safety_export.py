@@ -214,3 +214,20 @@ def test_a_file_that_cannot_be_opened_at_start_leaves_the_start_page(isolated, t
     assert not window.session.has_project and window.stack.currentWidget() is window.welcome
     assert shown and "newer Policy Editor" in shown[0]
     assert broken.read_text(encoding="utf-8").endswith("99}")  # untouched
+
+
+def test_the_review_edition_from_the_export_dialog_gets_the_notes(catalog, tmp_path):
+    import docx as python_docx
+
+    from editor.core.compose import compose
+    from editor.core.project import SelectedService, example_project
+    from editor.gui.export_dialog import Job, run_job
+
+    project = example_project()
+    project.services = [SelectedService(id="cookiebot")]
+    job = Job("docx", "de", tmp_path / "review.docx", review=True)
+    run_job(job, compose(catalog, project, "de"), catalog, project)
+    assert not job.error
+    doc = python_docx.Document(str(job.path))
+    assert any(p.text.startswith("☐ Setzen Sie auf jede Seite") for p in doc.paragraphs)  # the to-do list
+    assert any("Anbieter: Usercentrics" in c.text for c in doc.comments)
