@@ -221,7 +221,7 @@ def test_conflicting_services_are_reported_once_from_the_record_that_declares_it
 
 
 def test_category_flags_carry_what_the_checks_knew_in_code(catalog):
-    assert {c.id for c in catalog.categories.values() if c.tracking} == {"analytics", "advertising"}
+    assert {c.id for c in catalog.categories.values() if c.tracking} == {"analytics", "advertising", "affiliate"}
     assert [c.id for c in catalog.categories.values() if c.consent_manager] == ["consent"]
 
 
