@@ -1,4 +1,5 @@
-"""The five demo projects in resources/examples: load, pass checks, and serve as golden files
+"""The demo projects in resources/examples (a trade, a shop, an agency, a SaaS start-up, a
+physiotherapy practice, a restaurant, a coach and a sports club): load, pass checks, and serve as golden files
 (their Markdown export is compared, so every change to clause text shows up in review)."""
 import shutil
 
@@ -14,8 +15,11 @@ from golden_files import check_golden, compare_golden
 EXAMPLES = sorted(resource("examples").glob("*.policy.json"))
 
 
-def test_five_examples_ship():
-    assert {p.name.split(".")[0] for p in EXAMPLES} == {"handwerk-tischlerei", "onlineshop", "agentur-crm-ki", "saas-startup", "verein"}
+def test_the_examples_ship():
+    assert {p.name.split(".")[0] for p in EXAMPLES} == {
+        "handwerk-tischlerei", "onlineshop", "agentur-crm-ki", "saas-startup",
+        "praxis-physiotherapie", "restaurant", "coaching", "verein",
+    }
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
