@@ -1,4 +1,4 @@
-"""The four demo projects in resources/examples: load, pass checks, and serve as golden files
+"""The five demo projects in resources/examples: load, pass checks, and serve as golden files
 (their Markdown export is compared, so every change to clause text shows up in review)."""
 import shutil
 
@@ -14,8 +14,9 @@ from golden_files import check_golden, compare_golden
 EXAMPLES = sorted(resource("examples").glob("*.policy.json"))
 
 
-def test_four_examples_ship():
-    assert {p.name.split(".")[0] for p in EXAMPLES} == {"handwerk-tischlerei", "onlineshop", "agentur-crm-ki", "saas-startup"}
+def test_five_examples_ship():
+    assert {p.name.split(".")[0] for p in EXAMPLES} == {"handwerk-tischlerei", "onlineshop", "agentur-crm-ki", "saas-startup",
+                                                         "onlineshop-marktplatz"}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
