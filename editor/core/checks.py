@@ -254,7 +254,8 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
     tracking = flagged("tracking")
     for service in selected:
         name = service.name(lang)
-        if service.device_access and not consent_tool:
+        # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner
+        if service.device_access and not service.device_access_exception and not consent_tool:
             yield _finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
         if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):

@@ -1,5 +1,5 @@
-"""The demo projects in resources/examples (a trade, a shop, an agency, a SaaS start-up, a
-physiotherapy practice, a restaurant, a coach and a sports club): load, pass checks, and serve as golden files
+"""The demo projects in resources/examples (a trade, a shop, a shop on marketplaces, an agency, a SaaS
+start-up, a physiotherapy practice, a restaurant, a coach and a sports club): load, pass checks, and serve as golden files
 (their Markdown export is compared, so every change to clause text shows up in review)."""
 import shutil
 
@@ -17,7 +17,7 @@ EXAMPLES = sorted(resource("examples").glob("*.policy.json"))
 
 def test_the_examples_ship():
     assert {p.name.split(".")[0] for p in EXAMPLES} == {
-        "handwerk-tischlerei", "onlineshop", "agentur-crm-ki", "saas-startup",
+        "handwerk-tischlerei", "onlineshop", "onlineshop-marktplatz", "agentur-crm-ki", "saas-startup",
         "praxis-physiotherapie", "restaurant", "coaching", "verein",
     }
 

@@ -41,6 +41,16 @@ def test_consent_service_without_consent_tool_is_an_error(catalog):
     assert not by_code(checks(catalog, project), "consent-tool-missing")
 
 
+def test_strictly_necessary_storage_needs_no_consent_tool(catalog):
+    """A service that stores only what § 25 Abs. 2 TDDDG exempts (a shop's session cookie) asks no consent."""
+    exempt = [s.id for s in catalog.services.values() if s.device_access and s.device_access_exception
+              and not any(p.basis == "consent" for p in s.purposes)]
+    assert exempt, "the bundled catalog has a service with an exempt device access"
+    project = example_project()
+    project.services = [SelectedService(id=exempt[0])]
+    assert not by_code(checks(catalog, project), "consent-tool-missing")
+
+
 def test_unknown_service_is_kept_and_reported(catalog):
     project = example_project()
     project.services = [SelectedService(id="vanished-tool")]

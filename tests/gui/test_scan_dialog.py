@@ -16,7 +16,7 @@ from editor.core.project import SelectedService
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scan"
 SHOP = ["meta-pixel", "google-tag-manager", "borlabs-cookie", "contact-form", "email-contact", "phone-contact",
         "woocommerce", "google-fonts-local", "mailchimp", "paypal", "klarna", "trusted-shops", "facebook-page",
-        "instagram-profile"]
+        "instagram-profile", "wordpress"]
 
 
 def open_scan(window):
@@ -63,7 +63,7 @@ def test_scan_of_a_saved_site_adds_the_ticked_services_as_one_undo_step(shop_win
     assert klarna.text(1) == "produkt.html" and "klarna.com" in klarna.text(2)
     assert "klarna.js" in klarna.toolTip(2) and klarna.childCount() == len(dialog.result.suggestions[
         [s.id for s in dialog.result.suggestions].index("klarna")].evidence) - 1
-    assert dialog.tabs.tabText(0) == "Services (14)" and dialog.tabs.tabText(1) == "Not recognised (0)"
+    assert dialog.tabs.tabText(0) == "Services (15)" and dialog.tabs.tabText(1) == "Not recognised (0)"
 
     klarna.setCheckState(0, Qt.CheckState.Unchecked)  # the user unticks one
     assert "klarna" not in dialog.chosen_services()
@@ -207,14 +207,14 @@ def test_scan_dialog_is_translated(project_window, qtbot, ui_language):
     assert dialog.start_button.text() == "S&cannen"
     assert dialog.apply_button.text() == "Ausgewählte &Dienste hinzufügen"
     assert dialog.cancel_button.text() == "&Abbrechen"
-    assert dialog.tabs.tabText(0) == "Dienste (14)" and dialog.tabs.tabText(1) == "Nicht erkannt (0)"
+    assert dialog.tabs.tabText(0) == "Dienste (15)" and dialog.tabs.tabText(1) == "Nicht erkannt (0)"
     assert "eigene Website" in dialog.hint.text() and "HAR" in dialog.hint.text()
     assert dialog.status.text().startswith("3 Seite(n) gelesen.")
     assert dialog.services_tree.headerItem().text(1) == "Gefunden in"
     assert project_window.act.scan.text() == "Eigene &Website scannen …"
     ui_language("en")
     assert dialog.start_button.text() == "&Scan"
-    assert dialog.tabs.tabText(0) == "Services (14)"
+    assert dialog.tabs.tabText(0) == "Services (15)"
 
 
 def test_scan_and_import_need_an_open_project(window):
