@@ -1,5 +1,9 @@
 """Left pane: services by category with checkboxes, search as you type and ticked counts.
 
+The search (editor.core.service_search) ranks its hits: while it has text, categories and their
+services are shown best first and categories without a hit are hidden; clearing it brings back
+the catalog's order and the categories opened before.
+
 Until the catalog arrives (it loads after the window is shown) the list says it is loading."""
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from ..core import countries
 from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-ROLE_SEARCH = Qt.ItemDataRole.UserRole + 1
 
 
 def is_own(catalog, sid: str) -> bool:
@@ -65,8 +68,13 @@ class ServiceChecklist(Retranslating, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.total)
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._categories: dict[str, QTreeWidgetItem] = {}
-        self._titles: dict[str, str] = {}
+        self._categories: dict[str, QTreeWidgetItem] = {}  # in the catalog's order
+        self._order: dict[str, list[str]] = {}  # category id → its service ids in the catalog's order
+        self._shown: dict[str, list[str]] = {}  # … in the order shown, where that differs
+        self._category_of: dict[str, str] = {}  # service id → category id
+        self._index = None  # the search index of the catalog shown (core.service_search)
+        self._expanded: set[str] | None = None  # the categories open before a search began
+        self._hits = None  # the search's ranked hits; None without search text
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
@@ -92,12 +100,18 @@ class ServiceChecklist(Retranslating, QWidget):
     # ------------------------------------------------------------------ content
     def set_catalog(self, catalog, lang: str) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``; the ticks are kept."""
+        from ..core.service_search import SearchIndex
+
         ticked = self.selected_ids()
         self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
         self._items.clear()
         self._categories.clear()
+        self._order.clear()
+        self._shown.clear()
+        self._category_of.clear()
+        self._expanded = None
         for category in catalog.ordered_categories():
             services = catalog.services_in(category.id)
             if not services:
@@ -112,15 +126,13 @@ class ServiceChecklist(Retranslating, QWidget):
             cat_item.setToolTip(0, title + ("\n" + category.intro.get(lang) if category.intro is not None else ""))
             self.tree.addTopLevelItem(cat_item)
             self._categories[category.id] = cat_item
-            self._titles[category.id] = title
+            self._order[category.id] = []
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if service.id in ticked else Qt.CheckState.Unchecked)
                 item.setData(0, ROLE_ID, service.id)
-                words = [service.id, service.names.de, service.names.en, *service.keywords]
                 if service.provider is not None:
-                    words.append(service.provider.entity)
                     item.setToolTip(0, f"{service.provider.entity} · {countries.name(service.provider.country, lang)}")
                 else:
                     item.setToolTip(0, self.tr("Self-hosted: no outside provider"))
@@ -128,9 +140,11 @@ class ServiceChecklist(Retranslating, QWidget):
                     item.setText(0, self.tr("%1 (described by you)").replace("%1", service.name(lang)))
                     item.setToolTip(0, item.toolTip(0) + "\n" + self.tr("Described by you, not checked by us. "
                                                                        "Double-click to edit."))
-                item.setData(0, ROLE_SEARCH, " ".join(words).casefold())
                 cat_item.addChild(item)
                 self._items[service.id] = item
+                self._order[category.id].append(service.id)
+                self._category_of[service.id] = category.id
+        self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
@@ -165,27 +179,74 @@ class ServiceChecklist(Retranslating, QWidget):
         return self._items.get(sid)
 
     def visible_ids(self) -> list[str]:
-        return [sid for sid, item in self._items.items() if not item.isHidden()]
+        """The services shown, in the order shown (best hits first while searching)."""
+        root = self.tree.invisibleRootItem()
+        return [cat.child(m).data(0, ROLE_ID) for cat in (root.child(n) for n in range(root.childCount()))
+                if not cat.isHidden() for m in range(cat.childCount()) if not cat.child(m).isHidden()]
 
     # ------------------------------------------------------------------ behaviour
     def apply_filter(self, text: str) -> None:
-        words = text.casefold().split()
-        for cat_item in self._categories.values():
-            shown = 0
-            for n in range(cat_item.childCount()):
-                child = cat_item.child(n)
-                hay = child.data(0, ROLE_SEARCH)
-                match = all(w in hay for w in words)
-                child.setHidden(not match)
-                shown += match
-            cat_item.setHidden(shown == 0)
-            cat_item.setExpanded(bool(words) and shown > 0 or cat_item.isExpanded() and not words)
+        """Show the services matching ``text`` best first, or all of them for no text."""
+        hits = self._index.search(text) if self._index is not None else None
+        searching = hits is not None
+        if searching and self._expanded is None:  # a search begins: remember what was open
+            self._expanded = {cid for cid, item in self._categories.items() if item.isExpanded()}
+        self._arrange(hits)
+        if not searching and self._expanded is not None:
+            for cid, item in self._categories.items():
+                item.setExpanded(cid in self._expanded)
+            self._expanded = None
+        self._hits = hits
         self._update_dead_end()
+
+    def _arrange(self, hits) -> None:
+        """Order and hide: the ``hits`` only, best first, each category where its best hit ranks;
+        for None, every service in the catalog's order."""
+        found: dict[str, list[str]] | None = None  # category id → its hits, best first
+        categories = list(self._categories)
+        if hits is not None:
+            found = {}
+            for hit in hits:
+                found.setdefault(self._category_of[hit.id], []).append(hit.id)
+            categories = list(found) + [cid for cid in categories if cid not in found]
+        current = self.tree.currentItem()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.blockSignals(True)  # taking items out must not announce a new current service
+        try:
+            root = self.tree.invisibleRootItem()
+            wanted = [self._categories[cid] for cid in categories]
+            if [root.child(n) for n in range(root.childCount())] != wanted:
+                root.takeChildren()
+                root.addChildren(wanted)
+            for cid in categories:
+                cat_item, order = self._categories[cid], self._order[cid]
+                shown = len(order)
+                if found is not None:
+                    first = found.get(cid, [])
+                    shown, taken = len(first), set(first)
+                    order = first + [sid for sid in order if sid not in taken]
+                if self._shown.get(cid, self._order[cid]) != order:
+                    cat_item.takeChildren()
+                    cat_item.addChildren([self._items[sid] for sid in order])
+                    self._shown[cid] = order
+                for n, sid in enumerate(order):
+                    self._items[sid].setHidden(n >= shown)
+                cat_item.setHidden(shown == 0)
+                if found is not None:
+                    cat_item.setExpanded(shown > 0)
+            if current is not None and self.tree.currentItem() is not current:
+                self.tree.setCurrentItem(current)
+        finally:
+            self.tree.blockSignals(False)
+            self.tree.setUpdatesEnabled(True)
 
     def _update_dead_end(self) -> None:
         """No hit for the search: offer to describe the searched service."""
         text = self.search.text().strip()
-        none = bool(text) and self._catalog is not None and not self.visible_ids()
+        hits = self._hits
+        # no hit, or none that has every word searched for: the service may be missing
+        none = bool(text) and self._catalog is not None and hits is not None and (
+            not hits or hits[0].matched < len(self._index.query_words(text)))
         self.dead_end.setVisible(none)
         if none:
             shown = text if len(text) <= 40 else text[:39] + "…"
