@@ -609,8 +609,16 @@
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Wiederholen</translation>
     </message>
     <message>
       <source>&amp;Clear list</source>

@@ -609,8 +609,16 @@
       <translation>&amp;Undo</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
       <source>&amp;Redo</source>
       <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Redo</translation>
     </message>
     <message>
       <source>&amp;Clear list</source>

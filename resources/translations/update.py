@@ -412,6 +412,9 @@ GERMAN = {
         "Die exportierten Dateien würden Fehlendes als Platzhalter markieren. Beheben Sie es zuerst (jeder Hinweis "
         "unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt einen Entwurf.",
     "Export &anyway": "&Trotzdem exportieren",
+    # undo/redo toolbar buttons (actions.py)
+    "Undo": "Rückgängig",
+    "Redo": "Wiederholen",
     "&Don't export": "&Nicht exportieren",
 }
 
