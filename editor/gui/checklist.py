@@ -249,8 +249,17 @@ class ServiceChecklist(Retranslating, QWidget):
             not hits or hits[0].matched < len(self._index.query_words(text)))
         self.dead_end.setVisible(none)
         if none:
-            shown = text if len(text) <= 40 else text[:39] + "…"
-            self.dead_end.setText(self.tr("Not in the list? Describe “%1” yourself").replace("%1", shown))
+            template = self.tr("Not in the list? Describe “%1” yourself")
+            metrics = self.dead_end.fontMetrics()  # the search text is shortened to fit the pane: a button does not wrap
+            room = self.width() - metrics.horizontalAdvance(template.replace("%1", "")) - 24
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, metrics.horizontalAdvance("xx…"))) \
+                if self.isVisible() else text  # hidden, its width means nothing yet: resizeEvent comes on show
+            self.dead_end.setText(template.replace("%1", shown))
+            self.dead_end.setToolTip(template.replace("%1", text))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._update_dead_end()
 
     def _update_counts(self) -> None:
         if self._catalog is None:

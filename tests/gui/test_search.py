@@ -95,3 +95,20 @@ def test_typing_does_not_rebuild_the_search_index(project_window, qtbot, monkeyp
     qtbot.keyClicks(project_window.checklist.search, "Google Kalender Termine")
     assert built == []
     assert project_window.checklist.visible_ids()
+
+
+def test_the_offer_to_describe_a_service_fits_the_pane(project_window, qtbot):
+    """A long search is shortened in the button (which cannot wrap), and told in full in its tooltip."""
+    w = project_window
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    text = "Google Kalender Termine Buchungssystem Friseur"
+    w.checklist.search.setText(text)
+    button = w.checklist.dead_end
+    assert button.isVisible() and text in button.toolTip()
+    assert button.sizeHint().width() <= w.checklist.width()
+    assert button.text().startswith("Not in the list? Describe “Google")
+    button.click()
+    assert all(widget.text() == text for widget in w.own_service_dialog.names.values())  # the form gets it all
+    w.own_service_dialog.reject()
