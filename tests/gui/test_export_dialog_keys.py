@@ -3,21 +3,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from test_safety_export import _md_dialog as md_dialog
+
 from editor.core import project as project_io
-
-
-def md_dialog(window, catalog, folder, qtbot, project=None):
-    from editor.gui.export_dialog import ExportDialog
-
-    dialog = ExportDialog(catalog, project or window.model.project, None, window)
-    qtbot.addWidget(dialog)
-    for key, box in dialog.format_boxes.items():
-        box.setChecked(key == "md")
-    dialog.lang_boxes["de"].setChecked(True)
-    dialog.lang_boxes["en"].setChecked(False)
-    dialog.folder.setText(str(folder))
-    dialog.base.setText("policy")
-    return dialog
 
 
 def one_error_project():

@@ -159,10 +159,11 @@ def test_export_into_a_folder_that_cannot_be_made_says_so(project_window, tmp_pa
     assert not (blocker / "out").exists() and dialog.finished_jobs is None
 
 
-def _md_dialog(window, catalog, folder, qtbot):
+def _md_dialog(window, catalog, folder, qtbot, project=None):
+    """An export dialog for ``project`` (default: the window's) set to German Markdown into ``folder``."""
     from editor.gui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(catalog, window.model.project, None, window)
+    dialog = ExportDialog(catalog, project or window.model.project, None, window)
     qtbot.addWidget(dialog)
     for key, box in dialog.format_boxes.items():
         box.setChecked(key == "md")
