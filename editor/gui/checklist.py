@@ -14,6 +14,7 @@ from ..core import countries
 from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+BULK_MOVES = 24  # rows of a category moved one by one; more and the category is filled anew
 
 
 def is_own(catalog, sid: str) -> bool:
@@ -70,7 +71,8 @@ class ServiceChecklist(Retranslating, QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._categories: dict[str, QTreeWidgetItem] = {}  # in the catalog's order
         self._order: dict[str, list[str]] = {}  # category id → its service ids in the catalog's order
-        self._shown: dict[str, list[str]] = {}  # … in the order shown, where that differs
+        self._shown: dict[str, list[str]] = {}  # … in the order shown
+        self._hidden: dict[str, set[str] | None] = {}  # category id → its hidden services (None: not known)
         self._category_of: dict[str, str] = {}  # service id → category id
         self._index = None  # the search index of the catalog shown (core.service_search)
         self._expanded: set[str] | None = None  # the categories open before a search began
@@ -110,6 +112,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self._categories.clear()
         self._order.clear()
         self._shown.clear()
+        self._hidden.clear()
         self._category_of.clear()
         self._expanded = None
         for category in catalog.ordered_categories():
@@ -127,6 +130,7 @@ class ServiceChecklist(Retranslating, QWidget):
             self.tree.addTopLevelItem(cat_item)
             self._categories[category.id] = cat_item
             self._order[category.id] = []
+            self._hidden[category.id] = set()
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
@@ -144,6 +148,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._items[service.id] = item
                 self._order[category.id].append(service.id)
                 self._category_of[service.id] = category.id
+            self._shown[category.id] = list(self._order[category.id])
         self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
         self._updating = False
         self.apply_filter(self.search.text())
@@ -201,7 +206,11 @@ class ServiceChecklist(Retranslating, QWidget):
 
     def _arrange(self, hits) -> None:
         """Order and hide: the ``hits`` only, best first, each category where its best hit ranks;
-        for None, every service in the catalog's order."""
+        for None, every service in the catalog's order.
+
+        Only rows that must move are moved and only rows whose state changes are shown or
+        hidden: a category of a thousand services costs little while its rows stay put. After
+        rows were taken out and put back, every row of the category is set again."""
         found: dict[str, list[str]] | None = None  # category id → its hits, best first
         categories = list(self._categories)
         if hits is not None:
@@ -211,29 +220,45 @@ class ServiceChecklist(Retranslating, QWidget):
             categories = list(found) + [cid for cid in categories if cid not in found]
         current = self.tree.currentItem()
         self.tree.setUpdatesEnabled(False)
-        self.tree.blockSignals(True)  # taking items out must not announce a new current service
+        self.tree.blockSignals(True)  # taking rows out must not announce a new current service
         try:
             root = self.tree.invisibleRootItem()
-            wanted = [self._categories[cid] for cid in categories]
-            if [root.child(n) for n in range(root.childCount())] != wanted:
-                root.takeChildren()
-                root.addChildren(wanted)
+            for n, cid in enumerate(categories):
+                item = self._categories[cid]
+                if root.child(n) is not item:
+                    root.insertChild(n, root.takeChild(root.indexOfChild(item)))
+                    self._hidden[cid] = None  # its rows were taken out with it: set them all again
             for cid in categories:
-                cat_item, order = self._categories[cid], self._order[cid]
-                shown = len(order)
-                if found is not None:
+                cat_item, shown = self._categories[cid], self._shown[cid]
+                if found is None:
+                    wanted, hidden = self._order[cid], set()
+                    if shown != wanted:  # back to the catalog's order, all at once
+                        cat_item.takeChildren()
+                        cat_item.addChildren([self._items[sid] for sid in wanted])
+                        self._shown[cid], self._hidden[cid] = list(wanted), None
+                else:
                     first = found.get(cid, [])
-                    shown, taken = len(first), set(first)
-                    order = first + [sid for sid in order if sid not in taken]
-                if self._shown.get(cid, self._order[cid]) != order:
-                    cat_item.takeChildren()
-                    cat_item.addChildren([self._items[sid] for sid in order])
-                    self._shown[cid] = order
-                for n, sid in enumerate(order):
-                    self._items[sid].setHidden(n >= shown)
-                cat_item.setHidden(shown == 0)
+                    moves = sum(a != b for a, b in zip(first, shown))
+                    if moves > BULK_MOVES:  # many rows to move: rebuilding the category is cheaper
+                        taken = set(first)
+                        shown = self._shown[cid] = first + [sid for sid in shown if sid not in taken]
+                        cat_item.takeChildren()
+                        cat_item.addChildren([self._items[sid] for sid in shown])
+                        self._hidden[cid] = None
+                    else:
+                        for n, sid in enumerate(first):  # the hits to the top, best first
+                            if shown[n] != sid:
+                                m = shown.index(sid)
+                                cat_item.insertChild(n, cat_item.takeChild(m))
+                                shown.insert(n, shown.pop(m))
+                    hidden = set(shown[len(first):])
+                before = self._hidden[cid]
+                for sid in (set(shown) if before is None else before ^ hidden):
+                    self._items[sid].setHidden(sid in hidden)
+                self._hidden[cid] = hidden
+                cat_item.setHidden(len(hidden) == len(shown))
                 if found is not None:
-                    cat_item.setExpanded(shown > 0)
+                    cat_item.setExpanded(len(hidden) < len(shown))
             if current is not None and self.tree.currentItem() is not current:
                 self.tree.setCurrentItem(current)
         finally:
