@@ -110,7 +110,7 @@ class SearchIndex:
             position += len(word) + 1
         self._near: dict[str, list[str]] = {}  # a word with one letter deleted → the words it came from
         for word in vocabulary:
-            if len(word) >= MIN_TYPO - 1:
+            if len(word) >= MIN_TYPO:  # (a shorter known word is reached by deleting from the query)
                 for short in _deletions(word):
                     self._near.setdefault(short, []).append(word)
         self._cache: dict[str, dict[int, float]] = {}  # query word → service index → score
@@ -123,9 +123,7 @@ class SearchIndex:
             found += [(k, KEYWORD) for k in service.keywords]
             if service.provider is not None and getattr(service.provider, "entity", None):
                 found.append((service.provider.entity, PROVIDER))
-            if category is not None:
-                found += [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]
-            return found
+            return found + [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]
 
         records = []
         for category in catalog.ordered_categories():
