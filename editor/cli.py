@@ -5,7 +5,7 @@ policy-editor FILE                 open FILE in the desktop app
 policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
 policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
-                                   [--stand today|YYYY-MM-DD] [--record]
+                                   [--stand today|YYYY-MM-DD] [--record] [--strict]
 policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
 policy-editor add-service FILE --name NAME --role ROLE --category CAT --purpose TEXT --basis BASIS [...]
 policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
@@ -195,6 +195,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         options["review"] = review_notes(catalog, project, document)
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
+    _gate_open_errors(catalog, project, document, args)
     if writer(fmt).gui_thread:  # Qt lays the PDF out: this command owns the QApplication while it runs
         from .export.pdf import qt_application
 
@@ -202,11 +203,32 @@ def cmd_export(args: argparse.Namespace) -> int:
             export(document, out, fmt, **options)
     else:
         export(document, out, fmt, **options)
-    if args.record:
-        project.export_history.append(record_export(out, fmt, lang, fragment=bool(options.get("fragment"))))
+    if args.record:  # the path relative to the project file: a shared project names no local folders
+        project.export_history.append(record_export(out, fmt, lang, fragment=bool(options.get("fragment")),
+                                                    project_file=args.file))
         _warn(save(project, args.file, expected=loaded.fingerprint).warnings)
     print(f"Wrote {out}")
     return 0
+
+
+def _gate_open_errors(catalog, project, document, args: argparse.Namespace) -> None:
+    """Errors the checks still find: named on stderr before the export, or with --strict the
+    reason not to export at all."""
+    from .core.export_gate import open_errors
+
+    errors = open_errors(catalog, project, document, lang="en")
+    if not errors:
+        return
+    count = f"{len(errors)} open error{'s' if len(errors) != 1 else ''}"
+    if args.strict:
+        raise CliError(f"The policy was not exported because the project has {count} (--strict). "
+                       f"'policy-editor check {args.file}' lists them.")
+    print(f"policy-editor: warning: the project has {count}; the export marks what is missing as a "
+          "placeholder. Fix it before you publish the policy:", file=sys.stderr)
+    for error in errors[:10]:
+        print(f"  - {error.message}", file=sys.stderr)
+    if len(errors) > 10:
+        print(f"  … and {len(errors) - 10} more ('policy-editor check {args.file}' lists them all)", file=sys.stderr)
 
 
 def _refuse_unknown_services(catalog, project) -> None:
@@ -427,6 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", action="store_true", help="note the export in the project's history")
     p.add_argument("--stand", type=_stand, metavar="today|YYYY-MM-DD",
                    help="the 'Stand' date the policy prints (kept in the project with --record)")
+    p.add_argument("--strict", action="store_true", help="refuse to export (exit 1) while the checks find errors")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("check", help="list findings; exit status 1 if any is an error")

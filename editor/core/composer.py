@@ -16,7 +16,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from . import context as ctx
 from . import countries, schema
-from .document import Block
+from .document import Block, iter_runs
 from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
@@ -113,6 +113,13 @@ class Composer:
         key = (service_key(service, options), lang)
         view = self._views.get(key)
         return view if view is not None else _store(self._views, key, self._service_view(service, lang, options))
+
+    def description_text(self, service: schema.Service, lang: str, options: dict[str, Any]) -> str:
+        """The service's description as a reader sees it with these options: its template parts
+        rendered, its Markdown read, text the user still has to give in [brackets]."""
+        blocks = self.blocks(self.service_view(service, lang, options).description)
+        return "\n\n".join("".join(f"[{r.text}]" if r.placeholder else r.text for r in iter_runs(block))
+                             for block in blocks)
 
     def _service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
         catalog = self.catalog

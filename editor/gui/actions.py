@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStyle
 
 K = QKeySequence.StandardKey
@@ -41,8 +41,11 @@ class MainActions(QObject):
         self.export = action("Ctrl+E")
         self.close = action(K.Close)
         self.quit = action(K.Quit, role=QAction.MenuRole.QuitRole)
-        self.undo = action(K.Undo, SP.SP_ArrowBack)  # not createUndoAction: its prefix cannot be retranslated
-        self.redo = action(K.Redo, SP.SP_ArrowForward)
+        self.undo = action(K.Undo)  # not createUndoAction: its prefix cannot be retranslated
+        self.redo = action(K.Redo)
+        for a, theme, fallback in ((self.undo, QIcon.ThemeIcon.EditUndo, SP.SP_ArrowBack),
+                                   (self.redo, QIcon.ThemeIcon.EditRedo, SP.SP_ArrowForward)):
+            a.setIcon(QIcon.fromTheme(theme, window.style().standardIcon(fallback)))
         self.find = action(K.Find)
         self.about = action(role=QAction.MenuRole.AboutRole)
         self.scan = action()
@@ -92,9 +95,7 @@ class MainActions(QObject):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addActions([self.new, self.open, self.save])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.undo, self.redo])
-        for a in (self.undo, self.redo):  # their text names the step: too long for a button
-            self.toolbar.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar.addActions([self.undo, self.redo])  # labelled "Undo"/"Redo"; the step is in the tooltip
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.export)
         self.toolbar.addSeparator()
@@ -128,9 +129,12 @@ class MainActions(QObject):
         prefix they were made with). The stack says what changed, not asked: it tells while it
         is being destroyed too."""
         self._steps.update(steps)
-        for a, prefix, step in ((self.undo, self.tr("&Undo"), self._steps["undo"]),
-                                (self.redo, self.tr("&Redo"), self._steps["redo"])):
+        for a, prefix, short, step in ((self.undo, self.tr("&Undo"), self.tr("Undo"), self._steps["undo"]),
+                                       (self.redo, self.tr("&Redo"), self.tr("Redo"), self._steps["redo"])):
             a.setText(f"{prefix} {step}" if step else prefix)
+            a.setIconText(short)  # the toolbar button: a word, not a bare arrow, and never the long step name
+            shortcut = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setToolTip(f"{short} {step}".strip() + (f" ({shortcut})" if shortcut else ""))
 
     def set_project_open(self, is_open: bool) -> None:
         for a in self.project_actions:

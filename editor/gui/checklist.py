@@ -1,5 +1,9 @@
 """Left pane: services by category with checkboxes, search as you type and ticked counts.
 
+The search (editor.core.service_search) ranks its hits: while it has text, categories and their
+services are shown best first and categories without a hit are hidden; clearing it brings back
+the catalog's order and the categories opened before.
+
 Until the catalog arrives (it loads after the window is shown) the list says it is loading."""
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from ..core import countries
 from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-ROLE_SEARCH = Qt.ItemDataRole.UserRole + 1
+BULK_MOVES = 24  # rows of a category moved one by one; more and the category is filled anew
 
 
 def is_own(catalog, sid: str) -> bool:
@@ -65,8 +69,14 @@ class ServiceChecklist(Retranslating, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.total)
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._categories: dict[str, QTreeWidgetItem] = {}
-        self._titles: dict[str, str] = {}
+        self._categories: dict[str, QTreeWidgetItem] = {}  # in the catalog's order
+        self._order: dict[str, list[str]] = {}  # category id → its service ids in the catalog's order
+        self._shown: dict[str, list[str]] = {}  # … in the order shown
+        self._hidden: dict[str, set[str] | None] = {}  # category id → its hidden services (None: not known)
+        self._category_of: dict[str, str] = {}  # service id → category id
+        self._index = None  # the search index of the catalog shown (core.service_search)
+        self._expanded: set[str] | None = None  # the categories open before a search began
+        self._hits = None  # the search's ranked hits; None without search text
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
@@ -92,12 +102,19 @@ class ServiceChecklist(Retranslating, QWidget):
     # ------------------------------------------------------------------ content
     def set_catalog(self, catalog, lang: str) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``; the ticks are kept."""
+        from ..core.service_search import SearchIndex
+
         ticked = self.selected_ids()
         self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
         self._items.clear()
         self._categories.clear()
+        self._order.clear()
+        self._shown.clear()
+        self._hidden.clear()
+        self._category_of.clear()
+        self._expanded = None
         for category in catalog.ordered_categories():
             services = catalog.services_in(category.id)
             if not services:
@@ -112,15 +129,14 @@ class ServiceChecklist(Retranslating, QWidget):
             cat_item.setToolTip(0, title + ("\n" + category.intro.get(lang) if category.intro is not None else ""))
             self.tree.addTopLevelItem(cat_item)
             self._categories[category.id] = cat_item
-            self._titles[category.id] = title
+            self._order[category.id] = []
+            self._hidden[category.id] = set()
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if service.id in ticked else Qt.CheckState.Unchecked)
                 item.setData(0, ROLE_ID, service.id)
-                words = [service.id, service.names.de, service.names.en, *service.keywords]
                 if service.provider is not None:
-                    words.append(service.provider.entity)
                     item.setToolTip(0, f"{service.provider.entity} · {countries.name(service.provider.country, lang)}")
                 else:
                     item.setToolTip(0, self.tr("Self-hosted: no outside provider"))
@@ -128,9 +144,12 @@ class ServiceChecklist(Retranslating, QWidget):
                     item.setText(0, self.tr("%1 (described by you)").replace("%1", service.name(lang)))
                     item.setToolTip(0, item.toolTip(0) + "\n" + self.tr("Described by you, not checked by us. "
                                                                        "Double-click to edit."))
-                item.setData(0, ROLE_SEARCH, " ".join(words).casefold())
                 cat_item.addChild(item)
                 self._items[service.id] = item
+                self._order[category.id].append(service.id)
+                self._category_of[service.id] = category.id
+            self._shown[category.id] = list(self._order[category.id])
+        self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
@@ -165,31 +184,107 @@ class ServiceChecklist(Retranslating, QWidget):
         return self._items.get(sid)
 
     def visible_ids(self) -> list[str]:
-        return [sid for sid, item in self._items.items() if not item.isHidden()]
+        """The services shown, in the order shown (best hits first while searching)."""
+        root = self.tree.invisibleRootItem()
+        return [cat.child(m).data(0, ROLE_ID) for cat in (root.child(n) for n in range(root.childCount()))
+                if not cat.isHidden() for m in range(cat.childCount()) if not cat.child(m).isHidden()]
 
     # ------------------------------------------------------------------ behaviour
     def apply_filter(self, text: str) -> None:
-        words = text.casefold().split()
-        for cat_item in self._categories.values():
-            shown = 0
-            for n in range(cat_item.childCount()):
-                child = cat_item.child(n)
-                hay = child.data(0, ROLE_SEARCH)
-                match = all(w in hay for w in words)
-                child.setHidden(not match)
-                shown += match
-            cat_item.setHidden(shown == 0)
-            cat_item.setExpanded(bool(words) and shown > 0 or cat_item.isExpanded() and not words)
+        """Show the services matching ``text`` best first, or all of them for no text."""
+        hits = self._index.search(text) if self._index is not None else None
+        searching = hits is not None
+        if searching and self._expanded is None:  # a search begins: remember what was open
+            self._expanded = {cid for cid, item in self._categories.items() if item.isExpanded()}
+        self._arrange(hits)
+        if not searching and self._expanded is not None:
+            for cid, item in self._categories.items():
+                item.setExpanded(cid in self._expanded)
+            self._expanded = None
+        self._hits = hits
         self._update_dead_end()
+
+    def _arrange(self, hits) -> None:
+        """Order and hide: the ``hits`` only, best first, each category where its best hit ranks;
+        for None, every service in the catalog's order.
+
+        Only rows that must move are moved and only rows whose state changes are shown or
+        hidden: a category of a thousand services costs little while its rows stay put. After
+        rows were taken out and put back, every row of the category is set again."""
+        found: dict[str, list[str]] | None = None  # category id → its hits, best first
+        categories = list(self._categories)
+        if hits is not None:
+            found = {}
+            for hit in hits:
+                found.setdefault(self._category_of[hit.id], []).append(hit.id)
+            categories = list(found) + [cid for cid in categories if cid not in found]
+        current = self.tree.currentItem()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.blockSignals(True)  # taking rows out must not announce a new current service
+        try:
+            root = self.tree.invisibleRootItem()
+            for n, cid in enumerate(categories):
+                item = self._categories[cid]
+                if root.child(n) is not item:
+                    root.insertChild(n, root.takeChild(root.indexOfChild(item)))
+                    self._hidden[cid] = None  # its rows were taken out with it: set them all again
+            for cid in categories:
+                cat_item, shown = self._categories[cid], self._shown[cid]
+                if found is None:
+                    wanted, hidden = self._order[cid], set()
+                    if shown != wanted:  # back to the catalog's order, all at once
+                        cat_item.takeChildren()
+                        cat_item.addChildren([self._items[sid] for sid in wanted])
+                        self._shown[cid], self._hidden[cid] = list(wanted), None
+                else:
+                    first = found.get(cid, [])
+                    moves = sum(a != b for a, b in zip(first, shown))
+                    if moves > BULK_MOVES:  # many rows to move: rebuilding the category is cheaper
+                        taken = set(first)
+                        shown = self._shown[cid] = first + [sid for sid in shown if sid not in taken]
+                        cat_item.takeChildren()
+                        cat_item.addChildren([self._items[sid] for sid in shown])
+                        self._hidden[cid] = None
+                    else:
+                        for n, sid in enumerate(first):  # the hits to the top, best first
+                            if shown[n] != sid:
+                                m = shown.index(sid)
+                                cat_item.insertChild(n, cat_item.takeChild(m))
+                                shown.insert(n, shown.pop(m))
+                    hidden = set(shown[len(first):])
+                before = self._hidden[cid]
+                for sid in (set(shown) if before is None else before ^ hidden):
+                    self._items[sid].setHidden(sid in hidden)
+                self._hidden[cid] = hidden
+                cat_item.setHidden(len(hidden) == len(shown))
+                if found is not None:
+                    cat_item.setExpanded(len(hidden) < len(shown))
+            if current is not None and self.tree.currentItem() is not current:
+                self.tree.setCurrentItem(current)
+        finally:
+            self.tree.blockSignals(False)
+            self.tree.setUpdatesEnabled(True)
 
     def _update_dead_end(self) -> None:
         """No hit for the search: offer to describe the searched service."""
         text = self.search.text().strip()
-        none = bool(text) and self._catalog is not None and not self.visible_ids()
+        hits = self._hits
+        # no hit, or none that has every word searched for: the service may be missing
+        none = bool(text) and self._catalog is not None and hits is not None and (
+            not hits or hits[0].matched < len(self._index.query_words(text)))
         self.dead_end.setVisible(none)
         if none:
-            shown = text if len(text) <= 40 else text[:39] + "…"
-            self.dead_end.setText(self.tr("Not in the list? Describe “%1” yourself").replace("%1", shown))
+            template = self.tr("Not in the list? Describe “%1” yourself")
+            metrics = self.dead_end.fontMetrics()  # the search text is shortened to fit the pane: a button does not wrap
+            room = self.width() - metrics.horizontalAdvance(template.replace("%1", "")) - 24
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, metrics.horizontalAdvance("xx…"))) \
+                if self.isVisible() else text  # hidden, its width means nothing yet: resizeEvent comes on show
+            self.dead_end.setText(template.replace("%1", shown))
+            self.dead_end.setToolTip(template.replace("%1", text))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._update_dead_end()
 
     def _update_counts(self) -> None:
         if self._catalog is None:

@@ -21,6 +21,7 @@ from ..core.compose import compose
 from ..core.project import file_stem
 from ..export import choices, writer
 from . import settings as app_settings
+from . import translation
 from .model import deep_copy
 
 # key → what the format list offers (the writer registry's choices: docx, html, fragment, md, txt, pdf)
@@ -171,7 +172,6 @@ class ExportDialog(QDialog):
         self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button = self.buttons.addButton(self.tr("&Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.hide()
-        self.export_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start_export)
         self.open_button.clicked.connect(self.open_folder)
@@ -179,6 +179,12 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (formats, languages, target, self.result, self.buttons):
             layout.addWidget(w)
+        # Enter exports wherever the focus is. setDefault() counts only once the button is inside
+        # the dialog (before, the dialog made its first "auto default" button, Browse…, the
+        # default), and no other button may become the default on its own.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.export_button)
+        self.export_button.setDefault(True)
 
         self._load_choices(project_path)
         for box in [*self.format_boxes.values(), *self.lang_boxes.values(), self.review]:
@@ -255,9 +261,30 @@ class ExportDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def confirm_open_errors(self, errors: list) -> bool:
+        """Ask before exporting while the checks find errors; not exporting is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"),
+                          self.tr("%n open error(s) — export anyway?", "", len(errors)), QMessageBox.StandardButton.NoButton,
+                          self)
+        listed = "\n".join("• " + e.message for e in errors[:5]) + ("\n• …" if len(errors) > 5 else "")
+        box.setInformativeText(self.tr("The exported files would mark what is missing as a placeholder. Fix it first "
+                                       "(each finding at the bottom of the window leads to its place), or export a "
+                                       "draft now.") + "\n\n" + listed)
+        export = box.addButton(self.tr("Export &anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Don't export"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is export
+
     def start_export(self) -> None:
         self.jobs = self.planned_jobs()
         if not self.jobs:
+            return
+        from ..core.export_gate import open_errors
+
+        errors = open_errors(self.catalog, self.project, lang=translation.language() or "en")
+        if errors and not self.confirm_open_errors(errors):
             return
         existing = [j.path.name for j in self.jobs if j.path.exists()]
         if existing and not self.confirm_overwrite(existing):

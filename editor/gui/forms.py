@@ -83,14 +83,6 @@ class ServiceOptionsForm(Retranslating, QWidget):
             return
         lang = self.lang
         self.title.setText(service.name(lang))
-        lines = [service.description.get(lang)]
-        if service.provider is not None:
-            lines.append(self.tr("Provider: %1, %2").replace("%1", service.provider.entity)
-                         .replace("%2", countries.name(service.provider.country, lang)))
-        else:
-            lines.append(self.tr("Self-hosted: no outside provider"))
-        lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
-        self.facts.setText("\n".join(lines))
         self.options_box.setVisible(bool(service.options))
         for option in service.options:
             widget = self._option_widget(service, option)
@@ -104,6 +96,25 @@ class ServiceOptionsForm(Retranslating, QWidget):
             self.options_form.addRow(label, widget)
             self.widgets[option.id] = widget
         self.refresh()
+
+    def _show_facts(self, service, options: dict[str, Any]) -> None:
+        """The description as the policy words it with these options (never its template code),
+        the provider and when the facts were checked."""
+        from ..core.composer import ComposeError, composer_for
+
+        lang = self.lang
+        try:
+            description = composer_for(self.catalog).description_text(service, lang, options)
+        except ComposeError as exc:  # the pack's template is broken: say so rather than show its code
+            description = str(exc)
+        lines = [description]
+        if service.provider is not None:
+            lines.append(self.tr("Provider: %1, %2").replace("%1", service.provider.entity)
+                         .replace("%2", countries.name(service.provider.country, lang)))
+        else:
+            lines.append(self.tr("Self-hosted: no outside provider"))
+        lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
+        self.facts.setText("\n".join(lines))
 
     def _option_widget(self, service, option) -> QWidget:
         target = ServiceOption(service.id, option.id)
@@ -149,6 +160,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
 
         selected = self.model.selected_service(self.service_id)
         values = option_values(service, selected.options if selected else {})
+        self._show_facts(service, values)
         self._updating = True
         try:
             self.include.setChecked(selected is not None)

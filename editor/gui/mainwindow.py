@@ -408,7 +408,9 @@ class MainWindow(QMainWindow):
 
     def record_exports(self, jobs) -> None:
         """Note written files in the project's export history ("what changed since the last
-        export" for agencies); an undoable step like any other change."""
+        export" for agencies) — not as an edit: exporting must not make closing ask "Save
+        changes?". A project with a file gets the record in that file at once (nothing else of
+        it is written); where that fails the record becomes an undoable change, saved next time."""
         import datetime as _dt
 
         from ..core.export_history import record_export
@@ -418,9 +420,15 @@ class MainWindow(QMainWindow):
         for job in jobs:
             if job.error or not job.path.exists():
                 continue
-            records.append(record_export(job.path, job.format, job.lang, fragment=bool(job.options.get("fragment")), when=stamp))
-        if records:
-            self.push(EXPORT_HISTORY, self.model.get(EXPORT_HISTORY) + records, self.tr("Record export"))
+            records.append(record_export(job.path, job.format, job.lang, fragment=bool(job.options.get("fragment")),
+                                         when=stamp, project_file=self.session.path))
+        if not records:
+            return
+        history = self.model.get(EXPORT_HISTORY) + records
+        if self.session.path is None or self.session.note_exports(records):
+            self.model.set(EXPORT_HISTORY, history)
+        else:
+            self.push(EXPORT_HISTORY, history, self.tr("Record export"))
 
     def about(self) -> None:
         from .about import show_about

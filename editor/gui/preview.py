@@ -29,6 +29,11 @@ class Preview(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # offline app: links in the policy are not followed on click
         self.setOpenExternalLinks(False)
+        # one Tab stop, not one per link (26 in a shop's policy): Tab leaves the preview, the arrow
+        # and page keys scroll it
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         doc = self.document()
         qtdoc.prepare(doc)  # the same settings and style sheet as the PDF's document
         doc.setDocumentMargin(16)

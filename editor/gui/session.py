@@ -152,10 +152,17 @@ class FileSession(QObject):
         """Save to ``path``; False (the user was told why) when it did not happen. Asks before
         overwriting a file another program changed since it was opened, or a read-only file."""
         expected = self.fingerprint if path == self.path else None  # Save As: the file dialog asked
+        project = self.model.project
+        if path != self.path:  # the export history's paths are relative to the project file
+            import msgspec
+
+            from ..core.export_history import rebased
+
+            project = msgspec.structs.replace(project, export_history=rebased(project.export_history, self.path, path))
         replace_readonly = False
         while True:
             try:
-                saved = project_io.save(self.model.project, path, expected=expected, replace_readonly=replace_readonly)
+                saved = project_io.save(project, path, expected=expected, replace_readonly=replace_readonly)
                 break
             except FileChangedError:
                 answer = self.prompts.ask_file_changed(path)
@@ -173,6 +180,7 @@ class FileSession(QObject):
                                         self.failure_text(exc) + " "
                                         + self.tr("Your changes are still open here; try another folder with Save As."))
                 return False
+        self.model.project.export_history = project.export_history
         self.fingerprint = saved.fingerprint
         if saved.warnings:
             self.prompts.show_error(self.tr("The project was saved without a backup"), "\n\n".join(saved.warnings))
@@ -182,6 +190,23 @@ class FileSession(QObject):
         self.changed.emit()
         self.add_recent(str(path))
         self.message.emit(self.tr("Saved to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def note_exports(self, records: list) -> bool:
+        """Add export ``records`` to the history in the project's file — only to them: unsaved
+        edits stay unsaved. False when the file changed since it was read or written (another
+        program) or cannot be written; the caller then keeps the records as an unsaved change."""
+        if self.path is None or self.fingerprint is None:
+            return False
+        try:
+            loaded = project_io.load_file(self.path)
+            if not loaded.fingerprint.same_content(self.fingerprint):
+                return False
+            loaded.project.export_history += records
+            saved = project_io.save(loaded.project, self.path, expected=loaded.fingerprint)
+        except Exception:  # noqa: BLE001 - the records are kept by the caller instead
+            return False
+        self.fingerprint = saved.fingerprint
         return True
 
     # ------------------------------------------------------------------ recent files

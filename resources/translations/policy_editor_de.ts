@@ -334,6 +334,25 @@
       <translation>Diese Dateien gibt es schon; sie würden ersetzt:
 %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n open error(s) — export anyway?</source>
+      <translation>
+        <numerusform>%n offener Fehler – trotzdem exportieren?</numerusform>
+        <numerusform>%n offene Fehler – trotzdem exportieren?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</source>
+      <translation>Die exportierten Dateien würden Fehlendes als Platzhalter markieren. Beheben Sie es zuerst (jeder Hinweis unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt einen Entwurf.</translation>
+    </message>
+    <message>
+      <source>Export &amp;anyway</source>
+      <translation>&amp;Trotzdem exportieren</translation>
+    </message>
+    <message>
+      <source>&amp;Don't export</source>
+      <translation>&amp;Nicht exportieren</translation>
+    </message>
     <message>
       <source>The folder %1 cannot be created (%2).</source>
       <translation>Der Ordner %1 kann nicht angelegt werden (%2).</translation>
@@ -626,8 +645,16 @@
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Rückgängig</translation>
+    </message>
+    <message>
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Wiederholen</translation>
     </message>
     <message>
       <source>&amp;Clear list</source>

@@ -334,6 +334,25 @@
       <translation>These files already exist and would be replaced:
 %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n open error(s) — export anyway?</source>
+      <translation>
+        <numerusform>%n open error — export anyway?</numerusform>
+        <numerusform>%n open errors — export anyway?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</source>
+      <translation>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</translation>
+    </message>
+    <message>
+      <source>Export &amp;anyway</source>
+      <translation>Export &amp;anyway</translation>
+    </message>
+    <message>
+      <source>&amp;Don't export</source>
+      <translation>&amp;Don't export</translation>
+    </message>
     <message>
       <source>The folder %1 cannot be created (%2).</source>
       <translation>The folder %1 cannot be created (%2).</translation>
@@ -626,8 +645,16 @@
       <translation>&amp;Undo</translation>
     </message>
     <message>
+      <source>Undo</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
       <source>&amp;Redo</source>
       <translation>&amp;Redo</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Redo</translation>
     </message>
     <message>
       <source>&amp;Clear list</source>

@@ -419,10 +419,23 @@ GERMAN = {
     "The policy cannot be exported yet": "Die Erklärung kann noch nicht exportiert werden",
     "No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.":
         "Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.",
+    # export with open errors (export_dialog.py)
+    "The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of "
+    "the window leads to its place), or export a draft now.":
+        "Die exportierten Dateien würden Fehlendes als Platzhalter markieren. Beheben Sie es zuerst (jeder Hinweis "
+        "unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt einen Entwurf.",
+    "Export &anyway": "&Trotzdem exportieren",
+    # undo/redo toolbar buttons (actions.py)
+    "Undo": "Rückgängig",
+    "Redo": "Wiederholen",
+    "&Don't export": "&Nicht exportieren",
 }
 
 # numerus strings: (singular, plural) per language
 NUMERUS = {
+    "%n open error(s) — export anyway?": {"de": ("%n offener Fehler – trotzdem exportieren?",
+                                                 "%n offene Fehler – trotzdem exportieren?"),
+                                          "en": ("%n open error — export anyway?", "%n open errors — export anyway?")},
     "%n service(s) selected": {"de": ("%n Dienst ausgewählt", "%n Dienste ausgewählt"),
                                "en": ("%n service selected", "%n services selected")},
 }

@@ -152,9 +152,8 @@ label = {{ de = "Tage", en = "Days" }}
 '''
 
 
-@pytest.fixture(scope="module")
-def synthetic_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("synthetic")
+def write_synthetic_pack(root):
+    """A pack of 1,000 generated services under ``root``; returns ``root``."""
     pack = root / "synthetic"
     (pack / "services").mkdir(parents=True)
     (pack / "pack.toml").write_text(textwrap.dedent('''
@@ -167,6 +166,11 @@ def synthetic_root(tmp_path_factory):
         text = "".join(SYNTH.format(n=chunk * 100 + i) for i in range(100))
         (pack / "services" / f"s{chunk}.toml").write_text(text, encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="module")
+def synthetic_root(tmp_path_factory):
+    return write_synthetic_pack(tmp_path_factory.mktemp("synthetic"))
 
 
 @pytest.fixture(scope="module")

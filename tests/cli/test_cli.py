@@ -94,8 +94,78 @@ def test_export_records_history_when_asked(capsys, tmp_path):
     assert P.load(project).export_history == []  # only when asked
     assert run(capsys, "export", str(project), "-o", str(tmp_path / "a.md"), "--record")[0] == 0
     (record,) = P.load(project).export_history
-    assert record.format == "md" and record.language == "de" and record.path == str(tmp_path / "a.md")
+    assert record.format == "md" and record.language == "de"
+    assert record.path == "a.md"  # relative to the project file: a shared project names no local folder
     assert record.sha256 == hashlib.sha256((tmp_path / "a.md").read_bytes()).hexdigest()
+
+
+def test_export_record_path_is_relative_to_the_project_file(capsys, tmp_path, monkeypatch):
+    from editor.core.export_history import resolved_path
+
+    (tmp_path / "projects").mkdir()
+    (tmp_path / "site" / "legal").mkdir(parents=True)
+    project = tmp_path / "projects" / "p.json"
+    run(capsys, "new", "-o", str(project), "--example")
+    monkeypatch.chdir(tmp_path / "site")  # a relative -o is taken from the working folder, not the project's
+    assert run(capsys, "export", str(project), "-o", "legal/a.html", "--record")[0] == 0
+    (record,) = P.load(project).export_history
+    assert record.path == "../site/legal/a.html" and str(tmp_path) not in project.read_text(encoding="utf-8")
+    assert resolved_path(record, project) == tmp_path / "projects" / ".." / "site" / "legal" / "a.html"
+    assert resolved_path(record, project).resolve() == (tmp_path / "site" / "legal" / "a.html")
+
+
+def test_an_old_absolute_record_is_read_and_kept(capsys, tmp_path):
+    from editor.core.export_history import resolved_path
+
+    project = tmp_path / "p.json"
+    old = P.example_project()
+    old.export_history = [P.ExportRecord(date="2025-01-02T03:04:05", format="html", language="de",
+                                         path=str(tmp_path / "old.html"), sha256="0" * 64)]
+    P.save(old, project)
+    assert run(capsys, "export", str(project), "-o", str(tmp_path / "new.md"), "--record")[0] == 0
+    first, second = P.load(project).export_history
+    assert first.path == str(tmp_path / "old.html") and resolved_path(first, project) == tmp_path / "old.html"
+    assert second.path == "new.md"
+
+
+def test_export_with_open_errors_warns_naming_the_count(capsys, tmp_path):
+    project = tmp_path / "p.json"
+    run(capsys, "new", "-o", str(project), "--example")
+    data = P.load(project)
+    data.controller.email = ""  # a required field left open
+    P.save(data, project)
+    from editor.core.catalog_cache import default_catalog
+    from editor.core.export_gate import open_errors
+
+    count = len(open_errors(default_catalog(), data, lang="en"))
+    assert count >= 1
+    out = tmp_path / "p.html"
+    code, printed, err = run(capsys, "export", str(project), "-o", str(out))
+    assert code == 0 and out.exists() and printed == f"Wrote {out}\n"
+    first = err.splitlines()[0]
+    assert first.startswith(f"policy-editor: warning: the project has {count} open error")
+    assert "email" in err and "Traceback" not in err
+
+
+def test_export_strict_refuses_while_errors_are_open(capsys, tmp_path):
+    project = tmp_path / "p.json"
+    run(capsys, "new", "-o", str(project), "--example")
+    data = P.load(project)
+    data.controller.email = ""
+    P.save(data, project)
+    out = tmp_path / "p.html"
+    code, printed, err = run(capsys, "export", str(project), "-o", str(out), "--strict", "--record")
+    assert code == 1 and not out.exists() and printed == ""
+    assert "not exported" in err and "open error" in err and "--strict" in err and err.count("\n") == 1
+    assert P.load(project).export_history == []
+
+
+def test_export_without_errors_is_silent_and_strict_passes(capsys, tmp_path):
+    project = tmp_path / "p.json"
+    run(capsys, "new", "-o", str(project), "--example")
+    out = tmp_path / "p.md"
+    code, _, err = run(capsys, "export", str(project), "-o", str(out), "--strict")
+    assert code == 0 and out.exists() and err == ""
 
 
 @pytest.mark.parametrize("argv, words", [

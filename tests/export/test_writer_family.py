@@ -126,4 +126,4 @@ def test_cli_records_a_fragment_as_the_gui_does(capsys, tmp_path):
     out = tmp_path / "f.html"
     assert main(["export", str(project), "-o", str(out), "--fragment", "--record"]) == 0
     (record,) = P.load(project).export_history
-    assert record.format == "fragment" and record.path == str(out)
+    assert record.format == "fragment" and record.path == "f.html"  # relative to the project file

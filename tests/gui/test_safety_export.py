@@ -96,6 +96,7 @@ def test_export_dialog_writes_files(project_window, tmp_path, qtbot, catalog, mo
     w.push(ServiceTarget(sorted(catalog.services)[0]), (0, project_io.SelectedService(id=sorted(catalog.services)[0])), "tick")
     dialog = ExportDialog(catalog, w.model.project, None, w)
     qtbot.addWidget(dialog)
+    dialog.confirm_open_errors = lambda errors: True  # the service may have open errors: export anyway
     for key, box in dialog.format_boxes.items():
         box.setChecked(key in ("md", "txt", "fragment", "pdf"))
     dialog.lang_boxes["de"].setChecked(True)
@@ -158,10 +159,11 @@ def test_export_into_a_folder_that_cannot_be_made_says_so(project_window, tmp_pa
     assert not (blocker / "out").exists() and dialog.finished_jobs is None
 
 
-def _md_dialog(window, catalog, folder, qtbot):
+def _md_dialog(window, catalog, folder, qtbot, project=None):
+    """An export dialog for ``project`` (default: the window's) set to German Markdown into ``folder``."""
     from editor.gui.export_dialog import ExportDialog
 
-    dialog = ExportDialog(catalog, window.model.project, None, window)
+    dialog = ExportDialog(catalog, project or window.model.project, None, window)
     qtbot.addWidget(dialog)
     for key, box in dialog.format_boxes.items():
         box.setChecked(key == "md")
@@ -188,17 +190,81 @@ def test_export_asks_before_replacing_files(project_window, tmp_path, qtbot, cat
     assert "Datenschutzerklärung" in (folder / "policy-de.md").read_text(encoding="utf-8")
 
 
-def test_finished_export_is_recorded_in_the_project_and_undoable(project_window, tmp_path, qtbot, catalog):
-    w = project_window
-    dialog = _md_dialog(w, catalog, tmp_path, qtbot)
+def export_md(window, catalog, folder, qtbot):
+    dialog = _md_dialog(window, catalog, folder, qtbot)
     with qtbot.waitSignal(dialog.done, timeout=30000):
         dialog.export_button.click()
-    w.record_exports(dialog.finished_jobs)
+    window.record_exports(dialog.finished_jobs)
+    return dialog
+
+
+def saved_project_window(window, tmp_path):
+    path = tmp_path / "shop.policy.json"
+    project_io.save(project_io.example_project(), path)
+    assert window.session.open_path(str(path))
+    return path
+
+
+def test_export_then_close_asks_nothing_and_the_record_is_in_the_file(window, tmp_path, qtbot, catalog):
+    path = saved_project_window(window, tmp_path)
+    (tmp_path / "out").mkdir()
+    export_md(window, catalog, tmp_path / "out", qtbot)
+    assert not window.isWindowModified() and window.undo_stack.count() == 0
+    (record,) = project_io.load(path).export_history
+    assert record.format == "md" and record.language == "de" and len(record.sha256) == 64
+    assert record.path == "out/policy-de.md"  # relative to the project file
+    assert str(tmp_path) not in path.read_text(encoding="utf-8")
+    assert window.model.project.export_history == [record]
+    asked = []
+    window.prompts.ask_unsaved = lambda name: asked.append(name) or "cancel"
+    assert window.close() and asked == []
+    # saving later keeps the one record
+    assert project_io.load(path).export_history == [record]
+
+
+def test_export_with_unsaved_edits_writes_only_the_record(window, tmp_path, qtbot, catalog):
+    path = saved_project_window(window, tmp_path)
+    window.push(ControllerField("city"), "Bonn", "City")
+    export_md(window, catalog, tmp_path, qtbot)
+    on_disk = project_io.load(path)
+    assert len(on_disk.export_history) == 1 and on_disk.controller.city != "Bonn"  # the edit stays unsaved
+    assert window.isWindowModified()
+    assert window.session.save()  # no "changed by another program": the session knows the new file
+    on_disk = project_io.load(path)
+    assert len(on_disk.export_history) == 1 and on_disk.controller.city == "Bonn"
+
+
+def test_a_file_changed_by_another_program_keeps_the_record_as_an_unsaved_change(window, tmp_path, qtbot, catalog):
+    path = saved_project_window(window, tmp_path)
+    other = project_io.load(path)
+    other.controller.city = "Elsewhere"
+    project_io.save(other, path)
+    export_md(window, catalog, tmp_path, qtbot)
+    assert project_io.load(path).export_history == [] and project_io.load(path).controller.city == "Elsewhere"
+    assert len(window.model.project.export_history) == 1 and window.isWindowModified()
+    window.undo_stack.undo()
+    assert window.model.project.export_history == []
+
+
+def test_an_untitled_project_keeps_the_record_without_asking_and_saves_it_relative(project_window, tmp_path, qtbot,
+                                                                                  catalog):
+    w = project_window
+    (tmp_path / "exports").mkdir()
+    export_md(w, catalog, tmp_path / "exports", qtbot)
     (record,) = w.model.project.export_history
-    assert record.format == "md" and record.language == "de" and record.path.endswith("policy-de.md")
-    assert len(record.sha256) == 64 and w.isWindowModified()
-    w.undo_stack.undo()
-    assert w.model.project.export_history == []
+    assert record.path == str(tmp_path / "exports" / "policy-de.md")  # no project file to be relative to yet
+    assert not w.isWindowModified() and w.undo_stack.count() == 0
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "projects" / "new.policy.json")
+    (tmp_path / "projects").mkdir()
+    assert w.session.save()
+    (saved,) = project_io.load(tmp_path / "projects" / "new.policy.json").export_history
+    assert saved.path == "../exports/policy-de.md" and saved.sha256 == record.sha256
+    # Save As elsewhere: the path follows the project file
+    (tmp_path / "projects" / "deeper").mkdir()
+    w.prompts.ask_save_path = lambda *_: str(tmp_path / "projects" / "deeper" / "moved.policy.json")
+    assert w.session.save_as()
+    (moved,) = project_io.load(tmp_path / "projects" / "deeper" / "moved.policy.json").export_history
+    assert moved.path == "../../exports/policy-de.md"
 
 
 def test_a_file_that_cannot_be_opened_at_start_leaves_the_start_page(isolated, tmp_path, qtbot, monkeypatch):

@@ -1,0 +1,22 @@
+"""What stands between a project and a clean export: the errors the checks still find.
+
+The command line's ``export`` warns about them (``--strict`` refuses) and the GUI's export
+dialog asks first; both count them here. A failure of the checks themselves is one error that
+says so — an export must never pass as "no errors" because nothing was checked.
+"""
+from __future__ import annotations
+
+from .checks import Finding, checks
+
+_CHECKS_FAILED = {"de": "Die Prüfungen konnten nicht laufen, es wurde also nichts geprüft: {reason}",
+                  "en": "The checks could not run, so nothing was checked: {reason}"}
+
+
+def open_errors(catalog, project, document=None, lang: str = "de") -> list[Finding]:
+    """The error findings for ``project`` (messages in ``lang``)."""
+    try:
+        findings = checks(catalog, project, document, lang=lang)
+    except Exception as exc:  # noqa: BLE001 - a bug in a check must not pass for "no errors"
+        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        return [Finding("error", "checks-failed", _CHECKS_FAILED.get(lang, _CHECKS_FAILED["en"]).format(reason=reason), "")]
+    return [f for f in findings if f.severity == "error"]

@@ -1,0 +1,215 @@
+"""Finding services by what a German shop owner types: the checklist's search, without Qt.
+
+A query is split into words; a service is a hit when any word matches one of its words, and
+hits are ranked by how many query words match, then by how well. A word matches
+
+- a word of the service exactly, as its beginning ("Zahl" → "Zahlung"), or — from four
+  letters — inside a compound ("kauf" → "Rechnungskauf");
+- after a German or English ending is taken off ("Zahlungs", "Termine", "payments");
+- when the query word holds a known word ("Onlinezahlung" → "Zahlung");
+- with one letter wrong, missing, extra or swapped, in words of five letters or more.
+
+Umlauts and ß count the same as their spelled-out forms (ä = ae, ß = ss), both ways, and the
+words of a service are its names in both languages, id, keywords, provider and the names of
+its category in both languages — names count most, the category least.
+
+Everything the matching needs is worked out once per catalog (``SearchIndex``); a keystroke
+costs a few dictionary look-ups and string searches per query word.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from typing import Iterable, NamedTuple, Sequence
+
+# how much a match in each kind of text counts
+NAME, KEYWORD, PROVIDER, CATEGORY = 1.0, 0.8, 0.7, 0.5
+# how good each kind of match is
+EXACT, PREFIX, STEM, PART, TYPO = 1.0, 0.9, 0.85, 0.6, 0.5
+MIN_PART = 4  # a word part (inside a compound) has at least this many letters
+MIN_TYPO = 5  # words shorter than this are not corrected: too many near neighbours
+
+# endings of a query word and what stays of them, longest first; a stem keeps at least MIN_PART
+# letters. Not "-er": it is part of too many words (Kalender, Anbieter, Server).
+_ENDINGS = (("ungen", "ung"), ("innen", "in"), ("ies", "y"), ("en", ""), ("es", ""),
+            ("e", ""), ("n", ""), ("s", ""))
+# words that only join others: ignored unless the query has nothing else
+_JOINERS = frozenset({"und", "oder", "der", "die", "das", "den", "dem", "des", "mit", "fuer", "von", "vom", "auf",
+                      "im", "in", "zu", "zum", "zur", "am", "an", "and", "or", "the", "of", "for", "with", "a", "to"})
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, umlauts and ß spelled out, other accents dropped (é → e)."""
+    text = text.casefold().translate(_FOLD)  # casefold turns ß into ss already, ẞ too
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text`` ("Google-Kalender-Anbindung" → google, kalender, anbindung)."""
+    return [w for w in _SPLIT.split(normalise(text)) if w]
+
+
+def stem(word: str) -> str:
+    """``word`` without one German or English ending ("zahlungs" → "zahlung", "termine" → "termin")."""
+    for ending, kept in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) + len(kept) >= MIN_PART:
+            return word[: -len(ending)] + kept
+    return word
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter changed, added, removed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Hit(NamedTuple):
+    id: str
+    matched: int  # how many query words match
+    score: float  # how well, summed over the words
+
+
+class SearchIndex:
+    """The normalised words of every service, worked out once."""
+
+    def __init__(self, records: Iterable[tuple[str, Sequence[tuple[str, float]]]]) -> None:
+        """``records``: (service id, [(text, weight), …]) in the order results tie in."""
+        self.ids: list[str] = []
+        self._postings: dict[str, dict[int, float]] = {}  # word → service index → best weight
+        for index, (sid, texts) in enumerate(records):
+            self.ids.append(sid)
+            for text, weight in texts:
+                for word in words(text):
+                    found = self._postings.setdefault(word, {})
+                    if found.get(index, 0.0) < weight:
+                        found[index] = weight
+        vocabulary = sorted(self._postings)
+        # every word on a line of its own: substring search runs in C; a position → its word
+        self._text = "\n".join(vocabulary)
+        self._vocabulary = vocabulary
+        self._starts, position = [], 0
+        for word in vocabulary:
+            self._starts.append(position)
+            position += len(word) + 1
+        self._near: dict[str, list[str]] = {}  # a word with one letter deleted → the words it came from
+        for word in vocabulary:
+            if len(word) >= MIN_TYPO:  # (a shorter known word is reached by deleting from the query)
+                for short in _deletions(word):
+                    self._near.setdefault(short, []).append(word)
+        self._cache: dict[str, dict[int, float]] = {}  # query word → service index → score
+
+    @classmethod
+    def of_catalog(cls, catalog, lang: str = "de") -> "SearchIndex":
+        """The services of ``catalog`` in the checklist's order: by category, then by name in ``lang``."""
+        def texts(service, category):
+            found = [(service.id, NAME), (service.names.de, NAME), (service.names.en, NAME)]
+            found += [(k, KEYWORD) for k in service.keywords]
+            if service.provider is not None and getattr(service.provider, "entity", None):
+                found.append((service.provider.entity, PROVIDER))
+            return found + [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]
+
+        records = []
+        for category in catalog.ordered_categories():
+            for service in sorted(catalog.services_in(category.id), key=lambda s: s.name(lang).casefold()):
+                records.append((service.id, texts(service, category)))
+        return cls(records)
+
+    # ------------------------------------------------------------------ searching
+    @staticmethod
+    def query_words(query: str) -> list[str]:
+        """The words of ``query`` that are looked for: each once, joining words ("und") left out
+        unless there is nothing else."""
+        typed = list(dict.fromkeys(words(query)))
+        return [w for w in typed if w not in _JOINERS] or typed
+
+    def search(self, query: str) -> list[Hit] | None:
+        """The services matching ``query``, best first; None when it has no words (show all)."""
+        looked_for = self.query_words(query)
+        if not looked_for:
+            return None
+        matched: dict[int, int] = {}
+        score: dict[int, float] = {}
+        for word in looked_for:
+            for index, value in self._word_scores(word).items():
+                matched[index] = matched.get(index, 0) + 1
+                score[index] = score.get(index, 0.0) + value
+        order = sorted(matched, key=lambda i: (-matched[i], -score[i], i))
+        return [Hit(self.ids[i], matched[i], score[i]) for i in order]
+
+    def _word_scores(self, word: str) -> dict[int, float]:
+        found = self._cache.get(word)
+        if found is None:
+            found = {}
+            for known, quality in self._matches(word).items():
+                for index, weight in self._postings[known].items():
+                    value = quality * weight
+                    if found.get(index, 0.0) < value:
+                        found[index] = value
+            if len(self._cache) > 512:  # typing makes a new word per key: keep the cache small
+                self._cache.clear()
+            self._cache[word] = found
+        return found
+
+    def _matches(self, word: str) -> dict[str, float]:
+        """The known words ``word`` matches, each with the quality of its best match."""
+        best: dict[str, float] = {}
+
+        def note(known: str, quality: float) -> None:
+            if best.get(known, 0.0) < quality:
+                best[known] = quality
+
+        stemmed = stem(word)
+        for part, exact, prefix in ((word, EXACT, PREFIX),) + (((stemmed, STEM, STEM),) if stemmed != word else ()):
+            for known, start in self._containing(part, inside=len(part) >= MIN_PART):
+                note(known, (exact if len(known) == len(part) else prefix) if start else PART)
+        if len(word) > MIN_PART:  # the query is a compound of known words
+            for i in range(len(word) - MIN_PART + 1):
+                for j in range(i + MIN_PART, len(word) + 1):
+                    if (i, j) != (0, len(word)) and word[i:j] in self._postings:
+                        note(word[i:j], PART)
+        if len(word) >= MIN_TYPO:
+            candidates = set(self._near.get(word, ()))  # a letter missing in the query
+            for short in _deletions(word):
+                if short in self._postings:  # a letter too many
+                    candidates.add(short)
+                candidates.update(self._near.get(short, ()))  # a letter wrong, or two swapped
+            for known in candidates:
+                if one_edit_apart(word, known):
+                    note(known, TYPO)
+        return best
+
+    def _containing(self, part: str, inside: bool):
+        """(known word, whether it starts with ``part``) for the known words holding ``part`` —
+        only those that start with it unless ``inside``."""
+        vocabulary = self._vocabulary
+        first = bisect.bisect_left(vocabulary, part)  # sorted: the words starting with it are a run
+        n = first
+        while n < len(vocabulary) and vocabulary[n].startswith(part):
+            yield vocabulary[n], True
+            n += 1
+        if not inside:
+            return
+        text, starts = self._text, self._starts
+        position = text.find(part)
+        while position >= 0:
+            n = bisect.bisect_right(starts, position) - 1
+            if starts[n] != position:
+                yield vocabulary[n], False
+            position = text.find(part, position + 1)

@@ -1,0 +1,143 @@
+"""The checklist's search (editor.core.service_search) finds what a German shop owner types."""
+import pytest
+
+from editor.core.service_search import CATEGORY, KEYWORD, NAME, SearchIndex, normalise, one_edit_apart, stem
+
+
+@pytest.fixture(scope="module")
+def index(catalog):
+    return SearchIndex.of_catalog(catalog)
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+def in_category(catalog, category):
+    return {s.id for s in catalog.services.values() if s.category == category}
+
+
+def test_normalise_spells_out_umlauts_and_sharp_s():
+    assert normalise("Überweisung") == "ueberweisung"
+    assert normalise("Straße GRÜSSE Café") == "strasse gruesse cafe"
+
+
+@pytest.mark.parametrize("word, expected", [("zahlungs", "zahlung"), ("termine", "termin"), ("payments", "payment"),
+                                            ("rechnungen", "rechnung"), ("abo", "abo"), ("gmbh", "gmbh")])
+def test_stem_takes_off_one_ending(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize("a, b, apart", [("kalender", "kalnder", True), ("stripe", "strpie", True),
+                                         ("klarna", "klarma", True), ("klarna", "klarnaa", True),
+                                         ("kalender", "kalendar", True), ("kalender", "kalender", False),
+                                         ("kalender", "kelendar", False), ("abc", "cba", False)])
+def test_one_edit_apart(a, b, apart):
+    assert one_edit_apart(a, b) is apart
+    assert one_edit_apart(b, a) is apart
+
+
+def test_a_word_with_an_ending_finds_every_payment_provider(index, catalog):
+    """Today only SumUp ("Online-Zahlungen"): the ending hid the rest."""
+    payment = in_category(catalog, "payment")
+    assert len(payment) > 5
+    assert set(ids(index.search("Zahlungs"))) >= payment
+    assert set(ids(index.search("Zahlungen"))) >= payment
+
+
+def test_a_word_stem_finds_prepayment_and_invoice_through_its_category(index, catalog):
+    hits = ids(index.search("Zahlung"))
+    assert "bank-transfer" in hits  # "Vorkasse und Kauf auf Rechnung": only its category says "Zahlung…"
+    assert set(hits) >= in_category(catalog, "payment")
+
+
+@pytest.mark.parametrize("query", ["Payment providers", "Zahlungsdienstleister", "zahlungsdienstleister"])
+def test_category_names_in_either_language(index, catalog, query):
+    assert set(ids(index.search(query))) >= in_category(catalog, "payment")
+
+
+def test_a_part_inside_a_compound_and_a_compound_of_known_words(index):
+    assert "bank-transfer" in ids(index.search("kauf"))  # "Kauf auf Rechnung"
+    assert "unzer" in ids(index.search("kauf"))  # keyword "Rechnungskauf"
+    assert ids(index.search("Onlinezahlungen"))[0] == "sumup"  # holds "zahlung"
+
+
+@pytest.mark.parametrize("query", ["Ueberweisung", "Überweisung", "ueberweisungen", "UEBERWEISUNG"])
+def test_umlauts_spelled_out_or_not(index, query):
+    assert ids(index.search(query))[0] == "bank-transfer"
+
+
+def test_umlauts_and_sharp_s_match_both_ways():
+    index = SearchIndex([("street", [("Straßenkarte", NAME)]), ("greetings", [("Gruesse", NAME)]),
+                         ("cafe", [("Café Müller", NAME)])])
+    assert ids(index.search("Strasse")) == ["street"]
+    assert ids(index.search("Straße")) == ["street"]
+    assert ids(index.search("Grüße")) == ["greetings"]
+    assert ids(index.search("cafe mueller")) == ["cafe"]
+
+
+def test_several_words_are_ranked_by_how_many_match(index):
+    hits = index.search("Google Kalender Termine")
+    assert set(ids(hits[:2])) == {"google-calendar-integration", "google-workspace"}
+    assert ids(hits)[0] == "google-calendar-integration"  # both words in its name
+    assert hits[0].matched == 2 and hits[-1].matched == 1
+    assert [h.matched for h in hits] == sorted((h.matched for h in hits), reverse=True)
+    found = ids(hits)
+    assert "calendly" in found  # "Termin" alone is enough to be offered
+    assert "google-analytics" in found and found.index("google-analytics") > found.index("google-workspace")
+
+
+def test_joining_words_do_not_count():
+    index = SearchIndex([("transfer", [("Vorkasse und Kauf auf Rechnung", NAME)]),
+                         ("hosting", [("Hosting und Bereitstellung", CATEGORY)])])
+    assert ids(index.search("Vorkasse und Rechnung")) == ["transfer"]
+    assert ids(index.search("und")) == ["transfer", "hosting"]  # nothing else typed: it is looked for
+
+
+@pytest.mark.parametrize("query, expected", [("Kalnder", "google-calendar-integration"), ("Strpie", "stripe"),
+                                             ("Klarma", "klarna"), ("Uberweisung", "bank-transfer"),
+                                             ("Calendyl", "calendly")])
+def test_one_typo_in_a_word_of_five_letters_or_more(index, query, expected):
+    assert expected in ids(index.search(query))
+
+
+def test_short_words_are_not_corrected(index):
+    assert "zoom" not in ids(index.search("Zoon"))  # four letters: too many neighbours
+    assert "zoom" in ids(index.search("Zoom"))
+
+
+def test_names_count_more_than_keywords_and_categories():
+    index = SearchIndex([("category", [("Karten", CATEGORY)]), ("keyword", [("Karten", KEYWORD)]),
+                         ("name", [("Karten", NAME)])])
+    assert ids(index.search("karten")) == ["name", "keyword", "category"]
+
+
+def test_exact_beats_a_beginning_beats_a_part_beats_a_typo():
+    index = SearchIndex([("typo", [("Kalendar", NAME)]), ("part", [("Terminkalender", NAME)]),
+                         ("prefix", [("Kalenderwoche", NAME)]), ("exact", [("Kalender", NAME)])])
+    assert ids(index.search("Kalender")) == ["exact", "prefix", "part", "typo"]
+
+
+def test_no_words_means_no_search_and_nonsense_finds_nothing(index):
+    assert index.search("") is None and index.search("  -- ") is None
+    assert index.search("zzzzqx") == []
+
+
+def test_ties_keep_the_order_given():
+    index = SearchIndex([(str(n), [("Dienst", NAME)]) for n in range(5)])
+    assert ids(index.search("dienst")) == ["0", "1", "2", "3", "4"]
+
+
+def test_a_prefix_search_costs_no_scan_of_every_word(monkeypatch):
+    """Typing one letter looks up a sorted run, it does not search the whole vocabulary text."""
+    index = SearchIndex([(str(n), [(f"wort{n} anderes{n}", NAME)]) for n in range(2000)])
+    text = index._text
+    calls = []
+
+    class Counting(str):
+        def find(self, *args):
+            calls.append(args)
+            return str.find(self, *args)
+    index._text = Counting(text)
+    assert len(index.search("w")) == 2000
+    assert calls == []

@@ -1,0 +1,114 @@
+"""The checklist's search as the user sees it: ranked hits grouped by category, nothing rebuilt per key."""
+from PySide6.QtCore import Qt
+
+
+def shown_categories(checklist):
+    root = checklist.tree.invisibleRootItem()
+    return [root.child(n) for n in range(root.childCount()) if not root.child(n).isHidden()]
+
+
+def shown_children(category_item):
+    return [category_item.child(n).data(0, Qt.ItemDataRole.UserRole) for n in range(category_item.childCount())
+            if not category_item.child(n).isHidden()]
+
+
+def payment_ids(catalog):
+    return {s.id for s in catalog.services.values() if s.category == "payment"}
+
+
+def test_typing_a_word_with_its_ending_shows_every_payment_provider(project_window, qtbot, catalog):
+    w = project_window
+    qtbot.keyClicks(w.checklist.search, "Zahlungs")
+    assert set(w.checklist.visible_ids()) == payment_ids(catalog)
+    categories = shown_categories(w.checklist)
+    assert len(categories) == 1 and categories[0].isExpanded()  # categories without a hit are hidden
+    assert not w.checklist.dead_end.isVisibleTo(w.checklist)  # every word found: no "not in the list"
+
+
+def test_zahlung_finds_prepayment_and_invoice(project_window, qtbot):
+    w = project_window
+    qtbot.keyClicks(w.checklist.search, "Zahlung")
+    assert "bank-transfer" in w.checklist.visible_ids()
+
+
+def test_several_words_show_the_best_hits_first_in_their_categories(project_window, qtbot, catalog):
+    w = project_window
+    qtbot.keyClicks(w.checklist.search, "Google Kalender Termine")
+    categories = shown_categories(w.checklist)
+    firsts = [shown_children(c)[0] for c in categories[:2]]
+    assert firsts == ["google-calendar-integration", "google-workspace"]
+    assert "calendly" in w.checklist.visible_ids()  # "Termine" alone is enough to be offered
+    # the rows follow the ranking of the core search, category by category
+    ranked = [h.id for h in w.checklist._index.search("Google Kalender Termine")]
+    for category in categories:
+        children = shown_children(category)
+        assert children == sorted(children, key=ranked.index)
+    # no service has all three words: the list may lack it, so the own-service form is offered
+    assert w.checklist.dead_end.isVisibleTo(w.checklist)
+
+
+def test_umlauts_spelled_out_and_typos(project_window, qtbot):
+    w = project_window
+    w.checklist.search.setText("Ueberweisung")
+    assert w.checklist.visible_ids()[0] == "bank-transfer"
+    w.checklist.search.setText("Kalnder")
+    assert "google-calendar-integration" in w.checklist.visible_ids()
+
+
+def test_clearing_the_search_restores_order_and_open_categories(project_window, qtbot, catalog):
+    w = project_window
+    checklist = w.checklist
+    before_ids = checklist.visible_ids()
+    root = checklist.tree.invisibleRootItem()
+    before_categories = [root.child(n).text(0) for n in range(root.childCount())]
+    checklist._categories["hosting"].setExpanded(True)
+    qtbot.keyClicks(checklist.search, "Google Kalender")
+    assert checklist.visible_ids() != before_ids
+    checklist.search.clear()
+    assert checklist.visible_ids() == before_ids
+    assert [root.child(n).text(0) for n in range(root.childCount())] == before_categories
+    assert checklist._categories["hosting"].isExpanded() and not checklist._categories["payment"].isExpanded()
+
+
+def test_ticks_and_the_highlighted_service_survive_the_reordering(project_window, qtbot, catalog):
+    w = project_window
+    checklist = w.checklist
+    checklist.item("stripe").setCheckState(0, Qt.CheckState.Checked)
+    checklist.select_service("klarna")
+    changes = []
+    checklist.current_changed.connect(changes.append)
+    qtbot.keyClicks(checklist.search, "Google Kalender Zahlung")
+    checklist.search.clear()
+    assert checklist.current_service() == "klarna" and changes == []
+    assert w.model.project.service_ids() == ["stripe"]
+    assert checklist.item("stripe").checkState(0) == Qt.CheckState.Checked
+
+
+def test_typing_does_not_rebuild_the_search_index(project_window, qtbot, monkeypatch):
+    """The normalised words are worked out once per catalog, never per keystroke."""
+    from editor.core import service_search
+
+    built = []
+    original = service_search.SearchIndex.__init__
+    monkeypatch.setattr(service_search.SearchIndex, "__init__",
+                        lambda self, *a, **k: (built.append(1), original(self, *a, **k))[1])
+    qtbot.keyClicks(project_window.checklist.search, "Google Kalender Termine")
+    assert built == []
+    assert project_window.checklist.visible_ids()
+
+
+def test_the_offer_to_describe_a_service_fits_the_pane(project_window, qtbot):
+    """A long search is shortened in the button (which cannot wrap), and told in full in its tooltip."""
+    w = project_window
+    w.resize(1024, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    text = "Google Kalender Termine Buchungssystem Friseur"
+    w.checklist.search.setText(text)
+    button = w.checklist.dead_end
+    assert button.isVisible() and text in button.toolTip()
+    assert button.sizeHint().width() <= w.checklist.width()
+    assert button.text().startswith("Not in the list? Describe “Google")
+    button.click()
+    assert all(widget.text() == text for widget in w.own_service_dialog.names.values())  # the form gets it all
+    w.own_service_dialog.reject()

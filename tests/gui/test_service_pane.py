@@ -1,0 +1,60 @@
+"""The service pane shows the description as the policy words it, never template code."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_description_shows_template_code(project_window, catalog, lang):
+    w = project_window
+    w.options_form.set_language(lang)
+    templated = [s for s in catalog.services.values() if "{" in s.description.get(lang)]
+    assert len(templated) > 10  # the catalog has such descriptions (41 when this was written)
+    shown = {}
+    for sid in catalog.services:
+        w.options_form.show_service(sid)
+        shown[sid] = w.options_form.facts.text()
+    leaking = [sid for sid, text in shown.items() if "{%" in text or "{{" in text or "%}" in text or "}}" in text]
+    assert leaking == []
+    assert all(text.strip() for text in shown.values())
+    meta = shown["meta-pixel"]
+    assert meta.split("\n")[0].strip() and "Meta" in meta
+
+
+def test_the_description_follows_the_options(project_window, catalog):
+    w = project_window
+    sid = "google-calendar-integration"
+    w.checklist.item(sid).setCheckState(0, Qt.CheckState.Checked)
+    w.checklist.select_service(sid)
+    facts = w.options_form.facts
+    assert "We only read your events" in facts.text()  # the default: read only
+    combo = w.options_form.widgets["scope"]
+    assert isinstance(combo, QComboBox)
+    index = combo.findData("write")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert w.model.project.selected(sid).options["scope"] == "write"
+    assert "create and change events" in facts.text() and "We only read your events" not in facts.text()
+    w.undo_stack.undo()  # undo re-renders too
+    assert "We only read your events" in facts.text()
+
+
+def test_the_description_of_an_unticked_service_uses_the_defaults(project_window, catalog):
+    w = project_window
+    w.checklist.select_service("google-calendar-integration")
+    assert "We only read your events" in w.options_form.facts.text()
+
+
+def test_user_text_in_an_option_is_shown_as_typed(project_window, catalog):
+    """Option values are escaped for Markdown inside the text; the pane shows them unescaped."""
+    w = project_window
+    service = catalog.services["email-contact"]
+    option = next(o for o in service.options if o.id == "mail_provider")
+    assert option.type == "text"
+    w.checklist.item(service.id).setCheckState(0, Qt.CheckState.Checked)
+    w.checklist.select_service(service.id)
+    edit = w.options_form.widgets["mail_provider"]
+    edit.setText("Mail-Haus (Berlin) GmbH")
+    edit.textEdited.emit("Mail-Haus (Berlin) GmbH")
+    text = w.options_form.facts.text()
+    assert "Mail-Haus (Berlin) GmbH" in text and "\\" not in text
