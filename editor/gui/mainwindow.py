@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.project import Project, SelectedService
+from . import fit, translation
 from . import settings as app_settings
-from . import translation
 from .actions import MainActions
 from .checklist import ServiceChecklist
 from .company_form import CompanyForm, wrap
@@ -65,8 +65,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
-        if not app_settings.restore_window_state(self, self.splitter):
-            self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        self._share_width = not app_settings.value("window/splitter")  # first start: on the first show
+        self._findings_seen = None  # the findings dock's height after it was last fitted
+        self._fit_findings = not app_settings.restore_window_state(self, self.splitter)  # else the user's height
         self.retranslateUi()
         self.show_start_page(fill=start_page)
         if catalog is None and not defer_catalog:
@@ -84,18 +85,22 @@ class MainWindow(QMainWindow):
         self.custom_form = CustomSectionsForm(self.model, self.push)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumWidth(320)
+        self.tabs.setMinimumWidth(380)  # narrow: its forms put the labels above the fields (fit.py)
         for page in (self.company_scroll, wrap(self.options_form), self.custom_form):
             self.tabs.addTab(page, "")
         self.checklist = ServiceChecklist()
         self.checklist.setMinimumWidth(220)
+        chars = self.tabs.fontMetrics().averageCharWidth()
+        self.checklist.setMaximumWidth(chars * 80)  # on a 4K screen the preview takes the rest,
+        self.tabs.setMaximumWidth(chars * 120)  # not a form with fields a metre long
         self.preview = Preview()
+        self.preview.setMinimumWidth(320)
         self.splitter = QSplitter()  # horizontal
         self.splitter.setChildrenCollapsible(False)
-        for index, (widget, stretch) in enumerate(((self.checklist, 0), (self.tabs, 0), (self.preview, 1))):
+        for index, (widget, stretch) in enumerate(zip((self.checklist, self.tabs, self.preview), fit.STRETCH)):
             self.splitter.addWidget(widget)
-            self.splitter.setStretchFactor(index, stretch)  # the preview takes what the window gains
-        self.splitter.setSizes([350, 410, 640])  # the checklist needs room for category names
+            self.splitter.setStretchFactor(index, stretch)
+        self.form_fitter = fit.FormFitter(self.tabs)
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.findings = FindingsList()
+        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # one finding: one row (fit.py)
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
@@ -144,6 +150,10 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
+        self._findings_timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
+        self._findings_timer.timeout.connect(self.fit_findings)
+        self.findings.model().modelReset.connect(self._findings_timer.start)
+        self.findings.model().rowsInserted.connect(self._findings_timer.start)
 
     # ================================================================== interface language
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -418,6 +428,28 @@ class MainWindow(QMainWindow):
         from .about import show_about
 
         show_about(self, self.ensure_catalog())
+
+    # ================================================================== window size
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._share_width:
+            self._share_width = False
+            QTimer.singleShot(0, self, lambda: fit.share_width(self.splitter))  # once the window has its size
+
+    def fit_findings(self) -> None:
+        """The findings dock as tall as its rows (at most a quarter of the window), until the
+        user drags it to a height of their own."""
+        dock = self.findings_dock
+        if not self._fit_findings or not dock.isVisible():
+            return
+        if self._findings_seen is not None and abs(dock.height() - self._findings_seen) > 2:
+            self._fit_findings = False  # the user dragged it: theirs from now on
+            return
+        height = fit.list_height(self.findings, self.height() // 4) + dock.height() - self.findings.height()
+        if abs(height - dock.height()) > 2:
+            self._findings_seen = None  # the main window applies the new height later
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, self, lambda: setattr(self, "_findings_seen", dock.height()))
 
     # ================================================================== window events
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -29,6 +29,9 @@ class Preview(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # offline app: links in the policy are not followed on click
         self.setOpenExternalLinks(False)
+        # the text wraps at the view's width; after the columns were re-shared the layout can be
+        # one pixel wider than the view, which showed a useless horizontal scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         doc = self.document()
         qtdoc.prepare(doc)  # the same settings and style sheet as the PDF's document
         doc.setDocumentMargin(16)

@@ -13,12 +13,17 @@ def render_screenshot(project_path: str | None, out_path: str, language: str = "
     TABS (default: the service tab with ``select``, else the company tab)."""
     if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import tempfile
+
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from .app import create_window, make_app
     from .translation import install_translators
 
     app = make_app(["policy-editor"])
+    # the first-start layout, whatever the user's own window state: the picture is reproducible
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="policy-editor-shot-"))
     install_translators(app, language)
     window = create_window(None, language)
     window.persist_state = False  # a screenshot must not change the user's layout or recent files
