@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         a, s, nav = self.act, self.session, self.navigator
         for action, slot in ((a.new, s.new_project), (a.open, s.open_dialog), (a.save, s.save), (a.save_as, s.save_as),
                              (a.export, self.export_dialog), (a.close, s.close_project), (a.quit, self.close),
-                             (a.find, self._focus_search), (a.about, self.about), (a.scan, self.scan_dialog),
+                             (a.find, self._focus_search), (a.about, self.about), (a.guide, self.show_guide),
+                             (a.scan, self.scan_dialog),
                              (a.import_policy, self.import_dialog)):
             action.triggered.connect(slot)
         a.recent_chosen.connect(s.open_path)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(s.new_project)
         self.welcome.open_requested.connect(s.open_dialog)
         self.welcome.example_requested.connect(s.open_example)
+        self.welcome.guide_requested.connect(self.show_guide)
         self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
@@ -427,7 +429,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from .about import show_about
 
-        show_about(self, self.ensure_catalog())
+        show_about(self, self.ensure_catalog(), self.ui_language)
+
+    def show_guide(self) -> None:
+        from .help import GuideDialog
+
+        self.guide_dialog = GuideDialog(self.ui_language, self)  # tests reach it here
+        self.guide_dialog.open()
 
     # ================================================================== window size
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
