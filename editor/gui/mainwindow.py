@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self._share_width = not app_settings.value("window/splitter")  # first start: on the first show
-        self._findings_seen = None  # the findings dock's height after it was last fitted
         self._fit_findings = not app_settings.restore_window_state(self, self.splitter)  # else the user's height
         self.retranslateUi()
         self.show_start_page(fill=start_page)
@@ -217,6 +216,7 @@ class MainWindow(QMainWindow):
             index = len(self.model.project.services)
             pack = self.project_catalog().service_pack.get(sid, "")
             self.push(target, (index, SelectedService(id=sid, pack=pack)), self.tr("Add %1").replace("%1", name))
+            self.preview.scroll_to(f"service-{sid}")  # show what the tick added (composed already)
         elif not ticked and current is not None:
             self.push(target, None, self.tr("Remove %1").replace("%1", name))
 
@@ -450,14 +450,16 @@ class MainWindow(QMainWindow):
         dock = self.findings_dock
         if not self._fit_findings or not dock.isVisible():
             return
-        if self._findings_seen is not None and abs(dock.height() - self._findings_seen) > 2:
-            self._fit_findings = False  # the user dragged it: theirs from now on
-            return
         height = fit.list_height(self.findings, self.height() // 4) + dock.height() - self.findings.height()
         if abs(height - dock.height()) > 2:
-            self._findings_seen = None  # the main window applies the new height later
             self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
-            QTimer.singleShot(0, self, lambda: setattr(self, "_findings_seen", dock.height()))
+
+    def event(self, event) -> bool:
+        # a press on the window itself, not on a child, grabs a separator: from then on the
+        # user decides the findings' height
+        if event.type() == QEvent.Type.MouseButtonPress and self.childAt(event.position().toPoint()) is None:
+            self._fit_findings = False
+        return super().event(event)
 
     # ================================================================== window events
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -39,7 +39,8 @@ class DpoField:
         return f"dpo.{self.name}"
 
 
-ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services"]
+ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services",
+                           "staff_20_plus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ WEBSITES = ProjectField("websites")
 CUSTOM_SECTIONS = ProjectField("custom_sections")
 EXPORT_HISTORY = ProjectField("export_history")
 OWN_SERVICES = ProjectField("own_services")
+STAFF_20_PLUS = ProjectField("staff_20_plus")
 _TOP_LEVEL = {"state": STATE, "stand": STAND, "websites": WEBSITES}
 
 

@@ -59,6 +59,10 @@
       <translation>Firmen&amp;name:</translation>
     </message>
     <message>
+      <source>Headcount</source>
+      <translation>Zahl der Personen</translation>
+    </message>
+    <message>
       <source>&amp;Legal form:</source>
       <translation>&amp;Rechtsform:</translation>
     </message>
@@ -145,6 +149,14 @@
     <message>
       <source>Federal state</source>
       <translation>Bundesland</translation>
+    </message>
+    <message>
+      <source>&amp;20 or more people process personal data</source>
+      <translation>&amp;20 oder mehr Personen verarbeiten Daten</translation>
+    </message>
+    <message>
+      <source>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</source>
+      <translation>Haken Sie das an, wenn bei Ihnen in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (Beschäftigte, Auszubildende, freie Mitarbeitende). Dann ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter Pflicht (§ 38 BDSG) – unabhängig von der Zahl auch bei einer Verarbeitung, die eine Datenschutz-Folgenabschätzung erfordert.</translation>
     </message>
     <message>
       <source>&amp;Federal state:</source>

@@ -59,6 +59,10 @@
       <translation>Company &amp;name:</translation>
     </message>
     <message>
+      <source>Headcount</source>
+      <translation>Headcount</translation>
+    </message>
+    <message>
       <source>&amp;Legal form:</source>
       <translation>&amp;Legal form:</translation>
     </message>
@@ -145,6 +149,14 @@
     <message>
       <source>Federal state</source>
       <translation>Federal state</translation>
+    </message>
+    <message>
+      <source>&amp;20 or more people process personal data</source>
+      <translation>&amp;20 or more people process personal data</translation>
+    </message>
+    <message>
+      <source>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</source>
+      <translation>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</translation>
     </message>
     <message>
       <source>&amp;Federal state:</source>

@@ -231,6 +231,14 @@ GERMAN = {
     "proprietary, all rights reserved": "proprietär, alle Rechte vorbehalten",
     "Contact: %1": "Kontakt: %1",
     "Built with Qt %1 and PySide6 %2.": "Erstellt mit Qt %1 und PySide6 %2.",
+    # headcount (company form) and the recovery question
+    "Headcount": "Zahl der Personen",
+    "&20 or more people process personal data": "&20 oder mehr Personen verarbeiten Daten",
+    "Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.":
+        "Haken Sie das an, wenn bei Ihnen in der Regel mindestens 20 Personen ständig mit der automatisierten "
+        "Verarbeitung personenbezogener Daten beschäftigt sind (Beschäftigte, Auszubildende, freie Mitarbeitende). "
+        "Dann ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter Pflicht (§ 38 BDSG) – unabhängig von "
+        "der Zahl auch bei einer Verarbeitung, die eine Datenschutz-Folgenabschätzung erfordert.",
     # help
     "&Getting started": "&Erste Schritte",
     "Getting started with Policy Editor": "Erste Schritte mit Policy Editor",

@@ -61,6 +61,9 @@ def test_unfilled_placeholders_are_errors_pointing_at_their_section(catalog):
 
 def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_hint(catalog):
     project = example_project()
+    assert project.dpo is None and not project.staff_20_plus
+    assert by_code(checks(catalog, project), "dpo-hint") == []  # a small shop: § 38 BDSG cannot apply
+    project.staff_20_plus = True
     assert by_code(checks(catalog, project), "dpo-hint")[0].severity == "info"
     project.dpo = Dpo(name="Dr. D")
     assert by_code(checks(catalog, project), "dpo-incomplete")[0].target == "dpo.email"

@@ -119,13 +119,29 @@ def test_category_names_are_shown_whole(shown, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_findings_take_only_the_height_they_need(shown, size):
+def test_findings_take_only_the_height_they_need(shown, qtbot, size):
     from editor.core.checks import Finding
 
     w = shown(size)
     assert w.findings_dock.height() <= size[1] // 4 + 40  # many findings: a quarter of the window at most
     w.findings.set_findings([Finding("warning", "test", "Eine einzige Zeile.", "")])
-    settle()
     row = w.findings.visualItemRect(w.findings.item(0)).height()
-    assert w.findings.height() <= row + 12  # one finding: one row (it kept 140 px for one line)
+    # one finding: one row (it kept 140 px for one line); the main window applies it after a turn
+    qtbot.waitUntil(lambda: w.findings.height() <= row + 12, timeout=3000)
     assert w.preview.height() >= 0.5 * size[1]
+
+
+def test_findings_height_is_the_users_once_they_drag_it(shown, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from editor.core.checks import Finding
+
+    w = shown((1366, 768))
+    separator = QPoint(w.width() // 2, w.findings_dock.geometry().top() - 2)  # between preview and findings
+    QTest.mousePress(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, separator)
+    QTest.mouseRelease(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, separator)
+    before = w.findings_dock.height()
+    w.findings.set_findings([Finding("warning", "test", "Eine einzige Zeile.", "")])
+    qtbot.wait(300)
+    assert w.findings_dock.height() == before
