@@ -4,7 +4,8 @@ policy-editor                      start the desktop app
 policy-editor FILE                 open FILE in the desktop app
 policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
-policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
+policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment [--no-title]
+                     [--stylesheet]] [--review]
 policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
 policy-editor add-service FILE --name NAME --role ROLE --category CAT --purpose TEXT --basis BASIS [...]
 policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900] [--select SERVICE]
@@ -170,7 +171,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = loaded.project
     out = Path(args.output)
     fmt = format_for(out, args.format)
-    options = check_options(fmt, fragment=args.fragment, review=args.review)
+    options = check_options(fmt, fragment=args.fragment, review=args.review, no_title=args.no_title,
+                            stylesheet=args.stylesheet)
     catalog = _catalog()
     _refuse_unknown_services(catalog, project)
     lang = args.language or (project.languages[0] if project.languages else "de")
@@ -411,6 +413,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS)
     p.add_argument("--language", choices=("de", "en"))
     p.add_argument("--fragment", action="store_true", help="HTML for embedding instead of a full page")
+    p.add_argument("--no-title", action="store_true", help="fragment without the <h1> (the website's page has its own)")
+    p.add_argument("--stylesheet", action="store_true", help="fragment with a small stylesheet scoped to the policy")
     p.add_argument("--review", action="store_true", help="DOCX review edition with provenance comments")
     p.add_argument("--record", action="store_true", help="note the export in the project's history")
     p.set_defaults(run=cmd_export)
