@@ -24,6 +24,20 @@ def share_width(splitter: QSplitter) -> None:
     splitter.setSizes(sizes)
 
 
+class _ShareOnFirstShow(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, lambda: share_width(watched))  # once it has its width
+        return False
+
+
+def share_on_first_show(splitter: QSplitter) -> None:
+    """share_width() when the splitter first appears (a first start shows the start page first,
+    and the splitter has no width of its own before)."""
+    splitter.installEventFilter(_ShareOnFirstShow(splitter))
+
+
 def _text_field(widget: QWidget) -> bool:
     return isinstance(widget, (QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QListWidget))
 

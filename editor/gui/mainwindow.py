@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
-        self._share_width = not app_settings.value("window/splitter")  # first start: on the first show
+        if not app_settings.value("window/splitter"):  # a first start: the columns' shares of the width
+            fit.share_on_first_show(self.splitter)
         self._fit_findings = not app_settings.restore_window_state(self, self.splitter)  # else the user's height
         self.retranslateUi()
         self.show_start_page(fill=start_page)
@@ -438,12 +439,6 @@ class MainWindow(QMainWindow):
         self.guide_dialog.open()
 
     # ================================================================== window size
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if self._share_width:
-            self._share_width = False
-            QTimer.singleShot(0, self, lambda: fit.share_width(self.splitter))  # once the window has its size
-
     def fit_findings(self) -> None:
         """The findings dock as tall as its rows (at most a quarter of the window), until the
         user drags it to a height of their own."""
