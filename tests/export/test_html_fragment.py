@@ -109,12 +109,11 @@ def test_cli_writes_a_fragment_without_title_with_stylesheet(tmp_path, capsys):
     assert err.count("\n") == 1 and "--fragment" in err
 
 
-def test_page_title_fits_a_375px_phone():
+def test_page_title_fits_a_375px_phone(qapp):
     """Chromium is not installed: the narrow layout is computed from the stylesheet, the word
     measured with Qt in the widest common sans-serif (DejaVu Sans; system-ui is narrower)."""
-    from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QGuiApplication
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF  # (qapp: a QApplication, as later widget tests need)
 
-    QGuiApplication.instance() or QGuiApplication([])
     css = resource("html", "style.css").read_text(encoding="utf-8")
     narrow = css[css.index("@media (max-width: 40rem)"):]
     narrow = narrow[:narrow.index("\n}\n")]
