@@ -4,11 +4,12 @@ policy-editor                      start the desktop app
 policy-editor FILE                 open FILE in the desktop app
 policy-editor catalog [--json] [--language de|en]
 policy-editor new -o FILE [--language de|en] [--company NAME] [--state LAND] [--service ID]... [--example]
-policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment] [--review]
-                                   [--stand today|YYYY-MM-DD] [--record] [--strict]
+policy-editor export FILE -o OUT [--format docx|html|md|txt|pdf] [--language de|en] [--fragment [--no-title]
+                     [--stylesheet]] [--review] [--stand today|YYYY-MM-DD] [--record] [--strict]
 policy-editor check FILE [--json] [--language de|en] [--site SOURCE]...
 policy-editor add-service FILE --name NAME --role ROLE --category CAT --purpose TEXT --basis BASIS [...]
-policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900]
+policy-editor screenshot PROJECT -o FILE.png [--language de|en] [--size 1400x900] [--select SERVICE]
+                         [--tab company|service|sections]
 policy-editor scan SOURCE... [--json] [--pages N] [--language de|en]
 policy-editor import POLICY [--json] [--language de|en]
 
@@ -182,7 +183,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = loaded.project
     out = Path(args.output)
     fmt = format_for(out, args.format)
-    options = check_options(fmt, fragment=args.fragment, review=args.review)
+    options = check_options(fmt, fragment=args.fragment, review=args.review, no_title=args.no_title,
+                            stylesheet=args.stylesheet)
     catalog = _catalog()
     _refuse_unknown_services(catalog, project)
     lang = args.language or (project.languages[0] if project.languages else "de")
@@ -399,16 +401,30 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    try:
-        width, height = (int(x) for x in args.size.lower().split("x"))
-    except ValueError:
-        raise CliError(f"Size '{args.size}' is not like 1400x900.") from None
-    _load(args.project)  # a clear error before Qt starts
+    size = _window_size(args.size)
+    project = _load(args.project)  # a clear error before Qt starts
+    if args.select:
+        from .core.own_services import overlay
+
+        if args.select not in overlay(_catalog(), project).services:
+            raise CliError(f"No service '{args.select}' in the catalog or the project's own services "
+                           "(see 'policy-editor catalog').")
     from .gui.screenshot import render_screenshot
 
-    render_screenshot(args.project, args.output, language=args.language or "de", size=(width, height))
+    render_screenshot(args.project, args.output, language=args.language or "de", size=size,
+                      select=args.select, tab=args.tab)
     print(f"Wrote {args.output}")
     return 0
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise CliError(f"Size '{text}' is not like 1400x900.") from None
+    if not (400 <= width <= 8000 and 300 <= height <= 8000):
+        raise CliError(f"Size '{text}' is outside 400x300 to 8000x8000.")
+    return width, height
 
 
 def own_services_safeguards() -> tuple[str, ...]:
@@ -445,6 +461,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS)
     p.add_argument("--language", choices=("de", "en"))
     p.add_argument("--fragment", action="store_true", help="HTML for embedding instead of a full page")
+    p.add_argument("--no-title", action="store_true", help="fragment without the <h1> (the website's page has its own)")
+    p.add_argument("--stylesheet", action="store_true", help="fragment with a small stylesheet scoped to the policy")
     p.add_argument("--review", action="store_true", help="DOCX review edition with provenance comments")
     p.add_argument("--record", action="store_true", help="note the export in the project's history")
     p.add_argument("--stand", type=_stand, metavar="today|YYYY-MM-DD",
@@ -509,7 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--language", choices=("de", "en"))
-    p.add_argument("--size", default="1400x900")
+    p.add_argument("--size", default="1400x900", help="window size WIDTHxHEIGHT")
+    p.add_argument("--select", metavar="SERVICE", help="highlight this service (ticks nothing) so its options show")
+    p.add_argument("--tab", choices=("company", "service", "sections"), help="the middle column's tab to show")
     p.set_defaults(run=cmd_screenshot)
     return parser
 

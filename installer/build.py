@@ -28,7 +28,6 @@ INSTALLER = Path(__file__).resolve().parent
 REPO = INSTALLER.parent
 SPEC = INSTALLER / "policy-editor.spec"
 SLUG = "policy-editor"
-MAINTAINER = "Policy Editor team <policy-editor@example.org>"  # TODO(release): the real contact
 
 # Debian: system libraries the bundle links against but does not carry (PyInstaller leaves out
 # libc, OpenGL/EGL and a few others; the spec leaves out D-Bus), by soname → package.
@@ -60,6 +59,9 @@ def package_field(name: str) -> str:
     if not match:
         raise SystemExit(f"build.py: {name} not found in editor/__init__.py")
     return match.group(1)
+
+
+MAINTAINER = f"Policy Editor team <{package_field('CONTACT')}>"  # the address the About dialog names
 
 
 def fill(template: Path, **values: str) -> str:

@@ -43,3 +43,12 @@ fi
 # missing from the wheel fails here and not on a user's machine.
 .venv/bin/python -m pip install -q --force-reinstall --no-deps . 
 .venv/bin/python -m pip install -q ".[test,build]"
+
+cat <<'NEXT'
+
+Policy Editor is installed in .venv. Next:
+  .venv/bin/policy-editor                  start the app (Help › Getting started explains the first steps)
+  .venv/bin/policy-editor --help           the command line (export, check, scan, ...)
+  .venv/bin/pytest                         run the tests
+  .venv/bin/python installer/build.py      build the installer for this system (into dist/)
+NEXT

@@ -98,6 +98,9 @@ class Project(_S, kw_only=True):
     languages: list[str] = msgspec.field(default_factory=lambda: ["de", "en"])
     controller: Controller = msgspec.field(default_factory=Controller)
     dpo: Dpo | None = None
+    # as a rule at least 20 people process personal data by computer: a DPO is then required
+    # (§ 38 BDSG), and the checks say so; below that the hint would only confuse a small shop
+    staff_20_plus: bool = False
     state: str = ""  # federal state code, decides the supervisory authority
     websites: list[str] = []  # the company's sites, the first is its main one (websites.py)
     services: list[SelectedService] = []

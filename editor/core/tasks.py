@@ -34,10 +34,6 @@ _TEXTS = {
             "Check whether you must appoint a data protection officer: you must if as a rule at least 20 people constantly process personal data by automated means, or for processing that requires a data protection impact assessment (Section 38(1) BDSG). If so, enter them."),
 }
 
-# Legal forms of one person trading alone: the 20-person threshold of § 38 BDSG is far away.
-_SOLE_TRADER = ("einzelunternehm", "einzelkauf", "e.k.", "e. k.", "freiberuf", "kleingewerb", "selbstständig",
-                "selbständig", "sole trader", "sole proprietor", "freelanc")
-
 
 def site_tasks(catalog: Catalog, project: Project, lang: str = "de") -> list[Task]:
     """The tasks for this project, each once, in the order of the selected services."""
@@ -76,15 +72,10 @@ def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
 
 
 def _dpo_may_apply(catalog: Catalog, project: Project) -> bool:
-    """§ 38 BDSG: 20 people processing data, or processing that needs an impact assessment
-    (credit scoring) whatever the size. The project holds no head count, so a sole trader is
-    asked only when it scores; a blank legal form is not asked until it is known."""
-    scoring = any(catalog.categories[s.category].automated_decisions == "scoring"
-                  for s in (catalog.services.get(c.id) for c in project.services)
-                  if s is not None and s.category in catalog.categories)
-    form = f"{project.controller.legal_form} {project.controller.name}".lower()
-    if scoring:
+    """§ 38 BDSG: as a rule 20 people constantly processing data (the project's staff setting), or
+    processing that needs an impact assessment (credit scoring), whatever the size."""
+    if project.staff_20_plus is True:  # (a damaged file may hold anything there)
         return True
-    if not project.controller.legal_form.strip():
-        return False
-    return not any(word in form for word in _SOLE_TRADER)
+    return any(catalog.categories[s.category].automated_decisions == "scoring"
+               for s in (catalog.services.get(c.id) for c in project.services)
+               if s is not None and s.category in catalog.categories)

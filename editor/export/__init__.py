@@ -24,7 +24,7 @@ from typing import Any, Protocol
 from ..core.document import Document
 from ..core.export_history import export_format
 
-OPTIONS = ("fragment", "review")  # every option some writer accepts
+OPTIONS = ("fragment", "review", "no_title", "stylesheet")  # every option some writer accepts
 
 
 class ExportError(Exception):
@@ -60,7 +60,7 @@ class Writer:
 
 WRITERS: tuple[Writer, ...] = (
     Writer("docx", "Word (DOCX)", (".docx",), "docx", frozenset({"review"})),
-    Writer("html", "HTML", (".html", ".htm"), "html", frozenset({"fragment"})),
+    Writer("html", "HTML", (".html", ".htm"), "html", frozenset({"fragment", "no_title", "stylesheet"})),
     Writer("md", "Markdown", (".md", ".markdown"), "markdown"),
     Writer("txt", "Text", (".txt",), "text"),
     Writer("pdf", "PDF", (".pdf",), "pdf", gui_thread=True),
@@ -114,7 +114,7 @@ def check_options(fmt: str, **options: Any) -> dict[str, Any]:
             raise ExportError(f"Unknown export option '{name}'.")
         if value and name not in spec.options:
             takers = " or ".join(w.name for w in WRITERS if name in w.options)
-            raise ExportError(f"--{name} works only with the {takers} format.")
+            raise ExportError(f"--{name.replace('_', '-')} works only with the {takers} format.")
     return {name: value for name, value in options.items() if name in spec.options}
 
 

@@ -22,7 +22,12 @@ from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph
 from ..resources import resource
 from .text import display_number, stand_line
 
-_RESERVED_IDS = frozenset({"toc", "toc-title", "policy-title"})
+ID_PREFIX = "pe-"  # every id we write: a website's theme has its own #intro or #content
+_RESERVED_IDS = frozenset({"pe-toc", "pe-toc-title", "pe-policy-title"})
+# The fragment's table of contents without our stylesheet: the typed numbers only, not the
+# <ol>'s own as well ("1. 1. Überblick").
+_FRAGMENT_TOC_STYLE = Markup(' style="list-style:none;padding-left:0"')
+_FRAGMENT_TOC_INNER_STYLE = Markup(' style="list-style:none;padding-left:1.5em"')
 # The fragment goes into someone else's page without our CSS: the notice still stands out.
 _FRAGMENT_NOTICE_STYLE = "border:1px solid #c5d9ef;border-left:4px solid #3b7dc4;background:#eef4fb;padding:0.75em 1em;margin:1em 0"
 _SLUG_DROP = re.compile(r"[^a-z0-9_-]+")
@@ -45,8 +50,8 @@ def _environment() -> Environment:
 
 
 @cache
-def _css() -> Markup:
-    css = resource("html", "style.css").read_text(encoding="utf-8")
+def _css(name: str = "style.css") -> Markup:
+    css = resource("html", name).read_text(encoding="utf-8")
     return Markup(css.replace("</", "<\\/"))  # cannot end the <style> element early
 
 
@@ -122,7 +127,7 @@ def slug(value: str) -> str:
 def _views(sections: tuple[Section, ...], used: set[str], flavour: str) -> list[dict]:
     views = []
     for section in sections:
-        ident = base = slug(section.id)
+        ident = base = ID_PREFIX + slug(section.id)
         n = 2
         while ident in used:
             ident, n = f"{base}-{n}", n + 1
@@ -142,27 +147,37 @@ def _views(sections: tuple[Section, ...], used: set[str], flavour: str) -> list[
     return views
 
 
-def render(document: Document, fragment: bool = False) -> str:
-    """The document as a standalone HTML5 page, or as a fragment to embed."""
+def render(document: Document, fragment: bool = False, no_title: bool = False, stylesheet: bool = False) -> str:
+    """The document as a standalone HTML5 page, or as a fragment to embed — there without the
+    <h1> (``no_title``: the website's page has its own) and with a small stylesheet scoped to
+    the fragment (``stylesheet``) if wanted."""
+    if (no_title or stylesheet) and not fragment:
+        from . import ExportError
+
+        raise ExportError("--no-title and --stylesheet are options of the HTML fragment (add --fragment).")
     language = slug(document.language or "de")
     return _environment().get_template("page.html.j2").render(
         fragment=fragment,
+        with_title=not no_title,
         lang=language,
         title=" ".join(document.title.split()),
         company=" ".join(document.company.split()),
         stand_line=" ".join(stand_line(document).split()),
         contents_label=document.label("contents"),
         sections=_views(document.sections, set(_RESERVED_IDS), "fragment" if fragment else "page"),
-        css="" if fragment else _css(),
+        css=(_css("fragment.css") if stylesheet else "") if fragment else _css(),
+        toc_style=_FRAGMENT_TOC_STYLE if fragment else "",
+        toc_inner_style=_FRAGMENT_TOC_INNER_STYLE if fragment else "",
         generator=" ".join(document.meta_dict().get("generator", "Policy Editor").split()),
     )
 
 
-def to_bytes(document: Document, fragment: bool = False) -> bytes:
-    return render(document, fragment).encode("utf-8")
+def to_bytes(document: Document, fragment: bool = False, no_title: bool = False, stylesheet: bool = False) -> bytes:
+    return render(document, fragment, no_title, stylesheet).encode("utf-8")
 
 
-def write(document: Document, path: Path, fragment: bool = False) -> None:
+def write(document: Document, path: Path, fragment: bool = False, no_title: bool = False,
+          stylesheet: bool = False) -> None:
     from . import write_file
 
-    write_file(path, to_bytes(document, fragment))
+    write_file(path, to_bytes(document, fragment, no_title, stylesheet))

@@ -48,6 +48,7 @@ class MainActions(QObject):
             a.setIcon(QIcon.fromTheme(theme, window.style().standardIcon(fallback)))
         self.find = action(K.Find)
         self.about = action(role=QAction.MenuRole.AboutRole)
+        self.guide = action(K.HelpContents)
         self.scan = action()
         self.import_policy = action()
         self.project_actions = (self.save, self.save_as, self.export, self.scan, self.import_policy,
@@ -88,7 +89,7 @@ class MainActions(QObject):
             lang_menu.addAction(a)
             self.ui_languages[code] = a
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about)
+        self.help_menu.addActions([self.guide, self.about])
 
         self.toolbar = window.addToolBar("")
         self.toolbar.setObjectName("main-toolbar")
@@ -112,6 +113,7 @@ class MainActions(QObject):
                         (self.close, self.tr("&Close")), (self.quit, self.tr("&Quit")),
                         (self.find, self.tr("&Find service")), (self.scan, self.tr("Scan my &website…")),
                         (self.import_policy, self.tr("&Import existing policy…")), (self.about, self.tr("&About Policy Editor")),
+                        (self.guide, self.tr("&Getting started")),
                         (self.ui_languages["system"], self.tr("System default"))):
             a.setText(text)
         self._undo_texts()

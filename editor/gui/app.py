@@ -48,8 +48,26 @@ def launch(paths: list[str]):
     return window
 
 
+def missing_display(environ, platform: str = sys.platform) -> str:
+    """One plain sentence when a Linux/BSD desktop session is missing (Qt would abort with five
+    lines about xcb and exit status 134); "" when Qt can start. An explicit QT_QPA_PLATFORM
+    (offscreen, eglfs, …) is trusted."""
+    if platform.startswith(("win", "darwin", "cygwin")) or environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("policy-editor: No screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): "
+            "start it from your desktop, or use the command line, e.g. 'policy-editor --help'.")
+
+
 def main(paths: list[str] | None = None) -> int:
     """``policy-editor [FILE]``: ``paths`` are the arguments after the program name."""
+    import os
+
+    problem = missing_display(os.environ)
+    if problem:  # before the QApplication: Qt aborts the process
+        print(problem, file=sys.stderr)
+        return 1
     paths = list(sys.argv[1:] if paths is None else paths)
     window = launch(paths)
     # Panes, packs and the first compose take a few hundred ms: once the window is on screen

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
+from .fit import WrappingDelegate
 from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -42,7 +43,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a long category name takes a second line, no "…"
         self.label = label = QLabel()
         label.setBuddy(self.search)
         layout = QVBoxLayout(self)

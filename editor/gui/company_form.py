@@ -29,7 +29,9 @@ from ..core.states import state_name, state_names
 from ..core.websites import normalize
 from . import translation
 from .model import ProjectModel
-from .targets import STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target
+from .targets import (
+    STAFF_20_PLUS, STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target,
+)
 from .translation import Retranslating
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
@@ -136,6 +138,13 @@ class CompanyForm(Retranslating, QWidget):
             self._line(form, DpoField(name))
         dpo_layout.addWidget(self.dpo_fields)
         self.fields[DpoTarget()] = self.has_dpo
+        # headcount: the DPO hint only where § 38 BDSG can apply, not for every one-person shop
+        self.staff_20 = QCheckBox()
+        self.staff_20.clicked.connect(lambda on: self.push(STAFF_20_PLUS, on, self.tr("Headcount"), None))
+        self.staff_20_help = QLabel()
+        self.staff_20_help.setWordWrap(True)
+        dpo_layout.addWidget(self.staff_20)
+        dpo_layout.addWidget(self.staff_20_help)
 
         self.other = QGroupBox()
         form = QFormLayout(self.other)
@@ -216,6 +225,11 @@ class CompanyForm(Retranslating, QWidget):
         self.dpo.setTitle(self.tr("Data protection officer"))
         self.has_dpo.setText(self.tr("We have a data protection &officer"))
         self.has_dpo.setAccessibleName(self.tr("We have a data protection officer"))
+        self.staff_20.setText(self.tr("&20 or more people process personal data"))
+        self.staff_20_help.setText(self.tr(
+            "Tick this if, as a rule, at least 20 people at your business constantly work with personal data on "
+            "computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — "
+            "whatever the headcount, also for processing that needs a data protection impact assessment."))
         self.other.setTitle(self.tr("Authority and date"))
         self.state.setItemText(0, self.tr("— not set —"))
         self.state.setAccessibleName(self.tr("Federal state"))
@@ -310,6 +324,8 @@ class CompanyForm(Retranslating, QWidget):
             if whole or target == DpoTarget():
                 self.has_dpo.setChecked(project.dpo is not None)
                 self.dpo_fields.setEnabled(project.dpo is not None)
+            if whole or target == STAFF_20_PLUS:
+                self.staff_20.setChecked(project.staff_20_plus is True)
             if whole or target == STATE:
                 index = self.state.findData(project.state)
                 self.state.setCurrentIndex(max(index, 0))

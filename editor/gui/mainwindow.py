@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.project import Project, SelectedService
+from . import fit, translation
 from . import settings as app_settings
-from . import translation
 from .actions import MainActions
 from .checklist import ServiceChecklist
 from .company_form import CompanyForm, wrap
@@ -65,8 +65,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
-        if not app_settings.restore_window_state(self, self.splitter):
-            self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        if not app_settings.value("window/splitter"):  # a first start: the columns' shares of the width
+            fit.share_on_first_show(self.splitter)
+        self._fit_findings = not app_settings.restore_window_state(self, self.splitter)  # else the user's height
         self.retranslateUi()
         self.show_start_page(fill=start_page)
         if catalog is None and not defer_catalog:
@@ -84,18 +85,22 @@ class MainWindow(QMainWindow):
         self.custom_form = CustomSectionsForm(self.model, self.push)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setMinimumWidth(320)
+        self.tabs.setMinimumWidth(380)  # narrow: its forms put the labels above the fields (fit.py)
         for page in (self.company_scroll, wrap(self.options_form), self.custom_form):
             self.tabs.addTab(page, "")
         self.checklist = ServiceChecklist()
         self.checklist.setMinimumWidth(220)
+        chars = self.tabs.fontMetrics().averageCharWidth()
+        self.checklist.setMaximumWidth(chars * 80)  # on a 4K screen the preview takes the rest,
+        self.tabs.setMaximumWidth(chars * 120)  # not a form with fields a metre long
         self.preview = Preview()
+        self.preview.setMinimumWidth(320)
         self.splitter = QSplitter()  # horizontal
         self.splitter.setChildrenCollapsible(False)
-        for index, (widget, stretch) in enumerate(((self.checklist, 0), (self.tabs, 0), (self.preview, 1))):
+        for index, (widget, stretch) in enumerate(zip((self.checklist, self.tabs, self.preview), fit.STRETCH)):
             self.splitter.addWidget(widget)
-            self.splitter.setStretchFactor(index, stretch)  # the preview takes what the window gains
-        self.splitter.setSizes([350, 410, 640])  # the checklist needs room for category names
+            self.splitter.setStretchFactor(index, stretch)
+        self.form_fitter = fit.FormFitter(self.tabs)
         self.welcome = WelcomePage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.findings = FindingsList()
+        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # one finding: one row (fit.py)
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
@@ -119,7 +125,8 @@ class MainWindow(QMainWindow):
         a, s, nav = self.act, self.session, self.navigator
         for action, slot in ((a.new, s.new_project), (a.open, s.open_dialog), (a.save, s.save), (a.save_as, s.save_as),
                              (a.export, self.export_dialog), (a.close, s.close_project), (a.quit, self.close),
-                             (a.find, self._focus_search), (a.about, self.about), (a.scan, self.scan_dialog),
+                             (a.find, self._focus_search), (a.about, self.about), (a.guide, self.show_guide),
+                             (a.scan, self.scan_dialog),
                              (a.import_policy, self.import_dialog)):
             action.triggered.connect(slot)
         a.recent_chosen.connect(s.open_path)
@@ -131,6 +138,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(s.new_project)
         self.welcome.open_requested.connect(s.open_dialog)
         self.welcome.example_requested.connect(s.open_example)
+        self.welcome.guide_requested.connect(self.show_guide)
         self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
@@ -145,6 +153,10 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
+        self._findings_timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
+        self._findings_timer.timeout.connect(self.fit_findings)
+        self.findings.model().modelReset.connect(self._findings_timer.start)
+        self.findings.model().rowsInserted.connect(self._findings_timer.start)
 
     # ================================================================== interface language
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -212,6 +224,7 @@ class MainWindow(QMainWindow):
             index = len(self.model.project.services)
             pack = self.project_catalog().service_pack.get(sid, "")
             self.push(target, (index, SelectedService(id=sid, pack=pack)), self.tr("Add %1").replace("%1", name))
+            self.preview.scroll_to(f"service-{sid}")  # show what the tick added (composed already)
         elif not ticked and current is not None:
             self.push(target, None, self.tr("Remove %1").replace("%1", name))
 
@@ -433,7 +446,31 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from .about import show_about
 
-        show_about(self, self.ensure_catalog())
+        show_about(self, self.ensure_catalog(), self.ui_language)
+
+    def show_guide(self) -> None:
+        from .help import GuideDialog
+
+        self.guide_dialog = GuideDialog(self.ui_language, self)  # tests reach it here
+        self.guide_dialog.open()
+
+    # ================================================================== window size
+    def fit_findings(self) -> None:
+        """The findings dock as tall as its rows (at most a quarter of the window), until the
+        user drags it to a height of their own."""
+        dock = self.findings_dock
+        if not self._fit_findings or not dock.isVisible():
+            return
+        height = fit.list_height(self.findings, self.height() // 4) + dock.height() - self.findings.height()
+        if abs(height - dock.height()) > 2:
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    def event(self, event) -> bool:
+        # a press on the window itself, not on a child, grabs a separator: from then on the
+        # user decides the findings' height
+        if event.type() == QEvent.Type.MouseButtonPress and self.childAt(event.position().toPoint()) is None:
+            self._fit_findings = False
+        return super().event(event)
 
     # ================================================================== window events
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -34,6 +34,9 @@ class Preview(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard
                                      | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # the text wraps at the view's width; after the columns were re-shared the layout can be
+        # one pixel wider than the view, which showed a useless horizontal scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         doc = self.document()
         qtdoc.prepare(doc)  # the same settings and style sheet as the PDF's document
         doc.setDocumentMargin(16)

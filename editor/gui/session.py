@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from ..core import project as project_io
 from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError, SelectedService
 from . import settings as app_settings
+from . import translation
 from .autosave import Autosave
 from .model import ProjectModel
 from .prompts import Prompts
@@ -246,7 +247,7 @@ class FileSession(QObject):
                                         .replace("%2", self.failure_text(exc)))
                 continue
             what = orphan.original or self.tr("a new project")
-            when = QLocale().toString(orphan.time, QLocale.FormatType.ShortFormat)
+            when = recovery_time(orphan.time, translation.language())
             question = self.tr("Restore unsaved changes from %1 to %2?").replace("%1", when).replace("%2", what)
             if self.prompts.ask_restore(question):
                 orphan.discard()
@@ -256,3 +257,11 @@ class FileSession(QObject):
                 return True
             orphan.discard()
         return False
+
+
+def recovery_time(when: _dt.datetime, lang: str) -> str:
+    """"Mittwoch, 2. Dezember 2026, 18:05" / "Wednesday, 2 December 2026, 18:05": the interface
+    language's own date format (the system locale gave "2 12 2026 18:05" in a C locale)."""
+    locale = QLocale(QLocale.Language.German, QLocale.Country.Germany) if lang == "de" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return f"{locale.toString(when.date(), QLocale.FormatType.LongFormat)}, {when:%H:%M}"

@@ -40,7 +40,7 @@ class DpoField:
 
 
 ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services",
-                           "tasks_done"]
+                           "tasks_done", "staff_20_plus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +124,7 @@ WEBSITES = ProjectField("websites")
 CUSTOM_SECTIONS = ProjectField("custom_sections")
 EXPORT_HISTORY = ProjectField("export_history")
 OWN_SERVICES = ProjectField("own_services")
+STAFF_20_PLUS = ProjectField("staff_20_plus")
 _TOP_LEVEL = {"state": STATE, "stand": STAND, "websites": WEBSITES}
 
 

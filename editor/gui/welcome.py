@@ -8,6 +8,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..resources import resource
+from .about import not_legal_advice
 from .translation import Retranslating
 
 
@@ -34,6 +35,7 @@ class WelcomePage(Retranslating, QWidget):
     open_requested = Signal()
     example_requested = Signal(str)  # path of an example file, "" = built-in example
     recent_requested = Signal(str)
+    guide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,19 +53,24 @@ class WelcomePage(Retranslating, QWidget):
         title.setFont(font)
         self.text = text = QLabel()
         text.setWordWrap(True)
+        self.advice = QLabel()  # not legal advice: said once where every user starts
+        self.advice.setWordWrap(True)
+        self.advice.setObjectName("notLegalAdvice")
         head = QHBoxLayout()
         head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.addWidget(title)
         words.addWidget(text)
+        words.addWidget(self.advice)
         head.addLayout(words, 1)
 
         self.example_button = QPushButton()
         self.new_button = QPushButton()
         self.open_button = QPushButton()
+        self.guide_button = QPushButton()
         self.example_button.setDefault(True)
         buttons = QHBoxLayout()
-        for b in (self.example_button, self.new_button, self.open_button):
+        for b in (self.example_button, self.new_button, self.open_button, self.guide_button):
             b.setMinimumHeight(36)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -93,7 +100,9 @@ class WelcomePage(Retranslating, QWidget):
 
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
-        self.example_button.clicked.connect(self._first_example)
+        self.guide_button.clicked.connect(self.guide_requested)
+        self.example_button.clicked.connect(self._chosen_example)
+        self.examples.currentRowChanged.connect(lambda row: self.example_button.setEnabled(row >= 0 or not self.examples.count()))
         self.examples.itemActivated.connect(lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.examples.itemClicked.connect(lambda item: self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -106,7 +115,11 @@ class WelcomePage(Retranslating, QWidget):
             "Put together the privacy policy for your website in three steps: tick the services you use, "
             "fill in your company details, and export a Word file for your lawyer and HTML for your website. "
             "Everything stays on this computer."))
-        self.example_button.setText(self.tr("Open an &example project"))
+        self.advice.setText(not_legal_advice())
+        self.example_button.setText(self.tr("Open the selected &example"))
+        self.example_button.setToolTip(self.tr("Opens the example selected in the list below"))
+        self.guide_button.setText(self.tr("&Guide"))
+        self.guide_button.setToolTip(self.tr("A short guide for your first hour (F1)"))
         self.new_button.setText(self.tr("&New project"))
         self.open_button.setText(self.tr("&Open…"))
         self.examples_label.setText(self.tr("Examples:"))
@@ -115,9 +128,13 @@ class WelcomePage(Retranslating, QWidget):
         self.recent.setAccessibleName(self.tr("Recent files"))
 
 
-    def _first_example(self) -> None:
-        files = example_files()
-        self.example_requested.emit(str(files[0]) if files else "")
+    def _chosen_example(self) -> None:
+        """The example selected (visibly) in the list; the built-in one when there is no list."""
+        item = self.examples.currentItem()
+        if item is not None:
+            self.example_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        elif not self.examples.count():
+            self.example_requested.emit("")
 
     def set_lists(self, recent: list[str]) -> None:
         self.examples.clear()
@@ -127,6 +144,8 @@ class WelcomePage(Retranslating, QWidget):
             item.setToolTip(str(path))
             self.examples.addItem(item)
         shown = self.examples.count() > 0
+        if shown:  # the button opens what is selected, and the user sees which one
+            self.examples.setCurrentRow(0)
         self.examples.setVisible(shown)
         self.examples_label.setVisible(shown)
         self.recent.clear()

@@ -4,12 +4,44 @@
   <context>
     <name>About</name>
     <message>
+      <source>Policy Editor helps you write your privacy policy, but it is not legal advice. Have the result reviewed by a lawyer or a data protection expert before you publish it.</source>
+      <translation>Policy Editor hilft Ihnen, Ihre Datenschutzerklärung zu schreiben, ersetzt aber keine Rechtsberatung. Lassen Sie das Ergebnis vor der Veröffentlichung von einer Anwältin, einem Anwalt oder einer Fachperson für Datenschutz prüfen.</translation>
+    </message>
+    <message>
       <source>user pack</source>
       <translation>eigenes Paket</translation>
     </message>
     <message>
+      <source>licence: %1</source>
+      <translation>Lizenz: %1</translation>
+    </message>
+    <message>
       <source>%1 services in the catalog</source>
       <translation>%1 Dienste im Katalog</translation>
+    </message>
+    <message>
+      <source>proprietary, all rights reserved</source>
+      <translation>proprietär, alle Rechte vorbehalten</translation>
+    </message>
+    <message>
+      <source>Composes GDPR privacy policies in German and English. Works offline.</source>
+      <translation>Erstellt Datenschutzerklärungen nach DSGVO auf Deutsch und Englisch. Arbeitet offline.</translation>
+    </message>
+    <message>
+      <source>Licence: %1</source>
+      <translation>Lizenz: %1</translation>
+    </message>
+    <message>
+      <source>Contact: %1</source>
+      <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+      <source>Built with Qt %1 and PySide6 %2.</source>
+      <translation>Erstellt mit Qt %1 und PySide6 %2.</translation>
+    </message>
+    <message>
+      <source>Clause packs:</source>
+      <translation>Textbaustein-Pakete:</translation>
     </message>
     <message>
       <source>About Policy Editor</source>
@@ -25,6 +57,10 @@
     <message>
       <source>Company &amp;name:</source>
       <translation>Firmen&amp;name:</translation>
+    </message>
+    <message>
+      <source>Headcount</source>
+      <translation>Zahl der Personen</translation>
     </message>
     <message>
       <source>&amp;Legal form:</source>
@@ -117,6 +153,14 @@
     <message>
       <source>Contact and website</source>
       <translation>Kontakt und Website</translation>
+    </message>
+    <message>
+      <source>&amp;20 or more people process personal data</source>
+      <translation>&amp;20 oder mehr Personen verarbeiten Daten</translation>
+    </message>
+    <message>
+      <source>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</source>
+      <translation>Haken Sie das an, wenn bei Ihnen in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (Beschäftigte, Auszubildende, freie Mitarbeitende). Dann ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter Pflicht (§ 38 BDSG) – unabhängig von der Zahl auch bei einer Verarbeitung, die eine Datenschutz-Folgenabschätzung erfordert.</translation>
     </message>
     <message>
       <source>Authority and date</source>
@@ -449,6 +493,13 @@
     </message>
   </context>
   <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>Getting started with Policy Editor</source>
+      <translation>Erste Schritte mit Policy Editor</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
@@ -607,6 +658,10 @@
     <message>
       <source>&amp;Import existing policy…</source>
       <translation>Vorhandene Datenschutzerklärung &amp;importieren …</translation>
+    </message>
+    <message>
+      <source>&amp;Getting started</source>
+      <translation>&amp;Erste Schritte</translation>
     </message>
     <message>
       <source>System default</source>
@@ -1388,8 +1443,20 @@
       <translation>Stellen Sie die Datenschutzerklärung für Ihre Website in drei Schritten zusammen: Haken Sie die Dienste an, die Sie nutzen, tragen Sie Ihre Firmendaten ein und exportieren Sie eine Word-Datei für Ihre Anwältin oder Ihren Anwalt und HTML für Ihre Website. Alles bleibt auf diesem Computer.</translation>
     </message>
     <message>
-      <source>Open an &amp;example project</source>
-      <translation>&amp;Beispielprojekt öffnen</translation>
+      <source>Open the selected &amp;example</source>
+      <translation>Ausgewähltes &amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+      <source>Opens the example selected in the list below</source>
+      <translation>Öffnet das in der Liste unten ausgewählte Beispiel</translation>
+    </message>
+    <message>
+      <source>&amp;Guide</source>
+      <translation>&amp;Anleitung</translation>
+    </message>
+    <message>
+      <source>A short guide for your first hour (F1)</source>
+      <translation>Eine kurze Anleitung für die erste Stunde (F1)</translation>
     </message>
     <message>
       <source>&amp;New project</source>

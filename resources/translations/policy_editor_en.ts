@@ -4,12 +4,44 @@
   <context>
     <name>About</name>
     <message>
+      <source>Policy Editor helps you write your privacy policy, but it is not legal advice. Have the result reviewed by a lawyer or a data protection expert before you publish it.</source>
+      <translation>Policy Editor helps you write your privacy policy, but it is not legal advice. Have the result reviewed by a lawyer or a data protection expert before you publish it.</translation>
+    </message>
+    <message>
       <source>user pack</source>
       <translation>user pack</translation>
     </message>
     <message>
+      <source>licence: %1</source>
+      <translation>licence: %1</translation>
+    </message>
+    <message>
       <source>%1 services in the catalog</source>
       <translation>%1 services in the catalog</translation>
+    </message>
+    <message>
+      <source>proprietary, all rights reserved</source>
+      <translation>proprietary, all rights reserved</translation>
+    </message>
+    <message>
+      <source>Composes GDPR privacy policies in German and English. Works offline.</source>
+      <translation>Composes GDPR privacy policies in German and English. Works offline.</translation>
+    </message>
+    <message>
+      <source>Licence: %1</source>
+      <translation>Licence: %1</translation>
+    </message>
+    <message>
+      <source>Contact: %1</source>
+      <translation>Contact: %1</translation>
+    </message>
+    <message>
+      <source>Built with Qt %1 and PySide6 %2.</source>
+      <translation>Built with Qt %1 and PySide6 %2.</translation>
+    </message>
+    <message>
+      <source>Clause packs:</source>
+      <translation>Clause packs:</translation>
     </message>
     <message>
       <source>About Policy Editor</source>
@@ -25,6 +57,10 @@
     <message>
       <source>Company &amp;name:</source>
       <translation>Company &amp;name:</translation>
+    </message>
+    <message>
+      <source>Headcount</source>
+      <translation>Headcount</translation>
     </message>
     <message>
       <source>&amp;Legal form:</source>
@@ -117,6 +153,14 @@
     <message>
       <source>Contact and website</source>
       <translation>Contact and website</translation>
+    </message>
+    <message>
+      <source>&amp;20 or more people process personal data</source>
+      <translation>&amp;20 or more people process personal data</translation>
+    </message>
+    <message>
+      <source>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</source>
+      <translation>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</translation>
     </message>
     <message>
       <source>Authority and date</source>
@@ -449,6 +493,13 @@
     </message>
   </context>
   <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>Getting started with Policy Editor</source>
+      <translation>Getting started with Policy Editor</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Policies (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
@@ -607,6 +658,10 @@
     <message>
       <source>&amp;Import existing policy…</source>
       <translation>&amp;Import existing policy…</translation>
+    </message>
+    <message>
+      <source>&amp;Getting started</source>
+      <translation>&amp;Getting started</translation>
     </message>
     <message>
       <source>System default</source>
@@ -1388,8 +1443,20 @@
       <translation>Put together the privacy policy for your website in three steps: tick the services you use, fill in your company details, and export a Word file for your lawyer and HTML for your website. Everything stays on this computer.</translation>
     </message>
     <message>
-      <source>Open an &amp;example project</source>
-      <translation>Open an &amp;example project</translation>
+      <source>Open the selected &amp;example</source>
+      <translation>Open the selected &amp;example</translation>
+    </message>
+    <message>
+      <source>Opens the example selected in the list below</source>
+      <translation>Opens the example selected in the list below</translation>
+    </message>
+    <message>
+      <source>&amp;Guide</source>
+      <translation>&amp;Guide</translation>
+    </message>
+    <message>
+      <source>A short guide for your first hour (F1)</source>
+      <translation>A short guide for your first hour (F1)</translation>
     </message>
     <message>
       <source>&amp;New project</source>

@@ -219,7 +219,10 @@ GERMAN = {
         "Stellen Sie die Datenschutzerklärung für Ihre Website in drei Schritten zusammen: Haken Sie die Dienste an, "
         "die Sie nutzen, tragen Sie Ihre Firmendaten ein und exportieren Sie eine Word-Datei für Ihre Anwältin oder "
         "Ihren Anwalt und HTML für Ihre Website. Alles bleibt auf diesem Computer.",
-    "Open an &example project": "&Beispielprojekt öffnen",
+    "Open the selected &example": "Ausgewähltes &Beispiel öffnen",
+    "Opens the example selected in the list below": "Öffnet das in der Liste unten ausgewählte Beispiel",
+    "&Guide": "&Anleitung",
+    "A short guide for your first hour (F1)": "Eine kurze Anleitung für die erste Stunde (F1)",
     "&New project": "&Neues Projekt",
     "Examples:": "Beispiele:",
     "Example projects": "Beispielprojekte",
@@ -232,6 +235,26 @@ GERMAN = {
     "Composes GDPR privacy policies in German and English. Works offline.":
         "Erstellt Datenschutzerklärungen nach DSGVO auf Deutsch und Englisch. Arbeitet offline.",
     "Clause packs:": "Textbaustein-Pakete:",
+    "Policy Editor helps you write your privacy policy, but it is not legal advice. Have the result reviewed by a lawyer or a data protection expert before you publish it.":
+        "Policy Editor hilft Ihnen, Ihre Datenschutzerklärung zu schreiben, ersetzt aber keine Rechtsberatung. "
+        "Lassen Sie das Ergebnis vor der Veröffentlichung von einer Anwältin, einem Anwalt oder einer Fachperson "
+        "für Datenschutz prüfen.",
+    "licence: %1": "Lizenz: %1",
+    "Licence: %1": "Lizenz: %1",
+    "proprietary, all rights reserved": "proprietär, alle Rechte vorbehalten",
+    "Contact: %1": "Kontakt: %1",
+    "Built with Qt %1 and PySide6 %2.": "Erstellt mit Qt %1 und PySide6 %2.",
+    # headcount (company form) and the recovery question
+    "Headcount": "Zahl der Personen",
+    "&20 or more people process personal data": "&20 oder mehr Personen verarbeiten Daten",
+    "Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.":
+        "Haken Sie das an, wenn bei Ihnen in der Regel mindestens 20 Personen ständig mit der automatisierten "
+        "Verarbeitung personenbezogener Daten beschäftigt sind (Beschäftigte, Auszubildende, freie Mitarbeitende). "
+        "Dann ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter Pflicht (§ 38 BDSG) – unabhängig von "
+        "der Zahl auch bei einer Verarbeitung, die eine Datenschutz-Folgenabschätzung erfordert.",
+    # help
+    "&Getting started": "&Erste Schritte",
+    "Getting started with Policy Editor": "Erste Schritte mit Policy Editor",
     # scan and import dialogs (suggestions.py, scan_dialog.py, import_dialog.py)
     "Scan my &website…": "Eigene &Website scannen …",
     "&Import existing policy…": "Vorhandene Datenschutzerklärung &importieren …",

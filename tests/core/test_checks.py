@@ -108,11 +108,12 @@ def test_messages_are_entirely_in_the_interface_language(catalog):
 
 
 def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_task_only_where_it_can_apply(catalog):
-    project = example_project()  # a GmbH
-    (task,) = [f for f in checks(catalog, project) if f.task == "dpo-check"]
-    assert task.severity == "task" and task.target == "dpo" and "§ 38" in task.message
-    project.controller.legal_form = "Einzelunternehmen"
-    assert not [f for f in checks(catalog, project) if f.task == "dpo-check"]
+    project = example_project()
+    assert not project.staff_20_plus
+    assert not [f for f in checks(catalog, project) if f.task == "dpo-check"]  # a small business: § 38 BDSG cannot apply
+    project.staff_20_plus = True
+    assert [f for f in checks(catalog, project) if f.task == "dpo-check"]
+    project.staff_20_plus = False
     project.services = [SelectedService(id="schufa")]  # credit scoring: § 38 Abs. 1 S. 2 BDSG whatever the size
     assert [f for f in checks(catalog, project) if f.task == "dpo-check"]
     project.dpo = Dpo(name="Dr. D")

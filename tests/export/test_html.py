@@ -183,8 +183,8 @@ def test_structure_headings_toc_blocks():
 def test_fragment_is_one_div_without_page_parts():
     fragment = writer.render(sample(), fragment=True)
     parsed = parse(fragment)
-    assert parsed.starts[0] == ("div", {"class": "privacy-policy", "lang": "de"})
-    assert fragment.strip().endswith("</div>") and fragment.count('<div class="privacy-policy"') == 1
+    assert parsed.starts[0] == ("div", {"class": "pe-policy", "lang": "de"})
+    assert fragment.strip().endswith("</div>") and fragment.count('<div class="pe-policy"') == 1
     tags = {tag for tag, _ in parsed.starts}
     assert not tags & {"html", "head", "body", "style", "meta", "title", "main"}
 

@@ -21,7 +21,7 @@ def test_every_registered_writer_implements_the_protocol():
         module = spec.load()
         assert callable(module.to_bytes) and callable(module.write), spec.id
         assert format_for(f"policy{spec.suffix}") == spec.id
-        assert spec.options <= {"fragment", "review"}
+        assert spec.options <= {"fragment", "review", "no_title", "stylesheet"}
 
 
 def test_format_lists_come_from_the_registry():

@@ -22,6 +22,23 @@ def isolated(tmp_path, monkeypatch, qapp):
     return data
 
 
+@pytest.fixture(autouse=True)
+def same_interface_language(qapp):
+    """A test that installs translators (a German check, a screenshot) leaves the next test the
+    language it found: source strings where none was installed."""
+    from editor.gui import translation
+
+    before = translation.language()
+    yield
+    if translation.language() != before:
+        if before:
+            translation.install_translators(qapp, before)
+        else:
+            while translation._installed:
+                qapp.removeTranslator(translation._installed.pop())
+            translation._language = ""
+
+
 @pytest.fixture
 def window(qtbot, catalog):
     from editor.gui.mainwindow import MainWindow

@@ -1,0 +1,149 @@
+"""A window that fits from 1024×700 to 4K: the three columns share the width, forms put their
+labels above the fields when a column is too narrow for both side by side, and the findings
+dock takes only the height its rows need."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSplitter, QTabWidget,
+    QTextEdit, QWidget,
+)
+
+SHARES = (0.24, 0.32, 0.44)  # checklist | forms | preview, of the splitter's width at the first start
+STRETCH = (1, 2, 4)  # how they share what the window gains or loses later (maximising)
+FIELD_CHARS = 30  # a text field beside its label gets at least this many average characters
+Policy = QFormLayout.RowWrapPolicy
+
+
+def share_width(splitter: QSplitter) -> None:
+    """Columns in SHARES of the splitter's current width, each at least its minimum width."""
+    total = sum(splitter.sizes()) or splitter.width()
+    widgets = [splitter.widget(i) for i in range(splitter.count())]
+    sizes = [max(int(total * share), w.minimumSizeHint().width(), w.minimumWidth()) for share, w in zip(SHARES, widgets)]
+    sizes[-1] = max(total - sum(sizes[:-1]), widgets[-1].minimumWidth())
+    splitter.setSizes(sizes)
+
+
+class _ShareOnFirstShow(QObject):
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched, lambda: share_width(watched))  # once it has its width
+        return False
+
+
+def share_on_first_show(splitter: QSplitter) -> None:
+    """share_width() when the splitter first appears (a first start shows the start page first,
+    and the splitter has no width of its own before)."""
+    splitter.installEventFilter(_ShareOnFirstShow(splitter))
+
+
+def _text_field(widget: QWidget) -> bool:
+    return isinstance(widget, (QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QListWidget))
+
+
+def _label_width(label: QLabel) -> int:
+    return label.fontMetrics().horizontalAdvance(label.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+
+
+def side_by_side_width(form: QFormLayout) -> int:
+    """The width ``form`` needs to show every label in one line beside a usable field."""
+    labels, fields = [0], [0]
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is not None and isinstance(label.widget(), QLabel) and not label.widget().isHidden():
+            labels.append(_label_width(label.widget()))
+        if field is not None and field.widget() is not None:
+            widget = field.widget()
+            need = widget.fontMetrics().averageCharWidth() * FIELD_CHARS if _text_field(widget) else 0
+            fields.append(max(need, widget.sizeHint().width()))
+        elif field is not None and field.layout() is not None:
+            fields.append(field.layout().sizeHint().width())
+    margins = form.contentsMargins()
+    return max(labels) + form.horizontalSpacing() + max(fields) + margins.left() + margins.right()
+
+
+class FormFitter(QObject):
+    """Keeps every form in ``column`` readable: labels beside the fields while both fit in one
+    line, else labels above the fields (wrapping if they must) — never a clipped label."""
+
+    def __init__(self, column: QWidget) -> None:
+        super().__init__(column)
+        self.column = column
+        self._pending = False
+        self._watched: set[int] = set()
+        column.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest) and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self) -> None:
+        """One decision per page (a tab of the column): its forms all side by side, or all wrapped."""
+        self._pending = False
+        scrollbar = self.column.style().pixelMetric(self.column.style().PixelMetric.PM_ScrollBarExtent)
+        pages = [self.column.widget(i) for i in range(self.column.count())] if isinstance(self.column, QTabWidget) \
+            else [self.column]
+        for page in pages:
+            forms = [f for f in page.findChildren(QFormLayout) if f.parentWidget() is not None]
+            widths = {}
+            for form in forms:
+                owner = form.parentWidget()
+                if id(owner) not in self._watched:  # rows come and go (a service's options): look again then
+                    self._watched.add(id(owner))
+                    owner.installEventFilter(self)
+                inset = max(owner.mapTo(page, QPoint(0, 0)).x(), 0) if owner.isVisible() else 0
+                widths[id(form)] = self.column.width() - 2 * inset - scrollbar
+            wrap = any(widths[id(f)] < side_by_side_width(f) for f in forms if f.parentWidget().isVisible())
+            policy = Policy.WrapAllRows if wrap else Policy.DontWrapRows
+            for form in forms:
+                if form.rowWrapPolicy() != policy:
+                    form.setRowWrapPolicy(policy)
+                margins = form.contentsMargins()
+                room = widths[id(form)] - margins.left() - margins.right()
+                for row in range(form.rowCount()):
+                    item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                    label = item.widget() if item is not None else None
+                    if isinstance(label, QLabel):  # wrap only a label longer than the whole width
+                        long = wrap and _label_width(label) > room
+                        if label.wordWrap() != long:
+                            label.setWordWrap(long)
+
+def list_height(view: QListWidget, most: int) -> int:
+    """The height that shows all of ``view``'s rows (at least one), at most ``most``."""
+    view.doItemsLayout()
+    rows = sum(view.visualItemRect(view.item(i)).height() for i in range(view.count()))
+    rows = max(rows, view.sizeHintForRow(0) if view.count() else view.fontMetrics().height() * 2)
+    return min(rows + 2 * view.frameWidth() + 2, most)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows of a tree as tall as their first column's text wrapped to the column's width: Qt's
+    own word wrap paints several lines but keeps one line of height (then "…")."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.setWordWrap(True)
+        view.setUniformRowHeights(False)
+        view.header().sectionResized.connect(lambda col, _old, _new: col == 0 and view.doItemsLayout())
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indent = self.view.indentation() * (depth + (1 if self.view.rootIsDecorated() else 0))
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, max(self.view.columnWidth(0) - indent, 40), size.height())
+        style = self.view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.view)
+        lines = opt.fontMetrics.boundingRect(QRect(0, 0, max(text.width() - 4, 20), 10_000),
+                                             Qt.TextFlag.TextWordWrap, opt.text)
+        return QSize(size.width(), max(size.height(), lines.height() + size.height() - opt.fontMetrics.height()))
