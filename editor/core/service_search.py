@@ -183,7 +183,8 @@ class SearchIndex:
             for i in range(len(word) - MIN_PART + 1):
                 for j in range(i + MIN_PART, len(word) + 1):
                     if (i, j) != (0, len(word)) and word[i:j] in self._postings:
-                        note(word[i:j], PART)
+                        # the longer part carries the meaning ("Online|zahlungen" is about payments)
+                        note(word[i:j], PART * (j - i) / len(word))
         if len(word) >= MIN_TYPO:
             candidates = set(self._near.get(word, ()))  # a letter missing in the query
             for short in _deletions(word):

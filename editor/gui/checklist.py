@@ -275,13 +275,16 @@ class ServiceChecklist(Retranslating, QWidget):
             not hits or hits[0].matched < len(self._index.query_words(text)))
         self.dead_end.setVisible(none)
         if none:
-            template = self.tr("Not in the list? Describe “%1” yourself")
+            full = self.tr("Not in the list? Describe “%1” yourself")
             metrics = self.dead_end.fontMetrics()  # the search text is shortened to fit the pane: a button does not wrap
+            template = full
+            if self.isVisible() and self.width() - metrics.horizontalAdvance(full.replace("%1", "xx…")) - 24 < 0:
+                template = self.tr("Describe “%1” yourself")  # a narrow pane: the short question
             room = self.width() - metrics.horizontalAdvance(template.replace("%1", "")) - 24
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, metrics.horizontalAdvance("xx…"))) \
                 if self.isVisible() else text  # hidden, its width means nothing yet: resizeEvent comes on show
             self.dead_end.setText(template.replace("%1", shown))
-            self.dead_end.setToolTip(template.replace("%1", text))
+            self.dead_end.setToolTip(full.replace("%1", text))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

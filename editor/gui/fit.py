@@ -57,6 +57,8 @@ def side_by_side_width(form: QFormLayout) -> int:
         if field is not None and field.widget() is not None:
             widget = field.widget()
             need = widget.fontMetrics().averageCharWidth() * FIELD_CHARS if _text_field(widget) else 0
+            if isinstance(widget, QLineEdit):  # what the user typed must show whole, beside its label too
+                need = max(need, widget.fontMetrics().horizontalAdvance(widget.text()) + 12)
             fields.append(max(need, widget.sizeHint().width()))
         elif field is not None and field.layout() is not None:
             fields.append(field.layout().sizeHint().width())

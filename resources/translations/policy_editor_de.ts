@@ -1319,6 +1319,10 @@
       <translation>Nicht in der Liste? „%1“ selbst beschreiben</translation>
     </message>
     <message>
+      <source>Describe “%1” yourself</source>
+      <translation>„%1“ selbst beschreiben</translation>
+    </message>
+    <message>
       <source>Loading the services…</source>
       <translation>Dienste werden geladen …</translation>
     </message>

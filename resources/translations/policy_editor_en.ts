@@ -1319,6 +1319,10 @@
       <translation>Not in the list? Describe “%1” yourself</translation>
     </message>
     <message>
+      <source>Describe “%1” yourself</source>
+      <translation>Describe “%1” yourself</translation>
+    </message>
+    <message>
       <source>Loading the services…</source>
       <translation>Loading the services…</translation>
     </message>

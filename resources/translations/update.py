@@ -435,6 +435,7 @@ GERMAN = {
     "Described by you, not checked by us. Double-click to edit.":
         "Von Ihnen beschrieben, nicht von uns geprüft. Doppelklick zum Bearbeiten.",
     "Not in the list? Describe “%1” yourself": "Nicht in der Liste? „%1“ selbst beschreiben",
+    "Describe “%1” yourself": "„%1“ selbst beschreiben",
     "&Describe the service behind this host yourself…": "Dienst hinter diesem Host selbst &beschreiben …",
     "Delete %1": "%1 löschen",
     "Describe %1": "%1 beschreiben",

@@ -209,7 +209,7 @@ def test_check_lists_the_tasks_after_the_findings_and_they_do_not_change_the_exi
     assert code == 0  # tasks are not errors
     counts = out.index("0 error(s)")
     todo = out.index("To do on your website and in your business (")
-    assert counts < todo and "(3 open)" in out[todo:todo + 80]  # IONOS and Cookiebot contracts, the DPO check
+    assert counts < todo and "(2 open)" in out[todo:todo + 80]  # IONOS and Cookiebot contracts (a small business: no DPO check)
     assert "[x] Put a “Cookie settings” link on every page" in out
     assert "[ ] Conclude the data processing agreement (Art. 28 GDPR) with IONOS SE" in out
     code, out, _ = run(capsys, "check", str(path), "--json")

@@ -138,13 +138,13 @@ def test_save_reopen_and_export(project_window, tmp_path):
 
 def test_search_without_hit_offers_the_form_prefilled(project_window, qtbot):
     w = project_window
-    w.checklist.search.setText("Zzyzx Widgets")
+    w.checklist.search.setText("Zzyzx Qwrtplk")
     assert w.checklist.visible_ids() == []
     button = w.checklist.dead_end
-    assert button.isVisibleTo(w.checklist) and "Zzyzx Widgets" in button.text()
+    assert button.isVisibleTo(w.checklist) and "Zzyzx Qwrtplk" in button.text()
     button.click()
     dialog = w.own_service_dialog
-    assert all(widget.text() == "Zzyzx Widgets" for widget in dialog.names.values())
+    assert all(widget.text() == "Zzyzx Qwrtplk" for widget in dialog.names.values())
     dialog.reject()
     w.checklist.search.setText("")
     assert not w.checklist.dead_end.isVisibleTo(w.checklist)
