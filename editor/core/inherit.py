@@ -36,6 +36,8 @@ def provider_problems(provider: schema.Provider) -> Iterable[tuple[str, str]]:
             yield f"transfers[{n}].dpf", "the Data Privacy Framework covers only recipients in the USA"
         if r.dpf is not None and not ALLOWED_URL.match(r.dpf.source):
             yield f"transfers[{n}].dpf.source", "must be an https:// address"
+        if r.dpf is not None and not r.dpf.certified and r.safeguard == "dpf_scc":
+            yield f"transfers[{n}].safeguard", "the recipient is not DPF-certified: use 'scc' or 'bcr', not 'dpf_scc'"
 
 
 def _complete(provider: schema.Provider, prefix: str) -> Iterable[tuple[str, str]]:

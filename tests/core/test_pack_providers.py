@@ -100,3 +100,12 @@ def test_the_bundled_pack_declares_google_ireland_once(catalog):
     google = [s for s in catalog.services.values() if s.provider and s.provider.id == "google-ireland"]
     assert len(google) >= 5
     assert {s.provider.address for s in google} == {catalog.providers["google-ireland"].address}
+
+
+def test_a_recipient_not_on_the_dpf_list_cannot_claim_the_dpf(tmp_path):
+    bad = PROVIDERS + DPF.replace("certified = true", "certified = false")
+    catalog = _load(tmp_path, _service('provider = "acme-eu"'), providers=bad)
+    assert "acme-eu" not in catalog.providers and any("not DPF-certified" in e.message for e in catalog.errors)
+    fine = bad.replace('"dpf_scc"', '"scc"')
+    catalog = _load(tmp_path / "b", _service('provider = "acme-eu"'), providers=fine)
+    assert not catalog.errors and catalog.services["tool"].uncertain == []
