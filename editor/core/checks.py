@@ -249,18 +249,20 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
         yield _finding("no-services", "services", lang)
     elif project.websites and "hosting" not in categories:
         yield _finding("no-hosting", "services", lang)
+    chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
     consent_tool = bool(flagged("consent_manager"))
     tracking = flagged("tracking")
     for service in selected:
         name = service.name(lang)
-        # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner
-        if service.device_access and not service.device_access_exception and not consent_tool:
+        # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
+        # a two-click placeholder asks for the consent itself (the text says so)
+        two_click = chosen_options.get(service.id, {}).get("two_click") is True
+        if service.device_access and not service.device_access_exception and not consent_tool and not two_click:
             yield _finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
         if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):
             yield _finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
-    chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.welcome.guide_requested.connect(self.show_guide)
         self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)  # a bound slot: dropped with the window
         self.checklist.toggled.connect(self.toggle_service)
         self.checklist.current_changed.connect(nav.service_highlighted)
         self.checklist.describe_requested.connect(self.describe_service)
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
             self.preview.scroll_to(f"service-{sid}")  # show what the tick added (composed already)
         elif not ticked and current is not None:
             self.push(target, None, self.tr("Remove %1").replace("%1", name))
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _model_changed(self, target: EditTarget | None) -> None:
         if target is None:  # a new project

@@ -307,3 +307,15 @@ def test_a_replaced_section_is_named_by_its_title_not_our_id(catalog):
     (finding,) = by_code(checks(catalog, project, lang="en"), "override")
     title = next(s for s in compose(catalog, project, "de").walk() if s.id == "security")
     assert f"“{title.number} {title.title}”" in finding.message and "security" not in finding.message
+
+
+def test_a_two_click_placeholder_asks_for_consent_itself_so_no_banner_is_required(catalog):
+    with_two_click = [s for s in catalog.services.values() if s.device_access and not s.device_access_exception
+                      and any(o.id == "two_click" for o in s.options)]
+    assert with_two_click, "the catalog has services with a two-click placeholder"
+    service = with_two_click[0]
+    project = example_project()
+    project.services = [SelectedService(id=service.id, options={"two_click": True})]
+    assert not by_code(checks(catalog, project), "consent-tool-missing")
+    project.services = [SelectedService(id=service.id, options={"two_click": False})]
+    assert by_code(checks(catalog, project), "consent-tool-missing")
