@@ -92,6 +92,9 @@ class Composer:
             other._views, other._sections, other._services, other._blocks)
 
     def _clear(self) -> None:
+        # the selection handlers() last indexed, and its index: (views, position by id, the
+        # selected services with a provider by category and by id, answers by handled_by)
+        self._handler_index: tuple | None = None
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}
@@ -237,14 +240,28 @@ class Composer:
         return _store(self._services, key, self.blocks(markdown))
 
     def handlers(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
-        """Names of the selected services that process ``service``'s data for us."""
+        """Names of the selected services that process ``service``'s data for us, in document order."""
         categories = service.handled_by
         if categories is None:
             category = self.catalog.categories.get(service.category)
             categories = category.handled_by if category is not None else []
-        # a named category or service; only services with a provider process anything for us
-        return tuple(v.name for v in selected if (v.category in categories or v.id in categories)
-                     and v.id != service.id and v.provider is not None)
+        if not categories:
+            return ()
+        index = self._handler_index
+        if index is None or index[0] is not selected:  # once per composition, not once per service
+            by_key: dict[str, list[ServiceView]] = {}
+            for view in selected:
+                if view.provider is not None:  # only services with a provider process anything for us
+                    by_key.setdefault(view.category, []).append(view)
+                    by_key.setdefault(view.id, []).append(view)
+            index = self._handler_index = (selected, {v.id: n for n, v in enumerate(selected)}, by_key, {})
+        _, position, by_key, answers = index
+        wanted = tuple(categories)
+        found = answers.get(wanted)
+        if found is None:  # the services of these categories, once per composition
+            views = {v.id: v for key in wanted for v in by_key.get(key, ())}
+            found = answers[wanted] = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: position[v.id]))
+        return tuple(name for sid, name in found if sid != service.id)
 
     def _render(self, pack: str, lang: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:
