@@ -168,9 +168,7 @@ def _build(composer: Composer, spec: tuple, section_id: str, number: str, inputs
                     blocks = _failed_section("", "", "", lang).blocks
             subsections.append(Section(
                 f"service-{service.id}", f"{number}.{n}", service.name(lang), blocks,
-                provenance=Provenance(pack.id, pack.manifest.version, template, service.id, service.version,
-                                      tuple((k, _option_text(v)) for k, v in sorted(options.items())),
-                                      service.verified.isoformat(), tuple(service.sources), tuple(service.uncertain)),
+                provenance=composer.service_provenance(service, options, pack, template),
             ))
         intro = (Paragraph((Run(category.intro.get(lang)),)),) if category.intro else ()
         category_pack = catalog.packs[catalog.category_pack[category.id]]
@@ -187,9 +185,4 @@ def _build(composer: Composer, spec: tuple, section_id: str, number: str, inputs
                        provenance=Provenance("project", "", "custom section"))
     raise AssertionError(kind)
 
-
-def _option_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 

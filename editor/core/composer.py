@@ -16,7 +16,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from . import context as ctx
 from . import countries, schema
-from .document import Block, iter_runs
+from .document import Block, Provenance, iter_runs
 from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
@@ -88,8 +88,8 @@ class Composer:
         """Use ``other``'s caches (a project's overlay of the catalog ``other`` composes: every
         key names the service record by id and version, and an own service's version carries
         a fingerprint of its content, so entries of the two never mix up)."""
-        self._views, self._sections, self._services, self._blocks = (
-            other._views, other._sections, other._services, other._blocks)
+        self._views, self._sections, self._services, self._blocks, self._provenances = (
+            other._views, other._sections, other._services, other._blocks, other._provenances)
 
     def _clear(self) -> None:
         # the selection handlers() last indexed, and its index: (views, position by id, the
@@ -99,6 +99,7 @@ class Composer:
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}
         self._blocks: dict[str, tuple[Block, ...]] = {}
+        self._provenances: dict[tuple, Any] = {}  # a service section's Provenance (cleaning its texts costs)
 
     def cached(self) -> dict[str, int]:
         """How many entries each cache holds (for tests and diagnostics)."""
@@ -239,6 +240,18 @@ class Composer:
         markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
         return _store(self._services, key, self.blocks(markdown))
 
+    def service_provenance(self, service: schema.Service, options: dict[str, Any], pack, template: str) -> Provenance:
+        """Where a service section's text came from (the review edition shows it), built once per
+        record, options and template."""
+        key = (pack.id, pack.manifest.version, template, service_key(service, options))
+        found = self._provenances.get(key)
+        if found is None:
+            found = _store(self._provenances, key, Provenance(
+                pack.id, pack.manifest.version, template, service.id, service.version,
+                tuple((k, _option_text(v)) for k, v in sorted(options.items())),
+                service.verified.isoformat(), tuple(service.sources), tuple(service.uncertain)))
+        return found
+
     def handlers(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
         """Names of the selected services that process ``service``'s data for us, in document order."""
         categories = service.handled_by
@@ -282,3 +295,9 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
             entity, country, safeguard = r
         views.append(RecipientView(entity, countries.name(country, lang), safeguard))
     return tuple(views)
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
