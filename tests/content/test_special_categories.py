@@ -1,0 +1,44 @@
+"""Special categories of data (Art. 9 GDPR) that reach a business through general channels or
+its own work: the records say under which Art. 9 basis, and only where the user says so."""
+import pytest
+
+from editor.core.catalog_cache import default_catalog
+from editor.core.compose import compose
+from editor.core.document import iter_runs
+from editor.core.project import SelectedService, example_project
+
+CATALOG = default_catalog(include_user=False)
+
+
+def section_text(service_id, lang, **options):
+    project = example_project()
+    project.services = [SelectedService(id=service_id, options=options)]
+    document = compose(CATALOG, project, lang)
+    section = next(s for s in document.walk() if s.id == f"service-{service_id}")
+    return " ".join(r.text for b in section.blocks for r in iter_runs(b))
+
+
+@pytest.mark.parametrize("service_id", ["email-contact", "phone-contact"])
+def test_a_practice_names_art_9_and_the_patient_record_for_health_data_in_its_channels(service_id):
+    de = section_text(service_id, "de", health_data=True)
+    en = section_text(service_id, "en", health_data=True)
+    assert "Art. 9 Abs. 2 lit. h DSGVO" in de and "§ 22 Abs. 1 Nr. 1 lit. b BDSG" in de and "§ 630f Abs. 3 BGB" in de
+    assert "Art. 9(2)(h) GDPR" in en and "Section 22(1) no. 1(b) BDSG" in en and "Section 630f(3) BGB" in en
+    # everyone else's contact text says nothing about health data
+    for lang in ("de", "en"):
+        assert "Art. 9" not in section_text(service_id, lang)
+        assert "630f" not in section_text(service_id, lang)
+
+
+def test_allergies_in_restaurant_orders_and_reservations_need_explicit_consent():
+    for service_id in ("own-online-ordering", "lieferando", "resmio"):
+        assert "Art. 9 Abs. 2 lit. a DSGVO" in section_text(service_id, "de")
+        assert "Art. 9(2)(a) GDPR" in section_text(service_id, "en")
+
+
+def test_coaching_client_records_have_a_contract_and_explicit_consent_for_health_data():
+    service = CATALOG.services["client-records"]
+    assert {p.basis for p in service.purposes} >= {"contract", "consent"}
+    de = section_text("client-records", "de", notes_months=6)
+    assert "Art. 9 Abs. 2 lit. a DSGVO" in de and "6 Monate" in de and "widerrufen" in de
+    assert "Art. 9(2)(a) GDPR" in section_text("client-records", "en")
