@@ -42,3 +42,11 @@ def test_coaching_client_records_have_a_contract_and_explicit_consent_for_health
     de = section_text("client-records", "de", notes_months=6)
     assert "Art. 9 Abs. 2 lit. a DSGVO" in de and "6 Monate" in de and "widerrufen" in de
     assert "Art. 9(2)(a) GDPR" in section_text("client-records", "en")
+
+
+@pytest.mark.parametrize("billing_center", [True, False])
+def test_practice_software_names_its_recipients_and_their_roles(billing_center):
+    de = section_text("practice-software-local", "de", billing_center=billing_center)
+    assert "eigenständig Verantwortliche" in de and "Art. 6 Abs. 1 lit. c DSGVO" in de and "§ 22 Abs. 1 Nr. 1 lit. b BDSG" in de
+    assert ("Abrechnungszentrum" in de) is billing_center
+    assert de.count("Auftragsverarbeiter") == 1 + billing_center  # maintenance (default on) and billing centre
