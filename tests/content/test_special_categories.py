@@ -50,3 +50,10 @@ def test_practice_software_names_its_recipients_and_their_roles(billing_center):
     assert "eigenständig Verantwortliche" in de and "Art. 6 Abs. 1 lit. c DSGVO" in de and "§ 22 Abs. 1 Nr. 1 lit. b BDSG" in de
     assert ("Abrechnungszentrum" in de) is billing_center
     assert de.count("Auftragsverarbeiter") == 1 + billing_center  # maintenance (default on) and billing centre
+
+
+@pytest.mark.parametrize("service_id", ["stripe", "paypal", "klarna"])
+def test_what_a_payment_provider_collects_itself_is_not_listed_as_ours(service_id):
+    data = " ".join(CATALOG.services[service_id].data.de)
+    assert "Kartennummer" not in data and "IP-Adresse" not in data and "Geburtsdatum" not in data
+    assert "selbst" in section_text(service_id, "de")
