@@ -57,3 +57,20 @@ def test_what_a_payment_provider_collects_itself_is_not_listed_as_ours(service_i
     data = " ".join(CATALOG.services[service_id].data.de)
     assert "Kartennummer" not in data and "IP-Adresse" not in data and "Geburtsdatum" not in data
     assert "selbst" in section_text(service_id, "de")
+
+
+def test_a_shop_with_customer_accounts_refers_to_the_account_section_and_asks_for_it():
+    from editor.core.checks import checks
+
+    de = section_text("woocommerce", "de", customer_accounts=True)
+    assert "„Kundenkonto und Login“" in de and "Kundenkonto löschen" not in de
+    project = example_project()
+    project.services = [SelectedService(id="woocommerce", options={"customer_accounts": True})]
+    assert any("Kundenkonto und Login" in str(f) for f in checks(CATALOG, project))
+    project.services.append(SelectedService(id="user-accounts"))
+    assert not any("Kundenkonto und Login" in str(f) for f in checks(CATALOG, project))
+
+
+def test_the_joint_controller_arrangement_states_its_essence_in_the_text():
+    de = section_text("trusted-shops", "de")
+    assert "Das Wesentliche unserer Vereinbarung" in de and "auf Anfrage" not in de
