@@ -74,3 +74,12 @@ def test_a_shop_with_customer_accounts_refers_to_the_account_section_and_asks_fo
 def test_the_joint_controller_arrangement_states_its_essence_in_the_text():
     de = section_text("trusted-shops", "de")
     assert "Das Wesentliche unserer Vereinbarung" in de and "auf Anfrage" not in de
+
+
+@pytest.mark.parametrize("marketing, says", [("none", ()), ("consent", ("§ 7 Abs. 2 Nr. 2 UWG",)),
+                                             ("consent_and_customers", ("§ 7 Abs. 2 Nr. 2 UWG", "§ 7 Abs. 3 UWG", "widersprechen"))])
+def test_advertising_from_the_crm_has_its_basis(marketing, says):
+    de = section_text("leadconnector", "de", marketing=marketing)
+    for phrase in says:
+        assert phrase in de
+    assert ("UWG" in de) is bool(says)
