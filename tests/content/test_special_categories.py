@@ -83,3 +83,9 @@ def test_advertising_from_the_crm_has_its_basis(marketing, says):
     for phrase in says:
         assert phrase in de
     assert ("UWG" in de) is bool(says)
+
+
+def test_zoom_claims_webinars_only_when_they_run_there():
+    assert "Webinare" in section_text("zoom", "de")
+    assert "Webinare" not in section_text("zoom", "de", webinars=False)
+    assert "webinars" not in section_text("zoom", "en", webinars=False)
