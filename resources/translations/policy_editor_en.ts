@@ -386,8 +386,8 @@
       </translation>
     </message>
     <message>
-      <source>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</source>
-      <translation>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</translation>
+      <source>The exported files would say at their top that they are a draft and list these errors. Fix them first (each finding at the bottom of the window leads to its place), or export the draft now.</source>
+      <translation>The exported files would say at their top that they are a draft and list these errors. Fix them first (each finding at the bottom of the window leads to its place), or export the draft now.</translation>
     </message>
     <message>
       <source>Export &amp;anyway</source>
