@@ -230,9 +230,9 @@ class ExportDialog(QDialog):
         for lang in self.chosen_languages():
             for key in self.chosen_formats():
                 suffix = FORMATS[key].file_suffix
-                if review and "review" in writer(FORMATS[key].format).options:
-                    suffix = "-review" + suffix
-                jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", review))
+                jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", False))
+                if review and "review" in writer(FORMATS[key].format).options:  # beside the clean file, not instead
+                    jobs.append(Job(key, lang, folder / f"{base}-{lang}-review{suffix}", True))
         return jobs
 
     def _update_hint(self) -> None:
