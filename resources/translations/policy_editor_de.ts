@@ -195,6 +195,10 @@
       <translation>Stan&amp;d:</translation>
     </message>
     <message>
+      <source>O&amp;wner:</source>
+      <translation>&amp;Inhaber/in:</translation>
+    </message>
+    <message>
       <source>The postcode %1 is in %2.</source>
       <translation>Die PLZ %1 liegt in %2.</translation>
     </message>

@@ -195,6 +195,10 @@
       <translation>&amp;Date (Stand):</translation>
     </message>
     <message>
+      <source>O&amp;wner:</source>
+      <translation>O&amp;wner:</translation>
+    </message>
+    <message>
       <source>The postcode %1 is in %2.</source>
       <translation>The postcode %1 is in %2.</translation>
     </message>

@@ -60,6 +60,7 @@ GERMAN = {
     "Company &name:": "Firmen&name:",
     "&Legal form:": "&Rechtsform:",
     "&Represented by:": "&Vertreten durch:",
+    "O&wner:": "&Inhaber/in:",
     "S&treet and number:": "S&traße und Hausnummer:",
     "&Postcode:": "&PLZ:",
     "C&ity:": "&Ort:",
