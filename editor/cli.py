@@ -198,6 +198,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.parent and not out.parent.exists():
         raise CliError(f"The folder {out.parent} does not exist.")
     _gate_open_errors(catalog, project, document, args)
+    from .core.export_gate import as_exported
+
+    document = as_exported(catalog, project, document)  # open errors: a visible draft notice
     if writer(fmt).gui_thread:  # Qt lays the PDF out: this command owns the QApplication while it runs
         from .export.pdf import qt_application
 
@@ -225,8 +228,8 @@ def _gate_open_errors(catalog, project, document, args: argparse.Namespace) -> N
     if args.strict:
         raise CliError(f"The policy was not exported because the project has {count} (--strict). "
                        f"'policy-editor check {args.file}' lists them.")
-    print(f"policy-editor: warning: the project has {count}; the export marks what is missing as a "
-          "placeholder. Fix it before you publish the policy:", file=sys.stderr)
+    print(f"policy-editor: warning: the project has {count}; the export is marked as a draft and lists "
+          "them at its top. Fix them before you publish the policy:", file=sys.stderr)
     for error in errors[:10]:
         print(f"  - {error.message}", file=sys.stderr)
     if len(errors) > 10:

@@ -71,5 +71,12 @@ class Catalog:
     def ordered_categories(self) -> list[schema.Category]:
         return sorted(self.categories.values(), key=lambda c: (c.order, c.id))
 
+    def without_provider(self, service: schema.Service) -> str:
+        """What a service without a provider is, by its category: "self_hosted" (we run the
+        software), "own_processing" (we handle the data ourselves, helpers named in its text) or
+        "unstated"."""
+        category = self.categories.get(service.category)
+        return category.without_provider if category is not None else "self_hosted"
+
     def pack_of(self, service_id: str) -> Pack:
         return self.packs[self.service_pack[service_id]]

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from . import own_services, schema
 from .document import Box, Document, placeholders
+from .legalforms import owned_by_person
 from .options import option_problem, option_values
 from .overrides import section_basis, section_ids
 from .catalog import Catalog
@@ -49,6 +50,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "controller-missing": ("error",
         "Angabe fehlt: {field}. Die Datenschutzerklärung muss nennen, wer verantwortlich ist und wie man Sie erreicht (Art. 13 Abs. 1 lit. a DSGVO).",
         "Missing: {field}. The policy must say who is responsible and how to reach you (Art. 13(1)(a) GDPR)."),
+    "owner-missing": ("warning",
+        "Bei einem Einzelunternehmen oder freien Beruf ist die Inhaberin oder der Inhaber selbst der Verantwortliche: Geben Sie den Namen unter „Inhaber/in“ an (Art. 13 Abs. 1 lit. a DSGVO).",
+        "For a sole trader or a freelancer, the owner in person is the controller: enter the owner's name under “Owner” (Art. 13(1)(a) GDPR)."),
     "email-invalid": ("warning",
         "Die E-Mail-Adresse „{value}“ sieht nicht gültig aus.",
         "The email address “{value}” does not look valid."),
@@ -200,6 +204,8 @@ def _controller(project: Project, lang: str) -> Iterable[Finding]:
             yield _finding("controller-missing", f"controller.{name}", lang, field=labels[0 if lang == "de" else 1])
     if c.email.strip() and not _EMAIL.match(c.email.strip()):
         yield _finding("email-invalid", "controller.email", lang, value=c.email)
+    if owned_by_person(c) and not c.representative.strip():  # a trade name alone does not say who is responsible
+        yield _finding("owner-missing", "controller.representative", lang)
 
 
 def _authority(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:

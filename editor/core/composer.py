@@ -178,8 +178,9 @@ class Composer:
             uses_consent=(service.device_access and not service.device_access_exception) or "consent" in bases,
             transfer=transfer,
             options=options,
-            without_provider=category.without_provider if (category := catalog.categories.get(service.category)) else "self_hosted",
-            automated_decisions=category.automated_decisions if category else "none",
+            without_provider=catalog.without_provider(service),
+            automated_decisions=category.automated_decisions if (category := catalog.categories.get(service.category))
+            else "none",
             device_exception=service.device_access_exception if service.device_access else None,
             device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
         )

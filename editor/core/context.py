@@ -153,6 +153,10 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
     Name("merchant", _DOCUMENT, "project.controller.legal_form (legal_forms.toml merchant): true when § 257 HGB "
          "applies, false when only § 147 AO does, none when the form is not chosen or the user's own",
          lambda i: legalforms.merchant(i.project.controller), lambda i: legalforms.merchant(i.project.controller)),
+    Name("owned_by_person", _DOCUMENT, "project.controller.legal_form (legal_forms.toml person): true for a sole "
+         "trader, an e. K. or a freelancer, whose representative field names the owner",
+         lambda i: legalforms.owned_by_person(i.project.controller),
+         lambda i: legalforms.owned_by_person(i.project.controller)),
     Name("dpo", _DOCUMENT, "project.dpo", lambda i: i.project.dpo, lambda i: _record(i.project.dpo)),
     Name("state", _DOCUMENT, "project.state", lambda i: i.project.state, lambda i: i.project.state),
     Name("state_name", _DOCUMENT, "project.state and the language (authorities.toml state_name)",

@@ -60,6 +60,8 @@ DOCUMENT_LABEL_KEYS = (
     "review_dpf_certified", "review_dpf_not_certified",  # {date}
     "review_dpf_unchecked",
     "review_override",
+    "draft",               # the notice on a document exported with open errors: {count}
+    "review_errors",       # the review edition's first page: the open errors
 )
 
 
@@ -184,6 +186,9 @@ class Document:
     # the document wording (key → text, see DOCUMENT_LABEL_KEYS) in the document language, as
     # compose() took it from the catalog; keys missing here come from the bundled core pack
     labels: tuple[tuple[str, str], ...] = ()
+    # the open errors (checks, in the document language) of a document exported anyway: every
+    # writer shows them at the top (draft_notice), so a draft never looks final
+    draft: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("language", "title", "company"):
@@ -193,6 +198,7 @@ class Document:
         object.__setattr__(self, "meta", tuple((clean_text(k), clean_text(v)) for k, v in self.meta))
         object.__setattr__(self, "core_changes", tuple(clean_text(v) for v in self.core_changes))
         object.__setattr__(self, "labels", tuple((k, clean_text(v)) for k, v in self.labels))
+        object.__setattr__(self, "draft", tuple(clean_text(v) for v in self.draft))
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -211,6 +217,15 @@ class Document:
     def stand_text(self) -> str:
         """The "Stand" date as the document language writes it ("" without a date)."""
         return format_date(self.stand, self.label("date"), self.label("months"))
+
+
+def draft_notice(document: Document) -> Box | None:
+    """The notice every writer puts under the title of a draft: "Draft – do not publish", the
+    number of open errors and each of them; None for a document without open errors."""
+    if not document.draft:
+        return None
+    head = Paragraph((Run(document.label("draft").replace("{count}", str(len(document.draft))), bold=True),))
+    return Box((head, BulletList(tuple((Run(error),) for error in document.draft))), kind="draft")
 
 
 def missing_document_labels(labels: Mapping[str, Mapping[str, Mapping[str, str]]]) -> list[tuple[str, str]]:

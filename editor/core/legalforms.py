@@ -28,6 +28,7 @@ class LegalForm:
     suffix: str
     merchant: bool | None  # None: cannot tell ("other")
     known: tuple[str, ...]
+    person: bool = False  # the controller is the owner as a person: the policy names the owner
 
     def label(self, lang: str) -> str:
         return self.de if lang == "de" else self.en
@@ -38,7 +39,7 @@ def _load() -> Mapping[str, LegalForm]:
 
     data = tomllib.loads(resource("law", "legal_forms.toml").read_text(encoding="utf-8"))
     return MappingProxyType({f["key"]: LegalForm(f["key"], f["de"], f["en"], f["suffix"], f.get("merchant"),
-                                                 tuple(f["known"])) for f in data["form"]})
+                                                 tuple(f["known"]), f.get("person", False)) for f in data["form"]})
 
 
 FORMS: Mapping[str, LegalForm] = _load()
@@ -105,3 +106,10 @@ def merchant(controller: "Controller") -> bool | None:
     is not chosen or is the user's own text."""
     form = FORMS.get(controller.legal_form)
     return None if form is None else form.merchant
+
+
+def owned_by_person(controller: "Controller") -> bool:
+    """True for a sole trader, an e. K. or a freelancer: the controller is the owner as a person,
+    so the policy names the owner ("Inhaber/in") rather than a representative."""
+    form = FORMS.get(controller.legal_form)
+    return form is not None and form.person

@@ -1,5 +1,5 @@
 """What a lawyer reviewing the policy needs besides its text — the DOCX review edition's first
-page and its section comments: per service the provider facts behind the text (entity,
+page and its section comments: the errors the checks still find (the policy is then a draft), per service the provider facts behind the text (entity,
 address, third-country recipients with their DPF status), the settings and legal bases chosen,
 the points not fully verified, the sources a lawyer can open (https addresses only: the packs'
 internal notes are not something a lawyer has), and the site owner's tasks.
@@ -19,6 +19,7 @@ from .catalog import Catalog
 from .composer import composer_for
 from .countries import name as country_name
 from .document import Document
+from .export_gate import open_errors
 from .inherit import transfer_recipients
 from .options import option_values
 from .project import Project
@@ -57,6 +58,7 @@ class ReviewNotes:
     services: tuple[ServiceNote, ...]
     tasks: tuple[TaskNote, ...]  # every task, services' and the business's own (the DPO check)
     overrides: tuple[str, ...]  # ids of the sections whose text the user replaced
+    errors: tuple[str, ...] = ()  # the open errors (export_gate), in the document language
 
     def service(self, service_id: str | None) -> ServiceNote | None:
         return next((s for s in self.services if s.id == service_id), None)
@@ -94,6 +96,7 @@ def is_link(source: str) -> bool:
 
 def review_notes(catalog: Catalog, project: Project, document: Document) -> ReviewNotes:
     lang, label = document.language, document.label
+    errors = tuple(e.message for e in open_errors(catalog, project, document, lang))
     catalog = own_services.overlay(catalog, project)
     tasks = site_tasks(catalog, project, lang)
     done = set(project.tasks_done)
@@ -134,7 +137,7 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
             tasks=tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks if t.target == f"service:{service.id}"),
         ))
     replaced = tuple(sid for sid, text in project.overrides.items() if text.de.strip() or text.en.strip())
-    return ReviewNotes(tuple(notes), tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks), replaced)
+    return ReviewNotes(tuple(notes), tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks), replaced, errors)
 
 
 def _recipient(recipient: Any, catalog: Catalog, lang: str, label) -> tuple[str, str]:

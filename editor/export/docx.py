@@ -34,7 +34,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, iter_runs
+from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice, iter_runs
 from ..core.review import ReviewNotes, for_lawyer, is_link
 from .docx_package import set_language, template_package
 from .docx_xml import W, clean, field, field_char, field_start, text_run, w_sub
@@ -152,6 +152,8 @@ class _Writer:
             self.comments.append((title, title, [model.label("review_core_changes"), *model.core_changes]))
         line = " · ".join(x for x in (model.company.strip(), stand_line(model)) if x)
         text_run(self.paragraph("Subtitle"), line)
+        if notice := draft_notice(model):
+            self.box(notice)
         text_run(self.paragraph("TOCHeading"), model.label("contents"))
         self.toc()
 
@@ -262,6 +264,9 @@ class _Writer:
         text_run(self.paragraph(), label("review_summary_intro"), italic=True)
         where = {s.id: f"{s.number} {s.title}" for s in self.model.walk()}
         by_service = {s.provenance.service: s for s in self.model.walk() if s.provenance and s.provenance.service}
+        errors = notes.errors if notes else self.model.draft
+        if errors:  # a draft: what must be fixed before it is published comes first
+            self.summary_list(label("review_errors"), list(errors))
 
         points = []  # per section: how many facts are open (the comment has them), and each gap
         for section in self.model.walk():

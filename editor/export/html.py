@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
 from ..resources import resource
 from .text import display_number, stand_line
 
@@ -156,6 +156,7 @@ def render(document: Document, fragment: bool = False, no_title: bool = False, s
 
         raise ExportError("--no-title and --stylesheet are options of the HTML fragment (add --fragment).")
     language = slug(document.language or "de")
+    notice = draft_notice(document)
     return _environment().get_template("page.html.j2").render(
         fragment=fragment,
         with_title=not no_title,
@@ -163,6 +164,7 @@ def render(document: Document, fragment: bool = False, no_title: bool = False, s
         title=" ".join(document.title.split()),
         company=" ".join(document.company.split()),
         stand_line=" ".join(stand_line(document).split()),
+        draft=Markup(_block(notice, 2, "fragment" if fragment else "page")) if notice else "",
         contents_label=document.label("contents"),
         sections=_views(document.sections, set(_RESERVED_IDS), "fragment" if fragment else "page"),
         css=(_css("fragment.css") if stylesheet else "") if fragment else _css(),

@@ -13,7 +13,7 @@ import string
 from pathlib import Path
 from urllib.parse import quote
 
-from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
 from .text import display_number, join_blocks, stand_line
 
 # Always escaped: characters that start inline syntax anywhere in a line.
@@ -185,6 +185,8 @@ def render(document: Document) -> str:
     if company:
         out += ["", company]
     out += ["", _inline((Run(stand_line(document), italic=True),), one_line=True)]
+    if notice := draft_notice(document):
+        out += [""] + _block(notice, 2)
     for section in document.sections:
         _section(section, out)
     return "\n".join(out) + "\n"

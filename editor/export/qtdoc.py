@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
 from .text import display_number, stand_line
 
 TITLE_ID = "__title__"
@@ -65,7 +65,8 @@ class Unit:
 
 def units(document: Document) -> list[Unit]:
     """The document as units, in reading order: title, contents, then every section."""
-    out = [Unit(TITLE_ID, 1, "", document.title, (), None, document.company, stand_line(document))]
+    notice = draft_notice(document)  # a draft's open errors, under the title
+    out = [Unit(TITLE_ID, 1, "", document.title, (notice,) if notice else (), None, document.company, stand_line(document))]
     if document.sections:
         entries = tuple(Paragraph((Run(f"{display_number(s)} {' '.join(s.title.split())}"),)) for s in document.sections)
         out.append(Unit(CONTENTS_ID, 3, "", document.label("contents"), entries))

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table
+from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
 
 WIDTH = 80
 
@@ -166,6 +166,8 @@ def render(document: Document) -> str:
     if company:
         out.extend(_wrap(company, WIDTH))
     out.append(" ".join(stand_line(document).split()))
+    if notice := draft_notice(document):
+        out += [""] + _block(notice, WIDTH)
     for section in document.sections:
         _section(section, out)
     return "\n".join(out).rstrip() + "\n"

@@ -139,7 +139,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 item.setData(0, ROLE_ID, service.id)
                 if service.provider is not None:
                     item.setToolTip(0, f"{service.provider.entity} · {countries.name(service.provider.country, lang)}")
-                else:
+                elif catalog.without_provider(service) != "own_processing":  # the text says who helps, if anyone
                     item.setToolTip(0, self.tr("Self-hosted: no outside provider"))
                 if is_own(catalog, service.id):
                     item.setText(0, self.tr("%1 (described by you)").replace("%1", service.name(lang)))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..core.legalforms import FORMS, OTHER
+from ..core.legalforms import FORMS, OTHER, owned_by_person
 from ..core.postcodes import state_for
 from ..core.project import Dpo
 from ..core.states import state_name, state_names
@@ -38,6 +38,7 @@ Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, u
 _session = itertools.count(1)
 LEGAL_FORM = ControllerField("legal_form")
 LEGAL_FORM_OTHER = ControllerField("legal_form_other")
+REPRESENTATIVE = ControllerField("representative")
 POSTCODE = ControllerField("postcode")
 
 
@@ -197,7 +198,7 @@ class CompanyForm(Retranslating, QWidget):
         C, D = ControllerField, DpoField
         lines = {
             C("name"): self.tr("Company &name:"),
-            C("representative"): self.tr("&Represented by:"), C("street"): self.tr("S&treet and number:"),
+            C("street"): self.tr("S&treet and number:"),
             C("postcode"): self.tr("&Postcode:"), C("city"): self.tr("C&ity:"), C("country"): self.tr("Co&untry:"),
             C("register"): self.tr("Commercial re&gister:"),
             C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
@@ -209,6 +210,7 @@ class CompanyForm(Retranslating, QWidget):
             self.labels[target].setText(text)
             self.fields[target].setAccessibleName(plain)
             self.bindings[target].label = plain
+        self._show_representative_label()
         lang = "de" if translation.language() == "de" else "en"
         self.legal_form.setItemText(0, self.tr("— not set —"))
         for index in range(1, self.legal_form.count()):
@@ -242,6 +244,15 @@ class CompanyForm(Retranslating, QWidget):
         self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
         self.labels[STAND].setText(self.tr("&Date (Stand):"))
 
+
+    def _show_representative_label(self) -> None:
+        """A sole trader's or a freelancer's field names the owner, who is the controller in person."""
+        owner = owned_by_person(self.model.project.controller)
+        text = self.tr("O&wner:") if owner else self.tr("&Represented by:")
+        plain = text.replace("&", "").rstrip(":")
+        self.labels[REPRESENTATIVE].setText(text)
+        self.fields[REPRESENTATIVE].setAccessibleName(plain)
+        self.bindings[REPRESENTATIVE].label = plain
 
     # ------------------------------------------------------------------ user edits
     def _legal_form_chosen(self, _index: int) -> None:
@@ -319,6 +330,7 @@ class CompanyForm(Retranslating, QWidget):
                 self.legal_form.setCurrentIndex(max(index, 0))
                 self.legal_form.setToolTip(self.legal_form.currentText() if index > 0 else "")  # when elided
                 self.legal_form_other.setVisible(key == OTHER)
+                self._show_representative_label()
             if whole or target in (STATE, POSTCODE, ControllerField("country")):
                 self._show_state_hint()
             if whole or target == DpoTarget():

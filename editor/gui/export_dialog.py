@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.compose import compose
+from ..core.export_gate import as_exported, open_errors
 from ..core.project import file_stem
 from ..export import choices, writer
 from . import settings as app_settings
@@ -83,8 +84,8 @@ class ExportWorker(QRunnable):
 
     def run(self) -> None:
         for lang in sorted({j.lang for j in self.jobs}):
-            try:
-                self.documents[lang] = compose(self.catalog, self.project, lang)
+            try:  # with open errors, the files say they are a draft
+                self.documents[lang] = as_exported(self.catalog, self.project, compose(self.catalog, self.project, lang))
             except Exception as exc:
                 for job in self.jobs:
                     if job.lang == lang:
@@ -229,9 +230,9 @@ class ExportDialog(QDialog):
         for lang in self.chosen_languages():
             for key in self.chosen_formats():
                 suffix = FORMATS[key].file_suffix
-                if review and "review" in writer(FORMATS[key].format).options:
-                    suffix = "-review" + suffix
-                jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", review))
+                jobs.append(Job(key, lang, folder / f"{base}-{lang}{suffix}", False))
+                if review and "review" in writer(FORMATS[key].format).options:  # beside the clean file, not instead
+                    jobs.append(Job(key, lang, folder / f"{base}-{lang}-review{suffix}", True))
         return jobs
 
     def _update_hint(self) -> None:
@@ -267,9 +268,9 @@ class ExportDialog(QDialog):
                           self.tr("%n open error(s) — export anyway?", "", len(errors)), QMessageBox.StandardButton.NoButton,
                           self)
         listed = "\n".join("• " + e.message for e in errors[:5]) + ("\n• …" if len(errors) > 5 else "")
-        box.setInformativeText(self.tr("The exported files would mark what is missing as a placeholder. Fix it first "
-                                       "(each finding at the bottom of the window leads to its place), or export a "
-                                       "draft now.") + "\n\n" + listed)
+        box.setInformativeText(self.tr("The exported files would say at their top that they are a draft and list "
+                                       "these errors. Fix them first (each finding at the bottom of the window leads "
+                                       "to its place), or export the draft now.") + "\n\n" + listed)
         export = box.addButton(self.tr("Export &anyway"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(self.tr("&Don't export"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
@@ -281,8 +282,6 @@ class ExportDialog(QDialog):
         self.jobs = self.planned_jobs()
         if not self.jobs:
             return
-        from ..core.export_gate import open_errors
-
         errors = open_errors(self.catalog, self.project, lang=translation.language() or "en")
         if errors and not self.confirm_open_errors(errors):
             return

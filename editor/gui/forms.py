@@ -111,7 +111,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         if service.provider is not None:
             lines.append(self.tr("Provider: %1, %2").replace("%1", service.provider.entity)
                          .replace("%2", countries.name(service.provider.country, lang)))
-        else:
+        elif self.catalog.without_provider(service) != "own_processing":  # own processing: the text says who helps
             lines.append(self.tr("Self-hosted: no outside provider"))
         lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
         self.facts.setText("\n".join(lines))

@@ -195,6 +195,10 @@
       <translation>Stan&amp;d:</translation>
     </message>
     <message>
+      <source>O&amp;wner:</source>
+      <translation>&amp;Inhaber/in:</translation>
+    </message>
+    <message>
       <source>The postcode %1 is in %2.</source>
       <translation>Die PLZ %1 liegt in %2.</translation>
     </message>
@@ -386,8 +390,8 @@
       </translation>
     </message>
     <message>
-      <source>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</source>
-      <translation>Die exportierten Dateien würden Fehlendes als Platzhalter markieren. Beheben Sie es zuerst (jeder Hinweis unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt einen Entwurf.</translation>
+      <source>The exported files would say at their top that they are a draft and list these errors. Fix them first (each finding at the bottom of the window leads to its place), or export the draft now.</source>
+      <translation>Die exportierten Dateien würden oben sagen, dass sie ein Entwurf sind, und diese Fehler nennen. Beheben Sie sie zuerst (jeder Hinweis unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt den Entwurf.</translation>
     </message>
     <message>
       <source>Export &amp;anyway</source>

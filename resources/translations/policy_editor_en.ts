@@ -195,6 +195,10 @@
       <translation>&amp;Date (Stand):</translation>
     </message>
     <message>
+      <source>O&amp;wner:</source>
+      <translation>O&amp;wner:</translation>
+    </message>
+    <message>
       <source>The postcode %1 is in %2.</source>
       <translation>The postcode %1 is in %2.</translation>
     </message>
@@ -386,8 +390,8 @@
       </translation>
     </message>
     <message>
-      <source>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</source>
-      <translation>The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of the window leads to its place), or export a draft now.</translation>
+      <source>The exported files would say at their top that they are a draft and list these errors. Fix them first (each finding at the bottom of the window leads to its place), or export the draft now.</source>
+      <translation>The exported files would say at their top that they are a draft and list these errors. Fix them first (each finding at the bottom of the window leads to its place), or export the draft now.</translation>
     </message>
     <message>
       <source>Export &amp;anyway</source>

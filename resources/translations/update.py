@@ -60,6 +60,7 @@ GERMAN = {
     "Company &name:": "Firmen&name:",
     "&Legal form:": "&Rechtsform:",
     "&Represented by:": "&Vertreten durch:",
+    "O&wner:": "&Inhaber/in:",
     "S&treet and number:": "S&traße und Hausnummer:",
     "&Postcode:": "&PLZ:",
     "C&ity:": "&Ort:",
@@ -444,10 +445,10 @@ GERMAN = {
     "No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.":
         "Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.",
     # export with open errors (export_dialog.py)
-    "The exported files would mark what is missing as a placeholder. Fix it first (each finding at the bottom of "
-    "the window leads to its place), or export a draft now.":
-        "Die exportierten Dateien würden Fehlendes als Platzhalter markieren. Beheben Sie es zuerst (jeder Hinweis "
-        "unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt einen Entwurf.",
+    "The exported files would say at their top that they are a draft and list these errors. Fix them first (each "
+    "finding at the bottom of the window leads to its place), or export the draft now.":
+        "Die exportierten Dateien würden oben sagen, dass sie ein Entwurf sind, und diese Fehler nennen. Beheben Sie "
+        "sie zuerst (jeder Hinweis unten im Fenster führt zur richtigen Stelle) oder exportieren Sie jetzt den Entwurf.",
     "Export &anyway": "&Trotzdem exportieren",
     # undo/redo toolbar buttons (actions.py)
     "Undo": "Rückgängig",
