@@ -348,12 +348,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         return lines
 
     def field_name(self, field: str) -> str:
-        head, _, rest = field.partition("[")
-        number = str(int(rest.split("]")[0]) + 1) if rest[:1].isdigit() else ""
-        if head == "purposes":
-            return (self.tr("interest of purpose %1") if field.endswith("interest") else self.tr("purpose %1")).replace("%1", number)
-        return {"names": self.tr("name"), "data": self.tr("data"), "retention": self.tr("storage period"),
-                "joint_control": self.tr("joint-control arrangement")}.get(head, field)
+        return own_services.field_label(field, self.ui_language)
 
     def rule_text(self, field: str, message: str) -> str:
         """The rules' messages (written for pack authors) as the form says them."""

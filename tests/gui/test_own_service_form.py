@@ -102,7 +102,7 @@ def test_missing_language_is_shown_in_the_form_and_as_a_finding(project_window):
     w.live.run_checks()
     found = [f for f in w.findings.findings if f.code == "own-language"]
     assert found and found[0].target == "service:own-acme-crm"
-    assert any("lacks a text in English" in w.findings.item(n).text() for n in range(w.findings.count()))
+    assert any("lacks text in English" in w.findings.item(n).text() for n in range(w.findings.count()))
 
 
 def test_us_without_safeguard_is_shown(project_window):
