@@ -123,7 +123,7 @@ _FIELD_LABELS = {  # a record's text fields as the user knows them from the form
     "names": ("Name", "name"), "purposes": ("Zweck %1", "purpose %1"),
     "interest": ("Interesse zu Zweck %1", "interest of purpose %1"), "data": ("Daten", "data"),
     "retention": ("Speicherdauer", "storage period"),
-    "joint_control": ("Vereinbarung zur gemeinsamen Verantwortlichkeit", "joint-control arrangement"),
+    "joint_control": ("Vereinbarung zur gemeinsamen Verantwortung", "joint-control arrangement"),
     "withdrawal": ("Widerruf", "withdrawal"),
 }
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import countries
+from ..core.context import format_date
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
@@ -113,7 +114,8 @@ class ServiceOptionsForm(Retranslating, QWidget):
                          .replace("%2", countries.name(service.provider.country, lang)))
         else:
             lines.append(self.tr("Self-hosted: no outside provider"))
-        lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
+        verified = format_date(service.verified, lang if lang in ("de", "en") else "en")  # not ISO: the user's way
+        lines.append(self.tr("Facts verified: %1").replace("%1", verified))
         self.facts.setText("\n".join(lines))
 
     def _option_widget(self, service, option) -> QWidget:

@@ -66,3 +66,30 @@ def test_ticking_a_box_in_the_export_dialog_keeps_the_other_rows_still(qtbot, ca
         # a dialog that grows moves on the screen (window managers keep it centred) and so do its rows
         assert dialog.size() == size, f"ticking {ticked.text()!r} resized the dialog"
 
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_describe_button_shows_its_whole_text_at_1024x700(qtbot, catalog, language, ui_language):
+    from editor.gui.mainwindow import MainWindow
+
+    ui_language(language)
+    win = MainWindow(catalog=catalog, ui_language=language)
+    win.persist_state = False
+    qtbot.addWidget(win)
+    win.session.set_project(Project(), None)
+    win.resize(1024, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    settle()
+    qtbot.wait(50)
+    settle()
+    for narrow in (False, True):
+        if narrow:  # the user dragged the checklist narrower
+            sizes = win.splitter.sizes()
+            win.splitter.setSizes([win.checklist.minimumSizeHint().width(), sizes[1] + sizes[0], sizes[2]])
+            settle()
+        for button in (win.checklist.describe, win.checklist.edit):
+            text = button.text()
+            assert button.width() >= button.sizeHint().width(), (text, button.width(), button.sizeHint().width())
+    assert win.checklist.describe.toolTip()
+    win.undo_stack.setClean()
