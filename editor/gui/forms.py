@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import countries
-from ..core.context import format_date
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
@@ -102,6 +101,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         """The description as the policy words it with these options (never its template code),
         the provider and when the facts were checked."""
         from ..core.composer import ComposeError, composer_for
+        from ..core.context import format_date  # here: the first paint leaves the composer for later
 
         lang = self.lang
         try:
