@@ -93,8 +93,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Ihr eigener Dienst „{service}“ ist unvollständig: {value} (Feld {field}).",
         "Your own service “{service}” is incomplete: {value} (field {field})."),
     "own-language": ("warning",
-        "Bei Ihrem eigenen Dienst „{service}“ fehlt ein Text auf {language} ({field}); die Erklärung verwendet dort die andere Sprache.",
-        "Your own service “{service}” lacks a text in {language} ({field}); the policy uses the other language there."),
+        "Bei Ihrem eigenen Dienst „{service}“ fehlt Text auf {missing}; die Erklärung verwendet dort die andere Sprache.",
+        "Your own service “{service}” lacks text in {missing}; the policy uses the other language there."),
     "transfer-safeguard": ("error",
         "„{service}“ übermittelt Daten nach {country}, also außerhalb von EU und EWR, aber keine Garantie ist angegeben (Angemessenheitsbeschluss, Data Privacy Framework, Standardvertragsklauseln oder BCR; Art. 44 ff. DSGVO). Wählen Sie sie beim Dienst aus.",
         "“{service}” transfers data to {country}, outside the EU and EEA, but no safeguard is given (adequacy decision, Data Privacy Framework, standard contractual clauses or BCR; Art. 44 et seq. GDPR). Choose it in the service's form."),
@@ -445,19 +445,26 @@ _LANGUAGE_NAMES = {"de": ("Deutsch", "German"), "en": ("Englisch", "English")}
 def _own_services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding]:
     from .countries import name as country_name
 
+    missing: dict[tuple[str, str], dict[str, list[str]]] = {}  # (service, name) → language → fields
     for problem in own_services.read(catalog, project).problems:
         target = f"service:{problem.service}"
         if problem.kind == "invalid":
             yield _finding("own-invalid", target, lang, service=problem.name, value=problem.message)
         elif problem.kind == "rule":
             yield _finding("own-rule", target, lang, service=problem.name, value=problem.message, field=problem.field)
-        elif problem.kind == "language":
-            names = _LANGUAGE_NAMES.get(problem.message, (problem.message, problem.message))
-            yield _finding("own-language", target, lang, service=problem.name, field=problem.field.rsplit(".", 1)[0],
-                           language=names[0 if lang == "de" else 1])
+        elif problem.kind == "language":  # one finding per service, below
+            fields = missing.setdefault((problem.service, problem.name), {}).setdefault(problem.message, [])
+            label = own_services.field_label(problem.field.rsplit(".", 1)[0], lang)
+            if label not in fields:
+                fields.append(label)
         elif problem.kind == "transfer":
             yield _finding("transfer-safeguard", target, lang, service=problem.name,
                            country=country_name(problem.message, lang) if problem.message else "?")
+    for (service, name), by_language in missing.items():
+        parts = [f"{_LANGUAGE_NAMES.get(code, (code, code))[lang != 'de']} ({', '.join(fields)})"
+                 for code, fields in by_language.items()]
+        yield _finding("own-language", f"service:{service}", lang, service=name,
+                       missing=(" und " if lang == "de" else " and ").join(parts))
 
 
 def _overrides(catalog: Catalog, project: Project, document: Document, lang: str) -> Iterable[Finding]:

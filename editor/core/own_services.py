@@ -119,6 +119,25 @@ def _texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:
         yield "withdrawal", service.withdrawal
 
 
+_FIELD_LABELS = {  # a record's text fields as the user knows them from the form: (de, en)
+    "names": ("Name", "name"), "purposes": ("Zweck %1", "purpose %1"),
+    "interest": ("Interesse zu Zweck %1", "interest of purpose %1"), "data": ("Daten", "data"),
+    "retention": ("Speicherdauer", "storage period"),
+    "joint_control": ("Vereinbarung zur gemeinsamen Verantwortung", "joint-control arrangement"),
+    "withdrawal": ("Widerruf", "withdrawal"),
+}
+
+
+def field_label(field: str, lang: str) -> str:
+    """A text field of ``_texts()`` ("purposes[0].text", "data[2]") in plain words, in ``lang``."""
+    head, _, rest = field.partition("[")
+    number = str(int(rest.split("]")[0]) + 1) if rest[:1].isdigit() else ""
+    key = "interest" if head == "purposes" and field.endswith("interest") else head
+    if key not in _FIELD_LABELS:
+        return field
+    return _FIELD_LABELS[key][lang != "de"].replace("%1", number)
+
+
 def read(catalog: Catalog, project: Any) -> OwnServices:
     """Every usable own service of ``project`` and every problem of its records."""
     base = catalog.base

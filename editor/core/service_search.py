@@ -3,11 +3,16 @@
 A query is split into words; a service is a hit when any word matches one of its words, and
 hits are ranked by how many query words match, then by how well. A word matches
 
-- a word of the service exactly, as its beginning ("Zahl" → "Zahlung"), or — from four
-  letters — inside a compound ("kauf" → "Rechnungskauf");
-- after a German or English ending is taken off ("Zahlungs", "Termine", "payments");
+- a word of the service exactly, as its beginning ("Zahl" → "Zahlung") — unless the rest turns
+  it into its opposite ("Kontakt" is not "kontaktlos") — or, from four letters, inside a compound
+  where it can be a member of it: at its end ("kauf" → "Rechnungskauf") or with six letters;
+- after a German or English ending is taken off ("Zahlungs", "Termine", "payments"), as a word
+  or its beginning only ("Schriften" → "Schriftarten", not "Lastschrift");
 - when the query word holds a known word ("Onlinezahlung" → "Zahlung");
 - with one letter wrong, missing, extra or swapped, in words of five letters or more.
+
+A match inside a compound or with a typo is a guess: when a query word of four letters or more
+finds nothing at all (a service the catalog lacks: "Blumenabo-Plattform"), guesses are not shown.
 
 Umlauts and ß count the same as their spelled-out forms (ä = ae, ß = ss), both ways, and the
 words of a service are its names in both languages, id, keywords, provider and the names of
@@ -29,6 +34,9 @@ NAME, KEYWORD, PROVIDER, CATEGORY = 1.0, 0.8, 0.7, 0.5
 EXACT, PREFIX, STEM, PART, TYPO = 1.0, 0.9, 0.85, 0.6, 0.5
 MIN_PART = 4  # a word part (inside a compound) has at least this many letters
 MIN_TYPO = 5  # words shorter than this are not corrected: too many near neighbours
+MIN_INNER_PART = 6  # a part neither at the start nor the end of a word has at least this many letters
+# what turns a word into its opposite when added to it ("kontaktlos", "werbefrei", "cashless")
+_NEGATING = ("los", "lose", "losen", "loser", "frei", "freie", "freien", "less", "free")
 
 # endings of a query word and what stays of them, longest first; a stem keeps at least MIN_PART
 # letters. Not "-er": it is part of too many words (Kalender, Anbieter, Server).
@@ -80,6 +88,16 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+def _negated(known: str, part: str) -> bool:
+    """Whether ``known`` is ``part`` with an ending that says "without" it."""
+    return known[len(part):] in _NEGATING
+
+
+def _plausible_member(known: str, part: str, position: int) -> bool:
+    """Whether ``part``, found at ``position`` inside ``known``, can be a member of that compound."""
+    return position + len(part) == len(known) or len(part) >= MIN_INNER_PART
+
+
 class Hit(NamedTuple):
     id: str
     matched: int  # how many query words match
@@ -113,7 +131,7 @@ class SearchIndex:
             if len(word) >= MIN_TYPO:  # (a shorter known word is reached by deleting from the query)
                 for short in _deletions(word):
                     self._near.setdefault(short, []).append(word)
-        self._cache: dict[str, dict[int, float]] = {}  # query word → service index → score
+        self._cache: dict[str, tuple[dict[int, float], set[int]]] = {}  # query word → _word_scores()
 
     @classmethod
     def of_catalog(cls, catalog, lang: str = "de") -> "SearchIndex":
@@ -146,26 +164,37 @@ class SearchIndex:
             return None
         matched: dict[int, int] = {}
         score: dict[int, float] = {}
+        sure: set[int] = set()  # found by a match that is no guess
+        unknown_word = False
         for word in looked_for:
-            for index, value in self._word_scores(word).items():
+            found, certain = self._word_scores(word)
+            unknown_word = unknown_word or (not found and len(word) >= MIN_PART)
+            for index, value in found.items():
                 matched[index] = matched.get(index, 0) + 1
                 score[index] = score.get(index, 0.0) + value
+            sure |= certain
+        if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
+            matched = {i: n for i, n in matched.items() if i in sure}
         order = sorted(matched, key=lambda i: (-matched[i], -score[i], i))
         return [Hit(self.ids[i], matched[i], score[i]) for i in order]
 
-    def _word_scores(self, word: str) -> dict[int, float]:
-        found = self._cache.get(word)
-        if found is None:
-            found = {}
+    def _word_scores(self, word: str) -> tuple[dict[int, float], set[int]]:
+        """Service index → score for ``word``, and the indexes found by more than a guess."""
+        cached = self._cache.get(word)
+        if cached is None:
+            found: dict[int, float] = {}
+            certain: set[int] = set()
             for known, quality in self._matches(word).items():
                 for index, weight in self._postings[known].items():
                     value = quality * weight
                     if found.get(index, 0.0) < value:
                         found[index] = value
+                    if quality >= STEM:
+                        certain.add(index)
             if len(self._cache) > 512:  # typing makes a new word per key: keep the cache small
                 self._cache.clear()
-            self._cache[word] = found
-        return found
+            cached = self._cache[word] = (found, certain)
+        return cached
 
     def _matches(self, word: str) -> dict[str, float]:
         """The known words ``word`` matches, each with the quality of its best match."""
@@ -176,9 +205,15 @@ class SearchIndex:
                 best[known] = quality
 
         stemmed = stem(word)
-        for part, exact, prefix in ((word, EXACT, PREFIX),) + (((stemmed, STEM, STEM),) if stemmed != word else ()):
-            for known, start in self._containing(part, inside=len(part) >= MIN_PART):
-                note(known, (exact if len(known) == len(part) else prefix) if start else PART)
+        # a stem is looked for at the start of words only: the shorter part hides in too many compounds
+        for part, exact, prefix, inside in ((word, EXACT, PREFIX, len(word) >= MIN_PART),) + (
+                ((stemmed, STEM, STEM, False),) if stemmed != word else ()):
+            for known, position in self._containing(part, inside=inside):
+                if position:
+                    if _plausible_member(known, part, position):
+                        note(known, PART)
+                elif not _negated(known, part):
+                    note(known, exact if len(known) == len(part) else prefix)
         if len(word) > MIN_PART:  # the query is a compound of known words
             for i in range(len(word) - MIN_PART + 1):
                 for j in range(i + MIN_PART, len(word) + 1):
@@ -197,13 +232,13 @@ class SearchIndex:
         return best
 
     def _containing(self, part: str, inside: bool):
-        """(known word, whether it starts with ``part``) for the known words holding ``part`` —
-        only those that start with it unless ``inside``."""
+        """(known word, where ``part`` is in it) for the known words holding ``part`` — only those
+        that start with it unless ``inside``."""
         vocabulary = self._vocabulary
         first = bisect.bisect_left(vocabulary, part)  # sorted: the words starting with it are a run
         n = first
         while n < len(vocabulary) and vocabulary[n].startswith(part):
-            yield vocabulary[n], True
+            yield vocabulary[n], 0
             n += 1
         if not inside:
             return
@@ -212,5 +247,5 @@ class SearchIndex:
         while position >= 0:
             n = bisect.bisect_right(starts, position) - 1
             if starts[n] != position:
-                yield vocabulary[n], False
+                yield vocabulary[n], position - starts[n]
             position = text.find(part, position + 1)

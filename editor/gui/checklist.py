@@ -8,7 +8,7 @@ Until the catalog arrives (it loads after the window is shown) the list says it 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
 from .fit import WrappingDelegate
@@ -64,10 +64,10 @@ class ServiceChecklist(Retranslating, QWidget):
         self.edit.clicked.connect(lambda: self.edit_requested.emit(self.current_service()))
         layout.addWidget(self.dead_end)
         layout.addWidget(self.tree, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.describe, 1)
-        buttons.addWidget(self.edit)
-        layout.addLayout(buttons)
+        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # above each other in a narrow pane
+        self.buttons.addWidget(self.describe, 1)
+        self.buttons.addWidget(self.edit)
+        layout.addLayout(self.buttons)
         layout.addWidget(self.total)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._categories: dict[str, QTreeWidgetItem] = {}  # in the catalog's order
@@ -93,6 +93,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.setAccessibleName(self.tr("Services"))
         self.label.setText(self.tr("&Services you use:"))
         self.describe.setText(self.tr("Describe a service &yourself…"))
+        self._fit_describe()
         self.describe.setToolTip(self.tr("For a service the list lacks: describe its provider, purposes and data"))
         self.edit.setText(self.tr("Ed&it…"))
         self.edit.setToolTip(self.tr("Edit the service you described yourself"))
@@ -286,9 +287,21 @@ class ServiceChecklist(Retranslating, QWidget):
             self.dead_end.setText(template.replace("%1", shown))
             self.dead_end.setToolTip(full.replace("%1", text))
 
+    def _fit_describe(self) -> None:
+        """"Describe a service yourself…" beside "Edit…" where the pane has room for both, else
+        above it (a button does not wrap: its text was cut at 1024×700)."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        both = self.describe.sizeHint().width() + self.buttons.spacing() + self.edit.sizeHint().width()
+        direction = QBoxLayout.Direction.LeftToRight if both <= room or not self.isVisible() \
+            else QBoxLayout.Direction.TopToBottom
+        if self.buttons.direction() != direction:
+            self.buttons.setDirection(direction)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._update_dead_end()
+        self._fit_describe()
 
     def _update_counts(self) -> None:
         if self._catalog is None:

@@ -178,8 +178,10 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
 
         layout = QVBoxLayout(self)
-        for w in (formats, languages, target, self.result, self.buttons):
+        for w in (formats, languages, target, self.result):
             layout.addWidget(w)
+        layout.addStretch(1)  # room to spare goes below the rows, never between them
+        layout.addWidget(self.buttons)
         # Enter exports wherever the focus is. setDefault() counts only once the button is inside
         # the dialog (before, the dialog made its first "auto default" button, Browse…, the
         # default), and no other button may become the default on its own.
@@ -241,9 +243,28 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(ok)
         self.review.setEnabled(any(box.isChecked() and "review" in writer(FORMATS[key].format).options
                                    for key, box in self.format_boxes.items()))
+        self.names_hint.setText(self._files_text(jobs) if jobs else self.tr("Choose at least one format and one language."))
+        self._reserve_hint_height()
+
+    def _files_text(self, jobs: list[Job]) -> str:
         names = ", ".join(j.path.name for j in jobs[:4]) + (" …" if len(jobs) > 4 else "")
-        self.names_hint.setText(self.tr("Files: %1").replace("%1", names) if jobs else
-                                self.tr("Choose at least one format and one language."))
+        return self.tr("Files: %1").replace("%1", names)
+
+    def _reserve_hint_height(self) -> None:
+        """The file list keeps the height of the longest list it can show: growing with each tick,
+        it pushed the rows (and the dialog) under the mouse."""
+        folder, base = Path(self.folder.text().strip()), self.base.text().strip()
+        longest = self._files_text([Job(k, lang, folder / f"{base}-{lang}-review{FORMATS[k].file_suffix}", True)
+                                    for lang in self.lang_boxes for k in FORMATS])
+        probe = QLabel(longest)
+        probe.setWordWrap(True)
+        probe.setFont(self.names_hint.font())
+        width = self.names_hint.width() if self.names_hint.isVisible() else self.names_hint.sizeHint().width()
+        self.names_hint.setMinimumHeight(max(probe.heightForWidth(max(width, 1)), self.names_hint.heightForWidth(max(width, 1))))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._reserve_hint_height()  # a new width wraps the file list anew
 
     def _browse(self) -> None:
         folder = self.ask_folder()

@@ -46,8 +46,14 @@ def _label_width(label: QLabel) -> int:
     return label.fontMetrics().horizontalAdvance(label.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
 
 
-def side_by_side_width(form: QFormLayout) -> int:
-    """The width ``form`` needs to show every label in one line beside a usable field."""
+def typed_width(edit: QLineEdit) -> int:
+    """What the text typed into ``edit`` needs to show whole."""
+    return edit.fontMetrics().horizontalAdvance(edit.text()) + 12
+
+
+def side_by_side_width(form: QFormLayout, typed: dict[int, int] | None = None) -> int:
+    """The width ``form`` needs to show every label in one line beside a usable field; a line
+    edit's text counts as measured in ``typed`` (by id), or as it is now without it."""
     labels, fields = [0], [0]
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -58,7 +64,7 @@ def side_by_side_width(form: QFormLayout) -> int:
             widget = field.widget()
             need = widget.fontMetrics().averageCharWidth() * FIELD_CHARS if _text_field(widget) else 0
             if isinstance(widget, QLineEdit):  # what the user typed must show whole, beside its label too
-                need = max(need, widget.fontMetrics().horizontalAdvance(widget.text()) + 12)
+                need = max(need, typed.get(id(widget), 0) if typed is not None else typed_width(widget))
             fields.append(max(need, widget.sizeHint().width()))
         elif field is not None and field.layout() is not None:
             fields.append(field.layout().sizeHint().width())
@@ -68,24 +74,46 @@ def side_by_side_width(form: QFormLayout) -> int:
 
 class FormFitter(QObject):
     """Keeps every form in ``column`` readable: labels beside the fields while both fit in one
-    line, else labels above the fields (wrapping if they must) — never a clipped label."""
+    line, else labels above the fields (wrapping if they must) — never a clipped label.
+
+    Typed text is measured only when the column changes width, is shown or switches tabs, or a
+    project opens: measured on every keystroke (or when the findings below change the column's
+    height), the first letters could flip the layout under the user's mouse."""
 
     def __init__(self, column: QWidget) -> None:
         super().__init__(column)
         self.column = column
         self._pending = False
+        self._measure = True
+        self._typed: dict[int, int] = {}  # id(line edit) → typed_width() when last measured
+        self._measured_width = -1
         self._watched: set[int] = set()
         column.installEventFilter(self)
+        if isinstance(column, QTabWidget):
+            column.currentChanged.connect(lambda _index: self._schedule(measure=True))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest) and not self._pending:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self._schedule(measure=watched is self.column and event.type() == QEvent.Type.Show)
+        return False
+
+    def measure(self) -> None:
+        """Fit again, measuring the line edits' texts (a project was opened, not typed)."""
+        self._schedule(measure=True)
+
+    def _schedule(self, measure: bool) -> None:
+        self._measure = self._measure or measure
+        if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self.fit)
-        return False
 
     def fit(self) -> None:
         """One decision per page (a tab of the column): its forms all side by side, or all wrapped."""
         self._pending = False
+        if self._measure or self.column.width() != self._measured_width:
+            self._measured_width = self.column.width()
+            self._typed = {id(e): typed_width(e) for e in self.column.findChildren(QLineEdit)}
+            self._measure = False
         scrollbar = self.column.style().pixelMetric(self.column.style().PixelMetric.PM_ScrollBarExtent)
         pages = [self.column.widget(i) for i in range(self.column.count())] if isinstance(self.column, QTabWidget) \
             else [self.column]
@@ -99,7 +127,7 @@ class FormFitter(QObject):
                     owner.installEventFilter(self)
                 inset = max(owner.mapTo(page, QPoint(0, 0)).x(), 0) if owner.isVisible() else 0
                 widths[id(form)] = self.column.width() - 2 * inset - scrollbar
-            wrap = any(widths[id(f)] < side_by_side_width(f) for f in forms if f.parentWidget().isVisible())
+            wrap = any(widths[id(f)] < side_by_side_width(f, self._typed) for f in forms if f.parentWidget().isVisible())
             policy = Policy.WrapAllRows if wrap else Policy.DontWrapRows
             for form in forms:
                 if form.rowWrapPolicy() != policy:

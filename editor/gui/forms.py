@@ -101,6 +101,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         """The description as the policy words it with these options (never its template code),
         the provider and when the facts were checked."""
         from ..core.composer import ComposeError, composer_for
+        from ..core.context import format_date  # here: the first paint leaves the composer for later
 
         lang = self.lang
         try:
@@ -113,7 +114,8 @@ class ServiceOptionsForm(Retranslating, QWidget):
                          .replace("%2", countries.name(service.provider.country, lang)))
         elif self.catalog.without_provider(service) != "own_processing":  # own processing: the text says who helps
             lines.append(self.tr("Self-hosted: no outside provider"))
-        lines.append(self.tr("Facts verified: %1").replace("%1", service.verified.isoformat()))
+        verified = format_date(service.verified, lang if lang in ("de", "en") else "en")  # not ISO: the user's way
+        lines.append(self.tr("Facts verified: %1").replace("%1", verified))
         self.facts.setText("\n".join(lines))
 
     def _option_widget(self, service, option) -> QWidget:

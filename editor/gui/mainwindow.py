@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
     def _model_changed(self, target: EditTarget | None) -> None:
         if target is None:  # a new project
             self.live.project_replaced()
+            self.form_fitter.measure()  # its texts were not typed: the forms fit them
         self.company_form.refresh(target)
         if self.catalog is not None and (target is None or target == OWN_SERVICES):
             self._show_catalog()  # the checklist and the options show the project's own services too

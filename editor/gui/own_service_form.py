@@ -57,6 +57,7 @@ class OwnServiceDialog(Retranslating, QDialog):
             self.country.addItem(f"{code} – {countries.name(code, ui_language)}", code)
         self.country.setCurrentIndex(self.country.findData("DE"))  # not the list's first (Argentina)
         self.role, self.category, self.safeguard = QComboBox(), QComboBox(), QComboBox()
+        self.category.addItem("", "")  # "— choose —" (retranslateUi): the user picks, no guessed default
         for category in self.catalog.ordered_categories():
             self.category.addItem(category.title.get(ui_language), category.id)
         for combo in (self.role, self.category, self.safeguard, self.country):
@@ -166,6 +167,7 @@ class OwnServiceDialog(Retranslating, QDialog):
                  "device": self.tr("Device access:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
+        self.category.setItemText(0, self.tr("— choose a category —"))
         for lang in self.langs:
             self.labels[f"name.{lang}"].setText(in_(self.tr("&Name"), lang) + ":")
             self.labels[f"data.{lang}"].setText(in_(self.tr("Data processed, one per line"), lang) + ":")
@@ -348,12 +350,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         return lines
 
     def field_name(self, field: str) -> str:
-        head, _, rest = field.partition("[")
-        number = str(int(rest.split("]")[0]) + 1) if rest[:1].isdigit() else ""
-        if head == "purposes":
-            return (self.tr("interest of purpose %1") if field.endswith("interest") else self.tr("purpose %1")).replace("%1", number)
-        return {"names": self.tr("name"), "data": self.tr("data"), "retention": self.tr("storage period"),
-                "joint_control": self.tr("joint-control arrangement")}.get(head, field)
+        return own_services.field_label(field, self.ui_language)
 
     def rule_text(self, field: str, message: str) -> str:
         """The rules' messages (written for pack authors) as the form says them."""

@@ -870,6 +870,10 @@
       <translation>Zugriff auf das Endgerät:</translation>
     </message>
     <message>
+      <source>— choose a category —</source>
+      <translation>— Kategorie wählen —</translation>
+    </message>
+    <message>
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
@@ -1000,30 +1004,6 @@
     <message>
       <source>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</source>
       <translation>Nennen Sie bei berechtigtem Interesse (Art. 6 Abs. 1 lit. f DSGVO) das Interesse.</translation>
-    </message>
-    <message>
-      <source>interest of purpose %1</source>
-      <translation>Interesse zu Zweck %1</translation>
-    </message>
-    <message>
-      <source>purpose %1</source>
-      <translation>Zweck %1</translation>
-    </message>
-    <message>
-      <source>name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>data</source>
-      <translation>Daten</translation>
-    </message>
-    <message>
-      <source>storage period</source>
-      <translation>Speicherdauer</translation>
-    </message>
-    <message>
-      <source>joint-control arrangement</source>
-      <translation>Vereinbarung zur gemeinsamen Verantwortung</translation>
     </message>
     <message>
       <source>The privacy notice must be an https:// address.</source>

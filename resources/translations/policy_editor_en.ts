@@ -870,6 +870,10 @@
       <translation>Device access:</translation>
     </message>
     <message>
+      <source>— choose a category —</source>
+      <translation>— choose a category —</translation>
+    </message>
+    <message>
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
@@ -1000,30 +1004,6 @@
     <message>
       <source>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</source>
       <translation>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</translation>
-    </message>
-    <message>
-      <source>interest of purpose %1</source>
-      <translation>interest of purpose %1</translation>
-    </message>
-    <message>
-      <source>purpose %1</source>
-      <translation>purpose %1</translation>
-    </message>
-    <message>
-      <source>name</source>
-      <translation>name</translation>
-    </message>
-    <message>
-      <source>data</source>
-      <translation>data</translation>
-    </message>
-    <message>
-      <source>storage period</source>
-      <translation>storage period</translation>
-    </message>
-    <message>
-      <source>joint-control arrangement</source>
-      <translation>joint-control arrangement</translation>
     </message>
     <message>
       <source>The privacy notice must be an https:// address.</source>

@@ -374,12 +374,7 @@ GERMAN = {
     "Stores or reads data on the visitor's device": "Speichert oder liest Daten auf dem Endgerät der Besucher",
     "For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).":
         "Zum Beispiel Cookies, Local Storage oder ein Geräte-Fingerabdruck: Dann müssen die Besucher vorher einwilligen (§ 25 TDDDG).",
-    "interest of purpose %1": "Interesse zu Zweck %1",
-    "purpose %1": "Zweck %1",
-    "name": "Name",
-    "data": "Daten",
-    "storage period": "Speicherdauer",
-    "joint-control arrangement": "Vereinbarung zur gemeinsamen Verantwortung",
+    "— choose a category —": "— Kategorie wählen —",
     "The privacy notice must be an https:// address.": "Die Datenschutzhinweise müssen eine https://-Adresse sein.",
     "Give the provider's country as two letters, e.g. DE or US.": "Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.",
     "Name the provider.": "Nennen Sie den Anbieter.",

@@ -107,6 +107,15 @@ def test_messages_are_entirely_in_the_interface_language(catalog):
     assert finding.message == "The custom section “Note” has no text in German."
 
 
+def test_a_custom_section_needs_text_only_in_the_projects_languages(catalog):
+    section = CustomSection(id="x", title=LocalText(de="Hinweis"), body=LocalText(de="Nur auf Deutsch."))
+    german_only = Project(languages=["de"], custom_sections=[section])
+    assert not by_code(checks(catalog, german_only, lang="de"), "custom-empty")
+    both = Project(languages=["de", "en"], custom_sections=[section])
+    (finding,) = by_code(checks(catalog, both, lang="de"), "custom-empty")
+    assert finding.message == "Der eigene Abschnitt „Hinweis“ hat keinen Text auf Englisch."
+
+
 def test_dpo_without_contact_is_an_error_and_no_dpo_is_a_task_only_where_it_can_apply(catalog):
     project = example_project()
     assert not project.staff_20_plus

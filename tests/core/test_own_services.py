@@ -109,8 +109,11 @@ def test_id_of_a_pack_service_is_refused(catalog):
 def test_missing_language_is_a_finding_and_the_policy_uses_the_other(catalog):
     project = with_own(crm(en=False))
     findings = [f for f in checks(catalog, project, lang="en") if f.code == "own-language"]
-    assert findings and all(f.severity == "warning" for f in findings)
-    assert any("purposes[0].text" in f.message for f in findings)
+    assert len(findings) == 1 and findings[0].severity == "warning"  # one per service, not one per field
+    assert "in English (purpose 1, purpose 2, interest of purpose 2, data, storage period)" in findings[0].message, findings[0].message
+    assert "[" not in findings[0].message and "retention" not in findings[0].message  # no internal field names
+    german = [f.message for f in checks(catalog, project, lang="de") if f.code == "own-language"]
+    assert len(german) == 1 and "auf Englisch (Zweck 1, Zweck 2, Interesse zu Zweck 2, Daten, Speicherdauer)" in german[0], german
     text = render(compose(catalog, project, "en"))
     assert "Bis Vertragsende" in text  # never an empty storage period
     project.languages = ["de"]

@@ -142,3 +142,33 @@ def test_a_prefix_search_costs_no_scan_of_every_word(monkeypatch):
     index._text = Counting(text)
     assert len(index.search("w")) == 2000
     assert calls == []
+
+
+def test_a_stem_inside_another_compound_is_no_match(index, catalog):
+    """"Schriften" listed PayPal, Ratepay and SEPA: its stem "schrift" is inside "Lastschrift"."""
+    found = ids(index.search("Schriften"))
+    assert found and {catalog.services[s].category for s in found} == {"fonts"}
+    assert "google-fonts" in found and "sepa-direct-debit" not in found and "paypal" not in found
+
+
+def test_a_word_is_no_match_for_its_opposite(index, catalog):
+    """"Kontakt" listed the card terminals (keyword "kontaktlos", contactless)."""
+    found = ids(index.search("Kontakt"))
+    assert {"email-contact", "contact-form"} <= set(found)
+    assert not [s for s in found if catalog.services[s].category == "offline"]
+    assert ids(SearchIndex([("cash", [("bargeldlos", NAME)]), ("money", [("Bargeld", NAME)])]).search("Bargeld")) == ["money"]
+
+
+def test_a_part_inside_a_word_must_be_able_to_be_a_member_of_the_compound():
+    index = SearchIndex([("end", [("Rechnungskauf", NAME)]), ("middle", [("Verkaufsstelle", NAME)]),
+                         ("long", [("Onlinezahlungsdienst", NAME)])])
+    assert ids(index.search("kauf")) == ["end"]  # "kauf" inside "verkaufsstelle" is too short to be sure
+    assert ids(index.search("zahlung")) == ["long"]  # six letters and more: a member wherever it is
+
+
+def test_a_service_the_catalog_lacks_gets_no_guesses(index):
+    """"Blumenabo-Plattform XY" listed ~20 learning, delivery and form services."""
+    assert index.search("Blumenabo-Plattform XY") == []
+    assert index.search("Blumenabo Zahlung")  # a word that is known for sure still finds its services
+    assert all(h.matched == 1 for h in index.search("Blumenabo Zahlung"))
+    assert index.search("Plattform")  # on its own, the word is offered its compounds

@@ -102,7 +102,7 @@ def test_missing_language_is_shown_in_the_form_and_as_a_finding(project_window):
     w.live.run_checks()
     found = [f for f in w.findings.findings if f.code == "own-language"]
     assert found and found[0].target == "service:own-acme-crm"
-    assert any("lacks a text in English" in w.findings.item(n).text() for n in range(w.findings.count()))
+    assert any("lacks text in English" in w.findings.item(n).text() for n in range(w.findings.count()))
 
 
 def test_us_without_safeguard_is_shown(project_window):
@@ -187,3 +187,19 @@ def test_a_new_service_starts_in_germany_and_says_each_problem_once(project_wind
     lines = [line for line in dialog.problems.text().splitlines() if line.startswith("•")]
     assert len(lines) == len(set(lines)) and any("https://" in line for line in lines)
     dialog.reject()
+
+
+def test_the_category_is_the_users_choice_and_a_missing_one_is_named_first(project_window):
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog)
+    dialog.category.setCurrentIndex(0)
+    assert dialog.category.currentData() == ""
+    assert dialog.problems.text().splitlines()[1] == "• Choose a category.", dialog.problems.text()
+    dialog.reject()
+    w.checklist.describe.click()
+    fresh = w.own_service_dialog
+    assert fresh.category.currentData() == "" and fresh.category.currentText() == "— choose a category —"
+    assert "Choose a category." in fresh.problems.text()
+    fresh.reject()

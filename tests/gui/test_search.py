@@ -119,3 +119,10 @@ def test_the_offer_to_describe_a_service_fits_the_pane(project_window, qtbot):
     button.click()
     assert all(widget.text() == text for widget in w.own_service_dialog.names.values())  # the form gets it all
     w.own_service_dialog.reject()
+
+
+def test_a_service_the_catalog_lacks_shows_the_offer_to_describe_it(project_window, qtbot):
+    w = project_window
+    w.checklist.search.setText("Blumenabo-Plattform XY")
+    assert w.checklist.visible_ids() == []
+    assert w.checklist.dead_end.isVisibleTo(w.checklist)

@@ -58,3 +58,18 @@ def test_user_text_in_an_option_is_shown_as_typed(project_window, catalog):
     edit.textEdited.emit("Mail-Haus (Berlin) GmbH")
     text = w.options_form.facts.text()
     assert "Mail-Haus (Berlin) GmbH" in text and "\\" not in text
+
+
+@pytest.mark.parametrize("lang, expected", [("de", "21.11.2026"), ("en", "21 November 2026")])
+def test_the_verified_date_is_written_the_interface_languages_way(project_window, catalog, lang, expected, monkeypatch):
+    import datetime as dt
+
+    import msgspec
+
+    w = project_window
+    service = msgspec.structs.replace(catalog.services["paypal"], verified=dt.date(2026, 11, 21))
+    monkeypatch.setitem(catalog.services, "paypal", service)
+    w.options_form.set_language(lang)
+    w.options_form.show_service("paypal")
+    facts = w.options_form.facts.text()
+    assert facts.splitlines()[-1].endswith(expected) and "2026-11-21" not in facts, facts
