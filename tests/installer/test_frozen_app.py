@@ -141,12 +141,14 @@ def test_new_project_equals_the_source_install(project, env, work):
 def _in_process_export(project: Path, out: Path, fmt: str) -> None:
     from editor.core.compose import compose
     from editor.core.catalog_cache import default_catalog
+    from editor.core.export_gate import as_exported
     from editor.core.project import load
     from editor.export import export
 
     loaded = load(project)
-    document = compose(default_catalog(include_user=False), loaded, loaded.languages[0])
-    export(document, out, fmt)
+    catalog = default_catalog(include_user=False)
+    document = compose(catalog, loaded, loaded.languages[0])
+    export(as_exported(catalog, loaded, document), out, fmt)  # as `export` writes it: open errors marked as a draft
 
 
 def _pdf_pages(data: bytes) -> int:
