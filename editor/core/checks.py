@@ -263,7 +263,7 @@ def _services(catalog: Catalog, project: Project, lang: str) -> Iterable[Finding
         name = service.name(lang)
         # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
         # a two-click placeholder asks for the consent itself (the text says so)
-        two_click = chosen_options.get(service.id, {}).get("two_click") is True
+        two_click = chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
         if service.device_access and not service.device_access_exception and not consent_tool and not two_click:
             yield _finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
         if service.device_access and service.category in tracking and not any(
@@ -367,6 +367,8 @@ def _document(document: Document, reported: set[str], lang: str) -> Iterable[Fin
 
 # the newsletter option for advertising to existing customers (services/newsletter.toml)
 EXISTING_CUSTOMERS_OPTION = "existing_customers"
+# the embeds' option for a placeholder whose click is the consent (the service template reads it too)
+TWO_CLICK_OPTION = "two_click"
 
 
 def _uwg_notice(catalog: Catalog, project: Project, document: Document, lang: str) -> Iterable[Finding]:
