@@ -6,14 +6,54 @@ windows stay as they are — project, undo history and autosave are untouched.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from ..resources import resource
 from . import settings as app_settings
 
 LANGUAGES = ("de", "en")
-_installed: list[QTranslator] = []  # a collected QTranslator stops translating: they live here
-_language = ""  # of the installed translators; "" before the first install
+
+
+class InterfaceLanguage(QObject):
+    """The installed translators and the language they show: one per application, owned by it
+    as a Qt child (a collected QTranslator stops translating, so they are kept here)."""
+
+    NAME = "policy-editor-interface-language"
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(self.NAME)
+        self.app = app
+        self.translators: list[QTranslator] = []
+        self.language = ""  # of the installed translators; "" before the first install
+
+    @classmethod
+    def of(cls, app: QCoreApplication | None = None) -> "InterfaceLanguage":
+        app = app or QCoreApplication.instance()
+        return app.findChild(cls, cls.NAME) or cls(app)
+
+    def install(self, lang: str) -> None:
+        """Ours and Qt's own (standard buttons, file dialogs) for ``lang``, replacing earlier ones."""
+        self.restore([], "")
+        ours = QTranslator(self.app)
+        if ours.load(str(resource("translations", f"policy_editor_{lang}.qm"))):
+            self.app.installTranslator(ours)
+            self.translators.append(ours)
+        qt = QTranslator(self.app)
+        if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(qt)
+            self.translators.append(qt)
+        self.language = lang
+
+    def restore(self, translators: list[QTranslator], language: str) -> None:
+        """Put back translators taken earlier (``[]``, "": none, the source texts)."""
+        translators = list(translators)
+        while self.translators:
+            self.app.removeTranslator(self.translators.pop())
+        for translator in translators:
+            self.app.installTranslator(translator)
+        self.translators[:] = translators
+        self.language = language
 
 
 def ui_language(choice: str | None = None) -> str:
@@ -27,24 +67,13 @@ def ui_language(choice: str | None = None) -> str:
 
 def language() -> str:
     """The language the installed translators show ("" when none was installed)."""
-    return _language
+    return InterfaceLanguage.of().language if QCoreApplication.instance() else ""
 
 
 def install_translators(app: QCoreApplication, lang: str) -> None:
-    """Ours and Qt's own (standard buttons, file dialogs) for ``lang``, replacing earlier ones.
-    Qt posts QEvent.LanguageChange to the widgets (see switch_language)."""
-    global _language
-    while _installed:
-        app.removeTranslator(_installed.pop())
-    ours = QTranslator(app)
-    if ours.load(str(resource("translations", f"policy_editor_{lang}.qm"))):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
-    _language = lang
+    """Ours and Qt's own for ``lang``, replacing earlier ones. Qt posts QEvent.LanguageChange to
+    the widgets (see switch_language)."""
+    InterfaceLanguage.of(app).install(lang)
 
 
 def switch_language(choice: str) -> str:
@@ -52,7 +81,7 @@ def switch_language(choice: str) -> str:
     The LanguageChange events Qt posted are delivered before this returns, so the windows
     read in the new language at once."""
     lang = ui_language(choice)
-    if lang != _language:
+    if lang != language():
         install_translators(QCoreApplication.instance(), lang)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang

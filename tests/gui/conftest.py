@@ -34,9 +34,7 @@ def same_interface_language(qapp):
         if before:
             translation.install_translators(qapp, before)
         else:
-            while translation._installed:
-                qapp.removeTranslator(translation._installed.pop())
-            translation._language = ""
+            translation.InterfaceLanguage.of(qapp).restore([], "")
 
 
 @pytest.fixture
@@ -85,13 +83,8 @@ def ui_language():
 
     from editor.gui import translation
 
-    app = QCoreApplication.instance()
-    before, language = list(translation._installed), translation._language
+    state = translation.InterfaceLanguage.of(QCoreApplication.instance())
+    before, language = list(state.translators), state.language
     yield translation.switch_language
-    while translation._installed:
-        app.removeTranslator(translation._installed.pop())
-    for translator in before:
-        app.installTranslator(translator)
-    translation._installed[:] = before
-    translation._language = language
+    state.restore(before, language)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
