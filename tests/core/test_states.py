@@ -14,6 +14,6 @@ def test_every_state_has_a_name_in_both_languages_from_the_authorities(catalog):
 
 
 def test_cli_accepts_german_and_english_state_names():
-    from editor.cli import _state_code
+    from editor.cli.common import state_code as _state_code
 
     assert _state_code("bayern") == _state_code("Bavaria") == _state_code("by") == "BY"
