@@ -4,6 +4,7 @@ editor.export.docx."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -88,3 +89,9 @@ def field(p, instruction: str, shown: str) -> None:
     field_start(p, instruction)
     text_run(p, shown)
     field_char(p, "end")
+
+
+def uri(url: str) -> str:
+    """A link target Word accepts: spaces, non-ASCII and <>"{}|\\^` percent-encoded, existing
+    escapes and URI delimiters kept (Word reports a damaged file for some raw targets)."""
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
