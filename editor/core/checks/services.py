@@ -1,0 +1,168 @@
+"""Checks of the selected services: unknown ones and options, consent and tracking, what a
+service requires or conflicts with, open facts, retention periods, and the user's own services."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import own_services, schema
+from ..catalog import Catalog
+from ..options import option_problem, option_values
+from ..project import Project
+from .finding import LANGUAGE_NAMES, Finding, Inputs, finding
+
+# the embeds' option for a placeholder whose click is the consent (the service template reads it too)
+TWO_CLICK_OPTION = "two_click"
+
+
+def selected_services(inputs: Inputs) -> Iterable[Finding]:
+    catalog, project, lang = inputs.catalog, inputs.project, inputs.lang
+    selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
+    ids = {s.id for s in selected}
+    categories = {s.category for s in selected}
+    for chosen in project.services:
+        service = catalog.services.get(chosen.id)
+        if service is None:
+            yield finding("unknown-service", f"service:{chosen.id}", lang,
+                          value=f"{chosen.id} ({chosen.pack})" if chosen.pack else chosen.id)
+            continue
+        known = {o.id: o for o in service.options}
+        used = option_values(service, chosen.options)
+        for key, value in chosen.options.items():
+            option = known.get(key)
+            problem = "type" if option is None else option_problem(option, value)
+            if problem == "type":
+                yield finding("unknown-option", f"service:{service.id}", lang, option=key, service=service.name(lang))
+            elif problem == "range":
+                yield finding("option-range", f"service:{service.id}", lang, option=option.label.get(lang),
+                              service=service.name(lang), value=value, used=used[key],
+                              allowed=_allowed(option.min, option.max, lang))
+    if not selected:
+        yield finding("no-services", "services", lang)
+    elif project.websites and "hosting" not in categories:
+        yield finding("no-hosting", "services", lang)
+    chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
+    flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
+    consent_tool = bool(flagged("consent_manager"))
+    tracking = flagged("tracking")
+    for service in selected:
+        name = service.name(lang)
+        # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
+        # a two-click placeholder asks for the consent itself (the text says so)
+        two_click = chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
+        if service.device_access and not service.device_access_exception and not consent_tool and not two_click:
+            yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if service.device_access and service.category in tracking and not any(
+                p.basis == "consent" for p in service.purposes):
+            yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
+    yield from _requirements(catalog, selected, chosen_options, categories, lang)
+    reported: set[frozenset[str]] = set()
+    for service in selected:
+        for other in service.conflicts:
+            pair = frozenset((service.id, other))
+            if other in ids and pair not in reported:
+                reported.add(pair)
+                yield finding("conflict", f"service:{service.id}", lang, service=service.name(lang),
+                              other=catalog.services[other].name(lang))
+    unsure = [s for s in selected if s.uncertain]
+    if unsure:
+        yield finding("uncertain-facts", "services", lang, count=len(unsure),
+                      names=", ".join(s.name(lang) for s in unsure))
+    yield from _periods(catalog, project, selected, lang)
+
+
+def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], categories: set[str],
+                  lang: str) -> Iterable[Finding]:
+    """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too (with
+    the option values ``with_options`` names), where the requirement's ``when`` holds."""
+    for service in selected:
+        category = catalog.categories.get(service.category)
+        for req in [*(category.requires if category else []), *service.requires]:
+            if req.when and not _holds(catalog, req.when, chosen[service.id]):
+                continue
+            if any(_satisfied(entry, service.id, chosen, categories, req.with_options) for entry in req.any_of):
+                continue
+            missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
+            yield finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
+                          missing=missing, because=req.because.get(lang) if req.because else "")
+
+
+def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
+    try:
+        return bool(catalog.templates.evaluate(expression, options=options))
+    except Exception:  # noqa: BLE001 — a broken condition is the pack's fault: the safe side is to check
+        return True
+
+
+def _satisfied(entry: str, own: str, chosen: dict[str, dict], categories: set[str], with_options: dict) -> bool:
+    if entry.startswith("category:"):
+        return entry[len("category:"):] in categories
+    if entry == own:  # a category's requirement is met by the service it names
+        return True
+    if entry not in chosen:
+        return False
+    return all(chosen[entry].get(name) == value for name, value in with_options.items())
+
+
+def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:
+    if entry.startswith("category:"):
+        category = catalog.categories.get(entry[len("category:"):])
+        return f"„{category.title.get(lang)}“" if lang == "de" and category else (
+            f"“{category.title.get(lang)}”" if category else entry)
+    service = catalog.services.get(entry)
+    name = service.name(lang) if service else entry
+    return f"„{name}“" if lang == "de" else f"“{name}”"
+
+
+def _allowed(low: int | None, high: int | None, lang: str) -> str:
+    de = lang == "de"
+    if low is not None and high is not None:
+        return f"{low} {'bis' if de else 'to'} {high}"
+    return f"{'mindestens' if de else 'at least'} {low}" if low is not None else f"{'höchstens' if de else 'at most'} {high}"
+
+
+def _periods(catalog: Catalog, project: Project, selected: list, lang: str) -> Iterable[Finding]:
+    """Services that state different retention periods (``periods``) for the same data."""
+    stated: dict[str, list[tuple[schema.Service, int]]] = {}
+    for service in selected:
+        chosen = project.selected(service.id)
+        values = option_values(service, chosen.options if chosen else {})
+        for period in service.periods:
+            days = period.days if period.days is not None else values.get(period.option or "")
+            if isinstance(days, int) and not isinstance(days, bool):
+                stated.setdefault(period.data, []).append((service, days))
+    word = "Tage" if lang == "de" else "days"
+    for data, found in stated.items():
+        if len({days for _, days in found}) > 1:
+            # the target: a service whose period is an option the user can change
+            adjustable = [s for s, _ in found if any(p.option for p in s.periods if p.data == data)]
+            yield finding("retention-conflict", f"service:{(adjustable or [found[0][0]])[0].id}", lang,
+                          data=catalog.labels.get("data", {}).get(lang, {}).get(data, data),
+                          periods=", ".join(f"„{s.name(lang)}“ {days} {word}" if lang == "de"
+                                            else f"“{s.name(lang)}” {days} {word}" for s, days in found))
+
+
+def own_service_problems(inputs: Inputs) -> Iterable[Finding]:
+    catalog, project, lang = inputs.catalog, inputs.project, inputs.lang
+    from ..countries import name as country_name
+
+    missing: dict[tuple[str, str], dict[str, list[str]]] = {}  # (service, name) → language → fields
+    for problem in own_services.read(catalog, project).problems:
+        target = f"service:{problem.service}"
+        if problem.kind == "invalid":
+            yield finding("own-invalid", target, lang, service=problem.name, value=problem.message)
+        elif problem.kind == "rule":
+            yield finding("own-rule", target, lang, service=problem.name, value=problem.message, field=problem.field)
+        elif problem.kind == "language":  # one finding per service, below
+            fields = missing.setdefault((problem.service, problem.name), {}).setdefault(problem.message, [])
+            label = own_services.field_label(problem.field.rsplit(".", 1)[0], lang)
+            if label not in fields:
+                fields.append(label)
+        elif problem.kind == "transfer":
+            yield finding("transfer-safeguard", target, lang, service=problem.name,
+                          country=country_name(problem.message, lang) if problem.message else "?")
+    for (service, name), by_language in missing.items():
+        parts = [f"{LANGUAGE_NAMES.get(code, (code, code))[lang != 'de']} ({', '.join(fields)})"
+                 for code, fields in by_language.items()]
+        yield finding("own-language", f"service:{service}", lang, service=name,
+                      missing=(" und " if lang == "de" else " and ").join(parts))
+
