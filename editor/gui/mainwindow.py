@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
         if not self.session.has_project:
             return
         from ..core.own_services import display_name
-        from .own_service_form import OwnServiceDialog, own_service_changes
+        from .own_service_form import OwnServiceDialog
+        from .own_service_record import own_service_changes
 
         project = self.model.project
         original = project.own_services[index] if index is not None else None

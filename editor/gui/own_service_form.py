@@ -8,12 +8,11 @@ A dialog, opened from the checklist ("Describe a service yourself…", the searc
 is outside the EU/EEA, and whether it accesses the visitor's device — every text in each of the
 project's languages. Below, what is still missing or wrong is listed as the user types (the
 same rules checks() reports). The dialog only builds a record; the main window turns the
-confirmed dialog into ONE undo step (``own_service_changes``).
+confirmed dialog into ONE undo step (``own_service_record.own_service_changes``).
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,19 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import countries, own_services, schema
-from ..core.project import SelectedService
-from .targets import OWN_SERVICES, EditTarget, ServiceTarget
+from .own_service_record import FormRecord, fill_combo, select
 from .translation import Retranslating
 
 ROLES = ("processor", "controller", "joint_controller", "self_hosted")
 BASES = ("consent", "contract", "legal_obligation", "legitimate_interest")
-# the fields of a record this form decides; any other key of the record (an agency's own, or
-# facts a pack author added) is kept as it was
-FORM_KEYS = {"id", "category", "names", "role", "provider", "purposes", "data", "retention", "device_access",
-             "transfer", "joint_control"}
-
-
-class OwnServiceDialog(Retranslating, QDialog):
+class OwnServiceDialog(FormRecord, Retranslating, QDialog):
     """Create (``record`` None) or edit one own service. ``result_record`` holds the record after
     OK; ``deleted`` is True when the user chose Delete."""
 
@@ -180,18 +172,18 @@ class OwnServiceDialog(Retranslating, QDialog):
                  "controller": self.tr("Decides on its own (independent controller)"),
                  "joint_controller": self.tr("Decides together with us (joint controller, Art. 26 GDPR)"),
                  "self_hosted": self.tr("We run it ourselves (self-hosted, no recipient)")}
-        _fill_combo(self.role, [(roles[r], r) for r in ROLES])
+        fill_combo(self.role, [(roles[r], r) for r in ROLES])
         safeguards = {"": self.tr("— choose —"), "adequacy": self.tr("Adequacy decision of the EU Commission"),
                       "dpf_scc": self.tr("EU-US Data Privacy Framework, standard contractual clauses as fallback"),
                       "scc": self.tr("Standard contractual clauses (2021/914)"),
                       "bcr": self.tr("Binding corporate rules")}
-        _fill_combo(self.safeguard, [(safeguards[s], s) for s in ("", *own_services.SAFEGUARDS)])
+        fill_combo(self.safeguard, [(safeguards[s], s) for s in ("", *own_services.SAFEGUARDS)])
         self.bases = {"consent": self.tr("Consent"), "contract": self.tr("Contract"),
                       "legal_obligation": self.tr("Legal obligation"),
                       "legitimate_interest": self.tr("Legitimate interest")}
         for n in range(self.purposes.rowCount()):
             combo = self.purposes.cellWidget(n, len(self.langs))
-            _fill_combo(combo, [(self.bases[b], b) for b in BASES])
+            fill_combo(combo, [(self.bases[b], b) for b in BASES])
         headers = [in_(self.tr("Purpose"), lang) for lang in self.langs] + [self.tr("Legal basis")]
         headers += [in_(self.tr("Interest"), lang) for lang in self.langs]
         self.purposes.setHorizontalHeaderLabels(headers)
@@ -227,8 +219,8 @@ class OwnServiceDialog(Retranslating, QDialog):
             self.data[lang].setPlainText("\n".join(getattr(service.data, lang)))
             self.retention[lang].setText(service.retention.get(lang))
             self.joint[lang].setText(service.joint_control.get(lang) if service.joint_control else "")
-        _select(self.category, service.category)
-        _select(self.role, service.role)
+        select(self.category, service.category)
+        select(self.role, service.role)
         if service.provider is not None:
             self.entity.setText(service.provider.entity)
             self.address.setText(service.provider.address)
@@ -236,7 +228,7 @@ class OwnServiceDialog(Retranslating, QDialog):
             index = self.country.findData(service.provider.country)
             self.country.setCurrentIndex(index) if index >= 0 else self.country.setEditText(service.provider.country)
         if service.transfer is not None and service.transfer.safeguard != "none":
-            _select(self.safeguard, service.transfer.safeguard)
+            select(self.safeguard, service.transfer.safeguard)
         self.device.setChecked(service.device_access)
         for purpose in service.purposes:
             self._add_purpose_row(purpose)
@@ -254,8 +246,8 @@ class OwnServiceDialog(Retranslating, QDialog):
             interest = purpose.interest.get(lang) if purpose and purpose.interest else ""
             self.purposes.setItem(n, len(self.langs) + 1 + k, QTableWidgetItem(interest))
         combo = QComboBox()
-        _fill_combo(combo, [(self.bases[b], b) for b in BASES])
-        _select(combo, purpose.basis if purpose else "contract")
+        fill_combo(combo, [(self.bases[b], b) for b in BASES])
+        select(combo, purpose.basis if purpose else "contract")
         combo.currentIndexChanged.connect(self._update)
         self.purposes.setCellWidget(n, len(self.langs), combo)
         self.purposes.blockSignals(False)
@@ -264,69 +256,6 @@ class OwnServiceDialog(Retranslating, QDialog):
         row = self.purposes.currentRow()
         self.purposes.removeRow(row if row >= 0 else self.purposes.rowCount() - 1)
         self._update()
-
-    def country_code(self) -> str:
-        data = self.country.currentData()
-        text = self.country.currentText().strip()
-        if data and text.startswith(str(data)):
-            return str(data)
-        return text.split(" ", 1)[0].upper()
-
-    def _text(self, widgets: dict[str, Any], old: schema.Text | None = None) -> schema.Text:
-        values = {lang: (old.get(lang) if old else "") for lang in schema.LANGUAGES}
-        values.update({lang: w.text().strip() for lang, w in widgets.items()})
-        return schema.Text(**values)
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.purposes.item(row, column)
-        return item.text().strip() if item is not None else ""
-
-    def record(self) -> dict:
-        """The record the form describes now (the original's other keys kept)."""
-        old = None
-        if self.original is not None:
-            try:
-                old = own_services.decode(self.original)
-            except Exception:  # noqa: BLE001
-                old = None
-        purposes = []
-        n_lang = len(self.langs)
-        for n in range(self.purposes.rowCount()):
-            texts = {lang: self._cell(n, k) for k, lang in enumerate(self.langs)}
-            interests = {lang: self._cell(n, n_lang + 1 + k) for k, lang in enumerate(self.langs)}
-            basis = self.purposes.cellWidget(n, n_lang).currentData()
-            if not any(texts.values()):
-                continue
-            full = {lang: texts.get(lang, "") for lang in schema.LANGUAGES}
-            interest = None
-            if basis == "legitimate_interest" and any(interests.values()):
-                interest = schema.Text(**{lang: interests.get(lang, "") for lang in schema.LANGUAGES})
-            purposes.append(schema.Purpose(text=schema.Text(**full), basis=basis, interest=interest))
-        lines = {lang: [line.strip() for line in self.data[lang].toPlainText().splitlines() if line.strip()]
-                 for lang in self.langs}
-        count = max((len(v) for v in lines.values()), default=0)
-        data = schema.TextList(**{lang: [(lines.get(lang) or [])[k] if k < len(lines.get(lang) or []) else ""
-                                         for k in range(count)] for lang in schema.LANGUAGES})
-        names = self._text(self.names, old.names if old else None)
-        taken = [*self.catalog.services, *(r.get("id") for r in self.project.own_services
-                                          if isinstance(r, dict) and r is not self.original)]
-        sid = old.id if old is not None else own_services.new_id(names.get(self.langs[0]) or names.de or names.en, taken)
-        role = self.role.currentData()
-        built = own_services.build(
-            id=sid, name=names, category=self.category.currentData() or "", role=role, entity=self.entity.text(),
-            address=self.address.text(), country=self.country_code(), privacy_url=self.privacy_url.text(),
-            purposes=purposes, data=data, retention=self._text(self.retention, old.retention if old else None),
-            safeguard=self.safeguard.currentData() or "none", device_access=self.device.isChecked(),
-            joint_control=self._text(self.joint, old.joint_control if old else None) if role == "joint_controller" else None,
-        )
-        new = own_services.to_record(built)
-        if self.original is None:
-            return new
-        # the original's other keys (an agency's own, facts a pack author added) win over defaults
-        kept = {k: v for k, v in self.original.items() if k not in FORM_KEYS}
-        version = str(self.original.get("version", "1"))
-        kept["version"] = str(int(version) + 1) if version.isdigit() else version
-        return {**new, **kept}
 
     # ------------------------------------------------------------------ what is missing
     def problem_lines(self) -> list[str]:
@@ -412,39 +341,3 @@ class OwnServiceDialog(Retranslating, QDialog):
         QMessageBox.information(self, self.tr("Save as user pack"),
                                 self.tr("Saved as a clause pack in %1. It is available in every project after "
                                         "the next start.").replace("%1", str(folder)))
-
-
-def _fill_combo(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for text, data in items:
-        combo.addItem(text, data)
-    if current is not None:
-        _select(combo, current)
-    combo.blockSignals(False)
-
-
-def _select(combo: QComboBox, data: str) -> None:
-    index = combo.findData(data)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-
-
-def own_service_changes(project, record: dict | None, index: int | None) -> list[tuple[EditTarget, Any]]:
-    """The changes a confirmed dialog makes, for ONE undo step (GroupCommand): the list of own
-    services, and the service's place in the selection (ticked when created, removed when
-    deleted — ``record`` None). ``index``: the record's place in own_services; None = new."""
-    records = list(project.own_services)
-    if record is None:
-        if index is None:
-            return []
-        removed = records.pop(index)
-        sid = removed.get("id", "") if isinstance(removed, dict) else ""
-        return [(ServiceTarget(sid), None), (OWN_SERVICES, records)]
-    if index is None:
-        records.append(record)
-        place = (len(project.services), SelectedService(id=record["id"]))
-        return [(OWN_SERVICES, records), (ServiceTarget(record["id"]), place)]
-    records[index] = record
-    return [(OWN_SERVICES, records)]
