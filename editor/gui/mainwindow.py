@@ -11,13 +11,12 @@ Built once, in one pass. Its parts hold the behaviour:
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
+    QComboBox, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
 )
 
 from .. import APP_NAME
@@ -27,6 +26,7 @@ from . import settings as app_settings
 from .actions import MainActions
 from .checklist import ServiceChecklist
 from .company_form import CompanyForm, wrap
+from .dialogs import WindowDialogs
 from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
@@ -36,7 +36,7 @@ from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
-from .targets import EXPORT_HISTORY, OWN_SERVICES, STAND, EditTarget, ProjectField, ServiceTarget
+from .targets import OWN_SERVICES, EditTarget, ProjectField, ServiceTarget
 from .welcome import WelcomePage
 
 
@@ -49,19 +49,19 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language
         self.persist_state = True  # off for screenshots: they must not change the user's layout
         self.catalog = None  # until load_catalog
-        self.suggestions_dialog = None  # the open scan or import dialog
         self.model = ProjectModel(Project(), self)
         self.undo_stack = QUndoStack(self)
         self.prompts = Prompts(self)
         self.session = FileSession(self.model, self.undo_stack, self.prompts, self.ensure_catalog, self)
         self._build_layout()
+        self.dialogs = WindowDialogs(self)
         self.act = MainActions(self, self.undo_stack, self.language_combo, app_settings.value("ui_language", "system"))
         self.act.view_menu.addAction(self.findings_dock.toggleViewAction())
         self.live = LivePolicy(self.model, self.preview, self.findings, self.status_findings, self.statusBar(),
                                ui_language, self)
         self.navigator = Navigator(self.tabs, self.company_form, self.company_scroll, self.checklist,
                                    self.options_form, self.custom_form, self.preview,
-                                   lambda: self.model.project.service_ids(), self.show_pack_errors)
+                                   lambda: self.model.project.service_ids(), self.dialogs.show_pack_errors)
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
@@ -122,12 +122,12 @@ class MainWindow(QMainWindow):
         self.language_combo.addItem("English", "en")
 
     def _wire(self) -> None:
-        a, s, nav = self.act, self.session, self.navigator
+        a, s, nav, d = self.act, self.session, self.navigator, self.dialogs
         for action, slot in ((a.new, s.new_project), (a.open, s.open_dialog), (a.save, s.save), (a.save_as, s.save_as),
-                             (a.export, self.export_dialog), (a.close, s.close_project), (a.quit, self.close),
-                             (a.find, self._focus_search), (a.about, self.about), (a.guide, self.show_guide),
-                             (a.scan, self.scan_dialog),
-                             (a.import_policy, self.import_dialog)):
+                             (a.export, d.export_dialog), (a.close, s.close_project), (a.quit, self.close),
+                             (a.find, self._focus_search), (a.about, d.about), (a.guide, d.show_guide),
+                             (a.scan, d.scan_dialog),
+                             (a.import_policy, d.import_dialog)):
             action.triggered.connect(slot)
         a.recent_chosen.connect(s.open_path)
         a.recent_cleared.connect(s.clear_recent)
@@ -138,14 +138,14 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(s.new_project)
         self.welcome.open_requested.connect(s.open_dialog)
         self.welcome.example_requested.connect(s.open_example)
-        self.welcome.guide_requested.connect(self.show_guide)
+        self.welcome.guide_requested.connect(d.show_guide)
         self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(self._clean_changed)  # a bound slot: dropped with the window
         self.checklist.toggled.connect(self.toggle_service)
         self.checklist.current_changed.connect(nav.service_highlighted)
-        self.checklist.describe_requested.connect(self.describe_service)
-        self.checklist.edit_requested.connect(self.edit_own_service)
+        self.checklist.describe_requested.connect(d.describe_service)
+        self.checklist.edit_requested.connect(d.edit_own_service)
         self.options_form.tick_requested.connect(self.toggle_service)
         self.preview.sectionClicked.connect(nav.preview_clicked)
         self.findings.activated_target.connect(nav.go)
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
             catalog = default_catalog()
         self._use_catalog(catalog, preview_later)
         if catalog.errors:
-            self.show_pack_errors()
+            self.dialogs.show_pack_errors()
 
     def _use_catalog(self, catalog, preview_later: bool = False) -> None:
         self.catalog = self.live.catalog = catalog
@@ -280,55 +280,10 @@ class MainWindow(QMainWindow):
         self.checklist.set_selected(set(self.model.project.service_ids()))
         self.options_form.set_catalog(catalog)
 
-    # ================================================================== own services
-    def describe_service(self, hint: str = "", parent: QWidget | None = None) -> None:
-        """The own-service form for a new service, its name prefilled with ``hint``."""
-        self._open_own_service(None, hint, parent)
-
-    def edit_own_service(self, sid: str) -> None:
-        index = next((n for n, r in enumerate(self.model.project.own_services)
-                      if isinstance(r, dict) and r.get("id") == sid), None)
-        if index is not None:
-            self._open_own_service(index)
-
-    def _open_own_service(self, index: int | None, hint: str = "", parent: QWidget | None = None) -> None:
-        if not self.session.has_project:
-            return
-        from ..core.own_services import display_name
-        from .own_service_form import OwnServiceDialog
-        from .own_service_record import own_service_changes
-
-        project = self.model.project
-        original = project.own_services[index] if index is not None else None
-        dialog = OwnServiceDialog(self.ensure_catalog(), project, original, hint, self.ui_language, parent or self)
-        self.own_service_dialog = dialog  # tests reach it here
-
-        def finished(result: int) -> None:
-            if self.own_service_dialog is dialog:
-                self.own_service_dialog = None
-            dialog.deleteLater()
-            if result != QDialog.DialogCode.Accepted:
-                return
-            record = None if dialog.deleted else dialog.result_record
-            name = display_name(original if record is None else record)
-            text = (self.tr("Delete %1") if record is None else self.tr("Describe %1") if index is None
-                    else self.tr("Edit %1")).replace("%1", name)
-            self.apply_changes(own_service_changes(self.model.project, record, index), text)
-        dialog.finished.connect(finished)
-        dialog.open()
-
     def ensure_catalog(self):
         if self.catalog is None:
             self.load_catalog()
         return self.catalog
-
-    def show_pack_errors(self) -> None:
-        if self.catalog is None or not self.catalog.errors:
-            return
-        lines = "\n".join(str(e) for e in self.catalog.errors[:20])
-        self.prompts.show_error(self.tr("Some clause packs could not be loaded completely"),
-                                self.tr("The services and texts from these files are missing until the pack is fixed. "
-                                        "Everything else works.\n\n%1").replace("%1", lines))
 
     # ================================================================== what the session shows
     def _session_changed(self) -> None:
@@ -365,99 +320,28 @@ class MainWindow(QMainWindow):
         name = self.session.path.name if self.session.path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
 
-    # ================================================================== dialogs
+    # ================================================================== dialogs (dialogs.py)
+    # the entry points and open dialogs as tests and other parts reach them on the window
+    own_service_dialog = property(lambda self: self.dialogs.own_service_dialog)
+    suggestions_dialog = property(lambda self: self.dialogs.suggestions_dialog)
+    guide_dialog = property(lambda self: self.dialogs.guide_dialog)
+
+    def export_dialog(self) -> None:
+        self.dialogs.export_dialog()
+
+    def scan_dialog(self) -> None:
+        self.dialogs.scan_dialog()
+
+    def edit_own_service(self, sid: str) -> None:
+        self.dialogs.edit_own_service(sid)
+
+    def record_exports(self, jobs) -> None:
+        self.dialogs.record_exports(jobs)
+
     def _focus_search(self) -> None:
         self.ensure_catalog()
         self.checklist.search.setFocus()
         self.checklist.search.selectAll()
-
-    def export_dialog(self) -> None:
-        if not self.session.has_project:
-            return
-        from .export_dialog import ExportDialog
-
-        from ..core.own_services import unknown_selected
-
-        unknown = unknown_selected(self.ensure_catalog(), self.model.project)
-        if unknown:  # the policy would lack them without saying so
-            self.prompts.show_error(self.tr("The policy cannot be exported yet"),
-                                    self.tr("No installed clause pack knows the selected service(s) %1. Install the "
-                                            "pack again or remove the service from the project.")
-                                    .replace("%1", ", ".join(_named(self.model.project.selected(sid)) for sid in unknown)))
-            return
-        dialog = ExportDialog(self.ensure_catalog(), self.model.project, self.session.path, self)
-        dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
-        dialog.stand_updated.connect(lambda iso: self.push(STAND, iso, self.tr("Date (Stand)")))
-        dialog.exec()
-
-    def scan_dialog(self) -> None:
-        if not self.session.has_project:
-            return
-        from .scan_dialog import ScanDialog
-
-        dialog = ScanDialog(self.ensure_catalog(), self.model.project, self.apply_changes, self.ui_language, self)
-        dialog.describe_requested.connect(lambda host: self.describe_service(host, dialog))
-        self.open_suggestions(dialog)
-
-    def import_dialog(self, path: str = "") -> None:
-        if not self.session.has_project:
-            return
-        path = path or self.prompts.ask_import_path(app_settings.value("import/folder", str(Path.home())))
-        if not path:
-            return
-        app_settings.set_value("import/folder", str(Path(path).parent))
-        from .import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.ensure_catalog(), self.model.project, self.apply_changes, self.ui_language, path, self)
-        dialog.start()
-        self.open_suggestions(dialog)
-
-    def open_suggestions(self, dialog) -> None:
-        """Show a scan or import dialog, window-modal without blocking here (the work inside runs
-        in a worker thread); it applies its changes through ``apply_changes``."""
-        self.suggestions_dialog = dialog  # tests reach it here
-
-        def closed() -> None:
-            if self.suggestions_dialog is dialog:
-                self.suggestions_dialog = None
-            dialog.deleteLater()
-        dialog.finished.connect(closed)
-        dialog.open()
-
-    def record_exports(self, jobs) -> None:
-        """Note written files in the project's export history ("what changed since the last
-        export" for agencies) — not as an edit: exporting must not make closing ask "Save
-        changes?". A project with a file gets the record in that file at once (nothing else of
-        it is written); where that fails the record becomes an undoable change, saved next time."""
-        import datetime as _dt
-
-        from ..core.export_history import record_export
-
-        stamp = _dt.datetime.now()
-        records = []
-        for job in jobs:
-            if job.error or not job.path.exists():
-                continue
-            records.append(record_export(job.path, job.format, job.lang, fragment=bool(job.options.get("fragment")),
-                                         when=stamp, project_file=self.session.path))
-        if not records:
-            return
-        history = self.model.get(EXPORT_HISTORY) + records
-        if self.session.path is None or self.session.note_exports(records):
-            self.model.set(EXPORT_HISTORY, history)
-        else:
-            self.push(EXPORT_HISTORY, history, self.tr("Record export"))
-
-    def about(self) -> None:
-        from .about import show_about
-
-        show_about(self, self.ensure_catalog(), self.ui_language)
-
-    def show_guide(self) -> None:
-        from .help import GuideDialog
-
-        self.guide_dialog = GuideDialog(self.ui_language, self)  # tests reach it here
-        self.guide_dialog.open()
 
     # ================================================================== window size
     def fit_findings(self) -> None:
@@ -496,10 +380,6 @@ class MainWindow(QMainWindow):
         if self.persist_state:
             app_settings.save_window_state(self, self.splitter)
         event.accept()
-
-
-def _named(selected) -> str:
-    return f"“{selected.id}” ({selected.pack})" if selected.pack else f"“{selected.id}”"
 
 
 def _dropped_path(mime) -> str:

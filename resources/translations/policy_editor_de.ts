@@ -775,48 +775,8 @@
       <translation>%1 entfernen</translation>
     </message>
     <message>
-      <source>Delete %1</source>
-      <translation>%1 löschen</translation>
-    </message>
-    <message>
-      <source>Describe %1</source>
-      <translation>%1 beschreiben</translation>
-    </message>
-    <message>
-      <source>Edit %1</source>
-      <translation>%1 bearbeiten</translation>
-    </message>
-    <message>
       <source>Untitled</source>
       <translation>Unbenannt</translation>
-    </message>
-    <message>
-      <source>Some clause packs could not be loaded completely</source>
-      <translation>Einige Textbaustein-Pakete ließen sich nicht vollständig laden</translation>
-    </message>
-    <message>
-      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</source>
-      <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
-
-%1</translation>
-    </message>
-    <message>
-      <source>The policy cannot be exported yet</source>
-      <translation>Die Erklärung kann noch nicht exportiert werden</translation>
-    </message>
-    <message>
-      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
-      <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.</translation>
-    </message>
-    <message>
-      <source>Date (Stand)</source>
-      <translation>Stand</translation>
-    </message>
-    <message>
-      <source>Record export</source>
-      <translation>Export vermerken</translation>
     </message>
   </context>
   <context>
@@ -1469,6 +1429,49 @@
     <message>
       <source>Recent files</source>
       <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowDialogs</name>
+    <message>
+      <source>Delete %1</source>
+      <translation>%1 löschen</translation>
+    </message>
+    <message>
+      <source>Describe %1</source>
+      <translation>%1 beschreiben</translation>
+    </message>
+    <message>
+      <source>Edit %1</source>
+      <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Einige Textbaustein-Pakete ließen sich nicht vollständig laden</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>Die Dienste und Texte aus diesen Dateien fehlen, bis das Paket korrigiert ist. Alles andere funktioniert.
+
+%1</translation>
+    </message>
+    <message>
+      <source>The policy cannot be exported yet</source>
+      <translation>Die Erklärung kann noch nicht exportiert werden</translation>
+    </message>
+    <message>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
+      <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Stand</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Export vermerken</translation>
     </message>
   </context>
 </TS>

@@ -775,48 +775,8 @@
       <translation>Remove %1</translation>
     </message>
     <message>
-      <source>Delete %1</source>
-      <translation>Delete %1</translation>
-    </message>
-    <message>
-      <source>Describe %1</source>
-      <translation>Describe %1</translation>
-    </message>
-    <message>
-      <source>Edit %1</source>
-      <translation>Edit %1</translation>
-    </message>
-    <message>
       <source>Untitled</source>
       <translation>Untitled</translation>
-    </message>
-    <message>
-      <source>Some clause packs could not be loaded completely</source>
-      <translation>Some clause packs could not be loaded completely</translation>
-    </message>
-    <message>
-      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</source>
-      <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
-
-%1</translation>
-    </message>
-    <message>
-      <source>The policy cannot be exported yet</source>
-      <translation>The policy cannot be exported yet</translation>
-    </message>
-    <message>
-      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
-      <translation>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</translation>
-    </message>
-    <message>
-      <source>Date (Stand)</source>
-      <translation>Date (Stand)</translation>
-    </message>
-    <message>
-      <source>Record export</source>
-      <translation>Record export</translation>
     </message>
   </context>
   <context>
@@ -1469,6 +1429,49 @@
     <message>
       <source>Recent files</source>
       <translation>Recent files</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowDialogs</name>
+    <message>
+      <source>Delete %1</source>
+      <translation>Delete %1</translation>
+    </message>
+    <message>
+      <source>Describe %1</source>
+      <translation>Describe %1</translation>
+    </message>
+    <message>
+      <source>Edit %1</source>
+      <translation>Edit %1</translation>
+    </message>
+    <message>
+      <source>Some clause packs could not be loaded completely</source>
+      <translation>Some clause packs could not be loaded completely</translation>
+    </message>
+    <message>
+      <source>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</source>
+      <translation>The services and texts from these files are missing until the pack is fixed. Everything else works.
+
+%1</translation>
+    </message>
+    <message>
+      <source>The policy cannot be exported yet</source>
+      <translation>The policy cannot be exported yet</translation>
+    </message>
+    <message>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
+      <translation>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</translation>
+    </message>
+    <message>
+      <source>Date (Stand)</source>
+      <translation>Date (Stand)</translation>
+    </message>
+    <message>
+      <source>Record export</source>
+      <translation>Record export</translation>
     </message>
   </context>
 </TS>
