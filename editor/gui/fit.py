@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSplitter, QTabWidget,
+    QAbstractSpinBox, QDockWidget, QMainWindow, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSplitter, QTabWidget,
     QTextEdit, QWidget,
 )
 
@@ -141,6 +141,37 @@ class FormFitter(QObject):
                         long = wrap and _label_width(label) > room
                         if label.wordWrap() != long:
                             label.setWordWrap(long)
+
+class DockFitter(QObject):
+    """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at most a quarter of
+    the window), refitted once new rows are laid out — until the user drags it to a height of
+    their own (``user_sized``: a height restored from the last session)."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget, view: QListWidget, user_sized: bool) -> None:
+        super().__init__(window)
+        self.window, self.dock, self.view = window, dock, view
+        self.active = not user_sized
+        self._timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
+        self._timer.timeout.connect(self.fit)
+        view.model().modelReset.connect(self._timer.start)
+        view.model().rowsInserted.connect(self._timer.start)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # a press on the window itself, not on a child, grabs a separator: from then on the
+        # user decides the findings' height
+        if event.type() == QEvent.Type.MouseButtonPress and self.window.childAt(event.position().toPoint()) is None:
+            self.active = False
+        return False
+
+    def fit(self) -> None:
+        dock, view = self.dock, self.view
+        if not self.active or not dock.isVisible():
+            return
+        height = list_height(view, self.window.height() // 4) + dock.height() - view.height()
+        if abs(height - dock.height()) > 2:
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
 
 def list_height(view: QListWidget, most: int) -> int:
     """The height that shows all of ``view``'s rows (at least one), at most ``most``."""

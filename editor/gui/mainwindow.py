@@ -6,6 +6,8 @@ Built once, in one pass. Its parts hold the behaviour:
   prompts.py      Prompts: the message boxes and file dialogs (tests answer them)
   actions.py      MainActions: actions, menus, toolbar
   live_policy.py  LivePolicy: compose → preview, checks → findings and status bar
+  dialogs.py      WindowDialogs: own services, export (and its history), scan, import, About, guide
+  fit.py          the columns' widths, the forms' label placement, the findings dock's height
   navigation.py   Navigator: a target → the widget where it is fixed
   translation.py  the interface language; a switch reaches every widget's retranslateUi()
 """
@@ -67,7 +69,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         if not app_settings.value("window/splitter"):  # a first start: the columns' shares of the width
             fit.share_on_first_show(self.splitter)
-        self._fit_findings = not app_settings.restore_window_state(self, self.splitter)  # else the user's height
+        user_sized = app_settings.restore_window_state(self, self.splitter)  # the user's findings height too
+        self.findings_fitter = fit.DockFitter(self, self.findings_dock, self.findings, user_sized)
         self.retranslateUi()
         self.show_start_page(fill=start_page)
         if catalog is None and not defer_catalog:
@@ -153,10 +156,6 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
-        self._findings_timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
-        self._findings_timer.timeout.connect(self.fit_findings)
-        self.findings.model().modelReset.connect(self._findings_timer.start)
-        self.findings.model().rowsInserted.connect(self._findings_timer.start)
 
     # ================================================================== interface language
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -342,24 +341,6 @@ class MainWindow(QMainWindow):
         self.ensure_catalog()
         self.checklist.search.setFocus()
         self.checklist.search.selectAll()
-
-    # ================================================================== window size
-    def fit_findings(self) -> None:
-        """The findings dock as tall as its rows (at most a quarter of the window), until the
-        user drags it to a height of their own."""
-        dock = self.findings_dock
-        if not self._fit_findings or not dock.isVisible():
-            return
-        height = fit.list_height(self.findings, self.height() // 4) + dock.height() - self.findings.height()
-        if abs(height - dock.height()) > 2:
-            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
-
-    def event(self, event) -> bool:
-        # a press on the window itself, not on a child, grabs a separator: from then on the
-        # user decides the findings' height
-        if event.type() == QEvent.Type.MouseButtonPress and self.childAt(event.position().toPoint()) is None:
-            self._fit_findings = False
-        return super().event(event)
 
     # ================================================================== window events
     def dragEnterEvent(self, event) -> None:  # noqa: N802
