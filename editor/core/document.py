@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from functools import cache
+from types import MappingProxyType
 from typing import Iterator, Mapping, Union
 
 from .sanitize import clean_text, safe_link
@@ -235,17 +235,25 @@ def missing_document_labels(labels: Mapping[str, Mapping[str, Mapping[str, str]]
     return [(lang, key) for lang in ("de", "en") for key in DOCUMENT_LABEL_KEYS if not document.get(lang, {}).get(key)]
 
 
-@cache
-def default_labels(language: str) -> Mapping[str, str]:
-    """The bundled core pack's document wording: what a Document built by hand (tests, tools)
-    shows. compose() copies the catalog's wording, which a third-party pack may have changed."""
+def _bundled_labels() -> Mapping[str, Mapping[str, str]]:
+    """The bundled core pack's document wording per language, read once at import and kept
+    read-only (a constant of this module, not a cache: nothing changes it)."""
     import tomllib
 
     from ..resources import clause_packs_dir
 
     with open(clause_packs_dir() / "core" / "labels.toml", "rb") as handle:
         document = tomllib.load(handle).get("document", {})
-    return document.get(language) or document["en"]
+    return MappingProxyType({lang: MappingProxyType(dict(texts)) for lang, texts in document.items()})
+
+
+_BUNDLED_LABELS = _bundled_labels()
+
+
+def default_labels(language: str) -> Mapping[str, str]:
+    """The bundled core pack's document wording: what a Document built by hand (tests, tools)
+    shows. compose() copies the catalog's wording, which a third-party pack may have changed."""
+    return _BUNDLED_LABELS.get(language) or _BUNDLED_LABELS["en"]
 
 
 def format_date(day: _dt.date | None, pattern: str, months: str) -> str:
