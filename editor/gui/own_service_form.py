@@ -330,10 +330,11 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
 
     def _save_as_pack(self) -> None:
         from ..core.packs import user_packs_dir
+        from ..core.user_pack import save_as_pack
 
         try:
             service = own_services.decode(self.record())
-            folder = own_services.save_as_pack([service], user_packs_dir(), f"user-{service.id}")
+            folder = save_as_pack([service], user_packs_dir(), f"user-{service.id}")
         except Exception as exc:  # noqa: BLE001 — one sentence for the user
             QMessageBox.warning(self, self.tr("Save as user pack"),
                                 self.tr("The pack could not be written (%1).").replace("%1", str(exc)))

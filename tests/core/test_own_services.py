@@ -155,11 +155,37 @@ def test_save_as_user_pack_loads_as_a_pack(tmp_path, catalog):
     from editor.core.packs import load_catalog
     from editor.resources import clause_packs_dir
 
-    folder = O.save_as_pack([crm(), crm(id="own-local", country="DE")], tmp_path)
+    from editor.core.user_pack import save_as_pack
+
+    folder = save_as_pack([crm(), crm(id="own-local", country="DE")], tmp_path)
     loaded = load_catalog([clause_packs_dir()], [tmp_path])
     assert not [e for e in loaded.errors if "own-services" in str(e.file)], loaded.errors
     assert loaded.service_pack["own-acme-crm"] == "own-services" == folder.name
     assert loaded.services["own-acme-crm"].provider.entity == "Acme *Inc.* [US]"
+
+
+def test_saving_a_user_pack_again_is_atomic(tmp_path, monkeypatch):
+    """A full disk while the pack is written again: the pack saved before stays whole, and no
+    temporary file is left beside it (the same atomic write as projects and exports)."""
+    import errno
+    import os
+
+    import editor.core.atomic as atomic
+    from editor.core.atomic import temp_files
+    from editor.core.user_pack import save_as_pack
+
+    folder = save_as_pack([crm()], tmp_path)
+    before = {p: p.read_bytes() for p in folder.rglob("*.toml")}
+
+    def half_then_full(fd, data):
+        os.write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_write_all", half_then_full)
+    with pytest.raises(OSError, match="No space left"):
+        save_as_pack([crm(), crm(id="own-local", country="DE")], tmp_path)
+    assert {p: p.read_bytes() for p in folder.rglob("*.toml")} == before
+    assert [t for p in before for t in temp_files(p)] == []
 
 
 def test_override_of_a_vanished_section_and_of_changed_pack_text_are_findings(catalog):
