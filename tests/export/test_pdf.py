@@ -1,9 +1,11 @@
 """PDF writer (Qt): a full-catalog policy becomes a multi-page A4 PDF with page numbers."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +85,20 @@ def test_libreoffice_opens_the_pdf_with_every_page(tmp_path):
     content = zipfile.ZipFile(tmp_path / "policy.odg").read("content.xml").decode("utf-8")
     assert content.count("<draw:page ") == page_count(target) > 5
     assert "Datenschutzerkl" in content
+
+
+def test_the_pdf_writer_keeps_no_application_of_its_own():
+    """Importing the writer creates no QApplication, and one it creates for a headless export
+    lives only while the PDF is laid out: no application in a module global, none left over."""
+    tests = Path(__file__).resolve().parents[1]
+    code = ("import editor.export.pdf as pdf\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "from samples import sample\n"
+            "before = QCoreApplication.instance()\n"
+            "data = pdf.to_bytes(sample())\n"
+            "print(before is None, data.startswith(b'%PDF-'), QCoreApplication.instance() is None)\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = f"{tests.parent}{os.pathsep}{tests}"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True", "True"]
