@@ -45,6 +45,11 @@ def has_allowed_scheme(url: str) -> bool:
     return bool(_SCHEME.match(url))
 
 
+def without_scheme(url: str) -> str:
+    """``url`` without its allowed scheme ("example.com/" for "https://example.com/")."""
+    return _SCHEME.sub("", url, count=1)
+
+
 def safe_link(url: str | None) -> str | None:
     """The link target, cleaned, when it is http(s)/mailto/tel; else None (text without link)."""
     if not url:

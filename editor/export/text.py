@@ -6,12 +6,12 @@ editor.core.sanitize); its wording comes from the Document (``document.label``).
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 from ..core.document import Block, Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
+from ..core.sanitize import without_scheme
 
 WIDTH = 80
 
@@ -36,7 +36,7 @@ def _width(text: str) -> int:
 
 def _link_spellings(link: str) -> set[str]:
     """How a link's text may already show its target ("example.com" for "https://example.com/")."""
-    bare = re.sub(r"^(https?://|mailto:|tel:)", "", link, flags=re.IGNORECASE)
+    bare = without_scheme(link)
     return {link, bare, bare.rstrip("/")}
 
 

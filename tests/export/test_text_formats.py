@@ -210,3 +210,19 @@ def test_every_format_renders_arbitrary_text(runs, company):
             assert word in md_visible
         for word in clean(run.text).split():  # HTML marks a placeholder instead of bracketing it
             assert word in html_visible
+
+
+def test_a_link_that_shows_its_own_target_is_printed_once_for_every_allowed_scheme():
+    """The plain text prints a link's target after its text unless the text is the target
+    already, with or without its scheme: the schemes are sanitize.ALLOWED_SCHEMES, named once."""
+    from editor.core.sanitize import ALLOWED_SCHEMES, without_scheme
+
+    for scheme in ALLOWED_SCHEMES:
+        target = f"{scheme.upper()}example.com/x" if scheme.endswith("//") else f"{scheme.upper()}+49 30 1234"
+        shown = without_scheme(target)
+        assert shown != target and not shown.lower().startswith(scheme)
+        doc = Document("en", "T", "ACME", date(2026, 11, 21), (Section("s", "1", "S", (Paragraph((Run(shown, link=target),)),)),))
+        body = text.render(doc)
+        assert shown in body and target not in body
+    assert without_scheme("javascript:alert(1)") == "javascript:alert(1)"
+    assert without_scheme("see https://example.com") == "see https://example.com"  # only at the start
