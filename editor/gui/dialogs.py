@@ -42,7 +42,8 @@ class WindowDialogs(QObject):
 
         project = self.window.model.project
         original = project.own_services[index] if index is not None else None
-        dialog = OwnServiceDialog(self.window.ensure_catalog(), project, original, hint, self.window.ui_language, parent or self.window)
+        window = self.window
+        dialog = OwnServiceDialog(window.ensure_catalog(), project, original, hint, window.ui_language, parent or window)
         self.own_service_dialog = dialog  # tests reach it here
 
         def finished(result: int) -> None:
@@ -64,8 +65,8 @@ class WindowDialogs(QObject):
             return
         lines = "\n".join(str(e) for e in self.window.catalog.errors[:20])
         self.window.prompts.show_error(self.tr("Some clause packs could not be loaded completely"),
-                                self.tr("The services and texts from these files are missing until the pack is fixed. "
-                                        "Everything else works.\n\n%1").replace("%1", lines))
+                                       self.tr("The services and texts from these files are missing until the pack "
+                                               "is fixed. Everything else works.\n\n%1").replace("%1", lines))
 
     def export_dialog(self) -> None:
         if not self.window.session.has_project:
@@ -74,14 +75,15 @@ class WindowDialogs(QObject):
 
         from ..core.own_services import unknown_selected
 
-        unknown = unknown_selected(self.window.ensure_catalog(), self.window.model.project)
+        window = self.window
+        unknown = unknown_selected(window.ensure_catalog(), window.model.project)
         if unknown:  # the policy would lack them without saying so
-            self.window.prompts.show_error(self.tr("The policy cannot be exported yet"),
-                                    self.tr("No installed clause pack knows the selected service(s) %1. Install the "
-                                            "pack again or remove the service from the project.")
-                                    .replace("%1", ", ".join(_named(self.window.model.project.selected(sid)) for sid in unknown)))
+            names = ", ".join(_named(window.model.project.selected(sid)) for sid in unknown)
+            window.prompts.show_error(self.tr("The policy cannot be exported yet"),
+                                      self.tr("No installed clause pack knows the selected service(s) %1. Install the "
+                                              "pack again or remove the service from the project.").replace("%1", names))
             return
-        dialog = ExportDialog(self.window.ensure_catalog(), self.window.model.project, self.window.session.path, self.window)
+        dialog = ExportDialog(window.ensure_catalog(), window.model.project, window.session.path, window)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
         dialog.stand_updated.connect(lambda iso: self.window.push(STAND, iso, self.tr("Date (Stand)")))
         dialog.exec()
@@ -91,7 +93,8 @@ class WindowDialogs(QObject):
             return
         from .scan_dialog import ScanDialog
 
-        dialog = ScanDialog(self.window.ensure_catalog(), self.window.model.project, self.window.apply_changes, self.window.ui_language, self.window)
+        window = self.window
+        dialog = ScanDialog(window.ensure_catalog(), window.model.project, window.apply_changes, window.ui_language, window)
         dialog.describe_requested.connect(lambda host: self.describe_service(host, dialog))
         self.open_suggestions(dialog)
 
@@ -104,7 +107,9 @@ class WindowDialogs(QObject):
         app_settings.set_value("import/folder", str(Path(path).parent))
         from .import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.window.ensure_catalog(), self.window.model.project, self.window.apply_changes, self.window.ui_language, path, self.window)
+        window = self.window
+        dialog = ImportDialog(window.ensure_catalog(), window.model.project, window.apply_changes, window.ui_language, path,
+                              window)
         dialog.start()
         self.open_suggestions(dialog)
 

@@ -2,6 +2,7 @@
 
 Built once, in one pass. Its parts hold the behaviour:
   model.py        ProjectModel and SetCommand (every edit, typed targets from targets.py)
+  editing.py      Editing: the panes' edits as undo commands (push, apply_changes, ticks, tasks)
   session.py      FileSession: new/open/save/close, recent files, autosave, crash recovery
   prompts.py      Prompts: the message boxes and file dialogs (tests answer them)
   actions.py      MainActions: actions, menus, toolbar
@@ -13,7 +14,6 @@ Built once, in one pass. Its parts hold the behaviour:
 """
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -22,23 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.project import Project, SelectedService
+from ..core.project import Project
 from . import fit, translation
 from . import settings as app_settings
 from .actions import MainActions
 from .checklist import ServiceChecklist
 from .company_form import CompanyForm, wrap
 from .dialogs import WindowDialogs
+from .editing import Editing
 from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
 from .live_policy import LivePolicy
-from .model import GroupCommand, ProjectModel, SetCommand
+from .model import ProjectModel
 from .navigation import Navigator
 from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
-from .targets import OWN_SERVICES, EditTarget, ProjectField, ServiceTarget
+from .targets import OWN_SERVICES, EditTarget, ServiceTarget
 from .welcome import WelcomePage
 
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.model = ProjectModel(Project(), self)
         self.undo_stack = QUndoStack(self)
         self.prompts = Prompts(self)
+        self.editing = Editing(self)
         self.session = FileSession(self.model, self.undo_stack, self.prompts, self.ensure_catalog, self)
         self._build_layout()
         self.dialogs = WindowDialogs(self)
@@ -145,14 +147,14 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(self._clean_changed)  # a bound slot: dropped with the window
-        self.checklist.toggled.connect(self.toggle_service)
+        self.checklist.toggled.connect(self.editing.toggle_service)
         self.checklist.current_changed.connect(nav.service_highlighted)
         self.checklist.describe_requested.connect(d.describe_service)
         self.checklist.edit_requested.connect(d.edit_own_service)
-        self.options_form.tick_requested.connect(self.toggle_service)
+        self.options_form.tick_requested.connect(self.editing.toggle_service)
         self.preview.sectionClicked.connect(nav.preview_clicked)
         self.findings.activated_target.connect(nav.go)
-        self.findings.task_done.connect(self.mark_task)
+        self.findings.task_done.connect(self.editing.mark_task)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
@@ -185,47 +187,10 @@ class MainWindow(QMainWindow):
         self.options_form.set_language(lang)
         self.live.run_checks()
 
-    # ================================================================== editing
-    def push(self, target: EditTarget, value: Any, text: str, session: int | None = None) -> None:
-        """Every change to the project goes through here (and so onto the undo stack)."""
-        if not self.session.has_project:
-            return
-        command = SetCommand(self.model, target, value, text, session)
-        if command.cut:
-            self.statusBar().showMessage(self.tr("The text was cut to the most characters Policy Editor accepts "
-                                                 "for this field."), 8000)
-        if command.old == command.new and session is None:
-            return
-        self.undo_stack.push(command)
-
-    def apply_changes(self, changes: list, text: str) -> bool:
-        """Several changes (a scan's or an import's confirmed suggestions) as one undo step."""
-        if not self.session.has_project:
-            return False
-        command = GroupCommand(self.model, changes, text)
-        if not command.parts:
-            return False
-        self.undo_stack.push(command)
-        return True
-
-    def mark_task(self, task: str, done: bool) -> None:
-        """A task of the to-do list ticked or unticked: recorded in the project, undoably."""
-        current = [t for t in self.model.project.tasks_done if t != task]
-        self.push(ProjectField("tasks_done"), current + [task] if done else current,
-                  self.tr("Mark task as done") if done else self.tr("Mark task as open"))
-
-    def toggle_service(self, sid: str, ticked: bool) -> None:
-        service = self.project_catalog().services.get(sid) if self.catalog is not None else None
-        name = service.name(self.ui_language) if service else sid
-        target = ServiceTarget(sid)
-        current = self.model.get(target)
-        if ticked and current is None:
-            index = len(self.model.project.services)
-            pack = self.project_catalog().service_pack.get(sid, "")
-            self.push(target, (index, SelectedService(id=sid, pack=pack)), self.tr("Add %1").replace("%1", name))
-            self.preview.scroll_to(f"service-{sid}")  # show what the tick added (composed already)
-        elif not ticked and current is not None:
-            self.push(target, None, self.tr("Remove %1").replace("%1", name))
+    # ================================================================== editing (editing.py)
+    # every change goes through these two (forms, dialogs and tests call them on the window)
+    push = property(lambda self: self.editing.push)
+    apply_changes = property(lambda self: self.editing.apply_changes)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

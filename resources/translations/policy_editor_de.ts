@@ -271,6 +271,29 @@
     </message>
   </context>
   <context>
+    <name>Editing</name>
+    <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
+    </message>
+    <message>
+      <source>Mark task as done</source>
+      <translation>Aufgabe als erledigt markieren</translation>
+    </message>
+    <message>
+      <source>Mark task as open</source>
+      <translation>Aufgabe als offen markieren</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>%1 entfernen</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>Export</source>
@@ -753,26 +776,6 @@
     <message>
       <source>Language of the policy shown in the preview</source>
       <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
-    </message>
-    <message>
-      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
-      <translation>Der Text wurde auf die größte Zeichenzahl gekürzt, die Policy Editor für dieses Feld annimmt.</translation>
-    </message>
-    <message>
-      <source>Mark task as done</source>
-      <translation>Aufgabe als erledigt markieren</translation>
-    </message>
-    <message>
-      <source>Mark task as open</source>
-      <translation>Aufgabe als offen markieren</translation>
-    </message>
-    <message>
-      <source>Add %1</source>
-      <translation>%1 hinzufügen</translation>
-    </message>
-    <message>
-      <source>Remove %1</source>
-      <translation>%1 entfernen</translation>
     </message>
     <message>
       <source>Untitled</source>

@@ -271,6 +271,29 @@
     </message>
   </context>
   <context>
+    <name>Editing</name>
+    <message>
+      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
+      <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
+    </message>
+    <message>
+      <source>Mark task as done</source>
+      <translation>Mark task as done</translation>
+    </message>
+    <message>
+      <source>Mark task as open</source>
+      <translation>Mark task as open</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>Add %1</translation>
+    </message>
+    <message>
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>Export</source>
@@ -753,26 +776,6 @@
     <message>
       <source>Language of the policy shown in the preview</source>
       <translation>Language of the policy shown in the preview</translation>
-    </message>
-    <message>
-      <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
-      <translation>The text was cut to the most characters Policy Editor accepts for this field.</translation>
-    </message>
-    <message>
-      <source>Mark task as done</source>
-      <translation>Mark task as done</translation>
-    </message>
-    <message>
-      <source>Mark task as open</source>
-      <translation>Mark task as open</translation>
-    </message>
-    <message>
-      <source>Add %1</source>
-      <translation>Add %1</translation>
-    </message>
-    <message>
-      <source>Remove %1</source>
-      <translation>Remove %1</translation>
     </message>
     <message>
       <source>Untitled</source>
