@@ -43,8 +43,7 @@ def render_screenshot(project_path: str | None, out_path: str, language: str = "
     window.live.run_checks()
     for _ in range(3):
         QApplication.processEvents()
-    if not window.grab().save(out_path):
-        raise OSError(f"could not write {out_path}")
+    write_png(window.grab(), out_path)
     window.undo_stack.setClean()  # nothing to ask about: we only looked
     window.close()
     window.deleteLater()
@@ -60,3 +59,17 @@ def show_state(window, select: str | None = None, tab: str | None = None) -> Non
         window.checklist.select_service(select)
     if tab is not None:
         window.tabs.setCurrentIndex(TABS.index(tab))
+
+
+def write_png(pixmap, out_path: str) -> None:
+    """``pixmap`` as a PNG at ``out_path``, written atomically like every file Policy Editor
+    writes (an old picture stays whole when the disk is full)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from ..core.atomic import write_atomic
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise OSError(f"could not write {out_path}")
+    write_atomic(out_path, bytes(buffer.data()))

@@ -56,3 +56,30 @@ def test_cli_bad_values_give_one_line(example_file, tmp_path, capsys, args, stat
     err = capsys.readouterr().err.strip()
     assert err.startswith("policy-editor: ") and "\n" not in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_screenshot_failing_halfway_leaves_the_old_picture(tmp_path, qtbot):
+    """The picture goes through the one atomic write: a full disk keeps the old file whole."""
+    import errno
+    import os
+
+    from PySide6.QtGui import QPixmap
+
+    import editor.core.atomic as atomic
+    from editor.core.atomic import temp_files
+    from editor.gui.screenshot import write_png
+
+    out = tmp_path / "shot.png"
+    out.write_bytes(b"the old picture")
+
+    def half_then_full(fd, data):
+        os.write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    pixmap = QPixmap(40, 30)
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(OSError, match="No space left"):
+        patch.setattr(atomic, "_write_all", half_then_full)
+        write_png(pixmap, str(out))
+    assert out.read_bytes() == b"the old picture" and temp_files(out) == []
+    write_png(pixmap, str(out))
+    assert out.read_bytes().startswith(b"\x89PNG")
