@@ -1,6 +1,7 @@
 """The structure the next people rely on, checked on the source itself: every module imports,
 none is over about 400 lines, no `global` statement, no module-level cache or other mutable
-state in core, and core imports no Qt. (The import graph has no cycle: core/test_import_graph.py.)"""
+state in core, core imports no Qt, and files are written only through core/atomic.py. (The
+import graph has no cycle: core/test_import_graph.py.)"""
 import ast
 import importlib
 from pathlib import Path
@@ -86,6 +87,24 @@ def module_state(tree: ast.Module) -> list[str]:
     return found
 
 
+def raw_writes(tree: ast.Module) -> list[str]:
+    """Files written other than through the one atomic write: write_text/write_bytes, open() for
+    writing, os.replace/rename, shutil's copies and moves."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _called(node.func)
+        owner = node.func.value.id if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) else ""
+        mode = next((a for a in node.args[1:2]), None) if name == "open" else None
+        mode = next((k.value for k in node.keywords if k.arg == "mode"), mode)
+        writing_open = name == "open" and isinstance(mode, ast.Constant) and set(str(mode.value)) & set("wax+")
+        if name in ("write_text", "write_bytes") or writing_open or (owner == "os" and name in ("replace", "rename")) \
+                or (owner == "shutil" and name in ("copy", "copy2", "copyfile", "move")):
+            found.append(f"{name} (line {node.lineno})")
+    return found
+
+
 def _called(func: ast.expr) -> str:
     if isinstance(func, ast.Call):
         func = func.func
@@ -115,6 +134,14 @@ def test_core_keeps_no_module_level_state():
     assert {name: found for name, path in _core().items() if (found := module_state(_tree(path)))} == {}
 
 
+def test_files_are_written_only_through_the_atomic_write():
+    """Projects, autosave, caches, exports, user packs and screenshots: a crash never leaves a
+    half-written file (core/atomic.py is the one place that replaces a file)."""
+    atomic = ROOT / "core" / "atomic.py"
+    assert {name: found for name, path in _modules().items()
+            if path != atomic and (found := raw_writes(_tree(path)))} == {}
+
+
 # --------------------------------------------------------------------------------- the rules can fail
 def test_the_rules_see_what_they_forbid():
     bad = ast.parse(
@@ -136,6 +163,10 @@ def test_the_rules_see_what_they_forbid():
                                  "TABLE changed in x (line 10)", "TABLE.update in x (line 11)"]
     good = ast.parse("NAMES = {'de': 'Deutsch'}\n__all__ = ['f']\ndef f():\n    local = {}\n    local['a'] = 1\n")
     assert module_state(good) == [] and global_statements(good) == [] and qt_imports(good) == []
+    writes = ast.parse("import os, shutil\np.write_text('x')\nopen(p, 'wb')\nopen(p, mode='a')\nopen(p)\n"
+                       "open(p, 'rb')\nos.replace(a, b)\nshutil.copy2(a, b)\nwrite_atomic(p, b'x')\n")
+    assert raw_writes(writes) == ["write_text (line 2)", "open (line 3)", "open (line 4)", "replace (line 7)",
+                                  "copy2 (line 8)"]
 
 
 def test_the_length_rule_counts_lines(tmp_path):
