@@ -1,7 +1,7 @@
 """Overrides of section texts and what they replaced.
 
 An override replaces the text a pack gives a section. Two things can go wrong later, and both
-become findings (checks.py): the section no longer exists (a pack update removed it, or the
+become findings (core.checks): the section no longer exists (a pack update removed it, or the
 service is gone), or the pack text under the override changed (a pack update the user's own
 text does not follow). For the second, the project stores, per section and language, a
 fingerprint of the pack text the override replaced (``Project.override_basis``):

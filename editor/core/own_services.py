@@ -8,7 +8,7 @@ survive) and selected like any other service (``Project.services``).
 - ``read(catalog, project)`` decodes every record and runs the SAME rules as a pack service
   (servicerules.service_problems, the catalog's categories, unique ids) plus what only a record
   of the user needs: every text in each of the project's languages. A problem is a finding
-  (checks.py), never a crash; a record that cannot be composed at all (wrong shape, unknown
+  (core.checks), never a crash; a record that cannot be composed at all (wrong shape, unknown
   category, an id a pack already uses) is left out of the overlay and reported.
 - ``overlay(catalog, project)`` is the catalog as this project sees it: the shared catalog plus
   the project's own services under the pseudo-pack ``project`` ("described by you, not checked
