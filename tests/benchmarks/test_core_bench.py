@@ -4,9 +4,10 @@ the bundled catalog with every service selected and ≤ 300 ms for 1,000 generat
 catalog load of 1,000 services ≤ 1 s; DOCX export ≤ 300 ms.
 
 "Cold" means every cache emptied: a twin of the catalog, whose composer (the composition caches
-and the parsed Markdown) starts empty, with a new TemplateStore, so every template is compiled
-again — what every start pays: compiled templates are never cached on disk, since a
-cache that deserialises to code could be planted. "Truly cold" goes further: a fresh process
+and the parsed Markdown) starts empty, with a new TemplateStore holding the template sources
+alone, so every template and record text is parsed and compiled again — what a start from the
+per-user catalog cache pays: compiled templates are never cached on disk, since a cache that
+deserialises to code could be planted. "Truly cold" is the very first start: a fresh process
 with an empty per-user cache folder (so the catalog is read from the pack files and nothing of
 Jinja's, Python's or ours is warm) composes once; only that compose is timed, in the child,
 in wall-clock and in CPU time (this machine is shared: CPU time is the steadier figure).
