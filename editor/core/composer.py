@@ -88,8 +88,8 @@ class Composer:
         """Use ``other``'s caches (a project's overlay of the catalog ``other`` composes: every
         key names the service record by id and version, and an own service's version carries
         a fingerprint of its content, so entries of the two never mix up)."""
-        self._views, self._sections, self._services, self._blocks, self._provenances = (
-            other._views, other._sections, other._services, other._blocks, other._provenances)
+        self._views, self._sections, self._services, self._blocks, self._inline_runs, self._provenances = (
+            other._views, other._sections, other._services, other._blocks, other._inline_runs, other._provenances)
 
     def _clear(self) -> None:
         # the selection handlers() last indexed, and its index: (views, position by id, the
@@ -99,6 +99,7 @@ class Composer:
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}
         self._blocks: dict[str, tuple[Block, ...]] = {}
+        self._inline_runs: dict[str, tuple] = {}  # a paragraph's (item's, cell's) text → its runs
         self._provenances: dict[tuple, Any] = {}  # a service section's Provenance (cleaning its texts costs)
 
     def cached(self) -> dict[str, int]:
@@ -110,7 +111,11 @@ class Composer:
     def blocks(self, markdown: str) -> tuple[Block, ...]:
         """Markdown → blocks; the same text is parsed once (overrides re-render on every edit)."""
         found = self._blocks.get(markdown)
-        return found if found is not None else _store(self._blocks, markdown, to_blocks(markdown))
+        if found is None:
+            if len(self._inline_runs) >= MAX_ENTRIES:
+                self._inline_runs.clear()
+            found = _store(self._blocks, markdown, to_blocks(markdown, self._inline_runs))
+        return found
 
     # -- the selected services, as templates see them ----------------------------------------------
     def service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:

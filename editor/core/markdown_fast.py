@@ -45,15 +45,25 @@ _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
 _UNSURE_START = ("```", "~~~", "<", "+ ", "* ", "*\t", "\t")
 
 
-def parse(markdown: str, normalize_link, validate_link) -> list | None:
+def parse(markdown: str, normalize_link, validate_link, read_inline=None) -> list | None:
     """Block tuples ("paragraph", Inline) / ("heading", Inline) / ("list", [Inline…]) /
-    ("box", [blocks]) / ("table", [Inline…], [[Inline…]…]), or None when unsure."""
+    ("box", [blocks]) / ("table", [Inline…], [[Inline…]…]), or None when unsure.
+    ``read_inline(text)``, when given, stands in for ``inline(text, …)`` (markup.py passes one
+    that remembers what it read: a policy repeats many lines)."""
     if "\r" in markdown or "\t" in markdown or "\x00" in markdown:
         return None
+    if read_inline is None:
+        def read_inline(text: str) -> Inline:
+            return inline(text, normalize_link, validate_link)
     try:
-        return _Blocks(markdown.split("\n"), normalize_link, validate_link).parse()
+        return _Blocks(markdown.split("\n"), read_inline).parse()
     except Unsure:
         return None
+
+
+def inline(text: str, normalize_link, validate_link) -> Inline:
+    """The inline tokens of one paragraph, list item, heading or table cell (Unsure raised)."""
+    return Inline(_inline(text, normalize_link, validate_link))
 
 
 def _blank(line: str) -> bool:
@@ -61,12 +71,9 @@ def _blank(line: str) -> bool:
 
 
 class _Blocks:
-    def __init__(self, lines: list[str], normalize_link, validate_link) -> None:
+    def __init__(self, lines: list[str], read_inline) -> None:
         self.lines = lines
-        self.normalize_link, self.validate_link = normalize_link, validate_link
-
-    def inline(self, text: str) -> Inline:
-        return Inline(_inline(text, self.normalize_link, self.validate_link))
+        self.inline = read_inline
 
     def parse(self) -> list:
         lines, blocks, i = self.lines, [], 0
@@ -143,7 +150,7 @@ class _Blocks:
             i += 1
         if i < len(lines) and not _blank(lines[i]):
             raise Unsure  # a lazy continuation line
-        found = _Blocks(inner, self.normalize_link, self.validate_link).parse()
+        found = _Blocks(inner, self.inline).parse()
         blocks.append(("box", found))
         return i
 
@@ -271,9 +278,12 @@ class _Inline:
                     pos += 2
                     while pos < end and src[pos] == " ":
                         pos += 1
-                else:  # markdown-it makes every escape a token of its own (joined to the text later)
+                elif isMdAsciiPunct(ord(nxt)):  # markdown-it's own token, joined to the text around it later
+                    pending.append(nxt)
+                    pos += 2
+                else:
                     flush()
-                    out.append(Tok("text", nxt if isMdAsciiPunct(ord(nxt)) else "\\" + nxt))
+                    out.append(Tok("text", "\\" + nxt))
                     pos += 2
             elif ch in "*_":
                 run = pos

@@ -164,12 +164,22 @@ def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
     return Table(tuple(header), tuple(rows)), i
 
 
-def to_blocks(markdown: str) -> tuple[Block, ...]:
+def to_blocks(markdown: str, inline_runs: dict[str, tuple[Run, ...]] | None = None) -> tuple[Block, ...]:
     """Parse Markdown into blocks (a catalog's Composer keeps the results of compose()). The
-    plain Markdown of our templates takes the fast reader; anything else, markdown-it."""
-    fast = markdown_fast.parse(markdown, _MD.normalizeLink, _MD.validateLink)
+    plain Markdown of our templates takes the fast reader; anything else, markdown-it.
+    ``inline_runs`` (text → runs) remembers the lines the fast reader read: the inline reading
+    of a paragraph, item or cell depends on its text alone, and a policy repeats many."""
+    memo = {} if inline_runs is None else inline_runs
+
+    def read_inline(text: str) -> tuple[Run, ...]:
+        runs = memo.get(text)
+        if runs is None:
+            runs = memo[text] = _inline_runs(markdown_fast.inline(text, _MD.normalizeLink, _MD.validateLink))
+        return runs
+
+    fast = markdown_fast.parse(markdown, _MD.normalizeLink, _MD.validateLink, read_inline)
     if fast is not None:
-        return _fast_blocks(fast)
+        return _fast_blocks(fast, _read)
     return slow_blocks(markdown)
 
 
@@ -179,21 +189,27 @@ def slow_blocks(markdown: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _fast_blocks(found: list) -> tuple[Block, ...]:
+def _read(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    return runs  # to_blocks' fast reader gives runs already
+
+
+def _fast_blocks(found: list, runs_of=_inline_runs) -> tuple[Block, ...]:
+    """Blocks from the fast reader's tuples; ``runs_of`` turns what stands for a text's inline
+    content in them into runs."""
     blocks: list[Block] = []
     for kind, *parts in found:
         if kind == "paragraph":
-            runs = _inline_runs(parts[0])
+            runs = runs_of(parts[0])
             if runs:
                 blocks.append(Paragraph(runs))
         elif kind == "heading":
-            blocks.append(Heading(_inline_runs(parts[0])))
+            blocks.append(Heading(runs_of(parts[0])))
         elif kind == "list":
-            items = [runs for runs in map(_inline_runs, parts[0]) if runs]
+            items = [runs for runs in map(runs_of, parts[0]) if runs]
             blocks.append(BulletList(tuple(items), ordered=False))
         elif kind == "box":
-            blocks.append(Box(_fast_blocks(parts[0])))
+            blocks.append(Box(_fast_blocks(parts[0], runs_of)))
         elif kind == "table":
             header, rows = parts
-            blocks.append(Table(tuple(map(_inline_runs, header)), tuple(tuple(map(_inline_runs, row)) for row in rows)))
+            blocks.append(Table(tuple(map(runs_of, header)), tuple(tuple(map(runs_of, row)) for row in rows)))
     return tuple(blocks)

@@ -190,18 +190,23 @@ class TemplateStore:
         self.sources: dict[str, tuple[str, str]] = {}
         self.context_names = frozenset(context_names)
         self.env = make_environment(_StoreLoader(self), data_types)
+        # What the pack loader derived from the sources alone: the names each template reads,
+        # and the trees it parsed to check templates and record texts, not compiled yet (each
+        # is used once, so compose never parses a text the load parsed already). reset() keeps
+        # them, as a fresh process that loaded the packs has them.
+        self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
+        self._checked: dict[str, tuple[str | None, dict[str, int]]] = {}  # record texts checked at load
+        self._trees: dict[str, nodes.Template] = {}  # template name → tree
+        self._text_trees: dict[str, nodes.Template] = {}  # record text → tree
         self.reset()
 
     def reset(self) -> None:
-        """Forget everything compiled or derived from the sources, as in a fresh process."""
+        """Forget everything compiled or rendered, as in a fresh process."""
         for name in [n for n in self.sources if n.startswith("inline/")]:
             del self.sources[name]
         self.env.cache.clear()
         self._inline: dict[str, Any] = {}
         self._expressions: dict[str, Any] = {}
-        self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
-        self._trees: dict[str, nodes.Template] = {}  # parsed for reads(), not compiled yet
-        self._checked: dict[str, tuple[str | None, dict[str, int]]] = {}  # record texts checked at load
         self._compiled: dict[str, Any] = {}
         self._variables: dict[str, frozenset[str]] = {}
         self._runaway: dict[str, TemplateBudgetError] = {}
@@ -213,6 +218,7 @@ class TemplateStore:
             name = f"{pack}/{lang}/{stem}"
             self.sources[name] = (source, filename)
             self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+            self._trees[name] = tree
         return error
 
     def check(self, source: str) -> tuple[str | None, dict[str, int]]:
@@ -222,6 +228,8 @@ class TemplateStore:
         if found is None:
             error, tree = self._parse_checked(source)
             found = self._checked[source] = (error, {} if tree is None else _reads(tree, self.context_names))
+            if error is None:
+                self._text_trees[source] = tree
         return found
 
     def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None]:
@@ -235,6 +243,7 @@ class TemplateStore:
         name = f"{pack}/{lang}/{stem}"
         self.sources.pop(name, None)
         self._own.pop(name, None)
+        self._trees.pop(name, None)
 
     def has(self, pack: str, lang: str, stem: str) -> bool:
         return f"{pack}/{lang}/{stem}" in self.sources
@@ -334,7 +343,7 @@ class TemplateStore:
         evaluated by walking its tree when it is simple (see inline_eval), else compiled."""
         template = self._inline.get(source)
         if template is None:
-            tree = self.env.parse(source)
+            tree = self._text_trees.pop(source, None) or self.env.parse(source)
             template = Evaluated(self.env, tree) if simple(tree) else self.env.from_string(tree)
             self._inline[source] = template
         return template
