@@ -43,7 +43,8 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
-        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a long category name takes a second line, no "…"
+        self.wrapping = WrappingDelegate(self.tree)  # a long category name takes a second line, no "…"
+        self.tree.setItemDelegate(self.wrapping)
         self.label = label = QLabel()
         label.setBuddy(self.search)
         layout = QVBoxLayout(self)
@@ -152,6 +153,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
         self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
+        self.wrapping.refit()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
