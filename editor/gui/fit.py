@@ -160,9 +160,12 @@ class WrappingDelegate(QStyledItemDelegate):
     rows lays them out again on every keystroke, and a sizeHint() written in Python — or Qt's
     own, which lays out each wrapping text — cost more than the search itself."""
 
-    def __init__(self, view: QTreeWidget) -> None:
+    def __init__(self, view: QTreeWidget, rows=None) -> None:
+        """``rows()``: every (item, depth) to fit, also rows a search took out of the tree
+        (by default the rows in the tree)."""
         super().__init__(view)
         self.view = view
+        self.rows = rows or self._tree_rows
         self._width = -1  # the column width the hints were worked out for
         view.setWordWrap(True)
         view.setUniformRowHeights(False)
@@ -176,12 +179,8 @@ class WrappingDelegate(QStyledItemDelegate):
             return
         self._width = width
         kinds: dict[tuple, tuple[int, QFontMetrics, QSize]] = {}  # (depth, flags, font) → measured once
-        root = self.view.invisibleRootItem()
-        stack = [(root.child(n), 0) for n in range(root.childCount())]
         changed = False
-        while stack:
-            item, depth = stack.pop()
-            stack.extend((item.child(n), depth + 1) for n in range(item.childCount()))
+        for item, depth in self.rows():
             kind = (depth, int(item.flags().value), item.font(0).key())
             found = kinds.get(kind)
             if found is None:
@@ -196,6 +195,14 @@ class WrappingDelegate(QStyledItemDelegate):
                 changed = True
         if changed:
             self.view.doItemsLayout()
+
+    def _tree_rows(self):
+        root = self.view.invisibleRootItem()
+        stack = [(root.child(n), 0) for n in range(root.childCount())]
+        while stack:
+            item, depth = stack.pop()
+            stack.extend((item.child(n), depth + 1) for n in range(item.childCount()))
+            yield item, depth
 
     def _option(self, item) -> QStyleOptionViewItem:
         option = QStyleOptionViewItem()
