@@ -166,20 +166,38 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.rows = rows or self._tree_rows
-        self._width = -1  # the column width the hints were worked out for
+        self._width = self._before = -1  # the column width the hints were worked out for, and the one before
         view.setWordWrap(True)
         view.setUniformRowHeights(False)
-        view.header().sectionResized.connect(lambda col, _old, _new: col == 0 and self.refit())
+        self._later = QTimer(self)  # a resize refits once the view has settled, not inside its layout
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(lambda: self.refit(force=False))
+        view.header().sectionResized.connect(lambda col, _old, _new: col == 0 and self._later.start())
 
     def refit(self, force: bool = True) -> None:
         """Work the heights out again (the rows changed, or — ``force`` False — only if the
         column's width did)."""
         width = self.view.columnWidth(0)
-        if not force and width == self._width:
-            return
-        self._width = width
+        if not force:
+            if width == self._before:
+                # back to the width before: the rows' new heights took the scroll bar away or
+                # brought it back. Fit the narrower width (with the bar) and stay there, or the
+                # two would take turns for ever.
+                width = min(width, self._width)
+            if width == self._width:
+                return
+        self._before, self._width = self._width, width
         kinds: dict[tuple, tuple[int, QFontMetrics, QSize]] = {}  # (depth, flags, font) → measured once
-        changed = False
+        model = self.view.model()
+        model.blockSignals(True)  # one layout at the end, not one update per row
+        try:
+            self._set_hints(width, kinds)
+        finally:
+            model.blockSignals(False)
+        self.view.doItemsLayout()
+
+    def _set_hints(self, width: int, kinds: dict) -> None:
         for item, depth in self.rows():
             kind = (depth, int(item.flags().value), item.font(0).key())
             found = kinds.get(kind)
@@ -192,9 +210,6 @@ class WrappingDelegate(QStyledItemDelegate):
                 hint = QSize(one_line.width(), max(one_line.height(), lines + one_line.height() - metrics.height()))
             if item.sizeHint(0) != hint:
                 item.setSizeHint(0, hint)
-                changed = True
-        if changed:
-            self.view.doItemsLayout()
 
     def _tree_rows(self):
         root = self.view.invisibleRootItem()
