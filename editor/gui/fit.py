@@ -233,5 +233,9 @@ class WrappingDelegate(QStyledItemDelegate):
         option = self._option(item)
         one_line = QSize(super().sizeHint(option, self.view.indexFromItem(item, 0)))
         option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
-        text = self.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
-        return max(text.width() - 4, 20), QFontMetrics(option.font), one_line
+        style = self.view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
+        # Qt draws the text inside that rectangle less a margin on each side; one pixel too many
+        # and a name that looked as if it fitted on one line was cut with "…"
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self.view) + 1
+        return max(text.width() - 2 * margin, 20), QFontMetrics(option.font), one_line
