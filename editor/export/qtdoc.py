@@ -63,13 +63,25 @@ class Unit:
         return f"{self.number} {self.title}" if self.number else self.title
 
 
-def units(document: Document) -> list[Unit]:
-    """The document as units, in reading order: title, contents, then every section."""
+def contents_lines(document: Document) -> tuple[str, ...]:
+    """The lines of the table of contents: number and title of every section."""
+    return tuple(f"{display_number(s)} {' '.join(s.title.split())}" for s in document.sections)
+
+
+def contents_unit(document: Document, lines: tuple[str, ...]) -> Unit:
+    return Unit(CONTENTS_ID, 3, "", document.label("contents"), tuple(Paragraph((Run(line),)) for line in lines))
+
+
+def units(document: Document, contents: Unit | None = None) -> list[Unit]:
+    """The document as units, in reading order: title, contents, then every section.
+
+    ``contents``: the table of contents built before from this document's ``contents_lines``
+    (the preview keeps it: building four hundred entries again on every keystroke, and
+    comparing them with the old ones, cost more than the edit)."""
     notice = draft_notice(document)  # a draft's open errors, under the title
     out = [Unit(TITLE_ID, 1, "", document.title, (notice,) if notice else (), None, document.company, stand_line(document))]
     if document.sections:
-        entries = tuple(Paragraph((Run(f"{display_number(s)} {' '.join(s.title.split())}"),)) for s in document.sections)
-        out.append(Unit(CONTENTS_ID, 3, "", document.label("contents"), entries))
+        out.append(contents or contents_unit(document, contents_lines(document)))
 
     def add(section: Section) -> None:
         service = section.provenance.service if section.provenance else None
@@ -117,6 +129,36 @@ def block_html(block) -> str:
         return (f"<table border='1' cellspacing='0' cellpadding='10' width='100%' style='{BOX_STYLE}'>"
                 f"<tr><td>{inner}</td></tr></table>")
     return ""  # unknown block kinds from a newer core: show nothing rather than crash
+
+
+def inline_html(block) -> str | None:
+    """A Paragraph's or Heading's HTML inside its one text block (without the <p>), for
+    rewriting that block alone; None for other kinds."""
+    if isinstance(block, Paragraph):
+        return runs_html(block.runs)
+    if isinstance(block, Heading):
+        return f"<b>{runs_html(block.runs)}</b>"
+    return None
+
+
+def plain_text(block) -> str:
+    """What QTextBlock.text() holds for a Paragraph or Heading (<br> is a line separator)."""
+    return "".join(r.text for r in block.runs).replace("\n", "\u2028")
+
+
+def text_block_count(block) -> int | None:
+    """How many text blocks ``block`` becomes in the document (None: tables and boxes, whose
+    cells are blocks of a frame)."""
+    if isinstance(block, (Paragraph, Heading)):
+        return 1
+    if isinstance(block, BulletList):
+        return len(block.items)
+    return None
+
+
+def head_block_count(unit: Unit) -> int:
+    """The text blocks before the unit's first block: the heading, subtitle and note."""
+    return 1 + bool(unit.subtitle) + bool(unit.note)
 
 
 def unit_html(unit: Unit) -> str:

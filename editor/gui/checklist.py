@@ -15,7 +15,6 @@ from .fit import WrappingDelegate
 from .translation import Retranslating
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-BULK_MOVES = 24  # rows of a category moved one by one; more and the category is filled anew
 
 
 def is_own(catalog, sid: str) -> bool:
@@ -43,7 +42,10 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
-        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a long category name takes a second line, no "…"
+        # a long category name takes a second line, no "…"
+        self.wrapping = WrappingDelegate(self.tree, lambda: [(c, 0) for c in self._categories.values()]
+                                         + [(item, 1) for item in self._items.values()])
+        self.tree.setItemDelegate(self.wrapping)
         self.label = label = QLabel()
         label.setBuddy(self.search)
         layout = QVBoxLayout(self)
@@ -72,12 +74,12 @@ class ServiceChecklist(Retranslating, QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._categories: dict[str, QTreeWidgetItem] = {}  # in the catalog's order
         self._order: dict[str, list[str]] = {}  # category id → its service ids in the catalog's order
-        self._shown: dict[str, list[str]] = {}  # … in the order shown
-        self._hidden: dict[str, set[str] | None] = {}  # category id → its hidden services (None: not known)
+        self._shown: dict[str, list[str]] = {}  # … the ones in the tree, in the order shown (a search's hits)
         self._category_of: dict[str, str] = {}  # service id → category id
         self._index = None  # the search index of the catalog shown (core.service_search)
         self._expanded: set[str] | None = None  # the categories open before a search began
         self._hits = None  # the search's ranked hits; None without search text
+        self._kept: QTreeWidgetItem | None = None  # the highlighted service while a search took it out
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
@@ -114,9 +116,9 @@ class ServiceChecklist(Retranslating, QWidget):
         self._categories.clear()
         self._order.clear()
         self._shown.clear()
-        self._hidden.clear()
         self._category_of.clear()
         self._expanded = None
+        self._kept = None
         for category in catalog.ordered_categories():
             services = catalog.services_in(category.id)
             if not services:
@@ -132,7 +134,6 @@ class ServiceChecklist(Retranslating, QWidget):
             self.tree.addTopLevelItem(cat_item)
             self._categories[category.id] = cat_item
             self._order[category.id] = []
-            self._hidden[category.id] = set()
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
@@ -152,6 +153,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
         self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
+        self.wrapping.refit()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
@@ -172,14 +174,14 @@ class ServiceChecklist(Retranslating, QWidget):
         item = self._items.get(sid)
         if item is None:
             return
-        if item.isHidden():
+        if item.treeWidget() is not self.tree:  # not a hit of the search
             self.search.clear()
         item.parent().setExpanded(True)
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
 
     def current_service(self) -> str:
-        item = self.tree.currentItem()
+        item = self.tree.currentItem() or self._kept
         return item.data(0, ROLE_ID) if item is not None else ""
 
     def item(self, sid: str) -> QTreeWidgetItem | None:
@@ -207,12 +209,13 @@ class ServiceChecklist(Retranslating, QWidget):
         self._update_dead_end()
 
     def _arrange(self, hits) -> None:
-        """Order and hide: the ``hits`` only, best first, each category where its best hit ranks;
-        for None, every service in the catalog's order.
+        """Order and filter: the ``hits`` only, best first, each category where its best hit
+        ranks; for None, every service in the catalog's order.
 
-        Only rows that must move are moved and only rows whose state changes are shown or
-        hidden: a category of a thousand services costs little while its rows stay put. After
-        rows were taken out and put back, every row of the category is set again."""
+        A row that is no hit is taken out of the tree, not hidden: Qt keeps every hidden row as
+        a persistent index that each row moved afterwards updates, which made a keystroke cost
+        tens of milliseconds with a thousand services. A category whose rows change is filled
+        anew in one call; one whose rows stay as they are is not touched."""
         found: dict[str, list[str]] | None = None  # category id → its hits, best first
         categories = list(self._categories)
         if hits is not None:
@@ -220,7 +223,7 @@ class ServiceChecklist(Retranslating, QWidget):
             for hit in hits:
                 found.setdefault(self._category_of[hit.id], []).append(hit.id)
             categories = list(found) + [cid for cid in categories if cid not in found]
-        current = self.tree.currentItem()
+        current = self.tree.currentItem() or self._kept
         self.tree.setUpdatesEnabled(False)
         self.tree.blockSignals(True)  # taking rows out must not announce a new current service
         try:
@@ -229,40 +232,23 @@ class ServiceChecklist(Retranslating, QWidget):
                 item = self._categories[cid]
                 if root.child(n) is not item:
                     root.insertChild(n, root.takeChild(root.indexOfChild(item)))
-                    self._hidden[cid] = None  # its rows were taken out with it: set them all again
             for cid in categories:
-                cat_item, shown = self._categories[cid], self._shown[cid]
-                if found is None:
-                    wanted, hidden = self._order[cid], set()
-                    if shown != wanted:  # back to the catalog's order, all at once
-                        cat_item.takeChildren()
-                        cat_item.addChildren([self._items[sid] for sid in wanted])
-                        self._shown[cid], self._hidden[cid] = list(wanted), None
-                else:
-                    first = found.get(cid, [])
-                    moves = sum(a != b for a, b in zip(first, shown))
-                    if moves > BULK_MOVES:  # many rows to move: rebuilding the category is cheaper
-                        taken = set(first)
-                        shown = self._shown[cid] = first + [sid for sid in shown if sid not in taken]
-                        cat_item.takeChildren()
-                        cat_item.addChildren([self._items[sid] for sid in shown])
-                        self._hidden[cid] = None
-                    else:
-                        for n, sid in enumerate(first):  # the hits to the top, best first
-                            if shown[n] != sid:
-                                m = shown.index(sid)
-                                cat_item.insertChild(n, cat_item.takeChild(m))
-                                shown.insert(n, shown.pop(m))
-                    hidden = set(shown[len(first):])
-                before = self._hidden[cid]
-                for sid in (set(shown) if before is None else before ^ hidden):
-                    self._items[sid].setHidden(sid in hidden)
-                self._hidden[cid] = hidden
-                cat_item.setHidden(len(hidden) == len(shown))
+                cat_item = self._categories[cid]
+                wanted = self._order[cid] if found is None else found.get(cid, [])
+                if self._shown[cid] != wanted:
+                    cat_item.takeChildren()
+                    cat_item.addChildren([self._items[sid] for sid in wanted])
+                    self._shown[cid] = list(wanted)
+                cat_item.setHidden(not wanted)
                 if found is not None:
-                    cat_item.setExpanded(len(hidden) < len(shown))
-            if current is not None and self.tree.currentItem() is not current:
-                self.tree.setCurrentItem(current)
+                    cat_item.setExpanded(bool(wanted))
+            if current is not None and current.treeWidget() is self.tree:
+                if self.tree.currentItem() is not current:
+                    self.tree.setCurrentItem(current)
+                self._kept = None
+            elif current is not None:  # no hit: still the highlighted service, for when it is back
+                self._kept = current
+                self.tree.setCurrentItem(None)
         finally:
             self.tree.blockSignals(False)
             self.tree.setUpdatesEnabled(True)
@@ -309,9 +295,10 @@ class ServiceChecklist(Retranslating, QWidget):
             return
         total = 0
         for cid, cat_item in self._categories.items():
-            ticked = sum(cat_item.child(n).checkState(0) == Qt.CheckState.Checked for n in range(cat_item.childCount()))
+            services = self._order[cid]  # all of them, also those a search took out
+            ticked = sum(self._items[sid].checkState(0) == Qt.CheckState.Checked for sid in services)
             total += ticked
-            cat_item.setText(1, f"{ticked}/{cat_item.childCount()}" if ticked else "")
+            cat_item.setText(1, f"{ticked}/{len(services)}" if ticked else "")
             cat_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         self.total.setText(self.tr("%n service(s) selected", "", total))
         self.ticked_total = total
@@ -325,6 +312,7 @@ class ServiceChecklist(Retranslating, QWidget):
             self.toggled.emit(sid, item.checkState(0) == Qt.CheckState.Checked)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        self._kept = None  # the user highlighted another row
         sid = current.data(0, ROLE_ID) if current is not None else ""
         self.edit.setEnabled(bool(sid) and self._catalog is not None and is_own(self._catalog, sid))
         self.current_changed.emit(sid)

@@ -4,8 +4,9 @@ dock takes only the height its rows need."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QDockWidget, QMainWindow, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSplitter, QTabWidget,
+    QAbstractSpinBox, QDockWidget, QMainWindow, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QSplitter, QTabWidget,
     QTextEdit, QWidget,
 )
 
@@ -183,28 +184,89 @@ def list_height(view: QListWidget, most: int) -> int:
 
 class WrappingDelegate(QStyledItemDelegate):
     """Rows of a tree as tall as their first column's text wrapped to the column's width: Qt's
-    own word wrap paints several lines but keeps one line of height (then "…")."""
+    own word wrap paints several lines but keeps one line of height (then "…").
 
-    def __init__(self, view: QTreeView) -> None:
+    The height is worked out when the column's width changes (``refit``) and kept in the row's
+    size hint of every row, which Qt reads as it is: a search that shows and hides a thousand
+    rows lays them out again on every keystroke, and a sizeHint() written in Python — or Qt's
+    own, which lays out each wrapping text — cost more than the search itself."""
+
+    def __init__(self, view: QTreeWidget, rows=None) -> None:
+        """``rows()``: every (item, depth) to fit, also rows a search took out of the tree
+        (by default the rows in the tree)."""
         super().__init__(view)
         self.view = view
+        self.rows = rows or self._tree_rows
+        self._width = self._before = -1  # the column width the hints were worked out for, and the one before
         view.setWordWrap(True)
         view.setUniformRowHeights(False)
-        view.header().sectionResized.connect(lambda col, _old, _new: col == 0 and view.doItemsLayout())
+        self._later = QTimer(self)  # a resize refits once the view has settled, not inside its layout
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(lambda: self.refit(force=False))
+        view.header().sectionResized.connect(lambda col, _old, _new: col == 0 and self._later.start())
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
-        size = super().sizeHint(option, index)
-        if index.column() != 0:
-            return size
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
+    def refit(self, force: bool = True) -> None:
+        """Work the heights out again (the rows changed, or — ``force`` False — only if the
+        column's width did)."""
+        width = self.view.columnWidth(0)
+        if not force:
+            if width == self._before:
+                # back to the width before: the rows' new heights took the scroll bar away or
+                # brought it back. Fit the narrower width (with the bar) and stay there, or the
+                # two would take turns for ever.
+                width = min(width, self._width)
+            if width == self._width:
+                return
+        self._before, self._width = self._width, width
+        kinds: dict[tuple, tuple[int, QFontMetrics, QSize]] = {}  # (depth, flags, font) → measured once
+        model = self.view.model()
+        model.blockSignals(True)  # one layout at the end, not one update per row
+        try:
+            self._set_hints(width, kinds)
+        finally:
+            model.blockSignals(False)
+        self.view.doItemsLayout()
+
+    def _set_hints(self, width: int, kinds: dict) -> None:
+        for item, depth in self.rows():
+            kind = (depth, int(item.flags().value), item.font(0).key())
+            found = kinds.get(kind)
+            if found is None:
+                found = kinds[kind] = self._measure(item, depth, width)
+            room, metrics, one_line = found
+            text, hint = item.text(0), one_line
+            if metrics.horizontalAdvance(text) > room:
+                lines = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+                hint = QSize(one_line.width(), max(one_line.height(), lines + one_line.height() - metrics.height()))
+            if item.sizeHint(0) != hint:
+                item.setSizeHint(0, hint)
+
+    def _tree_rows(self):
+        root = self.view.invisibleRootItem()
+        stack = [(root.child(n), 0) for n in range(root.childCount())]
+        while stack:
+            item, depth = stack.pop()
+            stack.extend((item.child(n), depth + 1) for n in range(item.childCount()))
+            yield item, depth
+
+    def _option(self, item) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        self.view.initViewItemOption(option)
+        self.initStyleOption(option, self.view.indexFromItem(item, 0))
+        return option
+
+    def _measure(self, item, depth: int, width: int) -> tuple[int, QFontMetrics, QSize]:
+        """For rows like ``item`` (depth, check box, font) at ``width``: the width their text
+        has, the metrics of their font and Qt's own hint for one line."""
         indent = self.view.indentation() * (depth + (1 if self.view.rootIsDecorated() else 0))
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.rect = QRect(0, 0, max(self.view.columnWidth(0) - indent, 40), size.height())
+        item.setData(0, Qt.ItemDataRole.SizeHintRole, None)  # Qt's own hint, not the one set before
+        option = self._option(item)
+        one_line = QSize(super().sizeHint(option, self.view.indexFromItem(item, 0)))
+        option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
         style = self.view.style()
-        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.view)
-        lines = opt.fontMetrics.boundingRect(QRect(0, 0, max(text.width() - 4, 20), 10_000),
-                                             Qt.TextFlag.TextWordWrap, opt.text)
-        return QSize(size.width(), max(size.height(), lines.height() + size.height() - opt.fontMetrics.height()))
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
+        # Qt draws the text inside that rectangle less a margin on each side; one pixel too many
+        # and a name that looked as if it fitted on one line was cut with "…"
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self.view) + 1
+        return max(text.width() - 2 * margin, 20), QFontMetrics(option.font), one_line

@@ -7,7 +7,9 @@ reads "0 errors".
 The first preview of a project (at start, after opening a file or switching the language) comes
 from the per-user document cache when it holds this very project, catalog and language
 (editor.core.document_cache); composing again to verify it, storing a fresh one and the checks
-wait until the preview is laid out, so they never hold up the first complete picture.
+wait until the preview is laid out and a moment longer (VERIFY_DELAY_MS), so they never hold up
+the first complete picture: the poll that notices the layout is done and the paint that shows it
+would otherwise queue behind a compose.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from .preview import Preview
 CHECKS_DELAY_MS = 250
 SETTLE_POLL_MS = 15  # how often to look whether the first preview is laid out
 SETTLE_MAX_MS = 3000  # settle anyway after this long (a hidden preview may not lay out)
+VERIFY_DELAY_MS = 100  # from "laid out" to composing again: the complete preview is painted first
 LANGUAGES = ("de", "en")
 
 
@@ -46,11 +49,16 @@ class LivePolicy(QObject):
         self.settle_timer = QTimer(self)  # runs while a first preview is being laid out
         self.settle_timer.setInterval(SETTLE_POLL_MS)
         self.settle_timer.timeout.connect(self._poll_settled)
+        self.verify_timer = QTimer(self)  # laid out → settle, once the complete preview is painted
+        self.verify_timer.setSingleShot(True)
+        self.verify_timer.setInterval(VERIFY_DELAY_MS)
+        self.verify_timer.timeout.connect(self.settle)
 
     def set_active(self, active: bool) -> None:
         self.active = active
         if not active:
             self.settle_timer.stop()
+            self.verify_timer.stop()
             self.document = None
             self.preview.clear_document()
             self.findings.forget()
@@ -70,7 +78,7 @@ class LivePolicy(QObject):
     def changed(self) -> None:
         """The project changed: compose now, check in a moment (typing does not wait for checks)."""
         self.refresh_preview()
-        if self.active and self.catalog is not None and not self.settle_timer.isActive():
+        if self.active and self.catalog is not None and not self._settling():
             self.checks_timer.start()  # (while a first preview is laid out, settling starts them)
 
     def set_document_language(self, lang: str, refresh: bool = True) -> None:
@@ -126,8 +134,12 @@ class LivePolicy(QObject):
     # ------------------------------------------------------------------ after the first preview
     def _settle_later(self) -> None:
         self.checks_timer.stop()
+        self.verify_timer.stop()
         self._settle_waited = 0
         self.settle_timer.start()
+
+    def _settling(self) -> bool:
+        return self.settle_timer.isActive() or self.verify_timer.isActive()
 
     def _poll_settled(self) -> None:
         self._settle_waited += SETTLE_POLL_MS
@@ -135,7 +147,7 @@ class LivePolicy(QObject):
         laid_out = doc.isEmpty() or doc.lastBlock().layout().lineCount() > 0
         if laid_out or self._settle_waited >= SETTLE_MAX_MS or not self.preview.isVisible():
             self.settle_timer.stop()
-            self.settle()
+            self.verify_timer.start()
 
     def settle(self) -> None:
         """The first preview is on screen: verify a cached document by composing (the fresh one

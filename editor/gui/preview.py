@@ -18,6 +18,10 @@ from ..export import qtdoc
 from ..export.qtdoc import FIXED_IDS, Unit, units
 
 
+class _Drifted(Exception):
+    """The document no longer matches the units' positions: render it in full."""
+
+
 class Preview(QTextBrowser):
     """Shows a Document; ``show_document`` works out and applies the smallest change."""
 
@@ -44,6 +48,7 @@ class Preview(QTextBrowser):
         self._units: list[Unit] = []
         self._starts: list[int] = []  # start position of each unit
         self._ends: list[int] = []  # end position (exclusive of the separator to the next unit)
+        self._contents: tuple[tuple, Unit | None] = ((), None)  # (label and lines, the unit) last shown
         self.replaced = 0  # units written by the last update (tests and benchmarks read this)
         self.viewport().installEventFilter(self)
 
@@ -54,7 +59,7 @@ class Preview(QTextBrowser):
 
     def show_document(self, document: Document) -> int:
         """Bring the view in line with ``document``; returns how many units were (re)written."""
-        new = units(document)
+        new = units(document, self._contents_of(document))
         bar = self.verticalScrollBar()
         scroll = bar.value()
         old_ids = [u.id for u in self._units]
@@ -70,13 +75,25 @@ class Preview(QTextBrowser):
             batch.beginEditBlock()
             try:
                 count = self._incremental(new)
+            except _Drifted:
+                count = -1
             finally:
                 batch.endEditBlock()
-            if self._ends[-1] != self.document().characterCount() - 1:
+            if count < 0 or self._ends[-1] != self.document().characterCount() - 1:
                 count = self._full(new)  # positions drifted (should not happen): start over
         bar.setValue(scroll)
         self.replaced = count
         return count
+
+    def _contents_of(self, document: Document) -> Unit | None:
+        """The table of contents' unit, the same object as last time while its lines stay."""
+        if not document.sections:
+            return None
+        lines = qtdoc.contents_lines(document)
+        key = (document.label("contents"), lines)
+        if key != self._contents[0]:
+            self._contents = (key, qtdoc.contents_unit(document, lines))
+        return self._contents[1]
 
     def unit_at(self, position: int) -> Unit | None:
         index = bisect.bisect_right(self._starts, position) - 1
@@ -133,11 +150,17 @@ class Preview(QTextBrowser):
         for j, unit in enumerate(new):
             if j < len(self._units) and self._units[j].id == unit.id:
                 old = self._units[j]
+                if old is unit:
+                    continue
                 if old == unit:
+                    # the same text, from another compose (the document cache, a language switch):
+                    # keep the new unit, whose blocks the next compose shares, so later edits
+                    # compare by identity instead of word by word
+                    self._units[j] = unit
                     continue
                 if old.same_body(unit):
                     self._renumber(cursor, j, unit)
-                else:
+                elif not self._patch(cursor, j, unit):
                     self._replace(cursor, j, unit)
                 count += 1
             else:
@@ -175,6 +198,48 @@ class Preview(QTextBrowser):
         self._units[i] = unit
         self._ends[i] = new_end
         self._shift(i + 1, new_end - end)
+
+    def _patch(self, cursor: QTextCursor, i: int, unit: Unit) -> bool:
+        """Rewrite only the paragraphs that changed, each inside its own text block, when the
+        unit's heading and the kinds of its blocks stayed (typing in a company field): the
+        block count stays the same, so Qt lays out far less than after a whole unit is
+        replaced. False, with nothing changed, when the unit is not of that shape."""
+        old = self._units[i]
+        if (old.level, old.number, old.title, old.subtitle, old.note) != (
+                unit.level, unit.number, unit.title, unit.subtitle, unit.note) or len(old.blocks) != len(unit.blocks):
+            return False
+        doc = self.document()
+        block = doc.findBlock(self._starts[i])
+        for _ in range(qtdoc.head_block_count(old)):
+            block = block.next()
+        edits = []  # (text block, new HTML)
+        for before, after in zip(old.blocks, unit.blocks):
+            count = qtdoc.text_block_count(before)
+            if before != after:
+                html = qtdoc.inline_html(after)
+                if (html is None or type(before) is not type(after) or not block.isValid()
+                        or block.text() != qtdoc.plain_text(before)):
+                    return False
+                edits.append((block, html))
+            elif count is None:
+                break  # a table or box: the blocks after it cannot be counted (nothing changed there)
+            for _ in range(count or 0):
+                block = block.next()
+        if len(edits) != sum(a != b for a, b in zip(old.blocks, unit.blocks)):
+            return False  # a changed block behind a table
+        delta = 0
+        for block, html in reversed(edits):  # from the back: the earlier blocks keep their positions
+            length = block.length()
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + length - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertHtml(html)
+            if cursor.block() != block:  # the HTML made blocks of its own (cannot, but then start over)
+                raise _Drifted
+            delta += block.length() - length
+        self._units[i] = unit
+        self._ends[i] += delta
+        self._shift(i + 1, delta)
+        return True
 
     def _renumber(self, cursor: QTextCursor, i: int, unit: Unit) -> None:
         """Only the number changed (a section was added above): rewrite the heading text."""

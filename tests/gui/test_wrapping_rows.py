@@ -1,0 +1,51 @@
+"""Checklist rows as tall as their wrapped text: heights kept as size hints, worked out again when
+the column's width changes — and settling when the new heights bring the scroll bar and take it
+away again (the width then flips between two values; refitting each time never ended)."""
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from editor.gui.fit import WrappingDelegate
+
+LONG = "Zahlungsanbieter und Zahlungsdienstleister für Rechnungskauf, Ratenzahlung und Lastschrift"
+
+
+def tree_with_rows(qtbot):
+    tree = QTreeWidget()
+    tree.setHeaderHidden(True)
+    tree.header().setStretchLastSection(False)  # the test sets the column's width itself
+    qtbot.addWidget(tree)
+    delegate = WrappingDelegate(tree)
+    tree.setItemDelegate(delegate)
+    for text in ("Kurz", LONG):
+        tree.addTopLevelItem(QTreeWidgetItem([text]))
+    tree.resize(400, 300)
+    tree.show()
+    return tree, delegate
+
+
+def test_a_long_name_gets_the_height_of_its_lines(qtbot):
+    tree, delegate = tree_with_rows(qtbot)
+    tree.header().resizeSection(0, 160)
+    delegate.refit()
+    short, long = tree.topLevelItem(0), tree.topLevelItem(1)
+    line = QFontMetrics(long.font(0)).height()
+    assert tree.visualItemRect(long).height() >= 2 * line
+    assert tree.visualItemRect(short).height() < 2 * line
+    tree.header().resizeSection(0, 4000)  # wide enough for one line: back to one line's height
+    delegate.refit()
+    assert tree.visualItemRect(long).height() < 2 * line
+
+
+def test_refitting_settles_when_the_width_flips_between_two_values(qtbot):
+    tree, delegate = tree_with_rows(qtbot)
+    qtbot.wait(5)
+    fitted = []
+    set_hints = delegate._set_hints
+    delegate._set_hints = lambda width, kinds: (fitted.append(width), set_hints(width, kinds))
+    for width in (200, 150, 200, 150, 200):
+        tree.header().resizeSection(0, width)
+        qtbot.wait(5)  # the refit runs once the resize is done
+    assert fitted == [200, 150]  # then the narrower one is kept
+    tree.header().resizeSection(0, 300)  # a width of its own is fitted again
+    qtbot.wait(5)
+    assert fitted == [200, 150, 300]
