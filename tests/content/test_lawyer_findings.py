@@ -4,20 +4,7 @@ import re
 
 import pytest
 
-from editor.core.catalog_cache import default_catalog
-from editor.core.compose import compose
-from editor.core.document import iter_runs
-from editor.core.project import SelectedService, example_project
-
-CATALOG = default_catalog(include_user=False)
-
-
-def section_text(service_id, lang, **options):
-    project = example_project()
-    project.services = [SelectedService(id=service_id, options=options)]
-    document = compose(CATALOG, project, lang)
-    section = next(s for s in document.walk() if s.id == f"service-{service_id}")
-    return " ".join(r.text for b in section.blocks for r in iter_runs(b))
+from test_special_categories import CATALOG, section_text  # one service's rendered text
 
 
 def test_ratepay_fingerprinting_is_device_access_with_consent():
