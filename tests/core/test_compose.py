@@ -160,9 +160,15 @@ def test_payment_providers_own_processing_is_theirs_not_our_purpose(catalog):
     assert len(payment) >= 8
     for service in payment:
         assert {p.basis for p in service.purposes} <= {"contract", "consent"}, service.id
-    for sid in ("stripe", "paypal", "klarna"):
-        description = catalog.services[sid].description
-        assert "Geldwäschegesetz" in description.de and "anti-money-laundering" in description.en
+    # said once, in the category's intro, however many providers are selected
+    project = example_project()
+    project.services = [SelectedService(id=sid) for sid in ("stripe", "paypal", "klarna")]
+    for lang, words in (("de", "Geldwäschegesetz"), ("en", "anti-money-laundering")):
+        document = compose(catalog, project, lang)
+        section = next(s for s in document.walk() if s.id == "category-payment")
+        intro = " ".join(r.text for b in section.blocks for r in iter_runs(b))
+        everything = " ".join(r.text for s in document.walk() for b in s.blocks for r in iter_runs(b))
+        assert words in intro and everything.count(words) == 1
 
 
 def test_custom_section_placed_after_named_section_and_override(catalog):
