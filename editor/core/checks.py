@@ -478,7 +478,8 @@ def _overrides(catalog: Catalog, project: Project, document: Document, lang: str
         if section_id not in known:
             continue
         for code, stored in basis.items():
-            if code in ("de", "en") and stored != section_basis(catalog, section_id, code):
+            # a language the policy is not written in cannot be outdated
+            if code in project.languages and code in ("de", "en") and stored != section_basis(catalog, section_id, code):
                 names = _LANGUAGE_NAMES[code]
                 yield _finding("override-outdated", f"section:{section_id}", lang,
                                value=_titles(document).get(section_id, section_id),

@@ -30,7 +30,7 @@ from .company_form import CompanyForm, wrap
 from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
-from .live_policy import LivePolicy
+from .live_policy import LivePolicy, offer_languages
 from .model import GroupCommand, ProjectModel, SetCommand
 from .navigation import Navigator
 from .preview import Preview
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
+        self.live.languages_changed.connect(lambda langs: offer_languages(self.language_combo, langs))
         self._findings_timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
         self._findings_timer.timeout.connect(self.fit_findings)
         self.findings.model().modelReset.connect(self._findings_timer.start)

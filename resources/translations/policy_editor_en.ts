@@ -67,6 +67,14 @@
       <translation>&amp;Legal form:</translation>
     </message>
     <message>
+      <source>Authority, date and languages</source>
+      <translation>Authority, date and languages</translation>
+    </message>
+    <message>
+      <source>Policy l&amp;anguages:</source>
+      <translation>Policy l&amp;anguages:</translation>
+    </message>
+    <message>
       <source>&amp;Represented by:</source>
       <translation>&amp;Represented by:</translation>
     </message>
@@ -163,10 +171,6 @@
       <translation>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</translation>
     </message>
     <message>
-      <source>Authority and date</source>
-      <translation>Authority and date</translation>
-    </message>
-    <message>
       <source>&amp;Federal state:</source>
       <translation>&amp;Federal state:</translation>
     </message>
@@ -195,6 +199,26 @@
       <translation>&amp;Date (Stand):</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>German</translation>
+    </message>
+    <message>
+      <source>German and English</source>
+      <translation>German and English</translation>
+    </message>
+    <message>
+      <source>Policy in German only</source>
+      <translation>Policy in German only</translation>
+    </message>
+    <message>
+      <source>Policy in German and English</source>
+      <translation>Policy in German and English</translation>
+    </message>
+    <message>
+      <source>German is always included. Add English if your website also addresses English-speaking visitors: your own texts are then needed in both languages.</source>
+      <translation>German is always included. Add English if your website also addresses English-speaking visitors: your own texts are then needed in both languages.</translation>
+    </message>
+    <message>
       <source>O&amp;wner:</source>
       <translation>O&amp;wner:</translation>
     </message>
@@ -205,6 +229,10 @@
     <message>
       <source>Use %1 as the federal state</source>
       <translation>Use %1 as the federal state</translation>
+    </message>
+    <message>
+      <source>Policy languages</source>
+      <translation>Policy languages</translation>
     </message>
     <message>
       <source>Date (Stand)</source>
@@ -615,6 +643,10 @@
     <message>
       <source>, %1 tasks open</source>
       <translation>, %1 tasks open</translation>
+    </message>
+    <message>
+      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
+      <translation>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</translation>
     </message>
   </context>
   <context>

@@ -77,7 +77,19 @@ GERMAN = {
     "DPO e-mail:": "E-Mail der/des DSB:",
     "DPO phone:": "Telefon der/des DSB:",
     "DPO address:": "Anschrift der/des DSB:",
-    "Authority and date": "Aufsichtsbehörde und Stand",
+    "Authority, date and languages": "Aufsichtsbehörde, Stand und Sprachen",
+    "Policy l&anguages:": "Spra&chen der Datenschutzerklärung:",
+    "German and English": "Deutsch und Englisch",
+    "Policy in German only": "Datenschutzerklärung nur auf Deutsch",
+    "Policy in German and English": "Datenschutzerklärung auf Deutsch und Englisch",
+    "German is always included. Add English if your website also addresses English-speaking visitors: "
+    "your own texts are then needed in both languages.":
+        "Deutsch ist immer dabei. Nehmen Sie Englisch hinzu, wenn sich Ihre Website auch an englischsprachige "
+        "Besucher richtet: Ihre eigenen Texte brauchen Sie dann in beiden Sprachen.",
+    "Policy languages": "Sprachen der Datenschutzerklärung",
+    "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.":
+        "Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte "
+        "„Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.",
     "Contact and website": "Kontakt und Website",
     "Legal form": "Rechtsform",
     "Legal form in your own words": "Rechtsform in eigenen Worten",
