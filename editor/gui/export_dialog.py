@@ -168,7 +168,6 @@ class ExportDialog(QDialog):
         form.addRow(base_label, self.base)
         self.names_hint = QLabel()
         self.names_hint.setWordWrap(True)
-        self.names_hint.setStyleSheet("color: palette(mid);")
         form.addRow("", self.names_hint)
 
         self.result = QLabel()
@@ -370,7 +369,7 @@ class ExportDialog(QDialog):
         folder = self.folder.text().strip()
         text = ""
         if written:
-            text = self.tr("%1 file(s) written to %2:").replace("%1", str(len(written))).replace("%2", folder)
+            text = self.tr("%n file(s) written to %1:", "", len(written)).replace("%1", folder)
             text += "\n" + "\n".join("  " + j.path.name for j in written)
         if errors:
             text += ("\n\n" if text else "") + self.tr("Not written:") + "\n" + errors

@@ -184,9 +184,10 @@ class LivePolicy(QObject):
             return
         self.findings.set_findings(findings)
         counts = self.findings.counts()
-        text = self.tr("%1 errors, %2 warnings").replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
+        # each count in its own plural form: "1 Warnung", not "1 Warnungen"
+        text = self.tr("%n error(s)", "", counts["error"]) + ", " + self.tr("%n warning(s)", "", counts["warning"])
         if counts["task"]:
-            text += self.tr(", %1 tasks open").replace("%1", str(counts["task"]))
+            text += ", " + self.tr("%n task(s) open", "", counts["task"])
         self.status.setText(text)
 
 

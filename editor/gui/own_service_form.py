@@ -67,6 +67,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         self.purposes = QTableWidget(0, 2 * len(self.langs) + 1)
         self.purposes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.purposes.horizontalHeader().setDefaultSectionSize(170)
+        self.purposes.horizontalHeader().setStretchLastSection(True)  # no empty strip beside the columns
         self.purposes.setMinimumWidth(200)
         self.purposes.setMinimumHeight(130)
         self.add_purpose, self.remove_purpose = QPushButton(), QPushButton()
@@ -380,7 +381,16 @@ class OwnServiceDialog(Retranslating, QDialog):
             self.problems.setText(self.tr("Still missing or to check:") + "\n• " + "\n• ".join(self._problem_list[:8]))
         else:
             self.problems.setText(self.tr("Complete: nothing is missing."))
+        self._keep_problems_height()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._has_name())
+
+    def _keep_problems_height(self) -> None:
+        """The list below the form keeps the height of its longest text so far: shrinking as the
+        user fills in fields, it let the form grow and moved the next field away from the mouse."""
+        width = self.problems.width() if self.isVisible() else self.width() - 24
+        needed = self.problems.heightForWidth(max(width, 1))
+        if needed > self.problems.minimumHeight():
+            self.problems.setMinimumHeight(needed)
 
     def _has_name(self) -> bool:
         return any(w.text().strip() for w in self.names.values())

@@ -392,6 +392,13 @@
       <source>Files: %1</source>
       <translation>Dateien: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n file(s) written to %1:</source>
+      <translation>
+        <numerusform>%n Datei gespeichert in %1:</numerusform>
+        <numerusform>%n Dateien gespeichert in %1:</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Choose at least one format and one language.</source>
       <translation>Wählen Sie mindestens ein Format und eine Sprache.</translation>
@@ -440,10 +447,6 @@
     <message>
       <source>Writing %1…</source>
       <translation>Schreibe %1 …</translation>
-    </message>
-    <message>
-      <source>%1 file(s) written to %2:</source>
-      <translation>%1 Datei(en) gespeichert in %2:</translation>
     </message>
     <message>
       <source>Not written:</source>
@@ -636,13 +639,26 @@
       <source>Checks failed</source>
       <translation>Prüfung fehlgeschlagen</translation>
     </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 Fehler, %2 Warnungen</translation>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n Fehler</numerusform>
+        <numerusform>%n Fehler</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>, %1 tasks open</source>
-      <translation>, %1 Aufgaben offen</translation>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n Warnung</numerusform>
+        <numerusform>%n Warnungen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) open</source>
+      <translation>
+        <numerusform>%n Aufgabe offen</numerusform>
+        <numerusform>%n Aufgaben offen</numerusform>
+      </translation>
     </message>
     <message>
       <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>

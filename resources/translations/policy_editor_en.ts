@@ -392,6 +392,13 @@
       <source>Files: %1</source>
       <translation>Files: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n file(s) written to %1:</source>
+      <translation>
+        <numerusform>%n file written to %1:</numerusform>
+        <numerusform>%n files written to %1:</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Choose at least one format and one language.</source>
       <translation>Choose at least one format and one language.</translation>
@@ -440,10 +447,6 @@
     <message>
       <source>Writing %1…</source>
       <translation>Writing %1…</translation>
-    </message>
-    <message>
-      <source>%1 file(s) written to %2:</source>
-      <translation>%1 file(s) written to %2:</translation>
     </message>
     <message>
       <source>Not written:</source>
@@ -636,13 +639,26 @@
       <source>Checks failed</source>
       <translation>Checks failed</translation>
     </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 errors, %2 warnings</translation>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n error</numerusform>
+        <numerusform>%n errors</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>, %1 tasks open</source>
-      <translation>, %1 tasks open</translation>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n warning</numerusform>
+        <numerusform>%n warnings</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) open</source>
+      <translation>
+        <numerusform>%n task open</numerusform>
+        <numerusform>%n tasks open</numerusform>
+      </translation>
     </message>
     <message>
       <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>

@@ -470,6 +470,11 @@ NUMERUS = {
                                           "en": ("%n open error — export anyway?", "%n open errors — export anyway?")},
     "%n service(s) selected": {"de": ("%n Dienst ausgewählt", "%n Dienste ausgewählt"),
                                "en": ("%n service selected", "%n services selected")},
+    "%n error(s)": {"de": ("%n Fehler", "%n Fehler"), "en": ("%n error", "%n errors")},
+    "%n warning(s)": {"de": ("%n Warnung", "%n Warnungen"), "en": ("%n warning", "%n warnings")},
+    "%n task(s) open": {"de": ("%n Aufgabe offen", "%n Aufgaben offen"), "en": ("%n task open", "%n tasks open")},
+    "%n file(s) written to %1:": {"de": ("%n Datei gespeichert in %1:", "%n Dateien gespeichert in %1:"),
+                                  "en": ("%n file written to %1:", "%n files written to %1:")},
 }
 
 

@@ -1,0 +1,64 @@
+"""What a new shop owner met on a first walk through the app, in German: counts in the right
+plural form, an own-service form whose fields stay under the mouse while the list of what is
+missing shrinks, and an export that says how many files it wrote."""
+from PySide6.QtCore import QPoint
+
+from editor.gui.translation import install_translators
+
+
+def test_the_status_bar_counts_in_the_right_plural(window, qapp):
+    install_translators(qapp, "de")
+    window.session.new_project()
+    window.live.run_checks()
+    counts = window.findings.counts()
+    assert counts["warning"] == 1 and counts["error"] > 1  # a new project: no service yet, no address
+    assert window.status_findings.text() == f"{counts['error']} Fehler, 1 Warnung"
+    window.toggle_service("ionos", True)  # a hoster: a warning (no server log section) and a task (the DPA)
+    window.live.run_checks()
+    assert window.findings.counts()["warning"] == 1 and window.findings.counts()["task"] == 1
+    assert window.status_findings.text().endswith(", 1 Warnung, 1 Aufgabe offen")
+
+
+def test_the_export_says_how_many_files_it_wrote(window, qtbot, qapp, tmp_path):
+    from editor.gui.export_dialog import ExportDialog
+
+    install_translators(qapp, "de")
+    window.session.new_project()
+    dialog = ExportDialog(window.catalog, window.model.project, None, window)
+    qtbot.addWidget(dialog)
+    dialog.confirm_open_errors = lambda errors: True
+    for key, box in dialog.format_boxes.items():
+        box.setChecked(key == "md")
+    dialog.folder.setText(str(tmp_path))
+    dialog.base.setText("policy")
+    with qtbot.waitSignal(dialog.done, timeout=30000):
+        dialog.export_button.click()
+    assert dialog.result.text() == f"1 Datei gespeichert in {tmp_path}:\n  policy-de.md"
+    assert dialog.names_hint.styleSheet() == ""  # the file list is read, not greyed out
+
+
+def test_the_own_service_fields_stay_where_they_are_while_the_user_fills_them_in(window, qtbot, catalog):
+    from editor.gui.own_service_form import OwnServiceDialog
+
+    window.session.new_project()
+    dialog = OwnServiceDialog(catalog, window.model.project, None, "", "de", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def where(widget):
+        return widget.mapTo(dialog, QPoint(0, 0))
+
+    retention = dialog.retention["de"]
+    before, lines_before = where(retention), dialog.problems.text().count("\n")
+    qtbot.keyClicks(dialog.names["de"], "Kurier Schmidt")
+    dialog.category.setCurrentIndex(dialog.category.findData("shipping"))
+    qtbot.keyClicks(dialog.privacy_url, "https://kurier.example/datenschutz")
+    dialog.purposes.item(0, 0).setText("Lieferung der Blumen")
+    qtbot.keyClicks(dialog.data["de"], "Name")
+    qtbot.wait(50)
+    assert dialog.problems.text().count("\n") < lines_before - 2  # the list did shrink
+    assert where(retention) == before
+    # the purposes fill the table's width: no empty strip to the right of the last column
+    header = dialog.purposes.horizontalHeader()
+    assert header.sectionPosition(header.count() - 1) + header.sectionSize(header.count() - 1) == header.width()
