@@ -62,3 +62,15 @@ def test_the_own_service_fields_stay_where_they_are_while_the_user_fills_them_in
     # the purposes fill the table's width: no empty strip to the right of the last column
     header = dialog.purposes.horizontalHeader()
     assert header.sectionPosition(header.count() - 1) + header.sectionSize(header.count() - 1) == header.width()
+
+
+def test_a_missing_companion_service_is_named_plainly(window, catalog):
+    """One missing service read "aber nichts davon: „Server-Logdateien“" — as if there were several."""
+    from editor.core.checks import checks
+    from editor.core.project import Project, SelectedService
+
+    project = Project(languages=["de"], services=[SelectedService(id="ionos")])
+    found = [f.message for f in checks(catalog, project, lang="de") if f.code == "requires"]
+    assert found and found[0].startswith("Sie nutzen „IONOS“; dazu fehlt noch: „Server-Logdateien“. ")
+    found = [f.message for f in checks(catalog, project, lang="en") if f.code == "requires"]
+    assert found[0].startswith("You use “IONOS”; it also needs: “Server log files”. ")
