@@ -313,7 +313,8 @@ class MainWindow(QMainWindow):
             name = display_name(original if record is None else record)
             text = (self.tr("Delete %1") if record is None else self.tr("Describe %1") if index is None
                     else self.tr("Edit %1")).replace("%1", name)
-            self.apply_changes(own_service_changes(self.model.project, record, index), text)
+            if self.apply_changes(own_service_changes(self.model.project, record, index), text) and record:
+                self.preview.scroll_to(f"service-{record['id']}")  # show what it wrote, as a tick does
         dialog.finished.connect(finished)
         dialog.open()
 

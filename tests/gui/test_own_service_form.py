@@ -56,6 +56,8 @@ def test_create_is_one_undo_step_and_shows_everywhere(project_window):
     assert item is not None and item.checkState(0) == Qt.CheckState.Checked and "described by you" in item.text(0)
     assert "service-own-acme-crm" in w.preview.unit_ids()
     assert "Acme Inc." in w.preview.toPlainText()
+    # the preview shows what the form wrote, as a tick in the list does
+    assert w.preview.textCursor().block().text().endswith("Acme CRM")  # its heading: "n.m Acme CRM"
     assert w.catalog.base is w.catalog and "own-acme-crm" not in w.catalog.services  # the shared catalog
     w.undo_stack.undo()
     assert project.own_services == [] and "own-acme-crm" not in w.model.project.service_ids()
