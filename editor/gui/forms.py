@@ -15,7 +15,7 @@ from ..core import countries
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
-from .targets import CUSTOM_SECTIONS, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
+from .targets import CUSTOM_SECTIONS, LANGUAGES, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
 from .translation import Retranslating
 
 
@@ -214,6 +214,10 @@ class CustomSectionsForm(Retranslating, QWidget):
         self.body_label.setBuddy(self.body)
         form.addRow(self.title_label, self.title)
         form.addRow(self.body_label, self.body)
+        # a policy in two languages: the fields show one, the toolbar's switch chooses which
+        self.language_hint = QLabel()
+        self.language_hint.setWordWrap(True)
+        form.addRow("", self.language_hint)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
@@ -278,6 +282,9 @@ class CustomSectionsForm(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self, target: EditTarget | None = None) -> None:
+        if target == LANGUAGES:
+            self._show_current()
+            return
         if target is not None and target != CUSTOM_SECTIONS and not isinstance(target, CustomSectionField):
             return
         self._updating = True
@@ -311,6 +318,10 @@ class CustomSectionsForm(Retranslating, QWidget):
         language = {"de": self.tr("German"), "en": self.tr("English")}[self.lang]
         self.title_label.setText(self.tr("&Title (%1):").replace("%1", language))
         self.body_label.setText(self.tr("Te&xt (%1):").replace("%1", language))
+        other = "en" if self.lang == "de" else "de"
+        self.language_hint.setText(self.tr("For the %1 text, choose %1 under “Document language” in the toolbar.")
+                                   .replace("%1", {"de": self.tr("German"), "en": self.tr("English")}[other]))
+        self.language_hint.setVisible(other in self.model.project.languages)
         self._updating = True
         try:
             title = getattr(section.title, self.lang) if section else ""

@@ -297,6 +297,10 @@
       <source>Te&amp;xt (%1):</source>
       <translation>Te&amp;xt (%1):</translation>
     </message>
+    <message>
+      <source>For the %1 text, choose %1 under “Document language” in the toolbar.</source>
+      <translation>Für den Text auf %1 wählen Sie oben in der Werkzeugleiste unter „Sprache des Dokuments“ %1.</translation>
+    </message>
   </context>
   <context>
     <name>ExportDialog</name>

@@ -297,6 +297,10 @@
       <source>Te&amp;xt (%1):</source>
       <translation>Te&amp;xt (%1):</translation>
     </message>
+    <message>
+      <source>For the %1 text, choose %1 under “Document language” in the toolbar.</source>
+      <translation>For the %1 text, choose %1 under “Document language” in the toolbar.</translation>
+    </message>
   </context>
   <context>
     <name>ExportDialog</name>

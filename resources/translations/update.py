@@ -87,6 +87,8 @@ GERMAN = {
         "Deutsch ist immer dabei. Nehmen Sie Englisch hinzu, wenn sich Ihre Website auch an englischsprachige "
         "Besucher richtet: Ihre eigenen Texte brauchen Sie dann in beiden Sprachen.",
     "Policy languages": "Sprachen der Datenschutzerklärung",
+    "For the %1 text, choose %1 under “Document language” in the toolbar.":
+        "Für den Text auf %1 wählen Sie oben in der Werkzeugleiste unter „Sprache des Dokuments“ %1.",
     "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.":
         "Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte "
         "„Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.",

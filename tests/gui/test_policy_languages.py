@@ -149,3 +149,15 @@ def test_the_own_service_form_asks_only_for_the_projects_languages(window, catal
     dialog = OwnServiceDialog(catalog, window.model.project, None, "", "en", window)
     assert dialog.langs == ["de"]
     dialog.deleteLater()
+
+
+def test_own_sections_say_where_the_other_language_is_written(window, qtbot):
+    _with_german_only_section(window)  # German and English
+    form = window.custom_form
+    assert form.title_label.text() == "&Title (German):"
+    assert form.language_hint.isVisibleTo(form)
+    assert form.language_hint.text() == "For the English text, choose English under “Document language” in the toolbar."
+    window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
+    assert form.title_label.text() == "&Title (English):" and "For the German text" in form.language_hint.text()
+    _click(qtbot, window.company_form.german_only)
+    assert form.title_label.text() == "&Title (German):" and not form.language_hint.isVisibleTo(form)
