@@ -102,6 +102,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         the provider and when the facts were checked."""
         from ..core.composer import ComposeError, composer_for
         from ..core.context import format_date  # here: the first paint leaves the composer for later
+        from ..core.own_services import is_own
 
         lang = self.lang
         try:
@@ -115,7 +116,9 @@ class ServiceOptionsForm(Retranslating, QWidget):
         elif self.catalog.without_provider(service) != "own_processing":  # own processing: the text says who helps
             lines.append(self.tr("Self-hosted: no outside provider"))
         verified = format_date(service.verified, lang if lang in ("de", "en") else "en")  # not ISO: the user's way
-        lines.append(self.tr("Facts verified: %1").replace("%1", verified))
+        # the user's own description was checked against rules, never against the facts
+        lines.append((self.tr("Described by you: %1") if is_own(self.catalog, service.id)
+                      else self.tr("Facts verified: %1")).replace("%1", verified))
         self.facts.setText("\n".join(lines))
 
     def _option_widget(self, service, option) -> QWidget:

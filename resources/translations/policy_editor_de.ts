@@ -1393,6 +1393,10 @@
       <translation>Selbst betrieben: kein externer Anbieter</translation>
     </message>
     <message>
+      <source>Described by you: %1</source>
+      <translation>Von Ihnen beschrieben: %1</translation>
+    </message>
+    <message>
       <source>Facts verified: %1</source>
       <translation>Angaben geprüft am: %1</translation>
     </message>

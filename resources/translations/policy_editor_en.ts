@@ -1393,6 +1393,10 @@
       <translation>Self-hosted: no outside provider</translation>
     </message>
     <message>
+      <source>Described by you: %1</source>
+      <translation>Described by you: %1</translation>
+    </message>
+    <message>
       <source>Facts verified: %1</source>
       <translation>Facts verified: %1</translation>
     </message>

@@ -87,6 +87,7 @@ GERMAN = {
         "Deutsch ist immer dabei. Nehmen Sie Englisch hinzu, wenn sich Ihre Website auch an englischsprachige "
         "Besucher richtet: Ihre eigenen Texte brauchen Sie dann in beiden Sprachen.",
     "Policy languages": "Sprachen der Datenschutzerklärung",
+    "Described by you: %1": "Von Ihnen beschrieben: %1",
     "For the %1 text, choose %1 under “Document language” in the toolbar.":
         "Für den Text auf %1 wählen Sie oben in der Werkzeugleiste unter „Sprache des Dokuments“ %1.",
     "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.":

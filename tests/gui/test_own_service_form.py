@@ -205,3 +205,16 @@ def test_the_category_is_the_users_choice_and_a_missing_one_is_named_first(proje
     assert fresh.category.currentData() == "" and fresh.category.currentText() == "— choose a category —"
     assert "Choose a category." in fresh.problems.text()
     fresh.reject()
+
+
+def test_the_service_tab_says_an_own_service_is_described_not_verified(project_window):
+    """Policy Editor checks an own service against its rules, never against the facts."""
+    from editor.gui.targets import ServiceTarget
+
+    w = project_window
+    create(w)
+    w.navigator.go(ServiceTarget("own-acme-crm"))
+    facts = w.options_form.facts.text()
+    assert "Described by you: " in facts and "Facts verified" not in facts
+    w.navigator.go(ServiceTarget("google-analytics"))
+    assert "Facts verified: " in w.options_form.facts.text()
