@@ -34,6 +34,7 @@ from .targets import (
     LANGUAGES, STAFF_20_PLUS, STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target,
 )
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
@@ -199,6 +200,7 @@ class CompanyForm(Retranslating, QWidget):
         for box in (self.company, self.contact, self.dpo, self.other):
             layout.addWidget(box)
         layout.addStretch(1)
+        guard_wheel(self)  # scrolling the form must not change the state or the date under the mouse
         self.retranslateUi()
 
     def _row(self, form: QFormLayout, target: Target, widget: QWidget) -> None:

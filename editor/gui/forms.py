@@ -17,6 +17,7 @@ from .company_form import Push, next_session
 from .model import ProjectModel
 from .targets import CUSTOM_SECTIONS, LANGUAGES, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 
 class ServiceOptionsForm(Retranslating, QWidget):
@@ -86,6 +87,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         self.options_box.setVisible(bool(service.options))
         for option in service.options:
             widget = self._option_widget(service, option)
+            guard_wheel(widget)  # scrolling the options must not change one under the mouse
             label = QLabel(option.label.get(lang) + ":")
             label.setWordWrap(True)
             label.setBuddy(widget)

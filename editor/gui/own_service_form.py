@@ -25,6 +25,7 @@ from ..core import countries, own_services, schema
 from ..core.project import SelectedService
 from .targets import OWN_SERVICES, EditTarget, ServiceTarget
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 ROLES = ("processor", "controller", "joint_controller", "self_hosted")
 BASES = ("consent", "contract", "legal_obligation", "legitimate_interest")
@@ -133,6 +134,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
+        guard_wheel(self)  # scrolling the form must not change the category or country under the mouse
         self.retranslateUi()
         self._fill(record, hint)
         self.buttons.accepted.connect(self._accept)
@@ -259,6 +261,7 @@ class OwnServiceDialog(Retranslating, QDialog):
         _select(combo, purpose.basis if purpose else "contract")
         combo.currentIndexChanged.connect(self._update)
         self.purposes.setCellWidget(n, len(self.langs), combo)
+        guard_wheel(combo)
         self.purposes.blockSignals(False)
 
     def _remove_purpose_row(self) -> None:

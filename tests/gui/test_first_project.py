@@ -74,3 +74,40 @@ def test_a_missing_companion_service_is_named_plainly(window, catalog):
     assert found and found[0].startswith("Sie nutzen „IONOS“; dazu fehlt noch: „Server-Logdateien“. ")
     found = [f.message for f in checks(catalog, project, lang="en") if f.code == "requires"]
     assert found[0].startswith("You use “IONOS”; it also needs: “Server log files”. ")
+
+
+def _wheel(widget, down=True):
+    """A wheel turn over ``widget`` as Qt delivers it from the mouse (to the widget under it)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, -120 if down else 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_scrolling_the_form_does_not_change_the_federal_state_under_the_mouse(window, qtbot):
+    """The wheel over the Company tab turned Sachsen into Thüringen as the list passed the pointer."""
+    from editor.gui.targets import STATE
+
+    window.session.new_project()
+    window.push(STATE, "SN", "Federal state")
+    window.show()
+    qtbot.waitExposed(window)
+    form, area = window.company_form, window.company_scroll
+    window.resize(1000, 600)  # the form taller than its pane: it scrolls
+    qtbot.wait(50)
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    for combo in (form.state, form.stand):
+        _wheel(combo)
+    assert window.model.project.state == "SN" and window.undo_stack.count() == 1
+    assert bar.value() > 0  # the turn scrolled the form instead
+    # in the list (clicked or tabbed into), the wheel chooses as everywhere in Qt
+    form.state.setFocus()
+    _wheel(form.state)
+    assert window.model.project.state != "SN"
+
