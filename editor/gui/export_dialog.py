@@ -205,7 +205,7 @@ class ExportDialog(QDialog):
     def _load_choices(self, project_path: Path | None) -> None:
         formats = app_settings.value("export/formats", ["docx", "html"])
         formats = [formats] if isinstance(formats, str) else list(formats or [])
-        languages = app_settings.value("export/languages", ["de"])
+        languages = app_settings.value("export/languages", list(self.lang_boxes))  # none chosen yet: all the project's
         languages = [languages] if isinstance(languages, str) else list(languages or [])
         for key, box in self.format_boxes.items():
             box.setChecked(key in formats)

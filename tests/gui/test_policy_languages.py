@@ -104,6 +104,10 @@ def test_an_outdated_english_override_of_a_german_only_project_is_not_flagged(ca
 def test_the_export_dialog_offers_the_projects_languages(window, qtbot, tmp_path):
     from editor.gui import settings as app_settings
 
+    window.session.set_project(Project(languages=["de", "en"]), None)
+    first = ExportDialog(window.catalog, window.model.project, None, window)
+    qtbot.addWidget(first)
+    assert first.chosen_languages() == ["de", "en"]  # nothing chosen before: the project's languages
     app_settings.set_value("export/languages", ["de", "en"])
     window.session.new_project()
     german = ExportDialog(window.catalog, window.model.project, None, window)
