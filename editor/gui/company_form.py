@@ -1,6 +1,7 @@
 """Middle pane, first tab: controller, contacts and websites, DPO, federal state and "Stand".
 
-The legal form is a choice from core's list (legalforms.py; "other" opens a field for the
+The policy's languages are German, or German and English (German is always on: the reference
+text). The legal form is a choice from core's list (legalforms.py; "other" opens a field for the
 user's own text); the websites are one field, https:// is added when the user leaves it; the
 federal state follows the postcode: filled in when it is empty, offered when it differs.
 
@@ -30,9 +31,11 @@ from ..core.websites import normalize
 from . import translation
 from .model import ProjectModel
 from .targets import (
-    STAFF_20_PLUS, STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target,
+    LANGUAGES, STAFF_20_PLUS, STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target,
 )
+from .language_choice import LanguageChoice
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
@@ -176,10 +179,21 @@ class CompanyForm(Retranslating, QWidget):
         self.stand.editingFinished.connect(self._new_stand_session)
         self._row(form, STAND, self.stand)
 
+        self.languages = LanguageChoice()
+        self.german_only, self.german_english = self.languages.german_only, self.languages.german_english
+        self.languages.chosen.connect(self._languages_chosen)
+        self._row(form, LANGUAGES, self.languages)
+        self.labels[LANGUAGES].setBuddy(self.german_only)
+        self.fields[LANGUAGES] = self.german_only
+        self.languages_help = QLabel()
+        self.languages_help.setWordWrap(True)
+        form.addRow("", self.languages_help)
+
         layout = QVBoxLayout(self)
         for box in (self.company, self.contact, self.dpo, self.other):
             layout.addWidget(box)
         layout.addStretch(1)
+        guard_wheel(self)  # scrolling the form must not change the state or the date under the mouse
         self.retranslateUi()
 
     def _row(self, form: QFormLayout, target: Target, widget: QWidget) -> None:
@@ -232,7 +246,7 @@ class CompanyForm(Retranslating, QWidget):
             "Tick this if, as a rule, at least 20 people at your business constantly work with personal data on "
             "computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — "
             "whatever the headcount, also for processing that needs a data protection impact assessment."))
-        self.other.setTitle(self.tr("Authority and date"))
+        self.other.setTitle(self.tr("Authority, date and languages"))
         self.state.setItemText(0, self.tr("— not set —"))
         self.state.setAccessibleName(self.tr("Federal state"))
         self.labels[STATE].setText(self.tr("&Federal state:"))
@@ -243,6 +257,14 @@ class CompanyForm(Retranslating, QWidget):
         self._show_state_hint()
         self.stand.setAccessibleName(self.tr("Date of this version (Stand)"))
         self.labels[STAND].setText(self.tr("&Date (Stand):"))
+        self.labels[LANGUAGES].setText(self.tr("Policy l&anguages:"))
+        self.german_only.setText(self.tr("German"))
+        self.german_english.setText(self.tr("German and English"))
+        self.german_only.setAccessibleName(self.tr("Policy in German only"))
+        self.german_english.setAccessibleName(self.tr("Policy in German and English"))
+        self.languages_help.setText(self.tr(
+            "German is always included. Add English if your website also addresses English-speaking visitors: "
+            "your own texts are then needed in both languages."))
 
 
     def _show_representative_label(self) -> None:
@@ -294,6 +316,15 @@ class CompanyForm(Retranslating, QWidget):
         if lines != self.model.get(WEBSITES):
             self.push(WEBSITES, lines, self.tr("Websites"), self._websites_session)
 
+    def _languages_chosen(self, english: bool) -> None:
+        current = self.model.project.languages
+        if english:  # an order the file already has (English first, from the command line) is kept
+            value = list(current) if sorted(current) == ["de", "en"] else ["de", "en"]
+        else:
+            value = ["de"]
+        if value != current:
+            self.push(LANGUAGES, value, self.tr("Policy languages"), None)
+
     def _dpo_clicked(self, checked: bool) -> None:
         self.push(DpoTarget(), Dpo() if checked else None, self.tr("Data protection officer"), None)
 
@@ -336,6 +367,8 @@ class CompanyForm(Retranslating, QWidget):
             if whole or target == DpoTarget():
                 self.has_dpo.setChecked(project.dpo is not None)
                 self.dpo_fields.setEnabled(project.dpo is not None)
+            if whole or target == LANGUAGES:
+                self.languages.show_languages(project.languages)
             if whole or target == STAFF_20_PLUS:
                 self.staff_20.setChecked(project.staff_20_plus is True)
             if whole or target == STATE:

@@ -56,7 +56,8 @@ class WindowDialogs(QObject):
             name = display_name(original if record is None else record)
             text = (self.tr("Delete %1") if record is None else self.tr("Describe %1") if index is None
                     else self.tr("Edit %1")).replace("%1", name)
-            self.window.apply_changes(own_service_changes(self.window.model.project, record, index), text)
+            if self.window.apply_changes(own_service_changes(self.window.model.project, record, index), text) and record:
+                self.window.preview.scroll_to(f"service-{record['id']}")  # show what it wrote, as a tick does
         dialog.finished.connect(finished)
         dialog.open()
 

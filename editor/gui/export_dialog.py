@@ -3,6 +3,9 @@
 Compose and the file writers run in a QThreadPool worker so the window never freezes. The PDF
 writer lays out with Qt's text engine, which belongs to the GUI thread, so PDF jobs run there
 afterwards, one per event-loop turn.
+
+The languages offered are the project's (Company tab, "Policy languages"): a German-only project
+exports German, and the dialog does not ask.
 """
 from __future__ import annotations
 
@@ -136,12 +139,15 @@ class ExportDialog(QDialog):
         self.update_stand.setVisible(old is not None)
         grid.addWidget(self.update_stand)
 
-        languages = QGroupBox(self.tr("Languages"))
-        row = QHBoxLayout(languages)
-        self.lang_boxes = {"de": QCheckBox(self.tr("&German")), "en": QCheckBox(self.tr("E&nglish"))}
+        self.languages = QGroupBox(self.tr("Languages"))
+        row = QHBoxLayout(self.languages)
+        names = {"de": self.tr("&German"), "en": self.tr("E&nglish")}
+        offered = [lang for lang in self.project.languages if lang in names] or ["de"]
+        self.lang_boxes = {lang: QCheckBox(names[lang]) for lang in sorted(offered, key=list(names).index)}
         for box in self.lang_boxes.values():
             row.addWidget(box)
         row.addStretch(1)
+        self.languages.setVisible(len(self.lang_boxes) > 1)  # one language: nothing to choose
 
         target = QGroupBox(self.tr("Where"))
         form = QFormLayout(target)
@@ -162,7 +168,6 @@ class ExportDialog(QDialog):
         form.addRow(base_label, self.base)
         self.names_hint = QLabel()
         self.names_hint.setWordWrap(True)
-        self.names_hint.setStyleSheet("color: palette(mid);")
         form.addRow("", self.names_hint)
 
         self.result = QLabel()
@@ -178,7 +183,7 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_folder)
 
         layout = QVBoxLayout(self)
-        for w in (formats, languages, target, self.result):
+        for w in (formats, self.languages, target, self.result):
             layout.addWidget(w)
         layout.addStretch(1)  # room to spare goes below the rows, never between them
         layout.addWidget(self.buttons)
@@ -200,12 +205,12 @@ class ExportDialog(QDialog):
     def _load_choices(self, project_path: Path | None) -> None:
         formats = app_settings.value("export/formats", ["docx", "html"])
         formats = [formats] if isinstance(formats, str) else list(formats or [])
-        languages = app_settings.value("export/languages", ["de"])
+        languages = app_settings.value("export/languages", list(self.lang_boxes))  # none chosen yet: all the project's
         languages = [languages] if isinstance(languages, str) else list(languages or [])
         for key, box in self.format_boxes.items():
             box.setChecked(key in formats)
         for key, box in self.lang_boxes.items():
-            box.setChecked(key in languages)
+            box.setChecked(key in languages or len(self.lang_boxes) == 1)
         self.review.setChecked(bool(app_settings.value("export/review", False, bool)))
         folder = project_path.parent if project_path else Path(app_settings.value("export/folder", str(Path.home())))
         self.folder.setText(str(folder))
@@ -215,7 +220,8 @@ class ExportDialog(QDialog):
 
     def _save_choices(self) -> None:
         app_settings.set_value("export/formats", self.chosen_formats())
-        app_settings.set_value("export/languages", self.chosen_languages())
+        if len(self.lang_boxes) > 1:  # a German-only project chose nothing: the choice for two stays
+            app_settings.set_value("export/languages", self.chosen_languages())
         app_settings.set_value("export/review", self.review.isChecked())
         app_settings.set_value("export/folder", self.folder.text())
 
@@ -363,7 +369,7 @@ class ExportDialog(QDialog):
         folder = self.folder.text().strip()
         text = ""
         if written:
-            text = self.tr("%1 file(s) written to %2:").replace("%1", str(len(written))).replace("%2", folder)
+            text = self.tr("%n file(s) written to %1:", "", len(written)).replace("%1", folder)
             text += "\n" + "\n".join("  " + j.path.name for j in written)
         if errors:
             text += ("\n\n" if text else "") + self.tr("Not written:") + "\n" + errors

@@ -15,8 +15,9 @@ from ..core import countries
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
-from .targets import CUSTOM_SECTIONS, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
+from .targets import CUSTOM_SECTIONS, LANGUAGES, CustomSectionField, EditTarget, ServiceOption, ServiceTarget
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 
 class ServiceOptionsForm(Retranslating, QWidget):
@@ -86,6 +87,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         self.options_box.setVisible(bool(service.options))
         for option in service.options:
             widget = self._option_widget(service, option)
+            guard_wheel(widget)  # scrolling the options must not change one under the mouse
             label = QLabel(option.label.get(lang) + ":")
             label.setWordWrap(True)
             label.setBuddy(widget)
@@ -102,6 +104,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         the provider and when the facts were checked."""
         from ..core.composer import ComposeError, composer_for
         from ..core.context import format_date  # here: the first paint leaves the composer for later
+        from ..core.own_services import is_own
 
         lang = self.lang
         try:
@@ -115,7 +118,9 @@ class ServiceOptionsForm(Retranslating, QWidget):
         elif self.catalog.without_provider(service) != "own_processing":  # own processing: the text says who helps
             lines.append(self.tr("Self-hosted: no outside provider"))
         verified = format_date(service.verified, lang if lang in ("de", "en") else "en")  # not ISO: the user's way
-        lines.append(self.tr("Facts verified: %1").replace("%1", verified))
+        # the user's own description was checked against rules, never against the facts
+        lines.append((self.tr("Described by you: %1") if is_own(self.catalog, service.id)
+                      else self.tr("Facts verified: %1")).replace("%1", verified))
         self.facts.setText("\n".join(lines))
 
     def _option_widget(self, service, option) -> QWidget:
@@ -214,6 +219,10 @@ class CustomSectionsForm(Retranslating, QWidget):
         self.body_label.setBuddy(self.body)
         form.addRow(self.title_label, self.title)
         form.addRow(self.body_label, self.body)
+        # a policy in two languages: the fields show one, the toolbar's switch chooses which
+        self.language_hint = QLabel()
+        self.language_hint.setWordWrap(True)
+        form.addRow("", self.language_hint)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
@@ -278,6 +287,9 @@ class CustomSectionsForm(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self, target: EditTarget | None = None) -> None:
+        if target == LANGUAGES:
+            self._show_current()
+            return
         if target is not None and target != CUSTOM_SECTIONS and not isinstance(target, CustomSectionField):
             return
         self._updating = True
@@ -311,6 +323,10 @@ class CustomSectionsForm(Retranslating, QWidget):
         language = {"de": self.tr("German"), "en": self.tr("English")}[self.lang]
         self.title_label.setText(self.tr("&Title (%1):").replace("%1", language))
         self.body_label.setText(self.tr("Te&xt (%1):").replace("%1", language))
+        other = "en" if self.lang == "de" else "de"
+        self.language_hint.setText(self.tr("For the %1 text, choose %1 under “Document language” in the toolbar.")
+                                   .replace("%1", {"de": self.tr("German"), "en": self.tr("English")}[other]))
+        self.language_hint.setVisible(other in self.model.project.languages)
         self._updating = True
         try:
             title = getattr(section.title, self.lang) if section else ""

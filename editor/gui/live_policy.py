@@ -1,6 +1,9 @@
 """The policy as the user edits it: composed into the preview on every change, checked a moment
 later into the findings list and the status bar — in the document language of the preview.
 
+The preview shows one of the project's languages: when English is switched off while it shows
+English, it turns to German; the toolbar's switch greys out a language the project leaves out.
+
 A failure of the checks themselves is an error finding and says so in the status bar; it never
 reads "0 errors".
 
@@ -13,8 +16,8 @@ would otherwise queue behind a compose.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
 
 from .findings import FindingsList
 from .model import ProjectModel
@@ -29,6 +32,7 @@ LANGUAGES = ("de", "en")
 
 class LivePolicy(QObject):
     document_language_changed = Signal(str)
+    languages_changed = Signal(list)  # the project's policy languages, when they change
 
     def __init__(self, model: ProjectModel, preview: Preview, findings: FindingsList, status: QLabel,
                  status_bar: QStatusBar, ui_language: str, parent: QObject | None = None) -> None:
@@ -39,6 +43,7 @@ class LivePolicy(QObject):
         self.catalog = None  # until the clause packs are loaded
         self.document = None  # the composed policy shown in the preview
         self.doc_language = "de"
+        self.languages: list[str] = []  # the project's policy languages, as last seen
         self.active = False  # a project is open
         self.checks_timer = QTimer(self)
         self.checks_timer.setSingleShot(True)
@@ -77,9 +82,19 @@ class LivePolicy(QObject):
 
     def changed(self) -> None:
         """The project changed: compose now, check in a moment (typing does not wait for checks)."""
+        self._follow_languages()
         self.refresh_preview()
         if self.active and self.catalog is not None and not self._settling():
             self.checks_timer.start()  # (while a first preview is laid out, settling starts them)
+
+    def _follow_languages(self) -> None:
+        languages = [lang for lang in self.model.project.languages if lang in LANGUAGES] or ["de"]
+        if languages == self.languages:
+            return
+        self.languages = languages
+        if self.doc_language not in languages:
+            self.set_document_language(languages[0], refresh=False)
+        self.languages_changed.emit(languages)
 
     def set_document_language(self, lang: str, refresh: bool = True) -> None:
         if lang not in LANGUAGES or lang == self.doc_language and self.document is not None:
@@ -181,7 +196,20 @@ class LivePolicy(QObject):
             return
         self.findings.set_findings(findings)
         counts = self.findings.counts()
-        text = self.tr("%1 errors, %2 warnings").replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
+        # each count in its own plural form: "1 Warnung", not "1 Warnungen"
+        text = self.tr("%n error(s)", "", counts["error"]) + ", " + self.tr("%n warning(s)", "", counts["warning"])
         if counts["task"]:
-            text += self.tr(", %1 tasks open").replace("%1", str(counts["task"]))
+            text += ", " + self.tr("%n task(s) open", "", counts["task"])
         self.status.setText(text)
+
+
+def offer_languages(switch: QComboBox, languages: list[str]) -> None:
+    """The document-language switch keeps both languages listed; one the project leaves out is
+    greyed, and its tooltip says where to add it."""
+    hint = QCoreApplication.translate(
+        "LivePolicy", "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.")
+    for index in range(switch.count()):
+        item = switch.model().item(index)
+        offered = switch.itemData(index) in languages
+        item.setEnabled(offered)
+        item.setToolTip("" if offered else hint)

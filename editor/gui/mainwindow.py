@@ -33,7 +33,7 @@ from .editing import Editing
 from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
-from .live_policy import LivePolicy
+from .live_policy import LivePolicy, offer_languages
 from .model import ProjectModel
 from .navigation import Navigator
 from .preview import Preview
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
+        self.live.languages_changed.connect(lambda langs: offer_languages(self.language_combo, langs))
 
     # ================================================================== interface language
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core import countries, own_services, schema
 from .own_service_record import FormRecord, fill_combo, select
 from .translation import Retranslating
+from .wheel import guard_wheel
 
 ROLES = ("processor", "controller", "joint_controller", "self_hosted")
 BASES = ("consent", "contract", "legal_obligation", "legitimate_interest")
@@ -59,6 +60,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         self.purposes = QTableWidget(0, 2 * len(self.langs) + 1)
         self.purposes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.purposes.horizontalHeader().setDefaultSectionSize(170)
+        self.purposes.horizontalHeader().setStretchLastSection(True)  # no empty strip beside the columns
         self.purposes.setMinimumWidth(200)
         self.purposes.setMinimumHeight(130)
         self.add_purpose, self.remove_purpose = QPushButton(), QPushButton()
@@ -124,6 +126,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
+        guard_wheel(self)  # scrolling the form must not change the category or country under the mouse
         self.retranslateUi()
         self._fill(record, hint)
         self.buttons.accepted.connect(self._accept)
@@ -250,6 +253,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         select(combo, purpose.basis if purpose else "contract")
         combo.currentIndexChanged.connect(self._update)
         self.purposes.setCellWidget(n, len(self.langs), combo)
+        guard_wheel(combo)
         self.purposes.blockSignals(False)
 
     def _remove_purpose_row(self) -> None:
@@ -309,7 +313,16 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
             self.problems.setText(self.tr("Still missing or to check:") + "\n• " + "\n• ".join(self._problem_list[:8]))
         else:
             self.problems.setText(self.tr("Complete: nothing is missing."))
+        self._keep_problems_height()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._has_name())
+
+    def _keep_problems_height(self) -> None:
+        """The list below the form keeps the height of its longest text so far: shrinking as the
+        user fills in fields, it let the form grow and moved the next field away from the mouse."""
+        width = self.problems.width() if self.isVisible() else self.width() - 24
+        needed = self.problems.heightForWidth(max(width, 1))
+        if needed > self.problems.minimumHeight():
+            self.problems.setMinimumHeight(needed)
 
     def _has_name(self) -> bool:
         return any(w.text().strip() for w in self.names.values())

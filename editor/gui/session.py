@@ -82,7 +82,9 @@ class FileSession(QObject):
     def new_project(self) -> None:
         if self.maybe_save():
             self.autosave.remove()
-            project = Project()
+            # German only: a small German business's site speaks German, and English would ask for
+            # every own text twice; "Policy languages" on the Company tab adds it in one click
+            project = Project(languages=["de"])
             project.stand = _dt.date.today().isoformat()
             self.set_project(project, None)
 

@@ -40,13 +40,13 @@ class DpoField:
 
 
 ProjectFieldName = Literal["state", "stand", "websites", "custom_sections", "export_history", "own_services",
-                           "tasks_done", "staff_20_plus"]
+                           "tasks_done", "staff_20_plus", "languages"]
 
 
 @dataclass(frozen=True, slots=True)
 class ProjectField:
     """A field of the project itself: the federal state, "Stand", the websites, the list of
-    custom sections, the export history, the user's own service records."""
+    custom sections, the export history, the user's own service records, the policy's languages."""
 
     name: ProjectFieldName
 
@@ -125,6 +125,7 @@ CUSTOM_SECTIONS = ProjectField("custom_sections")
 EXPORT_HISTORY = ProjectField("export_history")
 OWN_SERVICES = ProjectField("own_services")
 STAFF_20_PLUS = ProjectField("staff_20_plus")
+LANGUAGES = ProjectField("languages")  # the policy's languages: ["de"] or ["de", "en"]
 _TOP_LEVEL = {"state": STATE, "stand": STAND, "websites": WEBSITES}
 
 

@@ -67,6 +67,14 @@
       <translation>&amp;Rechtsform:</translation>
     </message>
     <message>
+      <source>Authority, date and languages</source>
+      <translation>Aufsichtsbehörde, Stand und Sprachen</translation>
+    </message>
+    <message>
+      <source>Policy l&amp;anguages:</source>
+      <translation>Spra&amp;chen der Datenschutzerklärung:</translation>
+    </message>
+    <message>
       <source>&amp;Represented by:</source>
       <translation>&amp;Vertreten durch:</translation>
     </message>
@@ -163,10 +171,6 @@
       <translation>Haken Sie das an, wenn bei Ihnen in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (Beschäftigte, Auszubildende, freie Mitarbeitende). Dann ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter Pflicht (§ 38 BDSG) – unabhängig von der Zahl auch bei einer Verarbeitung, die eine Datenschutz-Folgenabschätzung erfordert.</translation>
     </message>
     <message>
-      <source>Authority and date</source>
-      <translation>Aufsichtsbehörde und Stand</translation>
-    </message>
-    <message>
       <source>&amp;Federal state:</source>
       <translation>&amp;Bundesland:</translation>
     </message>
@@ -195,6 +199,26 @@
       <translation>Stan&amp;d:</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <source>German and English</source>
+      <translation>Deutsch und Englisch</translation>
+    </message>
+    <message>
+      <source>Policy in German only</source>
+      <translation>Datenschutzerklärung nur auf Deutsch</translation>
+    </message>
+    <message>
+      <source>Policy in German and English</source>
+      <translation>Datenschutzerklärung auf Deutsch und Englisch</translation>
+    </message>
+    <message>
+      <source>German is always included. Add English if your website also addresses English-speaking visitors: your own texts are then needed in both languages.</source>
+      <translation>Deutsch ist immer dabei. Nehmen Sie Englisch hinzu, wenn sich Ihre Website auch an englischsprachige Besucher richtet: Ihre eigenen Texte brauchen Sie dann in beiden Sprachen.</translation>
+    </message>
+    <message>
       <source>O&amp;wner:</source>
       <translation>&amp;Inhaber/in:</translation>
     </message>
@@ -205,6 +229,10 @@
     <message>
       <source>Use %1 as the federal state</source>
       <translation>%1 als Bundesland übernehmen</translation>
+    </message>
+    <message>
+      <source>Policy languages</source>
+      <translation>Sprachen der Datenschutzerklärung</translation>
     </message>
     <message>
       <source>Date (Stand)</source>
@@ -268,6 +296,10 @@
     <message>
       <source>Te&amp;xt (%1):</source>
       <translation>Te&amp;xt (%1):</translation>
+    </message>
+    <message>
+      <source>For the %1 text, choose %1 under “Document language” in the toolbar.</source>
+      <translation>Für den Text auf %1 wählen Sie oben in der Werkzeugleiste unter „Sprache des Dokuments“ %1.</translation>
     </message>
   </context>
   <context>
@@ -387,6 +419,13 @@
       <source>Files: %1</source>
       <translation>Dateien: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n file(s) written to %1:</source>
+      <translation>
+        <numerusform>%n Datei gespeichert in %1:</numerusform>
+        <numerusform>%n Dateien gespeichert in %1:</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Choose at least one format and one language.</source>
       <translation>Wählen Sie mindestens ein Format und eine Sprache.</translation>
@@ -435,10 +474,6 @@
     <message>
       <source>Writing %1…</source>
       <translation>Schreibe %1 …</translation>
-    </message>
-    <message>
-      <source>%1 file(s) written to %2:</source>
-      <translation>%1 Datei(en) gespeichert in %2:</translation>
     </message>
     <message>
       <source>Not written:</source>
@@ -631,13 +666,30 @@
       <source>Checks failed</source>
       <translation>Prüfung fehlgeschlagen</translation>
     </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 Fehler, %2 Warnungen</translation>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n Fehler</numerusform>
+        <numerusform>%n Fehler</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n Warnung</numerusform>
+        <numerusform>%n Warnungen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) open</source>
+      <translation>
+        <numerusform>%n Aufgabe offen</numerusform>
+        <numerusform>%n Aufgaben offen</numerusform>
+      </translation>
     </message>
     <message>
-      <source>, %1 tasks open</source>
-      <translation>, %1 Aufgaben offen</translation>
+      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
+      <translation>Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte „Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.</translation>
     </message>
   </context>
   <context>
@@ -1302,6 +1354,10 @@
     <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Selbst betrieben: kein externer Anbieter</translation>
+    </message>
+    <message>
+      <source>Described by you: %1</source>
+      <translation>Von Ihnen beschrieben: %1</translation>
     </message>
     <message>
       <source>Facts verified: %1</source>

@@ -67,6 +67,14 @@
       <translation>&amp;Legal form:</translation>
     </message>
     <message>
+      <source>Authority, date and languages</source>
+      <translation>Authority, date and languages</translation>
+    </message>
+    <message>
+      <source>Policy l&amp;anguages:</source>
+      <translation>Policy l&amp;anguages:</translation>
+    </message>
+    <message>
       <source>&amp;Represented by:</source>
       <translation>&amp;Represented by:</translation>
     </message>
@@ -163,10 +171,6 @@
       <translation>Tick this if, as a rule, at least 20 people at your business constantly work with personal data on computers (staff, trainees, freelancers). A data protection officer is then required (§ 38 BDSG) — whatever the headcount, also for processing that needs a data protection impact assessment.</translation>
     </message>
     <message>
-      <source>Authority and date</source>
-      <translation>Authority and date</translation>
-    </message>
-    <message>
       <source>&amp;Federal state:</source>
       <translation>&amp;Federal state:</translation>
     </message>
@@ -195,6 +199,26 @@
       <translation>&amp;Date (Stand):</translation>
     </message>
     <message>
+      <source>German</source>
+      <translation>German</translation>
+    </message>
+    <message>
+      <source>German and English</source>
+      <translation>German and English</translation>
+    </message>
+    <message>
+      <source>Policy in German only</source>
+      <translation>Policy in German only</translation>
+    </message>
+    <message>
+      <source>Policy in German and English</source>
+      <translation>Policy in German and English</translation>
+    </message>
+    <message>
+      <source>German is always included. Add English if your website also addresses English-speaking visitors: your own texts are then needed in both languages.</source>
+      <translation>German is always included. Add English if your website also addresses English-speaking visitors: your own texts are then needed in both languages.</translation>
+    </message>
+    <message>
       <source>O&amp;wner:</source>
       <translation>O&amp;wner:</translation>
     </message>
@@ -205,6 +229,10 @@
     <message>
       <source>Use %1 as the federal state</source>
       <translation>Use %1 as the federal state</translation>
+    </message>
+    <message>
+      <source>Policy languages</source>
+      <translation>Policy languages</translation>
     </message>
     <message>
       <source>Date (Stand)</source>
@@ -268,6 +296,10 @@
     <message>
       <source>Te&amp;xt (%1):</source>
       <translation>Te&amp;xt (%1):</translation>
+    </message>
+    <message>
+      <source>For the %1 text, choose %1 under “Document language” in the toolbar.</source>
+      <translation>For the %1 text, choose %1 under “Document language” in the toolbar.</translation>
     </message>
   </context>
   <context>
@@ -387,6 +419,13 @@
       <source>Files: %1</source>
       <translation>Files: %1</translation>
     </message>
+    <message numerus="yes">
+      <source>%n file(s) written to %1:</source>
+      <translation>
+        <numerusform>%n file written to %1:</numerusform>
+        <numerusform>%n files written to %1:</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Choose at least one format and one language.</source>
       <translation>Choose at least one format and one language.</translation>
@@ -435,10 +474,6 @@
     <message>
       <source>Writing %1…</source>
       <translation>Writing %1…</translation>
-    </message>
-    <message>
-      <source>%1 file(s) written to %2:</source>
-      <translation>%1 file(s) written to %2:</translation>
     </message>
     <message>
       <source>Not written:</source>
@@ -631,13 +666,30 @@
       <source>Checks failed</source>
       <translation>Checks failed</translation>
     </message>
-    <message>
-      <source>%1 errors, %2 warnings</source>
-      <translation>%1 errors, %2 warnings</translation>
+    <message numerus="yes">
+      <source>%n error(s)</source>
+      <translation>
+        <numerusform>%n error</numerusform>
+        <numerusform>%n errors</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s)</source>
+      <translation>
+        <numerusform>%n warning</numerusform>
+        <numerusform>%n warnings</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) open</source>
+      <translation>
+        <numerusform>%n task open</numerusform>
+        <numerusform>%n tasks open</numerusform>
+      </translation>
     </message>
     <message>
-      <source>, %1 tasks open</source>
-      <translation>, %1 tasks open</translation>
+      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
+      <translation>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</translation>
     </message>
   </context>
   <context>
@@ -1302,6 +1354,10 @@
     <message>
       <source>Self-hosted: no outside provider</source>
       <translation>Self-hosted: no outside provider</translation>
+    </message>
+    <message>
+      <source>Described by you: %1</source>
+      <translation>Described by you: %1</translation>
     </message>
     <message>
       <source>Facts verified: %1</source>

@@ -77,7 +77,22 @@ GERMAN = {
     "DPO e-mail:": "E-Mail der/des DSB:",
     "DPO phone:": "Telefon der/des DSB:",
     "DPO address:": "Anschrift der/des DSB:",
-    "Authority and date": "Aufsichtsbehörde und Stand",
+    "Authority, date and languages": "Aufsichtsbehörde, Stand und Sprachen",
+    "Policy l&anguages:": "Spra&chen der Datenschutzerklärung:",
+    "German and English": "Deutsch und Englisch",
+    "Policy in German only": "Datenschutzerklärung nur auf Deutsch",
+    "Policy in German and English": "Datenschutzerklärung auf Deutsch und Englisch",
+    "German is always included. Add English if your website also addresses English-speaking visitors: "
+    "your own texts are then needed in both languages.":
+        "Deutsch ist immer dabei. Nehmen Sie Englisch hinzu, wenn sich Ihre Website auch an englischsprachige "
+        "Besucher richtet: Ihre eigenen Texte brauchen Sie dann in beiden Sprachen.",
+    "Policy languages": "Sprachen der Datenschutzerklärung",
+    "Described by you: %1": "Von Ihnen beschrieben: %1",
+    "For the %1 text, choose %1 under “Document language” in the toolbar.":
+        "Für den Text auf %1 wählen Sie oben in der Werkzeugleiste unter „Sprache des Dokuments“ %1.",
+    "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.":
+        "Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte "
+        "„Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.",
     "Contact and website": "Kontakt und Website",
     "Legal form": "Rechtsform",
     "Legal form in your own words": "Rechtsform in eigenen Worten",
@@ -458,6 +473,11 @@ NUMERUS = {
                                           "en": ("%n open error — export anyway?", "%n open errors — export anyway?")},
     "%n service(s) selected": {"de": ("%n Dienst ausgewählt", "%n Dienste ausgewählt"),
                                "en": ("%n service selected", "%n services selected")},
+    "%n error(s)": {"de": ("%n Fehler", "%n Fehler"), "en": ("%n error", "%n errors")},
+    "%n warning(s)": {"de": ("%n Warnung", "%n Warnungen"), "en": ("%n warning", "%n warnings")},
+    "%n task(s) open": {"de": ("%n Aufgabe offen", "%n Aufgaben offen"), "en": ("%n task open", "%n tasks open")},
+    "%n file(s) written to %1:": {"de": ("%n Datei gespeichert in %1:", "%n Dateien gespeichert in %1:"),
+                                  "en": ("%n file written to %1:", "%n files written to %1:")},
 }
 
 

@@ -26,8 +26,9 @@ def test_help_menu_opens_the_guide(window):
     window.guide_dialog.close()
 
 
-@pytest.mark.parametrize("lang, words", [("en", ["not legal advice", "Export", "findings"]),
-                                         ("de", ["keine Rechtsberatung", "Exportieren", "Hinweise"])])
+@pytest.mark.parametrize("lang, words", [("en", ["not legal advice", "Export", "findings", "policy languages", "To do"]),
+                                         ("de", ["keine Rechtsberatung", "Exportieren", "Hinweise",
+                                                 "Sprachen der Datenschutzerklärung", "Zu erledigen"])])
 def test_guide_in_both_languages_covers_the_first_hour(lang, words):
     html = guide_html(lang)
     for word in words:

@@ -56,6 +56,8 @@ def test_create_is_one_undo_step_and_shows_everywhere(project_window):
     assert item is not None and item.checkState(0) == Qt.CheckState.Checked and "described by you" in item.text(0)
     assert "service-own-acme-crm" in w.preview.unit_ids()
     assert "Acme Inc." in w.preview.toPlainText()
+    # the preview shows what the form wrote, as a tick in the list does
+    assert w.preview.textCursor().block().text().endswith("Acme CRM")  # its heading: "n.m Acme CRM"
     assert w.catalog.base is w.catalog and "own-acme-crm" not in w.catalog.services  # the shared catalog
     w.undo_stack.undo()
     assert project.own_services == [] and "own-acme-crm" not in w.model.project.service_ids()
@@ -203,3 +205,16 @@ def test_the_category_is_the_users_choice_and_a_missing_one_is_named_first(proje
     assert fresh.category.currentData() == "" and fresh.category.currentText() == "— choose a category —"
     assert "Choose a category." in fresh.problems.text()
     fresh.reject()
+
+
+def test_the_service_tab_says_an_own_service_is_described_not_verified(project_window):
+    """Policy Editor checks an own service against its rules, never against the facts."""
+    from editor.gui.targets import ServiceTarget
+
+    w = project_window
+    create(w)
+    w.navigator.go(ServiceTarget("own-acme-crm"))
+    facts = w.options_form.facts.text()
+    assert "Described by you: " in facts and "Facts verified" not in facts
+    w.navigator.go(ServiceTarget("google-analytics"))
+    assert "Facts verified: " in w.options_form.facts.text()

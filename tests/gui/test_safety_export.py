@@ -142,7 +142,8 @@ def test_export_dialog_needs_a_format(project_window, qtbot, catalog):
     assert not dialog.review.isEnabled()  # the review edition is a DOCX feature
     dialog.format_boxes["docx"].setChecked(True)
     assert dialog.export_button.isEnabled() and dialog.review.isEnabled()
-    assert dialog.names_hint.text() == f"Files: {dialog.base.text()}-de.docx"
+    base = dialog.base.text()  # the example's policy is in both languages: both are chosen
+    assert dialog.names_hint.text() == f"Files: {base}-de.docx, {base}-en.docx"
     for box in dialog.lang_boxes.values():
         box.setChecked(False)
     assert not dialog.export_button.isEnabled()

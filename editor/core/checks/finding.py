@@ -110,8 +110,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "“{service}” advertises to existing customers by email (Section 7(3) UWG), but the policy has no highlighted notice of the right to object (Art. 21(4) GDPR). Restore the section “{section}” or add the notice to your own text."),
     # a service's `requires` (clause pack data); the severity is the requirement's own
     "requires": ("warning",
-        "Sie nutzen „{service}“, aber nichts davon: {missing}. {because}",
-        "You use “{service}” but none of: {missing}. {because}"),
+        "Sie nutzen „{service}“; dazu fehlt noch: {missing}. {because}",
+        "You use “{service}”; it also needs: {missing}. {because}"),
     "conflict": ("warning",
         "„{service}“ und „{other}“ widersprechen sich. Bitte wählen Sie nur eines von beiden.",
         "“{service}” and “{other}” contradict each other. Please select only one of them."),
