@@ -14,7 +14,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise CliError(f"{out} already exists. Choose another name or add --force to replace it.")
-    project = P.example_project() if args.example else P.Project()
+    project = P.example_project() if args.example else P.new_project()
     if args.company:
         project.controller.name = args.company
     if args.state:

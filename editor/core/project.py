@@ -27,14 +27,14 @@ from .projectlimits import (COUNT_LIMITS, FIELD_LIMITS, LINK, LONG, MAX_DEPTH, M
 from .projectmigrations import MIGRATIONS, migrate
 from .projectmodel import (FORMAT, LANGUAGES, SCHEMA_VERSION, STATE_CODES, SUFFIX, Controller,
                            CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project,
-                           ProjectError, ReadOnlyFileError, SaveError, SelectedService, example_project,
+                           ProjectError, ReadOnlyFileError, SaveError, SelectedService, example_project, new_project,
                            keep_unknown, to_dict)
 
 # The project's API in one place: the model (projectmodel), what a file may hold
 # (projectlimits), migrations (projectmigrations) and reading and writing (here).
 __all__ = [
     "FORMAT", "SCHEMA_VERSION", "SUFFIX", "LANGUAGES", "STATE_CODES", "Controller", "Dpo", "SelectedService",
-    "LocalText", "CustomSection", "ExportRecord", "Project", "example_project", "to_dict",
+    "LocalText", "CustomSection", "ExportRecord", "Project", "example_project", "new_project", "to_dict",
     "ProjectError", "SaveError", "FileChangedError", "ReadOnlyFileError",
     "FIELD_LIMITS", "COUNT_LIMITS", "SHORT", "LINK", "LONG", "MAX_DEPTH", "MAX_FILE_BYTES",
     "clean_text", "clean_value", "field_limit", "MIGRATIONS", "migrate",

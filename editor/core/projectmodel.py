@@ -178,6 +178,12 @@ def _with_unknown(value: Any, out: Any) -> Any:
     return out
 
 
+def new_project() -> Project:
+    """An empty project, German only: a small German business's site speaks German, and English
+    asks for every own text twice; the project's languages add it in one step."""
+    return Project(languages=["de"])
+
+
 def example_project(company: str | None = None, state: str | None = None) -> Project:
     """A realistic sample, used by ``policy-editor new --example`` and the first-run screen."""
     return Project(

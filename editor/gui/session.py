@@ -16,7 +16,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import project as project_io
-from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError, SelectedService
+from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError, SelectedService, new_project
 from . import settings as app_settings
 from . import translation
 from .autosave import Autosave
@@ -82,9 +82,7 @@ class FileSession(QObject):
     def new_project(self) -> None:
         if self.maybe_save():
             self.autosave.remove()
-            # German only: a small German business's site speaks German, and English would ask for
-            # every own text twice; "Policy languages" on the Company tab adds it in one click
-            project = Project(languages=["de"])
+            project = new_project()
             project.stand = _dt.date.today().isoformat()
             self.set_project(project, None)
 

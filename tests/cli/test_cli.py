@@ -72,6 +72,14 @@ def test_new_refuses_to_overwrite_and_unknown_ids(capsys, tmp_path):
     assert code == 1 and "Unknown service" in err and "nope" in err
 
 
+def test_a_new_project_is_german_only_as_in_the_app(capsys, tmp_path):
+    import json
+    assert run(capsys, "new", "-o", str(tmp_path / "p.json"))[0] == 0
+    assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["languages"] == ["de"]
+    assert run(capsys, "new", "-o", str(tmp_path / "e.json"), "--language", "en")[0] == 0
+    assert json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))["languages"] == ["en", "de"]
+
+
 @pytest.mark.parametrize("suffix, magic", [(".html", b"<!DOCTYPE html>"), (".md", b"# Datenschutzerkl"),
                                            (".txt", "DATENSCHUTZERKLÄRUNG\n".encode()), (".docx", b"PK")])
 def test_export_by_suffix(capsys, tmp_path, suffix, magic):
