@@ -9,6 +9,7 @@ they describe, and nothing is kept in module globals.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -143,9 +144,10 @@ class Composer:
             return MdSafe(value)
 
         purposes = tuple(
-            PurposeView(t(p.text), p.basis, t(p.interest))
+            PurposeView(text, p.basis, t(p.interest), clause=one_clause(text))
             for p in service.purposes
             if self._purpose_applies(service, p, inputs)
+            if (text := t(p.text)) is not None
         )
         provider = None
         if service.provider is not None:
@@ -282,6 +284,19 @@ class Composer:
             return self.catalog.templates.render(pack, lang, stem, context)
         except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
             raise ComposeError(f"{what}: template '{pack}/{lang}/{stem}': {reason(exc)}.") from None
+
+
+# a full stop after a word of three letters or more (or a number or bracket), then a capital:
+# a new sentence; "z. B. Name" and "Abs. 1" are not
+_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-ZÄÖÜ„“\"]")
+
+
+def one_clause(text: MdSafe) -> MdSafe | None:
+    """The purpose text without its closing full stop, when it is one sentence; else None."""
+    stripped = text.strip()
+    if not stripped.endswith(".") or _SENTENCE_BREAK.search(stripped):
+        return None
+    return MdSafe(stripped[:-1])
 
 
 def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, ...]:

@@ -19,6 +19,9 @@ class PurposeView:
     text: MdSafe
     basis: str
     interest: MdSafe | None
+    # the text without its closing full stop when it is one sentence, so the legal basis can
+    # follow in brackets; None when a later sentence would seem to carry the basis instead
+    clause: MdSafe | None = None
 
 
 @dataclass(frozen=True)
