@@ -38,11 +38,13 @@ def test_every_service_names_provider_role_basis_per_purpose_interest_and_retent
     lang, document = whole_catalog
     composer = composer_for(catalog)
     labels = catalog.labels
-    sections = {s.id: s for s in document.walk()}
+    # a service's text: its own section and what its category says once for all its services
+    texts = {sub.id.removeprefix("service-"): _plain(section.blocks) + " " + _plain(sub.blocks)
+             for section in document.sections for sub in section.subsections}
     checked = 0
     for sid, service in catalog.services.items():
         view = composer.service_view(service, lang, option_values(service, {}))
-        text = _plain(sections[f"service-{sid}"].blocks)
+        text = texts[sid]
         if view.provider is not None:
             assert view.provider.entity in text, sid
             assert f"({labels['role_short'][lang][view.role]})" in text, sid
@@ -74,6 +76,29 @@ def test_the_scaffolding_of_a_service_block_is_short(whole_catalog):
         assert gone not in text
     # the roles' articles are explained once, in the section on recipients
     assert ("– Auftragsverarbeiter (Art. 28 DSGVO);" if lang == "de" else "– processor (Art. 28 GDPR);") not in text
+
+
+def test_what_all_services_of_a_category_say_alike_is_said_once(catalog):
+    from editor.core.project import load
+    from editor.resources import resource
+
+    project = load(resource("examples", "agentur-crm-ki.policy.json"))
+    for lang, heading, retention in (("de", "Für alle Dienste dieses Abschnitts gilt:", "Kommentare und Nachrichten bleiben"),
+                                     ("en", "For all services in this section:", "Comments and messages remain")):
+        document = compose(catalog, project, lang)
+        social = next(s for s in document.sections if s.id == "category-social")
+        intro, subs = _plain(social.blocks), [_plain(sub.blocks) for sub in social.subsections]
+        assert len(subs) == 3 and intro.startswith(heading)
+        # the shared purposes and storage period once, before the three pages; each page keeps its own
+        assert intro.count(retention) == 1 and not any(retention in sub for sub in subs)
+        assert intro.count(catalog.labels["basis_short"][lang]["contract"]) == 1
+        assert all(("Weitere Zwecke:" if lang == "de" else "Further purposes:") in sub for sub in subs)
+        assert all("Insights" in sub for sub in subs)
+        # a category whose services say nothing alike (or that has one service) gets no such paragraph
+        payment = next(s for s in document.sections if s.id == "category-payment")
+        contact = next(s for s in document.sections if s.id == "category-contact")
+        assert not any(heading in _plain(s.blocks) for s in (payment, contact))
+        assert not any(heading in _plain(s.blocks) for s in document.sections if len(s.subsections) == 1)
 
 
 @pytest.mark.parametrize("text, clause", [
