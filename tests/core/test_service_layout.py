@@ -46,7 +46,9 @@ def test_every_service_names_provider_role_basis_per_purpose_interest_and_retent
         view = composer.service_view(service, lang, option_values(service, {}))
         text = texts[sid]
         if view.provider is not None:
-            assert view.provider.entity in text, sid
+            # a processor by entity and country; a controller, whom readers may contact, with its address
+            assert (f"{view.provider.entity} ({view.provider.country_name})" if view.role == "processor"
+                    else view.provider.address_line) in text, sid
             assert f"({labels['role_short'][lang][view.role]})" in text, sid
         # a service with a template of its own (a processor for its customers) states no basis of its own
         for purpose in view.purposes if composer.service_template(service, lang)[1] == "service" else ():
