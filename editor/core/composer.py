@@ -343,9 +343,10 @@ _SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-Z
 
 
 def one_clause(text: MdSafe) -> MdSafe | None:
-    """The purpose text without its closing full stop, when it is one sentence; else None."""
+    """The purpose text without its closing full stop, when it is one sentence of one clause
+    (after "…; Gesundheitsdaten nach Art. 9 …" the basis in brackets would seem to be that one's)."""
     stripped = text.strip()
-    if not stripped.endswith(".") or _SENTENCE_BREAK.search(stripped):
+    if not stripped.endswith(".") or "; " in stripped or _SENTENCE_BREAK.search(stripped):
         return None
     return MdSafe(stripped[:-1])
 
