@@ -171,6 +171,7 @@ def _build(composer: Composer, spec: tuple, section_id: str, number: str, inputs
                 provenance=composer.service_provenance(service, options, pack, template),
             ))
         intro = (Paragraph((Run(category.intro.get(lang)),)),) if category.intro else ()
+        intro += composer.shared_blocks(category.id, inputs)  # what all its services say alike, once
         category_pack = catalog.packs[catalog.category_pack[category.id]]
         return Section(section_id, number, category.title.get(lang), intro, tuple(subsections),
                        provenance=Provenance(category_pack.id, category_pack.manifest.version, f"category {category.id}"))

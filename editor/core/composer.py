@@ -9,6 +9,7 @@ they describe, and nothing is kept in module globals.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .templating import MdSafe
-from .views import ProviderView, PurposeView, RecipientView, ServiceView, TransferView
+from .views import NOTHING_SHARED, ProviderView, PurposeView, RecipientView, ServiceView, SharedView, TransferView
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -95,6 +96,7 @@ class Composer:
         # the selection handlers() last indexed, and its index: (views, position by id, the
         # selected services with a provider by category and by id, answers by handled_by)
         self._handler_index: tuple | None = None
+        self._shared_index: tuple | None = None  # the selection shared() last read, and its answers
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}
@@ -148,9 +150,10 @@ class Composer:
             return MdSafe(value)
 
         purposes = tuple(
-            PurposeView(t(p.text), p.basis, t(p.interest))
+            PurposeView(text, p.basis, t(p.interest), clause=one_clause(text))
             for p in service.purposes
             if self._purpose_applies(service, p, inputs)
+            if (text := t(p.text)) is not None
         )
         provider = None
         if service.provider is not None:
@@ -228,7 +231,8 @@ class Composer:
         pack, stem = self.service_template(service, lang)
         inputs = ctx.Inputs(self.catalog, lang, consent_tool=document.consent_tool, consent_key=document.consent_key,
                             service_key=service_key(service, options), options=options,
-                            handlers=self.handlers(service, document.views))
+                            handlers=self.handlers(service, document.views),
+                            shared=self.shared(service.category, document.views, lang))
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
         blocks = self._services.get(key)
@@ -282,11 +286,74 @@ class Composer:
             found = answers[wanted] = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: position[v.id]))
         return tuple(name for sid, name in found if sid != service.id)
 
+    def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
+        """What every selected service of ``category`` says alike — when there are two or more and
+        each one's template reads ``shared`` (and so leaves those parts out of its section)."""
+        index = self._shared_index
+        if index is None or index[0] is not selected or index[1] != lang:  # once per composition
+            index = self._shared_index = (selected, lang, {})
+        found = index[2].get(category)
+        if found is None:
+            found = index[2][category] = self._shared(category, selected, lang)
+        return found
+
+    def _shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
+        def reads_shared(view: ServiceView) -> bool:
+            pack, stem = self.service_template(self.catalog.services[view.id], lang)
+            return "shared" in self.catalog.templates.variables(pack, lang, stem)
+
+        members = [v for v in selected if v.category == category]
+        if len(members) < 2 or not all(reads_shared(v) for v in members):
+            return NOTHING_SHARED
+        first, rest = members[0], members[1:]
+
+        def alike(field: str):
+            value = getattr(first, field)
+            return value if value and all(getattr(v, field) == value for v in rest) else None
+
+        same_withdrawal = alike("withdrawal") and all(v.uses_consent == first.uses_consent for v in rest)
+        return SharedView(
+            purposes=tuple(p for p in first.purposes if all(p in v.purposes for v in rest)),
+            data=alike("data") or (),
+            retention=alike("retention"),
+            withdrawal=first.withdrawal if same_withdrawal else None,
+            uses_consent=first.uses_consent,
+        )
+
+    def shared_blocks(self, category: str, inputs: ctx.Inputs) -> tuple[Block, ...]:
+        """The paragraphs a category says once for all its services (nothing when nothing is shared)."""
+        shared = self.shared(category, inputs.views, inputs.lang)
+        if not shared:
+            return ()
+        names = self.catalog.templates.variables("core", inputs.lang, "shared")
+        inputs = replace(inputs, shared=shared)
+        key = ("core", inputs.lang, "shared", ctx.key(names, inputs))
+        blocks = self._sections.get(key)
+        if blocks is None:
+            markdown = self._render("core", inputs.lang, "shared", ctx.context(ctx.SERVICE, inputs, names),
+                                    f"Category '{category}'")
+            blocks = _store(self._sections, key, self.blocks(markdown))
+        return blocks
+
     def _render(self, pack: str, lang: str, stem: str, context: dict[str, Any], what: str) -> str:
         try:
             return self.catalog.templates.render(pack, lang, stem, context)
         except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
             raise ComposeError(f"{what}: template '{pack}/{lang}/{stem}': {reason(exc)}.") from None
+
+
+# a full stop after a word of three letters or more (or a number or bracket), then a capital:
+# a new sentence; "z. B. Name" and "Abs. 1" are not
+_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-ZÄÖÜ„“\"]")
+
+
+def one_clause(text: MdSafe) -> MdSafe | None:
+    """The purpose text without its closing full stop, when it is one sentence of one clause
+    (after "…; Gesundheitsdaten nach Art. 9 …" the basis in brackets would seem to be that one's)."""
+    stripped = text.strip()
+    if not stripped.endswith(".") or "; " in stripped or _SENTENCE_BREAK.search(stripped):
+        return None
+    return MdSafe(stripped[:-1])
 
 
 def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, ...]:

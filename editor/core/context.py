@@ -26,7 +26,7 @@ import msgspec
 from . import legalforms
 from .sandbox import template_safe
 from .templating import MdSafe
-from .views import ServiceView, TransferRow
+from .views import NOTHING_SHARED, ServiceView, SharedView, TransferRow
 from .websites import addresses
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class Inputs:
     options: dict[str, Any] | None = None
     extra: str = ""  # the service's rendered ``text``
     handlers: tuple[str, ...] = ()  # names of the selected services that process the service's data for us
+    shared: SharedView = NOTHING_SHARED  # what the service's category says once for all its services
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: i.options, lambda i: tuple(sorted(i.options.items()))),
     Name("handlers", _SERVICE, "the selected services of the categories the service's handled_by names",
          lambda i: list(i.handlers), lambda i: (i.handlers, i.lang)),
+    Name("shared", _SERVICE, "the selected services of the service's category and their options (what they all say alike)",
+         lambda i: i.shared, lambda i: (i.shared, i.lang)),
     Name("extra", frozenset({SERVICE}), "the service's text record, so everything a TEXT template reads",
          lambda i: MdSafe(i.extra), lambda i: (i.service_key, i.consent_key, i.lang)),
 )}

@@ -19,6 +19,9 @@ class PurposeView:
     text: MdSafe
     basis: str
     interest: MdSafe | None
+    # the text without its closing full stop when it is one sentence, so the legal basis can
+    # follow in brackets; None when a later sentence would seem to carry the basis instead
+    clause: MdSafe | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,25 @@ class ServiceView:
 # Every plain data type handed to templates: the views above, the pack records templates read
 # (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
 # reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
+@dataclass(frozen=True)
+class SharedView:
+    """What every selected service of one category says alike: said once, before them, and left
+    out of their own sections. Empty unless the category has two or more such services."""
+
+    purposes: tuple[PurposeView, ...] = ()
+    data: tuple[MdSafe, ...] = ()
+    retention: MdSafe | None = None
+    withdrawal: MdSafe | None = None
+    uses_consent: bool = False  # of all of them, when the withdrawal is shared
+
+    def __bool__(self) -> bool:
+        return bool(self.purposes or self.data or self.retention or self.withdrawal)
+
+
+NOTHING_SHARED = SharedView()
+
+
 DATA_TYPES: frozenset[type] = frozenset({
-    PurposeView, RecipientView, TransferView, TransferRow, ProviderView, ServiceView,
+    SharedView, PurposeView, RecipientView, TransferView, TransferRow, ProviderView, ServiceView,
     schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
 })

@@ -44,7 +44,8 @@ def test_add_service_then_export_names_the_provider_everywhere(capsys, tmp_path)
     assert code == 0, err
     text = out_md.read_text("utf-8")
     own_section = text[text.index("Acme CRM\n"):]
-    assert "Acme Inc., 1 Main St" in own_section and "Kundenverwaltung" in own_section
+    # a processor: its entity with its country (controllers also with their address)
+    assert "Acme Inc. (USA)" in own_section and "Kundenverwaltung" in own_section
     # the third-country table: its recipient, the safeguard and the service that sends it data
     (row,) = [line for line in text.splitlines() if line.startswith("|") and line.rstrip().endswith("| Acme CRM |")]
     assert "Standardvertragsklauseln" in row and "USA" in row

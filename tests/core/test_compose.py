@@ -324,9 +324,9 @@ def test_sections_without_a_provider_name_who_processes_their_data_for_us(catalo
         return " ".join(r.text for b in section.blocks for r in getattr(b, "runs", ()))
 
     de, en = compose(catalog, project, "de"), compose(catalog, project, "en")
-    assert "Google Workspace als unser Auftragsverarbeiter" in plain(de, "email-contact")
-    assert "STRATO, Google Workspace als unsere Auftragsverarbeiter" in plain(de, "contact-form")
-    assert "STRATO, Google Workspace as our processors" in plain(en, "contact-form")
+    assert "Google Workspace (Auftragsverarbeiter, siehe dort)" in plain(de, "email-contact")
+    assert "STRATO, Google Workspace (Auftragsverarbeiter" in plain(de, "contact-form")
+    assert "STRATO, Google Workspace (processors" in plain(en, "contact-form")
     assert "auf Servern von STRATO" in plain(de, "matomo-self-hosted")
     assert "Server-Logdateien" not in plain(de, "contact-form") + plain(de, "matomo-self-hosted")
     project.services = [SelectedService(id="email-contact")]  # no office suite: said plainly, no hedge

@@ -144,8 +144,11 @@ def _probe_catalog(tmp_path):
     for name in [*SECTION_NAMES, *SERVICE_NAMES]:
         for lang in ("de", "en"):
             templates[f"{lang}/probe-{name}.md.j2"] = PRINT.get(name, "{{ %s }}" % name) + "\n"
-    services = "".join(PROBE_SERVICE.format(id=f"probe-{n}", category="tools", extra=f'template = "probe-{n}"')
-                       for n in SERVICE_NAMES)
+    services = "".join(PROBE_SERVICE.format(id=f"probe-{n}", category="fonts" if n == "shared" else "tools",
+                                            extra=f'template = "probe-{n}"') for n in SERVICE_NAMES)
+    # what a category says once needs two services of it whose templates read it: the shared
+    # probe gets a twin in a category of its own ("probe options" then sets only one's days)
+    services += PROBE_SERVICE.format(id="probe-shared-twin", category="fonts", extra='template = "probe-shared"')
     # the handlers probe names the selected hosting services ("select more services" adds one)
     services = services.replace('template = "probe-handlers"', 'template = "probe-handlers"\nhandled_by = ["hosting"]')
     services = services.replace('template = "probe-extra"', 'template = "probe-extra"\n'
@@ -230,7 +233,7 @@ def test_every_declared_name_invalidates_what_reads_it(tmp_path):
     catalog = _probe_catalog(tmp_path)
     project = example_project()
     project.stand = "2026-01-31"
-    project.services = [SelectedService(id=f"probe-{n}") for n in SERVICE_NAMES]
+    project.services = [SelectedService(id=f"probe-{n}") for n in (*SERVICE_NAMES, "shared-twin")]
     seen: dict[str, set[str]] = {}
     for lang in ("de", "en"):
         steps = []
@@ -244,6 +247,6 @@ def test_every_declared_name_invalidates_what_reads_it(tmp_path):
                 seen.setdefault(name, set()).add(text)
         project = example_project()
         project.stand = "2026-01-31"
-        project.services = [SelectedService(id=f"probe-{n}") for n in SERVICE_NAMES]
+        project.services = [SelectedService(id=f"probe-{n}") for n in (*SERVICE_NAMES, "shared-twin")]
     unchanged = sorted(n for n, texts in seen.items() if len(texts) < 2 and n not in HELPERS)
     assert not unchanged, f"no edit changed what these names print, so their keys went untested: {unchanged}"

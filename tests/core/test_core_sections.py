@@ -292,11 +292,12 @@ def test_transfers_listed_with_their_safeguards(catalog, lang):
     text = _plain(section)
     table = next(b for b in section.blocks if isinstance(b, Table))
     rows = [["".join(r.text for r in cell) for cell in row] for row in table.rows]
-    assert sorted({row[3] for row in rows}) == sorted(f"Test {i}" for i in ids)  # every service, by recipient
-    bcr = [row for row in rows if row[3] == "Test t-bcr"]
-    assert [row[0] for row in bcr] == ["Parent Inc.", "Parent Inc."] and {row[1] for row in bcr} == (
-        {"USA", "Indien"} if lang == "de" else {"USA", "India"})
-    assert {row[2] for row in bcr} == {catalog.labels["safeguard_short"][lang]["bcr"]}
+    assert sorted({row[2] for row in rows}) == sorted(f"Test {i}" for i in ids)  # every service, by recipient
+    bcr = [row for row in rows if row[2] == "Test t-bcr"]
+    # the recipient with its country, one row per country
+    assert sorted(row[0] for row in bcr) == (["Parent Inc. (Indien)", "Parent Inc. (USA)"] if lang == "de"
+                                             else ["Parent Inc. (India)", "Parent Inc. (USA)"])
+    assert {row[1] for row in bcr} == {catalog.labels["safeguard_short"][lang]["bcr"]}
     assert "2021/914" in text and "2023/1795" in text and "Art. 47" in text and "Art. 49" in text
     # each safeguard used is explained once, as its own item (adequacy, DPF, SCC, BCR, none)
     (explained,) = [b for b in section.blocks if isinstance(b, BulletList)]
@@ -319,12 +320,12 @@ def test_each_us_recipient_gets_its_own_dpf_statement_and_controllers_stand_apar
     section = _sections(document)["transfers"]
     ours, theirs = [b for b in section.blocks if isinstance(b, Table)]
     short = catalog.labels["safeguard_short"][lang]
-    rows = _table_rows(ours)  # recipient → country, safeguard, services
-    assert sorted(rows) == ["t-us-no Inc.", "t-us-open Inc.", "t-us-yes Inc."]
-    assert rows["t-us-yes Inc."] == ["USA", short["dpf"], "Test t-us-yes"]  # checked: certified
-    assert rows["t-us-no Inc."][1] == short["scc"]  # checked: not certified, so the clauses apply
-    assert rows["t-us-open Inc."][1] == short["dpf_scc"]  # unchecked: says what applies either way
-    assert _table_rows(theirs) == {"t-us-own Inc.": ["USA", short["dpf"], "Test t-us-own"]}
+    rows = _table_rows(ours)  # recipient (country) → safeguard, services
+    assert sorted(rows) == ["t-us-no Inc. (USA)", "t-us-open Inc. (USA)", "t-us-yes Inc. (USA)"]
+    assert rows["t-us-yes Inc. (USA)"] == [short["dpf"], "Test t-us-yes"]  # checked: certified
+    assert rows["t-us-no Inc. (USA)"][0] == short["scc"]  # checked: not certified, so the clauses apply
+    assert rows["t-us-open Inc. (USA)"][0] == short["dpf_scc"]  # unchecked: says what applies either way
+    assert _table_rows(theirs) == {"t-us-own Inc. (USA)": [short["dpf"], "Test t-us-own"]}
     text = _plain(section)
     # the DPF is explained once, not once per recipient
     assert text.count("2023/1795") == 1

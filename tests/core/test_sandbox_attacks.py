@@ -170,6 +170,8 @@ def _instances(catalog) -> list:
     from editor.core import context as ctx
     views = tuple(v for v in objects if isinstance(v, ServiceView))
     objects += ctx.CONTEXT["transfer_rows"].build(ctx.Inputs(catalog, "de", project, views))
+    # what the selected services of a category say alike (every service selected)
+    objects += [shared for c in catalog.categories if (shared := composer_for(catalog).shared(c, views, "de"))]
     return objects
 
 
