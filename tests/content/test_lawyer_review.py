@@ -1,5 +1,7 @@
 """A data-protection lawyer's reading of the shortened policies (issue #12 point 14), in both
 languages: each test names a finding and checks the rendered text."""
+import re
+
 import pytest
 
 from editor.core.compose import compose
@@ -8,9 +10,11 @@ from editor.core.project import SelectedService, example_project
 from test_special_categories import CATALOG
 
 
-def _text(services, lang, section_id):
+def _text(services, lang, section_id, **options):
+    """The plain text of one section; ``options`` are the last service's."""
     project = example_project()
-    project.services = [SelectedService(id=s) for s in services]
+    project.services = [SelectedService(id=s) for s in services[:-1]]
+    project.services.append(SelectedService(id=services[-1], options=options))
     document = compose(CATALOG, project, lang)
     section = next(s for s in document.walk() if s.id == section_id)
     text = " ".join("".join(r.text for r in iter_runs(b)) for b in section.blocks)
@@ -32,3 +36,23 @@ def test_portability_is_stated_with_its_scope():
     en = _text(["strato"], "en", "rights")
     assert "Datenübertragbarkeit für Daten, die Sie uns mit Einwilligung oder für einen Vertrag" in de
     assert "data portability for data you gave us with your consent or for a contract" in en
+
+
+# a cited law in brackets right before the bracketed legal basis: "(§ 7 Abs. 3 UWG) (Art. 6 …)"
+IN_BRACKET = r"(?:[^()]|\([^()]*\))*"
+TWO_CITATIONS = re.compile(rf"\({IN_BRACKET}(?:Art\.|§|Section) {IN_BRACKET}\) \((?:Art\.|§|Section) ")
+
+
+@pytest.mark.parametrize("service_id, law_de, law_en, options", [
+    ("klaro", "Art. 7 Abs. 1 DSGVO", "Art. 7(1) GDPR", {}),
+    ("cookiebot", "Art. 7 Abs. 1 DSGVO", "Art. 7(1) GDPR", {}),
+    ("mailchimp", "§ 7 Abs. 3 UWG", "Section 7(3) UWG", {"existing_customers": True}),
+])
+def test_a_purpose_that_cites_a_law_names_its_legal_basis_apart(service_id, law_de, law_en, options):
+    """Two brackets of law in a row leave the reader to guess which one is the legal basis."""
+    de = _text(["strato", service_id], "de", f"service-{service_id}", **options)
+    en = _text(["strato", service_id], "en", f"service-{service_id}", **options)
+    assert law_de in de and law_en in en
+    assert not TWO_CITATIONS.search(de) and not TWO_CITATIONS.search(en)
+    assert f"{law_de}). Rechtsgrundlage: Art. 6 Abs. 1 lit." in de
+    assert f"{law_en}). Legal basis: Art. 6(1)(" in en

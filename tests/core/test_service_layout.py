@@ -108,6 +108,9 @@ def test_what_all_services_of_a_category_say_alike_is_said_once(catalog):
     ("Sicherer Betrieb: Fehler finden und Angriffe abwehren.", "Sicherer Betrieb: Fehler finden und Angriffe abwehren"),
     ("Werbung (§ 7 Abs. 3 UWG). Sie können widersprechen.", None),  # the basis would seem to follow the second
     ("Ohne Punkt am Ende", None),
+    ("Werbung an Kunden (§ 7 Abs. 3 UWG).", None),  # two brackets: which one is the basis?
+    ("Proof of your consent (Art. 7(1) GDPR).", None),
+    ("Messung des Erfolgs unserer Anzeigen (Conversion-Messung).", "Messung des Erfolgs unserer Anzeigen (Conversion-Messung)"),
     ("Termin; Gesundheitsdaten verarbeiten wir nach Art. 9 Abs. 2 lit. h DSGVO.", None),
 ])
 def test_one_clause_only_for_a_single_sentence(text, clause):
