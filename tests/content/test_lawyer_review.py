@@ -56,3 +56,10 @@ def test_a_purpose_that_cites_a_law_names_its_legal_basis_apart(service_id, law_
     assert not TWO_CITATIONS.search(de) and not TWO_CITATIONS.search(en)
     assert f"{law_de}). Rechtsgrundlage: Art. 6 Abs. 1 lit." in de
     assert f"{law_en}). Legal basis: Art. 6(1)(" in en
+
+
+def test_the_english_sumup_purpose_has_no_german_left():
+    de = _text(["strato", "sumup"], "de", "service-sumup")
+    en = _text(["strato", "sumup"], "en", "service-sumup")
+    assert "Daten an SumUp (Art. 6 Abs. 1 lit. b DSGVO)" in de
+    assert "payment to SumUp (Art. 6(1)(b) GDPR)" in en and "Zahlungen" not in en
