@@ -63,3 +63,13 @@ def test_the_english_sumup_purpose_has_no_german_left():
     en = _text(["strato", "sumup"], "en", "service-sumup")
     assert "Daten an SumUp (Art. 6 Abs. 1 lit. b DSGVO)" in de
     assert "payment to SumUp (Art. 6(1)(b) GDPR)" in en and "Zahlungen" not in en
+
+
+@pytest.mark.parametrize("service_id", ["events-photos", "instagram-profile", "facebook-page"])
+def test_an_interest_a_club_or_practice_can_claim_too(service_id):
+    """A club has no business and no customers: 'unser Unternehmen darzustellen' and
+    'für Interessenten und Kunden' made the club's legitimate interest read as a shop's."""
+    for lang, words in (("de", ("Unternehmen", "Kunden")), ("en", ("business", "customers"))):
+        text = _text(["strato", service_id], lang, f"service-{service_id}")
+        interests = re.findall(r"(?:berechtigtes Interesse|legitimate interest): [^)]*", text)
+        assert interests and not [i for i in interests if any(w in i for w in words)]
