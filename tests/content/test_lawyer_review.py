@@ -73,3 +73,14 @@ def test_an_interest_a_club_or_practice_can_claim_too(service_id):
         text = _text(["strato", service_id], lang, f"service-{service_id}")
         interests = re.findall(r"(?:berechtigtes Interesse|legitimate interest): [^)]*", text)
         assert interests and not [i for i in interests if any(w in i for w in words)]
+
+
+def test_the_legal_bases_are_listed_in_the_order_of_art_6():
+    """a, b, c, f, d read as if lit. d had been forgotten and added."""
+    services = ["strato", "klaro", "youth-members"]  # b, c, d and f
+    de = _text(services, "de", "legal-bases")
+    en = _text(services, "en", "legal-bases")
+    for text, letters in ((de, [f"Art. 6 Abs. 1 lit. {x} DSGVO (" for x in "bcdf"]),
+                          (en, [f"Art. 6(1)({x}) GDPR (" for x in "bcdf"])):
+        found = [text.find(x) for x in letters]
+        assert -1 not in found and found == sorted(found)
