@@ -65,7 +65,7 @@ def test_the_english_sumup_purpose_has_no_german_left():
     assert "payment to SumUp (Art. 6(1)(b) GDPR)" in en and "Zahlungen" not in en
 
 
-@pytest.mark.parametrize("service_id", ["events-photos", "instagram-profile", "facebook-page"])
+@pytest.mark.parametrize("service_id", ["events-photos", "instagram-profile", "facebook-page", "google-reviews"])
 def test_an_interest_a_club_or_practice_can_claim_too(service_id):
     """A club has no business and no customers: 'unser Unternehmen darzustellen' and
     'für Interessenten und Kunden' made the club's legitimate interest read as a shop's."""
