@@ -84,3 +84,14 @@ def test_the_legal_bases_are_listed_in_the_order_of_art_6():
                           (en, [f"Art. 6(1)({x}) GDPR (" for x in "bcdf"])):
         found = [text.find(x) for x in letters]
         assert -1 not in found and found == sorted(found)
+
+
+def test_withdrawal_covers_explicit_consent_to_health_data():
+    """'Eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, …)' read as the whole list and left out the
+    explicit consent under Art. 9(2)(a), e.g. to the reason for a visit booked online."""
+    services = ["strato", "ccm19", "dr-flex"]
+    assert "Art. 9 Abs. 2 lit. a DSGVO" in _text(services, "de", "service-dr-flex")
+    de = _text(services, "de", "withdrawal")
+    en = _text(services, "en", "withdrawal")
+    assert de.startswith("Jede Einwilligung können Sie jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO)")
+    assert en.startswith("You can withdraw any consent at any time with effect for the future (Art. 7(3) GDPR)")
