@@ -93,5 +93,5 @@ def test_withdrawal_covers_explicit_consent_to_health_data():
     assert "Art. 9 Abs. 2 lit. a DSGVO" in _text(services, "de", "service-dr-flex")
     de = _text(services, "de", "withdrawal")
     en = _text(services, "en", "withdrawal")
-    assert de.startswith("Jede Einwilligung können Sie jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO)")
-    assert en.startswith("You can withdraw any consent at any time with effect for the future (Art. 7(3) GDPR)")
+    assert de.startswith("Jede Einwilligung, auch in Zugriffe auf Ihr Endgerät (§ 25 Abs. 1 TDDDG), können Sie jederzeit")
+    assert en.startswith("You can withdraw any consent, including consent to access to your device (Section 25(1) TDDDG), at any time")
