@@ -95,3 +95,12 @@ def test_withdrawal_covers_explicit_consent_to_health_data():
     en = _text(services, "en", "withdrawal")
     assert de.startswith("Jede Einwilligung, auch in Zugriffe auf Ihr Endgerät (§ 25 Abs. 1 TDDDG), können Sie jederzeit")
     assert en.startswith("You can withdraw any consent, including consent to access to your device (Section 25(1) TDDDG), at any time")
+
+
+def test_the_practice_form_names_the_web_hoster_that_receives_it():
+    """A form on our website reaches the web hoster first (Art. 13(1)(e)); 'reach only our
+    practice team' without the hoster left out a recipient of health data."""
+    de = _text(["strato", "practice-online-requests"], "de", "service-practice-online-requests")
+    en = _text(["strato", "practice-online-requests"], "en", "service-practice-online-requests")
+    assert "auf Servern von STRATO" in de and "on servers of STRATO" in en
+    assert "erreichen nur" not in de and "reach only" not in en
