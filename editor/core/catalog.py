@@ -74,7 +74,9 @@ class Catalog:
     def without_provider(self, service: schema.Service) -> str:
         """What a service without a provider is, by its category: "self_hosted" (we run the
         software), "own_processing" (we handle the data ourselves, helpers named in its text) or
-        "unstated"."""
+        "unstated"; a service may say otherwise than its category."""
+        if service.without_provider is not None:
+            return service.without_provider
         category = self.categories.get(service.category)
         return category.without_provider if category is not None else "self_hosted"
 

@@ -255,6 +255,7 @@ class Service(Struct, kw_only=True):
     detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
     requires: list[Requirement] = []  # services or categories it needs besides itself
     handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
+    without_provider: Literal["self_hosted", "own_processing", "unstated"] | None = None  # as the category's, for this service only
     conflicts: list[str] = []  # service ids that must not be selected with it
     tasks: list[Task] = []  # what the site owner must do when using it (besides its category's)
     periods: list[Period] = []  # retention periods checks compare across services

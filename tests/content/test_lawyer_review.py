@@ -1,0 +1,106 @@
+"""A data-protection lawyer's reading of the shortened policies (issue #12 point 14), in both
+languages: each test names a finding and checks the rendered text."""
+import re
+
+import pytest
+
+from editor.core.compose import compose
+from editor.core.document import iter_runs
+from editor.core.project import SelectedService, example_project
+from test_special_categories import CATALOG
+
+
+def _text(services, lang, section_id, **options):
+    """The plain text of one section; ``options`` are the last service's."""
+    project = example_project()
+    project.services = [SelectedService(id=s) for s in services[:-1]]
+    project.services.append(SelectedService(id=services[-1], options=options))
+    document = compose(CATALOG, project, lang)
+    section = next(s for s in document.walk() if s.id == section_id)
+    text = " ".join("".join(r.text for r in iter_runs(b)) for b in section.blocks)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("service_id", ["jtl-wawi", "lexware-desktop"])
+def test_software_on_our_own_computers_is_not_placed_on_the_web_hosters_servers(service_id):
+    """'runs on our own computers' and 'on the servers of STRATO' cannot both be true."""
+    de = _text(["strato", service_id], "de", f"service-{service_id}")
+    en = _text(["strato", service_id], "en", f"service-{service_id}")
+    assert "eigenen Rechnern" in de and "own computers" in en
+    assert "STRATO" not in de and "STRATO" not in en
+
+
+def test_portability_is_stated_with_its_scope():
+    """Art. 20 covers only data provided on consent or contract; an unconditional right promises more."""
+    de = _text(["strato"], "de", "rights")
+    en = _text(["strato"], "en", "rights")
+    assert "Datenübertragbarkeit für Daten, die Sie uns mit Einwilligung oder für einen Vertrag" in de
+    assert "data portability for data you gave us with your consent or for a contract" in en
+
+
+# a cited law in brackets right before the bracketed legal basis: "(§ 7 Abs. 3 UWG) (Art. 6 …)"
+IN_BRACKET = r"(?:[^()]|\([^()]*\))*"
+TWO_CITATIONS = re.compile(rf"\({IN_BRACKET}(?:Art\.|§|Section) {IN_BRACKET}\) \((?:Art\.|§|Section) ")
+
+
+@pytest.mark.parametrize("service_id, law_de, law_en, options", [
+    ("klaro", "Art. 7 Abs. 1 DSGVO", "Art. 7(1) GDPR", {}),
+    ("cookiebot", "Art. 7 Abs. 1 DSGVO", "Art. 7(1) GDPR", {}),
+    ("mailchimp", "§ 7 Abs. 3 UWG", "Section 7(3) UWG", {"existing_customers": True}),
+])
+def test_a_purpose_that_cites_a_law_names_its_legal_basis_apart(service_id, law_de, law_en, options):
+    """Two brackets of law in a row leave the reader to guess which one is the legal basis."""
+    de = _text(["strato", service_id], "de", f"service-{service_id}", **options)
+    en = _text(["strato", service_id], "en", f"service-{service_id}", **options)
+    assert law_de in de and law_en in en
+    assert not TWO_CITATIONS.search(de) and not TWO_CITATIONS.search(en)
+    assert f"{law_de}). Rechtsgrundlage: Art. 6 Abs. 1 lit." in de
+    assert f"{law_en}). Legal basis: Art. 6(1)(" in en
+
+
+def test_the_english_sumup_purpose_has_no_german_left():
+    de = _text(["strato", "sumup"], "de", "service-sumup")
+    en = _text(["strato", "sumup"], "en", "service-sumup")
+    assert "Daten an SumUp (Art. 6 Abs. 1 lit. b DSGVO)" in de
+    assert "payment to SumUp (Art. 6(1)(b) GDPR)" in en and "Zahlungen" not in en
+
+
+@pytest.mark.parametrize("service_id", ["events-photos", "instagram-profile", "facebook-page", "google-reviews"])
+def test_an_interest_a_club_or_practice_can_claim_too(service_id):
+    """A club has no business and no customers: 'unser Unternehmen darzustellen' and
+    'für Interessenten und Kunden' made the club's legitimate interest read as a shop's."""
+    for lang, words in (("de", ("Unternehmen", "Kunden")), ("en", ("business", "customers"))):
+        text = _text(["strato", service_id], lang, f"service-{service_id}")
+        interests = re.findall(r"(?:berechtigtes Interesse|legitimate interest): [^)]*", text)
+        assert interests and not [i for i in interests if any(w in i for w in words)]
+
+
+def test_the_legal_bases_are_listed_in_the_order_of_art_6():
+    """a, b, c, f, d read as if lit. d had been forgotten and added."""
+    services = ["strato", "klaro", "youth-members"]  # b, c, d and f
+    de = _text(services, "de", "legal-bases")
+    en = _text(services, "en", "legal-bases")
+    for text, letters in ((de, [f"Art. 6 Abs. 1 lit. {x} DSGVO (" for x in "bcdf"]),
+                          (en, [f"Art. 6(1)({x}) GDPR (" for x in "bcdf"])):
+        found = [text.find(x) for x in letters]
+        assert -1 not in found and found == sorted(found)
+
+
+def test_withdrawal_covers_explicit_consent_to_health_data():
+    """'Eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, …)' read as the whole list and left out the
+    explicit consent under Art. 9(2)(a), e.g. to the reason for a visit booked online."""
+    services = ["strato", "ccm19", "dr-flex"]
+    assert "Art. 9 Abs. 2 lit. a DSGVO" in _text(services, "de", "service-dr-flex")
+    de = _text(services, "de", "withdrawal")
+    en = _text(services, "en", "withdrawal")
+    assert de.startswith("Jede Einwilligung, auch in Zugriffe auf Ihr Endgerät (§ 25 Abs. 1 TDDDG), können Sie jederzeit")
+    assert en.startswith("You can withdraw any consent, including consent to access to your device (Section 25(1) TDDDG), at any time")
+
+
+def test_the_practice_form_names_the_web_hoster_that_receives_it():
+    """A form on our website reaches the web hoster first (Art. 13(1)(e)); 'reach only our
+    practice team' without the hoster left out a recipient of health data."""
+    de = _text(["strato", "practice-online-requests"], "de", "service-practice-online-requests")
+    en = _text(["strato", "practice-online-requests"], "en", "service-practice-online-requests")
+    assert "auf Servern von STRATO" in de and "on servers of STRATO" in en
+    assert "erreichen nur" not in de and "reach only" not in en
