@@ -19,8 +19,9 @@ CACHES = {"cache", "lru_cache", "cached_property"}
 
 
 def _modules() -> dict[str, Path]:
+    # an installed wheel carries the data folders in editor/_data: scripts there are not the app's code
     return {".".join(("editor", *f.relative_to(ROOT).with_suffix("").parts)).removesuffix(".__init__"): f
-            for f in sorted(ROOT.rglob("*.py"))}
+            for f in sorted(ROOT.rglob("*.py")) if f.relative_to(ROOT).parts[0] != "_data"}
 
 
 def _tree(path: Path) -> ast.Module:
