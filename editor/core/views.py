@@ -99,9 +99,6 @@ class ServiceView:
     device_reason: MdSafe | None = None
 
 
-# Every plain data type handed to templates: the views above, the pack records templates read
-# (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
-# reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
 @dataclass(frozen=True)
 class SharedView:
     """What every selected service of one category says alike: said once, before them, and left
@@ -120,6 +117,9 @@ class SharedView:
 NOTHING_SHARED = SharedView()
 
 
+# Every plain data type handed to templates: the views above, the pack records templates read
+# (an authority, a text, a provider) and the project's records (controller, DPO). The sandbox
+# reads only their non-callable public attributes (see sandbox.SandboxEnvironment).
 DATA_TYPES: frozenset[type] = frozenset({
     SharedView, PurposeView, RecipientView, TransferView, TransferRow, ProviderView, ServiceView,
     schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
