@@ -332,3 +332,37 @@ def test_sections_without_a_provider_name_who_processes_their_data_for_us(catalo
     project.services = [SelectedService(id="email-contact")]  # no office suite: said plainly, no hedge
     text = plain(compose(catalog, project, "de"), "email-contact")
     assert "Wir verarbeiten diese Daten selbst" in text and "in dieser Erklärung nennen" not in text
+
+
+def test_collector_paused_only_while_composing(catalog, full_project):
+    """compose() pauses the cyclic garbage collector (a full pass walks the whole loaded catalog)
+    and leaves it as it found it — also when composing fails."""
+    import gc
+    import sys
+
+    from editor.core.compose import ComposeError
+
+    def composing() -> bool:
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_name != "_compose":
+            frame = frame.f_back
+        return frame is not None
+
+    passes = []
+    gc.callbacks.append(lambda phase, info: passes.append(composing()) if phase == "start" else None)
+    try:
+        fresh = load_catalog([clause_packs_dir()])
+        gc.collect()
+        passes.clear()
+        compose(fresh, full_project, "de")  # allocates hundreds of thousands of objects
+        assert True not in passes and gc.isenabled()
+        gc.disable()
+        compose(catalog, full_project, "de")
+        assert not gc.isenabled()  # a caller that disabled it keeps it disabled
+        gc.enable()
+        with pytest.raises(ComposeError):
+            compose(catalog, full_project, "xx")
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.pop()
+        gc.enable()
