@@ -104,3 +104,25 @@ def test_the_practice_form_names_the_web_hoster_that_receives_it():
     en = _text(["strato", "practice-online-requests"], "en", "service-practice-online-requests")
     assert "auf Servern von STRATO" in de and "on servers of STRATO" in en
     assert "erreichen nur" not in de and "reach only" not in en
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_consent_tool_named_with_brackets_is_not_put_in_brackets_again(lang):
+    """'Einwilligungs-Banner (CCM19 (Cloud))' read as a typo; the tool's name stands in quotes."""
+    name = "CCM19 (Cloud)" if lang == "de" else "CCM19 (cloud)"
+    section = _text(["ccm19", "google-analytics"], lang, "service-google-analytics")
+    withdrawal = _text(["ccm19", "google-analytics"], lang, "withdrawal")
+    for text in (section, withdrawal):
+        assert name in text and f"({name})" not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_rights_against_independent_controllers_are_said_once_for_all_of_them(lang):
+    """DHL's block named the reader's rights against DHL, Deutsche Post's did not; the recipients
+    section now says it once for every independent controller."""
+    recipients = _text(["deutsche-post"], lang, "recipients")
+    assert ("Ihre Rechte können Sie auch bei ihnen geltend machen" in recipients if lang == "de"
+            else "you can also exercise your rights with them" in recipients)
+    for carrier in ("dhl", "deutsche-post", "dpd"):
+        block = _text([carrier], lang, f"service-{carrier}")
+        assert "geltend machen" not in block and "exercise your rights" not in block
