@@ -366,3 +366,33 @@ def test_collector_paused_only_while_composing(catalog, full_project):
     finally:
         gc.callbacks.pop()
         gc.enable()
+
+
+def test_company_field_edit_keeps_the_service_sections_and_their_errors(tmp_path):
+    """Typing in a company field changes nothing the services read: their category sections are
+    the ones composed before (not built again), a broken service still reports its error, and
+    the document equals one composed from nothing. A changed selection builds them afresh."""
+    from packtools import MINIMAL_SERVICE, write_pack
+
+    broken = MINIMAL_SERVICE.format(id="tool").replace('retention = { de = "7 Tage.", en = "7 days." }',
+                                                       'retention = { de = "{{ 1 / 0 }}", en = "{{ 1 / 0 }}" }')
+    write_pack(tmp_path / "packs", services=broken)
+
+    def fresh_catalog():
+        return load_catalog([clause_packs_dir()], [tmp_path / "packs"])
+
+    catalog = fresh_catalog()
+    project = example_project()
+    project.services = [SelectedService(id="tool"), SelectedService(id="stripe"), SelectedService(id="matomo-self-hosted")]
+    before = compose(catalog, project, "de")
+    project.controller.phone = "+49 30 123"
+    after = compose(catalog, project, "de")
+    categories = [s for s in after.sections if s.id.startswith("category-")]
+    assert len(categories) >= 2
+    assert all(s is next(b for b in before.sections if b.id == s.id) for s in categories)
+    assert after.errors == before.errors and any("tool" in e and "ZeroDivisionError" in e for e in after.errors)
+    assert after == compose(fresh_catalog(), project, "de")
+    project.services[1].options = {"unknown": True}  # a new options dict: the selection counts as changed
+    again = compose(catalog, project, "de")
+    assert not any(s is b for s in again.sections for b in after.sections if s.id.startswith("category-"))
+    assert again == after
