@@ -155,7 +155,7 @@ def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
         category = catalog.categories.get(service.category)
         if consent[0] is None and category is not None and category.consent_manager:
             consent = (views[-1], service_key(service, options))
-    inputs = ctx.Inputs(catalog, lang, None, tuple(views), tuple(service_key(s, o) for s, o in chosen), *consent)
+    inputs = ctx.Inputs(catalog, lang, None, tuple(views), ctx.HashedOnce(service_key(s, o) for s, o in chosen), *consent)
 
     # (order, id, builder) — built lazily so the order can be decided first
     entries: list[tuple[int, str, Any]] = []
