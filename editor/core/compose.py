@@ -20,7 +20,7 @@ import msgspec
 
 from . import context as ctx
 from . import own_services, schema
-from .composer import ComposeError, Composer, _store, composer_for, service_key
+from .composer import ComposeError, Composer, composer_for, service_key
 from .context import format_date
 from .legalforms import full_name
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
@@ -117,14 +117,22 @@ def _compose(catalog: Catalog, project: Project, language: str | None) -> Docume
 class _Selection:
     """What the selected services make of a document, as long as project.services and the
     language stay (``key``): typing in a company field changes neither, so it is built once,
-    not once per keystroke; ``sections`` keeps the category sections built from it."""
+    not once per keystroke."""
 
     key: tuple
     chosen: tuple[tuple[schema.Service, dict[str, Any]], ...]
     inputs: ctx.Inputs  # without the project
     errors: tuple[str, ...]  # services whose view failed
     entries: tuple[tuple[int, str, Any], ...]  # (order, id, builder) of the fixed and category sections
+    # what a category section reads besides its number and overrides: its services' keys, the
+    # consent tool's, and the services that have a view, in order (handlers and shared name them)
+    reads: dict[str, tuple]
+    # category sections built before (of this selection or an earlier one) by what they read,
+    # with the errors they reported; a new selection takes them over
     sections: dict[tuple, tuple[Section | None, tuple[str, ...]]]
+
+
+MAX_CATEGORY_SECTIONS = 500  # past it the kept category sections start afresh (they are rebuilt cheaply)
 
 
 def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
@@ -168,22 +176,27 @@ def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
         category = catalog.categories[category_id]
         entries.append((category.order, f"category-{category_id}", ("category", category, members)))
     entries.sort(key=lambda e: (e[0], e[1]))
-    composer.selection = found = _Selection(key, tuple(chosen), inputs, tuple(errors), tuple(entries), {})
+    shown = ctx.HashedOnce(v.id for v in views)
+    keys = {service.id: key for (service, _), key in zip(chosen, inputs.selection)}
+    reads = {f"category-{category_id}": (lang, ctx.HashedOnce(keys[s.id] for s, _ in members), inputs.consent_key, shown)
+             for category_id, members in by_category.items()}
+    kept = found.sections if found is not None and len(found.sections) < MAX_CATEGORY_SECTIONS else {}
+    composer.selection = found = _Selection(key, tuple(chosen), inputs, tuple(errors), tuple(entries), reads, kept)
     return found
 
 
 def _category_section(composer: Composer, selection: _Selection, spec: tuple, section_id: str, number: str,
                       inputs: ctx.Inputs, project: Project, errors: dict[str, None]) -> Section | None:
-    """A category section reads the selection, its number and its services' overrides only:
-    built again when one of them changed."""
+    """A category section, built again only when what it reads changed (``_Selection.reads``,
+    its number, its services' overrides): an option of one service rebuilds that one's category."""
     lang = inputs.lang
     overrides = tuple(_override(project, f"service-{s.id}", lang) for s, _ in spec[2]) if project.overrides else ()
-    key = (section_id, number, overrides)
+    key = (section_id, number, overrides, selection.reads[section_id])
     found = selection.sections.get(key)
     if found is None:
         failed: dict[str, None] = {}
         built = _build_or_fail(composer, spec, section_id, number, inputs, project, failed)
-        found = _store(selection.sections, key, (built, tuple(failed)))
+        found = selection.sections[key] = (built, tuple(failed))
     errors.update(dict.fromkeys(found[1]))
     return found[0]
 

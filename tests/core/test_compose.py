@@ -371,7 +371,8 @@ def test_collector_paused_only_while_composing(catalog, full_project):
 def test_company_field_edit_keeps_the_service_sections_and_their_errors(tmp_path):
     """Typing in a company field changes nothing the services read: their category sections are
     the ones composed before (not built again), a broken service still reports its error, and
-    the document equals one composed from nothing. A changed selection builds them afresh."""
+    the document equals one composed from nothing. An option rebuilds its service's category
+    only; the others stay as they were."""
     from packtools import MINIMAL_SERVICE, write_pack
 
     broken = MINIMAL_SERVICE.format(id="tool").replace('retention = { de = "7 Tage.", en = "7 days." }',
@@ -381,18 +382,24 @@ def test_company_field_edit_keeps_the_service_sections_and_their_errors(tmp_path
     def fresh_catalog():
         return load_catalog([clause_packs_dir()], [tmp_path / "packs"])
 
+    def categories(document):
+        return {s.id: s for s in document.sections if s.id.startswith("category-")}
+
     catalog = fresh_catalog()
     project = example_project()
-    project.services = [SelectedService(id="tool"), SelectedService(id="stripe"), SelectedService(id="matomo-self-hosted")]
+    project.services = [SelectedService(id="tool"), SelectedService(id="stripe"), SelectedService(id="ai-chatbot")]
     before = compose(catalog, project, "de")
     project.controller.phone = "+49 30 123"
     after = compose(catalog, project, "de")
-    categories = [s for s in after.sections if s.id.startswith("category-")]
-    assert len(categories) >= 2
-    assert all(s is next(b for b in before.sections if b.id == s.id) for s in categories)
+    assert len(categories(after)) >= 3
+    assert all(s is categories(before)[sid] for sid, s in categories(after).items())
     assert after.errors == before.errors and any("tool" in e and "ZeroDivisionError" in e for e in after.errors)
     assert after == compose(fresh_catalog(), project, "de")
-    project.services[1].options = {"unknown": True}  # a new options dict: the selection counts as changed
+
+    chatbot = catalog.services["ai-chatbot"]
+    option = next(o for o in chatbot.options if o.type == "int")
+    project.services[2].options = {option.id: (option.min or 1) + 7}
     again = compose(catalog, project, "de")
-    assert not any(s is b for s in again.sections for b in after.sections if s.id.startswith("category-"))
-    assert again == after
+    assert again == compose(fresh_catalog(), project, "de") and again.errors == after.errors
+    rebuilt = {sid for sid, s in categories(again).items() if s is not categories(after)[sid]}
+    assert rebuilt == {f"category-{chatbot.category}"}
