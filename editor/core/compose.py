@@ -128,11 +128,11 @@ class _Selection:
     # consent tool's, and the services that have a view, in order (handlers and shared name them)
     reads: dict[str, tuple]
     # category sections built before (of this selection or an earlier one) by what they read,
-    # with the errors they reported; a new selection takes them over
+    # with the errors they reported; a new selection takes them over (at most MAX_CATEGORY_SECTIONS)
     sections: dict[tuple, tuple[Section | None, tuple[str, ...]]]
 
 
-MAX_CATEGORY_SECTIONS = 500  # past it the kept category sections start afresh (they are rebuilt cheaply)
+MAX_CATEGORY_SECTIONS = 500  # kept category sections; past it they start afresh (typing in an override adds one a keystroke)
 
 
 def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
@@ -170,17 +170,18 @@ def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
     for pack_id, section in catalog.sections:
         entries.append((section.order, section.id, ("fixed", pack_id, section)))
     by_category: dict[str, list[tuple[schema.Service, dict[str, Any]]]] = {}
-    for service, options in chosen:
+    keys_by_category: dict[str, list[tuple]] = {}
+    for (service, options), key_of_service in zip(chosen, inputs.selection):
         by_category.setdefault(service.category, []).append((service, options))
+        keys_by_category.setdefault(service.category, []).append(key_of_service)
     for category_id, members in by_category.items():
         category = catalog.categories[category_id]
         entries.append((category.order, f"category-{category_id}", ("category", category, members)))
     entries.sort(key=lambda e: (e[0], e[1]))
     shown = ctx.HashedOnce(v.id for v in views)
-    keys = {service.id: key for (service, _), key in zip(chosen, inputs.selection)}
-    reads = {f"category-{category_id}": (lang, ctx.HashedOnce(keys[s.id] for s, _ in members), inputs.consent_key, shown)
-             for category_id, members in by_category.items()}
-    kept = found.sections if found is not None and len(found.sections) < MAX_CATEGORY_SECTIONS else {}
+    reads = {f"category-{category_id}": (lang, ctx.HashedOnce(keys), inputs.consent_key, shown)
+             for category_id, keys in keys_by_category.items()}
+    kept = found.sections if found is not None else {}
     composer.selection = found = _Selection(key, tuple(chosen), inputs, tuple(errors), tuple(entries), reads, kept)
     return found
 
@@ -196,6 +197,8 @@ def _category_section(composer: Composer, selection: _Selection, spec: tuple, se
     if found is None:
         failed: dict[str, None] = {}
         built = _build_or_fail(composer, spec, section_id, number, inputs, project, failed)
+        if len(selection.sections) >= MAX_CATEGORY_SECTIONS:  # a long session of edits: start afresh
+            selection.sections.clear()
         found = selection.sections[key] = (built, tuple(failed))
     errors.update(dict.fromkeys(found[1]))
     return found[0]

@@ -403,3 +403,19 @@ def test_company_field_edit_keeps_the_service_sections_and_their_errors(tmp_path
     assert again == compose(fresh_catalog(), project, "de") and again.errors == after.errors
     rebuilt = {sid for sid, s in categories(again).items() if s is not categories(after)[sid]}
     assert rebuilt == {f"category-{chatbot.category}"}
+
+
+def test_kept_category_sections_are_bounded(catalog, monkeypatch):
+    """Each keystroke in a service section's override keeps one more category section: past the
+    bound they start afresh, and the document stays the one composed from nothing."""
+    from editor.core import compose as compose_module
+    from editor.core.compose import composer_for
+
+    monkeypatch.setattr(compose_module, "MAX_CATEGORY_SECTIONS", 3)
+    project = example_project()
+    project.services = [SelectedService(id="stripe"), SelectedService(id="google-analytics")]
+    for text in ("E", "Ei", "Eig", "Eige", "Eigen"):
+        project.overrides = {"service-stripe": LocalText(de=text, en=text)}
+        document = compose(catalog, project, "de")
+        assert len(composer_for(catalog).selection.sections) <= 3
+    assert document == fresh_compose(project, "de")[0]
