@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
+
+import msgspec
 
 from . import context as ctx
 from . import own_services, schema
@@ -59,46 +62,15 @@ def _compose(catalog: Catalog, project: Project, language: str | None) -> Docume
     if lang not in schema.LANGUAGES:
         raise ComposeError(f"Unknown document language '{lang}' (use de or en).")
     catalog = own_services.overlay(catalog, project)  # the project's own services, as if in a pack
-    # selected services the catalog knows, in category order then by name
-    chosen: list[tuple[schema.Service, dict[str, Any]]] = []
-    for selected in project.services:
-        service = catalog.services.get(selected.id)
-        if service is not None:
-            chosen.append((service, option_values(service, selected.options)))
-    category_order = {c.id: (c.order, c.id) for c in catalog.categories.values()}
-    # German names decide the order in both languages, so the numbering matches paragraph for paragraph
-    chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
-
     composer = composer_for(catalog)
-    errors: dict[str, None] = {}  # ordered set: what failed, once each
-    views, consent = [], (None, None)
-    for service, options in chosen:
-        try:
-            views.append(composer.service_view(service, lang, options))
-        except ComposeError as exc:  # the service's own section reports it as well
-            errors[str(exc)] = None
-            continue
-        category = catalog.categories.get(service.category)
-        if consent[0] is None and category is not None and category.consent_manager:
-            consent = (views[-1], service_key(service, options))
-    inputs = ctx.Inputs(catalog, lang, project, tuple(views), tuple(service_key(s, o) for s, o in chosen), *consent)
-
-    # (order, id, builder) — built lazily so the order can be decided first
-    entries: list[tuple[int, str, Any]] = []
-    for pack_id, section in catalog.sections:
-        entries.append((section.order, section.id, ("fixed", pack_id, section)))
-    by_category: dict[str, list[tuple[schema.Service, dict[str, Any]]]] = {}
-    for service, options in chosen:
-        by_category.setdefault(service.category, []).append((service, options))
-    for category_id, members in by_category.items():
-        category = catalog.categories[category_id]
-        entries.append((category.order, f"category-{category_id}", ("category", category, members)))
-    entries.sort(key=lambda e: (e[0], e[1]))
+    selection = _selection(composer, project, lang)
+    errors: dict[str, None] = dict.fromkeys(selection.errors)  # ordered set: what failed, once each
+    inputs = replace(selection.inputs, project=project)
 
     # custom sections go after the section they name, or (in their own order) before the first
     # section whose order is ≥ CUSTOM_ORDER
-    order_of = {e[1]: e[0] for e in entries}
-    ordered: list[tuple[str, Any]] = [(e[1], e[2]) for e in entries]
+    order_of = {e[1]: e[0] for e in selection.entries}
+    ordered: list[tuple[str, Any]] = [(e[1], e[2]) for e in selection.entries]
     for custom in project.custom_sections:
         item = (f"custom-{custom.id}", ("custom", custom))
         ids = [o[0] for o in ordered]
@@ -110,14 +82,14 @@ def _compose(catalog: Catalog, project: Project, language: str | None) -> Docume
     sections: list[Section] = []
     for section_id, spec in ordered:
         number = str(len(sections) + 1)
-        try:
-            built = _build(composer, spec, section_id, number, inputs, project, errors)
-        except ComposeError as exc:  # one broken section never takes the others with it
-            errors[str(exc)] = None
-            built = _failed_section(section_id, number, spec[2].title.get(lang) if spec[0] == "fixed" else section_id, lang)
+        if spec[0] == "category":
+            built = _category_section(composer, selection, spec, section_id, number, inputs, project, errors)
+        else:
+            built = _build_or_fail(composer, spec, section_id, number, inputs, project, errors)
         if built is not None:
             sections.append(built)
 
+    chosen = selection.chosen
     core = catalog.packs.get("core")
     from .. import __version__
 
@@ -139,6 +111,107 @@ def _compose(catalog: Catalog, project: Project, language: str | None) -> Docume
         core_changes=tuple(f"{pack}: {item}" for pack, item in catalog.core_changes),
         labels=labels,
     )
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What the selected services make of a document, as long as project.services and the
+    language stay (``key``): typing in a company field changes neither, so it is built once,
+    not once per keystroke."""
+
+    key: tuple
+    chosen: tuple[tuple[schema.Service, dict[str, Any]], ...]
+    inputs: ctx.Inputs  # without the project
+    errors: tuple[str, ...]  # services whose view failed
+    entries: tuple[tuple[int, str, Any], ...]  # (order, id, builder) of the fixed and category sections
+    # what a category section reads besides its number and overrides: its services' keys, the
+    # consent tool's, and the services that have a view, in order (handlers and shared name them)
+    reads: dict[str, tuple]
+    # category sections built before (of this selection or an earlier one) by what they read,
+    # with the errors they reported; a new selection takes them over (at most MAX_CATEGORY_SECTIONS)
+    sections: dict[tuple, tuple[Section | None, tuple[str, ...]]]
+
+
+MAX_CATEGORY_SECTIONS = 500  # kept category sections; past it they start afresh (typing in an override adds one a keystroke)
+
+
+def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
+    # the encoded list is the cheapest exact key of the selection (≈ 50 µs for 355 services)
+    key = (lang, msgspec.json.encode(project.services))
+    found = composer.selection
+    if found is not None and found.key == key:
+        return found
+    catalog = composer.catalog
+    # selected services the catalog knows, in category order then by name
+    chosen: list[tuple[schema.Service, dict[str, Any]]] = []
+    for selected in project.services:
+        service = catalog.services.get(selected.id)
+        if service is not None:
+            chosen.append((service, option_values(service, selected.options)))
+    category_order = {c.id: (c.order, c.id) for c in catalog.categories.values()}
+    # German names decide the order in both languages, so the numbering matches paragraph for paragraph
+    chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))
+
+    errors: dict[str, None] = {}
+    views, consent = [], (None, None)
+    for service, options in chosen:
+        try:
+            views.append(composer.service_view(service, lang, options))
+        except ComposeError as exc:  # the service's own section reports it as well
+            errors[str(exc)] = None
+            continue
+        category = catalog.categories.get(service.category)
+        if consent[0] is None and category is not None and category.consent_manager:
+            consent = (views[-1], service_key(service, options))
+    inputs = ctx.Inputs(catalog, lang, None, tuple(views), ctx.HashedOnce(service_key(s, o) for s, o in chosen), *consent)
+
+    # (order, id, builder) — built lazily so the order can be decided first
+    entries: list[tuple[int, str, Any]] = []
+    for pack_id, section in catalog.sections:
+        entries.append((section.order, section.id, ("fixed", pack_id, section)))
+    by_category: dict[str, list[tuple[schema.Service, dict[str, Any]]]] = {}
+    keys_by_category: dict[str, list[tuple]] = {}
+    for (service, options), key_of_service in zip(chosen, inputs.selection):
+        by_category.setdefault(service.category, []).append((service, options))
+        keys_by_category.setdefault(service.category, []).append(key_of_service)
+    for category_id, members in by_category.items():
+        category = catalog.categories[category_id]
+        entries.append((category.order, f"category-{category_id}", ("category", category, members)))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    shown = ctx.HashedOnce(v.id for v in views)
+    reads = {f"category-{category_id}": (lang, ctx.HashedOnce(keys), inputs.consent_key, shown)
+             for category_id, keys in keys_by_category.items()}
+    kept = found.sections if found is not None else {}
+    composer.selection = found = _Selection(key, tuple(chosen), inputs, tuple(errors), tuple(entries), reads, kept)
+    return found
+
+
+def _category_section(composer: Composer, selection: _Selection, spec: tuple, section_id: str, number: str,
+                      inputs: ctx.Inputs, project: Project, errors: dict[str, None]) -> Section | None:
+    """A category section, built again only when what it reads changed (``_Selection.reads``,
+    its number, its services' overrides): an option of one service rebuilds that one's category."""
+    lang = inputs.lang
+    overrides = tuple(_override(project, f"service-{s.id}", lang) for s, _ in spec[2]) if project.overrides else ()
+    key = (section_id, number, overrides, selection.reads[section_id])
+    found = selection.sections.get(key)
+    if found is None:
+        failed: dict[str, None] = {}
+        built = _build_or_fail(composer, spec, section_id, number, inputs, project, failed)
+        if len(selection.sections) >= MAX_CATEGORY_SECTIONS:  # a long session of edits: start afresh
+            selection.sections.clear()
+        found = selection.sections[key] = (built, tuple(failed))
+    errors.update(dict.fromkeys(found[1]))
+    return found[0]
+
+
+def _build_or_fail(composer: Composer, spec: tuple, section_id: str, number: str, inputs: ctx.Inputs,
+                   project: Project, errors: dict[str, None]) -> Section | None:
+    try:
+        return _build(composer, spec, section_id, number, inputs, project, errors)
+    except ComposeError as exc:  # one broken section never takes the others with it
+        errors[str(exc)] = None
+        return _failed_section(section_id, number, spec[2].title.get(inputs.lang) if spec[0] == "fixed" else section_id,
+                               inputs.lang)
 
 
 def _failed_section(section_id: str, number: str, title: str, lang: str, provenance: Provenance | None = None) -> Section:

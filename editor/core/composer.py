@@ -97,6 +97,7 @@ class Composer:
         # selected services with a provider by category and by id, answers by handled_by)
         self._handler_index: tuple | None = None
         self._shared_index: tuple | None = None  # the selection shared() last read, and its answers
+        self.selection: Any = None  # compose()'s last selection and the category sections built from it
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
         self._services: dict[tuple, tuple[Block, ...]] = {}

@@ -45,6 +45,19 @@ SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text"
 KINDS = (SECTION, SERVICE, TEXT, RECORD, CONDITION)
 
 
+class HashedOnce(tuple):
+    """A tuple that computes its hash once: the selection's keys (one per selected service) are
+    part of the cache key of every fixed section that reads the selection, looked up on every
+    keystroke."""
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = tuple.__hash__(self)
+            return self._hash
+
+
 @dataclass(frozen=True)
 class Inputs:
     """What context values are built from: the catalog, the language, the project and the

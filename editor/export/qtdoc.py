@@ -72,16 +72,35 @@ def contents_unit(document: Document, lines: tuple[str, ...]) -> Unit:
     return Unit(CONTENTS_ID, 3, "", document.label("contents"), tuple(Paragraph((Run(line),)) for line in lines))
 
 
-def units(document: Document, contents: Unit | None = None) -> list[Unit]:
+def units(document: Document, contents: Unit | None = None, known: dict[int, tuple] | None = None) -> list[Unit]:
     """The document as units, in reading order: title, contents, then every section.
 
     ``contents``: the table of contents built before from this document's ``contents_lines``
     (the preview keeps it: building four hundred entries again on every keystroke, and
-    comparing them with the old ones, cost more than the edit)."""
+    comparing them with the old ones, cost more than the edit).
+    ``known``: the units of the sections of the last call, by section identity; updated to this
+    document's. compose() hands out the same Section object while nothing it shows changed,
+    so the preview gets the same Unit objects and compares them by identity."""
     notice = draft_notice(document)  # a draft's open errors, under the title
     out = [Unit(TITLE_ID, 1, "", document.title, (notice,) if notice else (), None, document.company, stand_line(document))]
     if document.sections:
         out.append(contents or contents_unit(document, contents_lines(document)))
+    seen = {}
+    for section in document.sections:
+        found = known.get(id(section)) if known is not None else None
+        if found is None or found[0] is not section:
+            found = (section, section_units(section))
+        seen[id(section)] = found  # the section is kept with its units: its id stays its own
+        out += found[1]
+    if known is not None:
+        known.clear()
+        known.update(seen)
+    return out
+
+
+def section_units(section: Section) -> tuple[Unit, ...]:
+    """A section's unit, then its subsections' units."""
+    out = []
 
     def add(section: Section) -> None:
         service = section.provenance.service if section.provenance else None
@@ -89,9 +108,8 @@ def units(document: Document, contents: Unit | None = None) -> list[Unit]:
         for sub in section.subsections:
             add(sub)
 
-    for section in document.sections:
-        add(section)
-    return out
+    add(section)
+    return tuple(out)
 
 
 def runs_html(runs: tuple[Run, ...]) -> str:

@@ -49,6 +49,7 @@ class Preview(QTextBrowser):
         self._starts: list[int] = []  # start position of each unit
         self._ends: list[int] = []  # end position (exclusive of the separator to the next unit)
         self._contents: tuple[tuple, Unit | None] = ((), None)  # (label and lines, the unit) last shown
+        self._section_units: dict[int, tuple] = {}  # qtdoc.units' memo: the units of the sections last shown
         self.replaced = 0  # units written by the last update (tests and benchmarks read this)
         self.viewport().installEventFilter(self)
 
@@ -59,7 +60,7 @@ class Preview(QTextBrowser):
 
     def show_document(self, document: Document) -> int:
         """Bring the view in line with ``document``; returns how many units were (re)written."""
-        new = units(document, self._contents_of(document))
+        new = units(document, self._contents_of(document), self._section_units)
         bar = self.verticalScrollBar()
         scroll = bar.value()
         old_ids = [u.id for u in self._units]

@@ -366,3 +366,56 @@ def test_collector_paused_only_while_composing(catalog, full_project):
     finally:
         gc.callbacks.pop()
         gc.enable()
+
+
+def test_company_field_edit_keeps_the_service_sections_and_their_errors(tmp_path):
+    """Typing in a company field changes nothing the services read: their category sections are
+    the ones composed before (not built again), a broken service still reports its error, and
+    the document equals one composed from nothing. An option rebuilds its service's category
+    only; the others stay as they were."""
+    from packtools import MINIMAL_SERVICE, write_pack
+
+    broken = MINIMAL_SERVICE.format(id="tool").replace('retention = { de = "7 Tage.", en = "7 days." }',
+                                                       'retention = { de = "{{ 1 / 0 }}", en = "{{ 1 / 0 }}" }')
+    write_pack(tmp_path / "packs", services=broken)
+
+    def fresh_catalog():
+        return load_catalog([clause_packs_dir()], [tmp_path / "packs"])
+
+    def categories(document):
+        return {s.id: s for s in document.sections if s.id.startswith("category-")}
+
+    catalog = fresh_catalog()
+    project = example_project()
+    project.services = [SelectedService(id="tool"), SelectedService(id="stripe"), SelectedService(id="ai-chatbot")]
+    before = compose(catalog, project, "de")
+    project.controller.phone = "+49 30 123"
+    after = compose(catalog, project, "de")
+    assert len(categories(after)) >= 3
+    assert all(s is categories(before)[sid] for sid, s in categories(after).items())
+    assert after.errors == before.errors and any("tool" in e and "ZeroDivisionError" in e for e in after.errors)
+    assert after == compose(fresh_catalog(), project, "de")
+
+    chatbot = catalog.services["ai-chatbot"]
+    option = next(o for o in chatbot.options if o.type == "int")
+    project.services[2].options = {option.id: (option.min or 1) + 7}
+    again = compose(catalog, project, "de")
+    assert again == compose(fresh_catalog(), project, "de") and again.errors == after.errors
+    rebuilt = {sid for sid, s in categories(again).items() if s is not categories(after)[sid]}
+    assert rebuilt == {f"category-{chatbot.category}"}
+
+
+def test_kept_category_sections_are_bounded(catalog, monkeypatch):
+    """Each keystroke in a service section's override keeps one more category section: past the
+    bound they start afresh, and the document stays the one composed from nothing."""
+    from editor.core import compose as compose_module
+    from editor.core.compose import composer_for
+
+    monkeypatch.setattr(compose_module, "MAX_CATEGORY_SECTIONS", 3)
+    project = example_project()
+    project.services = [SelectedService(id="stripe"), SelectedService(id="google-analytics")]
+    for text in ("E", "Ei", "Eig", "Eige", "Eigen"):
+        project.overrides = {"service-stripe": LocalText(de=text, en=text)}
+        document = compose(catalog, project, "de")
+        assert len(composer_for(catalog).selection.sections) <= 3
+    assert document == fresh_compose(project, "de")[0]

@@ -186,3 +186,21 @@ def test_a_heading_count_that_does_not_add_up_falls_back_to_unit_inserts(qtbot):
     assert qtdoc.unit_ranges(doc, 3) is None
     doc.setHtml("<p>before</p><h2>one</h2>")
     assert qtdoc.unit_ranges(doc, 1) is None  # the first unit must start the document
+
+
+def test_units_of_an_unchanged_section_are_the_units_shown_before(catalog, full_project):
+    """After a company-field edit compose() hands out the same category sections; units() gives
+    their units back as the same objects (the preview then skips them by identity), and the
+    units equal those built from nothing."""
+    from editor.export import qtdoc
+
+    known = {}
+    qtdoc.units(compose(catalog, full_project, "de"), None, known)
+    before = {id(unit) for _, built in known.values() for unit in built}
+    full_project.controller.phone = "+49 30 999"
+    document = compose(catalog, full_project, "de")
+    units = qtdoc.units(document, None, known)
+    assert units == qtdoc.units(document)
+    services = [u for u in units if u.service]
+    assert len(services) > 300 and all(id(u) in before for u in services)
+    assert len(known) == len(document.sections)  # the memo holds the sections shown, no more
