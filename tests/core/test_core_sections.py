@@ -333,7 +333,9 @@ def test_each_us_recipient_gets_its_own_dpf_statement_and_controllers_stand_apar
     assert ("auf Anfrage" if lang == "de" else "on request") in text
     only_theirs = _plain(_sections(compose(catalog, _project("t-us-own"), lang))["transfers"])
     assert ("auf Anfrage" if lang == "de" else "on request") not in only_theirs
-    assert ("nicht beteiligt" if lang == "de" else "not a party") in only_theirs
+    # their transfers are theirs: their responsibility and their safeguards, as they state them
+    assert ("in eigener Verantwortung und mit eigenen Garantien" if lang == "de"
+            else "under their own responsibility and with their own safeguards") in only_theirs
     # the service section points to the table instead of repeating the safeguard
     service = next(s for s in document.walk() if s.id == "service-t-us-yes")
     assert "t-us-yes Inc." in _plain(service) and "2023/1795" not in _plain(service)
