@@ -52,10 +52,11 @@ def typed_width(edit: QLineEdit) -> int:
     return edit.fontMetrics().horizontalAdvance(edit.text()) + 12
 
 
-def side_by_side_width(form: QFormLayout, typed: dict[int, int] | None = None) -> int:
+def side_by_side_width(form: QFormLayout, typed: dict[int, int] | None = None, label_column: int = 0) -> int:
     """The width ``form`` needs to show every label in one line beside a usable field; a line
-    edit's text counts as measured in ``typed`` (by id), or as it is now without it."""
-    labels, fields = [0], [0]
+    edit's text counts as measured in ``typed`` (by id), or as it is now without it. The label
+    column is at least ``label_column`` wide (shared with the other forms of its page)."""
+    labels, fields = [label_column], [0]
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -128,7 +129,9 @@ class FormFitter(QObject):
                     owner.installEventFilter(self)
                 inset = max(owner.mapTo(page, QPoint(0, 0)).x(), 0) if owner.isVisible() else 0
                 widths[id(form)] = self.column.width() - 2 * inset - scrollbar
-            wrap = any(widths[id(f)] < side_by_side_width(f, self._typed) for f in forms if f.parentWidget().isVisible())
+            column = label_column(page, forms)
+            wrap = any(widths[id(f)] < side_by_side_width(f, self._typed, column)
+                       for f in forms if f.parentWidget().isVisible())
             policy = Policy.WrapAllRows if wrap else Policy.DontWrapRows
             for form in forms:
                 if form.rowWrapPolicy() != policy:
@@ -142,6 +145,26 @@ class FormFitter(QObject):
                         long = wrap and _label_width(label) > room
                         if label.wordWrap() != long:
                             label.setWordWrap(long)
+                        # side by side, the groups' fields start at one x (each form would size
+                        # its own label column); above the fields a label needs no width of its own
+                        width = 0 if wrap else column
+                        if label.minimumWidth() != width:
+                            label.setMinimumWidth(width)
+
+def _form_labels(form: QFormLayout) -> list[QLabel]:
+    items = (form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount()))
+    return [item.widget() for item in items if item is not None and isinstance(item.widget(), QLabel)]
+
+
+def label_column(page: QWidget, forms: list[QFormLayout]) -> int:
+    """The width of the widest label, in one line, of the ``forms`` shown on ``page`` (in the
+    interface language of the moment: German labels are longer)."""
+    def width(label: QLabel) -> int:  # Qt's own hint may be a pixel wider than the text
+        return max(_label_width(label), 0 if label.wordWrap() else label.sizeHint().width())
+
+    return max((width(label) for form in forms if form.parentWidget().isVisibleTo(page)
+                for label in _form_labels(form) if not label.isHidden()), default=0)
+
 
 class DockFitter(QObject):
     """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at most a quarter of
