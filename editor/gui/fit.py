@@ -1,6 +1,6 @@
 """A window that fits from 1024×700 to 4K: the three columns share the width, forms put their
 labels above the fields when a column is too narrow for both side by side, and the findings
-dock takes only the height its rows need."""
+dock takes the height a project's first findings need, and keeps it while the user works."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
@@ -167,41 +167,60 @@ def label_column(page: QWidget, forms: list[QFormLayout]) -> int:
 
 
 class DockFitter(QObject):
-    """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at most a quarter of
-    the window), refitted once new rows are laid out — until the user drags it to a height of
-    their own (``user_sized``: a height restored from the last session)."""
+    """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at least MIN_ROWS,
+    at most a quarter of the window) — fitted once per project, to its first findings, then
+    left alone: refitted after every check it moved the panes above it (the checklist's buttons)
+    while the user worked; later findings scroll. A height the user dragged stands for good
+    (``user_sized``: a height restored from the last session)."""
 
     def __init__(self, window: QMainWindow, dock: QDockWidget, view: QListWidget, user_sized: bool) -> None:
         super().__init__(window)
         self.window, self.dock, self.view = window, dock, view
         self.active = not user_sized
+        self.due = True  # the next findings are a project's first: fit to them
         self._timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
         self._timer.timeout.connect(self.fit)
-        view.model().modelReset.connect(self._timer.start)
-        view.model().rowsInserted.connect(self._timer.start)
+        view.model().modelReset.connect(self._later)
+        view.model().rowsInserted.connect(self._later)
         window.installEventFilter(self)
+        dock.installEventFilter(self)  # findings that came while it was hidden are fitted when it shows
+
+    def refit_next(self) -> None:
+        """A new project: fit to its first findings."""
+        self.due = True
+
+    def _later(self) -> None:
+        if self.due:
+            self._timer.start()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # a press on the window itself, not on a child, grabs a separator: from then on the
         # user decides the findings' height
         if event.type() == QEvent.Type.MouseButtonPress and self.window.childAt(event.position().toPoint()) is None:
             self.active = False
+        elif event.type() == QEvent.Type.Show and watched is self.dock:
+            self._later()
         return False
 
     def fit(self) -> None:
         dock, view = self.dock, self.view
-        if not self.active or not dock.isVisible():
+        if not (self.active and self.due and dock.isVisible() and view.count()):  # no findings yet: wait for them
             return
+        self.due = False
         height = list_height(view, self.window.height() // 4) + dock.height() - view.height()
         if abs(height - dock.height()) > 2:
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
 
+MIN_ROWS = 3  # of the findings pane: findings that come later have room to be seen (and scroll)
+
+
 def list_height(view: QListWidget, most: int) -> int:
-    """The height that shows all of ``view``'s rows (at least one), at most ``most``."""
+    """The height that shows all of ``view``'s rows (at least MIN_ROWS one-line rows), at most ``most``."""
     view.doItemsLayout()
-    rows = sum(view.visualItemRect(view.item(i)).height() for i in range(view.count()))
-    rows = max(rows, view.sizeHintForRow(0) if view.count() else view.fontMetrics().height() * 2)
+    heights = [view.visualItemRect(view.item(i)).height() for i in range(view.count())]
+    one_row = min(heights) if heights else view.fontMetrics().height() * 2
+    rows = max(sum(heights), MIN_ROWS * one_row)
     return min(rows + 2 * view.frameWidth() + 2, most)
 
 

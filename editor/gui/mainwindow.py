@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             self.live.project_replaced()
             self.form_fitter.measure()  # its texts were not typed: the forms fit them
             self.checklist.search.clear()  # the last project's search would filter this one's list unseen
+            self.findings_fitter.refit_next()  # between projects the findings pane may change its height
         self.company_form.refresh(target)
         if self.catalog is not None and (target is None or target == OWN_SERVICES):
             self._show_catalog()  # the checklist and the options show the project's own services too
