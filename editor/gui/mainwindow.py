@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.findings = FindingsList()
-        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # one finding: one row (fit.py)
+        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # its height: fit.py
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
