@@ -1,6 +1,6 @@
 """A window that fits from 1024×700 to 4K: the three columns share the width, forms put their
 labels above the fields when a column is too narrow for both side by side, and the findings
-dock takes only the height its rows need."""
+dock takes the height a project's first findings need, and keeps it while the user works."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
@@ -52,10 +52,11 @@ def typed_width(edit: QLineEdit) -> int:
     return edit.fontMetrics().horizontalAdvance(edit.text()) + 12
 
 
-def side_by_side_width(form: QFormLayout, typed: dict[int, int] | None = None) -> int:
+def side_by_side_width(form: QFormLayout, typed: dict[int, int] | None = None, label_column: int = 0) -> int:
     """The width ``form`` needs to show every label in one line beside a usable field; a line
-    edit's text counts as measured in ``typed`` (by id), or as it is now without it."""
-    labels, fields = [0], [0]
+    edit's text counts as measured in ``typed`` (by id), or as it is now without it. The label
+    column is at least ``label_column`` wide (shared with the other forms of its page)."""
+    labels, fields = [label_column], [0]
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -128,7 +129,9 @@ class FormFitter(QObject):
                     owner.installEventFilter(self)
                 inset = max(owner.mapTo(page, QPoint(0, 0)).x(), 0) if owner.isVisible() else 0
                 widths[id(form)] = self.column.width() - 2 * inset - scrollbar
-            wrap = any(widths[id(f)] < side_by_side_width(f, self._typed) for f in forms if f.parentWidget().isVisible())
+            column = label_column(page, forms)
+            wrap = any(widths[id(f)] < side_by_side_width(f, self._typed, column)
+                       for f in forms if f.parentWidget().isVisible())
             policy = Policy.WrapAllRows if wrap else Policy.DontWrapRows
             for form in forms:
                 if form.rowWrapPolicy() != policy:
@@ -142,43 +145,82 @@ class FormFitter(QObject):
                         long = wrap and _label_width(label) > room
                         if label.wordWrap() != long:
                             label.setWordWrap(long)
+                        # side by side, the groups' fields start at one x (each form would size
+                        # its own label column); above the fields a label needs no width of its own
+                        width = 0 if wrap else column
+                        if label.minimumWidth() != width:
+                            label.setMinimumWidth(width)
+
+def _form_labels(form: QFormLayout) -> list[QLabel]:
+    items = (form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount()))
+    return [item.widget() for item in items if item is not None and isinstance(item.widget(), QLabel)]
+
+
+def label_column(page: QWidget, forms: list[QFormLayout]) -> int:
+    """The width of the widest label, in one line, of the ``forms`` shown on ``page`` (in the
+    interface language of the moment: German labels are longer)."""
+    def width(label: QLabel) -> int:  # Qt's own hint may be a pixel wider than the text
+        return max(_label_width(label), 0 if label.wordWrap() else label.sizeHint().width())
+
+    return max((width(label) for form in forms if form.parentWidget().isVisibleTo(page)
+                for label in _form_labels(form) if not label.isHidden()), default=0)
+
 
 class DockFitter(QObject):
-    """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at most a quarter of
-    the window), refitted once new rows are laid out — until the user drags it to a height of
-    their own (``user_sized``: a height restored from the last session)."""
+    """The findings ``dock`` of ``window`` as tall as the rows of ``view`` (at least MIN_ROWS,
+    at most a quarter of the window) — fitted once per project, to its first findings, then
+    left alone: refitted after every check it moved the panes above it (the checklist's buttons)
+    while the user worked; later findings scroll. A height the user dragged stands for good
+    (``user_sized``: a height restored from the last session)."""
 
     def __init__(self, window: QMainWindow, dock: QDockWidget, view: QListWidget, user_sized: bool) -> None:
         super().__init__(window)
         self.window, self.dock, self.view = window, dock, view
         self.active = not user_sized
+        self.due = True  # the next findings are a project's first: fit to them
         self._timer = QTimer(self, singleShot=True, interval=0)  # once the rows are laid out
         self._timer.timeout.connect(self.fit)
-        view.model().modelReset.connect(self._timer.start)
-        view.model().rowsInserted.connect(self._timer.start)
+        view.model().modelReset.connect(self._later)
+        view.model().rowsInserted.connect(self._later)
         window.installEventFilter(self)
+        dock.installEventFilter(self)  # findings that came while it was hidden are fitted when it shows
+
+    def refit_next(self) -> None:
+        """A new project: fit to its first findings."""
+        self.due = True
+
+    def _later(self) -> None:
+        if self.due:
+            self._timer.start()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # a press on the window itself, not on a child, grabs a separator: from then on the
         # user decides the findings' height
         if event.type() == QEvent.Type.MouseButtonPress and self.window.childAt(event.position().toPoint()) is None:
             self.active = False
+        elif event.type() == QEvent.Type.Show and watched is self.dock:
+            self._later()
         return False
 
     def fit(self) -> None:
         dock, view = self.dock, self.view
-        if not self.active or not dock.isVisible():
+        if not (self.active and self.due and dock.isVisible() and view.count()):  # no findings yet: wait for them
             return
+        self.due = False
         height = list_height(view, self.window.height() // 4) + dock.height() - view.height()
         if abs(height - dock.height()) > 2:
             self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
 
+MIN_ROWS = 3  # of the findings pane: findings that come later have room to be seen (and scroll)
+
+
 def list_height(view: QListWidget, most: int) -> int:
-    """The height that shows all of ``view``'s rows (at least one), at most ``most``."""
+    """The height that shows all of ``view``'s rows (at least MIN_ROWS one-line rows), at most ``most``."""
     view.doItemsLayout()
-    rows = sum(view.visualItemRect(view.item(i)).height() for i in range(view.count()))
-    rows = max(rows, view.sizeHintForRow(0) if view.count() else view.fontMetrics().height() * 2)
+    heights = [view.visualItemRect(view.item(i)).height() for i in range(view.count())]
+    one_row = min(heights) if heights else view.fontMetrics().height() * 2
+    rows = max(sum(heights), MIN_ROWS * one_row)
     return min(rows + 2 * view.frameWidth() + 2, most)
 
 

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.findings = FindingsList()
-        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # one finding: one row (fit.py)
+        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 2)  # its height: fit.py
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setWidget(self.findings)
@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         if target is None:  # a new project
             self.live.project_replaced()
             self.form_fitter.measure()  # its texts were not typed: the forms fit them
+            self.checklist.search.clear()  # the last project's search would filter this one's list unseen
+            self.findings_fitter.refit_next()  # between projects the findings pane may change its height
         self.company_form.refresh(target)
         if self.catalog is not None and (target is None or target == OWN_SERVICES):
             self._show_catalog()  # the checklist and the options show the project's own services too

@@ -68,7 +68,6 @@ class WelcomePage(Retranslating, QWidget):
         self.new_button = QPushButton()
         self.open_button = QPushButton()
         self.guide_button = QPushButton()
-        self.example_button.setDefault(True)
         buttons = QHBoxLayout()
         for b in (self.example_button, self.new_button, self.open_button, self.guide_button):
             b.setMinimumHeight(36)
@@ -128,6 +127,16 @@ class WelcomePage(Retranslating, QWidget):
         self.recent.setAccessibleName(self.tr("Recent files"))
 
 
+    def start_here(self) -> QWidget:
+        """Where Enter starts: a returning user's last file, else a new project (a first-time
+        user who pressed Enter got an example company's policy, not their own)."""
+        return self.recent if self.recent.count() else self.new_button
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not event.spontaneous():  # shown by the app, not the window coming back from the taskbar
+            self.start_here().setFocus()
+
     def _chosen_example(self) -> None:
         """The example selected (visibly) in the list; the built-in one when there is no list."""
         item = self.examples.currentItem()
@@ -156,6 +165,11 @@ class WelcomePage(Retranslating, QWidget):
             self.recent.addItem(item)
         self.recent.setVisible(bool(recent))
         self.recent_label.setVisible(bool(recent))
+        if recent:
+            self.recent.setCurrentRow(0)
+        self.new_button.setDefault(not recent)  # drawn as the button Enter presses, when it is
+        if self.isVisible():
+            self.start_here().setFocus()
         for widget in (self.examples, self.recent):  # as tall as the rows, no empty box below them
             rows = min(widget.count(), 6)
             widget.setFixedHeight(max(rows, 1) * (widget.sizeHintForRow(0) if widget.count() else 20) + 2 * widget.frameWidth() + 4)
