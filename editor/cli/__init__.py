@@ -24,9 +24,16 @@ from __future__ import annotations
 import sys
 
 from .common import CliError
-from .parser import build_parser
 
 __all__ = ["COMMANDS", "CliError", "build_parser", "main"]
+
+
+def build_parser():
+    """The parser of every command (imported here: starting the desktop app needs none of it)."""
+    from .parser import build_parser as build
+
+    return build()
+
 
 COMMANDS = ("catalog", "new", "export", "check", "add-service", "screenshot", "scan", "import")
 

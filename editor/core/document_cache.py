@@ -97,26 +97,35 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple((_str(a), _str(b)) for a, b in value)
 
 
-def _druns(value: Any) -> tuple[Run, ...]:
-    return tuple(Run(_str(t), _bool(b), _bool(i), _opt(link), _bool(ph)) for t, b, i, link, ph in value)
+def _druns(value: Any, made: dict) -> tuple[Run, ...]:
+    """``made``: the runs built so far by their fields; a policy repeats many (a third of them)."""
+    runs = []
+    for t, b, i, link, ph in value:
+        fields = (_str(t), _bool(b), _bool(i), _opt(link), _bool(ph))
+        run = made.get(fields)
+        if run is None:
+            run = made[fields] = Run(*fields)
+        runs.append(run)
+    return tuple(runs)
 
 
-def _dblock(value: Any, depth: int = 0) -> Any:
+def _dblock(value: Any, made: dict, depth: int = 0) -> Any:
     tag = value[0]
     if tag == "p":
-        return Paragraph(_druns(value[1]))
+        return Paragraph(_druns(value[1], made))
     if tag == "h":
-        return Heading(_druns(value[1]))
+        return Heading(_druns(value[1], made))
     if tag == "l":
-        return BulletList(tuple(_druns(item) for item in value[1]), _bool(value[2]))
+        return BulletList(tuple(_druns(item, made) for item in value[1]), _bool(value[2]))
     if tag == "t":
-        return Table(tuple(_druns(c) for c in value[1]), tuple(tuple(_druns(c) for c in row) for row in value[2]))
+        return Table(tuple(_druns(c, made) for c in value[1]),
+                     tuple(tuple(_druns(c, made) for c in row) for row in value[2]))
     if tag == "b" and depth < 8:
-        return Box(tuple(_dblock(b, depth + 1) for b in value[1]), _str(value[2]))
+        return Box(tuple(_dblock(b, made, depth + 1) for b in value[1]), _str(value[2]))
     raise ValueError("unknown block")
 
 
-def _dsection(value: Any, depth: int = 0) -> Section:
+def _dsection(value: Any, made: dict, depth: int = 0) -> Section:
     if depth > 8:
         raise ValueError("too deep")
     sid, number, title, blocks, subs, prov = value
@@ -125,8 +134,8 @@ def _dsection(value: Any, depth: int = 0) -> Section:
         pack, version, template, service, service_version, options, verified, sources, uncertain = prov
         provenance = Provenance(_str(pack), _str(version), _str(template), _opt(service), _opt(service_version),
                                 _pairs(options), _opt(verified), tuple(map(_str, sources)), tuple(map(_str, uncertain)))
-    return Section(_str(sid), _str(number), _str(title), tuple(_dblock(b) for b in blocks),
-                   tuple(_dsection(s, depth + 1) for s in subs), provenance)
+    return Section(_str(sid), _str(number), _str(title), tuple(_dblock(b, made) for b in blocks),
+                   tuple(_dsection(s, made, depth + 1) for s in subs), provenance)
 
 
 def decode(data: bytes, entry_key: str) -> Document | None:
@@ -135,10 +144,11 @@ def decode(data: bytes, entry_key: str) -> Document | None:
          labels) = msgspec.msgpack.decode(data)
         if stored_key != entry_key:
             return None
+        made: dict = {}  # the runs built, shared by every section
         return Document(
             language=_str(language), title=_str(title), company=_str(company),
             stand=None if stand is None else _dt.date.fromisoformat(_str(stand)),
-            sections=tuple(_dsection(s) for s in sections), meta=_pairs(meta), errors=tuple(map(_str, errors)),
+            sections=tuple(_dsection(s, made) for s in sections), meta=_pairs(meta), errors=tuple(map(_str, errors)),
             core_changes=tuple(map(_str, core_changes)), labels=_pairs(labels),
         )
     except (msgspec.DecodeError, ValueError, TypeError, IndexError, KeyError, RecursionError):

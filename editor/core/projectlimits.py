@@ -39,6 +39,7 @@ FIELD_LIMITS: dict[str, int] = {
     "own_services[].*.*.*.*": LINK,
     "*": SHORT,  # ids, titles, dates, state, keys of every kind
 }
+_FEWEST = min(FIELD_LIMITS.values())
 # The most items a list (or table) may hold.
 COUNT_LIMITS: dict[str, int] = {"websites": 100, "services": 5_000, "custom_sections": 200, "overrides": 500,
                                "own_services": 500, "tasks_done": 2_000}
@@ -142,7 +143,7 @@ def check_limits(project: Project) -> None:
         elif isinstance(value, list):
             pattern = pattern[:-1] + [pattern[-1] + "[]"]
             queue.extend((pattern, parts, v) for v in value)
-        elif isinstance(value, str):
+        elif isinstance(value, str) and len(value) > _FEWEST:  # (shorter fits any field: not looked up)
             most = field_limit(".".join(pattern))
             if len(value) > most:
                 raise Unusable(f"{_field_name(parts)} is {len(value):,} characters long; "

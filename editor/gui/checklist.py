@@ -7,12 +7,15 @@ the catalog's order and the categories opened before.
 Until the catalog arrives (it loads after the window is shown) the list says it is loading."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
+from ..core.service_search import SearchIndex
 from .fit import WrappingDelegate
 from .translation import Retranslating
+
+INDEX_LATER_MS = 1000  # after set_catalog: the start-up's first preview and checks come first
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -76,7 +79,11 @@ class ServiceChecklist(Retranslating, QWidget):
         self._order: dict[str, list[str]] = {}  # category id → its service ids in the catalog's order
         self._shown: dict[str, list[str]] = {}  # … the ones in the tree, in the order shown (a search's hits)
         self._category_of: dict[str, str] = {}  # service id → category id
-        self._index = None  # the search index of the catalog shown (core.service_search)
+        self._index: SearchIndex | None = None  # of the catalog shown, built when first needed (search_index)
+        self._index_timer = QTimer(self)  # … or once the start is over, so the first keystroke need not wait
+        self._index_timer.setSingleShot(True)
+        self._index_timer.setInterval(INDEX_LATER_MS)
+        self._index_timer.timeout.connect(self.search_index)
         self._expanded: set[str] | None = None  # the categories open before a search began
         self._hits = None  # the search's ranked hits; None without search text
         self._kept: QTreeWidgetItem | None = None  # the highlighted service while a search took it out
@@ -106,8 +113,6 @@ class ServiceChecklist(Retranslating, QWidget):
     # ------------------------------------------------------------------ content
     def set_catalog(self, catalog, lang: str) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``; the ticks are kept."""
-        from ..core.service_search import SearchIndex
-
         ticked = self.selected_ids()
         self._catalog, self._lang = catalog, lang
         self._updating = True
@@ -152,11 +157,19 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._order[category.id].append(service.id)
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
-        self._index = SearchIndex.of_catalog(catalog, lang)  # the normalised words, once per catalog
+        self._index = None  # the normalised words, once per catalog: not needed for the window to show
+        self._index_timer.start()
         self.wrapping.refit()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
+
+    def search_index(self) -> SearchIndex | None:
+        """The search index of the catalog shown (None before a catalog), built at the first call."""
+        if self._index is None and self._catalog is not None:
+            self._index_timer.stop()
+            self._index = SearchIndex.of_catalog(self._catalog, self._lang)
+        return self._index
 
     def set_selected(self, ids: set[str]) -> None:
         self._updating = True
@@ -196,7 +209,7 @@ class ServiceChecklist(Retranslating, QWidget):
     # ------------------------------------------------------------------ behaviour
     def apply_filter(self, text: str) -> None:
         """Show the services matching ``text`` best first, or all of them for no text."""
-        hits = self._index.search(text) if self._index is not None else None
+        hits = self.search_index().search(text) if self._catalog is not None and SearchIndex.query_words(text) else None
         searching = hits is not None
         if searching and self._expanded is None:  # a search begins: remember what was open
             self._expanded = {cid for cid, item in self._categories.items() if item.isExpanded()}
@@ -259,7 +272,7 @@ class ServiceChecklist(Retranslating, QWidget):
         hits = self._hits
         # no hit, or none that has every word searched for: the service may be missing
         none = bool(text) and self._catalog is not None and hits is not None and (
-            not hits or hits[0].matched < len(self._index.query_words(text)))
+            not hits or hits[0].matched < len(SearchIndex.query_words(text)))
         self.dead_end.setVisible(none)
         if none:
             full = self.tr("Not in the list? Describe “%1” yourself")

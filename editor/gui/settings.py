@@ -34,9 +34,10 @@ def recent_files() -> list[str]:
 
 
 def add_recent(path: str) -> list[str]:
-    files = [path] + [f for f in recent_files() if f != path]
-    files = files[:MAX_RECENT]
-    settings().setValue("recent_files", files)
+    known = recent_files()
+    files = ([path] + [f for f in known if f != path])[:MAX_RECENT]
+    if files != known:  # reopening the latest file writes nothing: each write waits for the disk (fsync)
+        settings().setValue("recent_files", files)
     return files
 
 

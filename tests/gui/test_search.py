@@ -46,7 +46,7 @@ def test_several_words_show_the_best_hits_first_in_their_categories(project_wind
     assert firsts == ["google-calendar-integration", "google-calendar-embed", "google-workspace"]
     assert "calendly" in w.checklist.visible_ids()  # "Termine" alone is enough to be offered
     # the rows follow the ranking of the core search, category by category
-    ranked = [h.id for h in w.checklist._index.search("Google Kalender Termine")]
+    ranked = [h.id for h in w.checklist.search_index().search("Google Kalender Termine")]
     for category in categories:
         children = shown_children(category)
         assert children == sorted(children, key=ranked.index)
@@ -100,8 +100,35 @@ def test_typing_does_not_rebuild_the_search_index(project_window, qtbot, monkeyp
     monkeypatch.setattr(service_search.SearchIndex, "__init__",
                         lambda self, *a, **k: (built.append(1), original(self, *a, **k))[1])
     qtbot.keyClicks(project_window.checklist.search, "Google Kalender Termine")
-    assert built == []
+    assert len(built) <= 1  # the first keystroke builds it unless the window's idle moment did
     assert project_window.checklist.visible_ids()
+    qtbot.keyClicks(project_window.checklist.search, " Friseur")
+    assert len(built) <= 1
+
+
+def test_the_search_index_waits_until_it_is_needed(qtbot, catalog, monkeypatch):
+    """Filling the list does not build the search index (the window is complete sooner); the
+    first search builds it, once; without a search it is built a moment later all the same."""
+    from editor.core import service_search
+    from editor.gui import checklist as checklist_module
+
+    built = []
+    original = service_search.SearchIndex.__init__
+    monkeypatch.setattr(service_search.SearchIndex, "__init__",
+                        lambda self, *a, **k: (built.append(1), original(self, *a, **k))[1])
+    monkeypatch.setattr(checklist_module, "INDEX_LATER_MS", 50)
+    searched = checklist_module.ServiceChecklist()
+    qtbot.addWidget(searched)
+    searched.set_catalog(catalog, "de")
+    assert built == []
+    qtbot.keyClicks(searched.search, "Kalender")
+    assert built == [1] and "google-calendar-integration" in searched.visible_ids()
+    idle = checklist_module.ServiceChecklist()
+    qtbot.addWidget(idle)
+    idle.set_catalog(catalog, "de")
+    qtbot.waitUntil(lambda: len(built) == 2)
+    qtbot.wait(100)
+    assert len(built) == 2  # the search's index was not built again by its timer
 
 
 def test_the_offer_to_describe_a_service_fits_the_pane(project_window, qtbot):

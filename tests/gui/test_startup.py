@@ -183,3 +183,38 @@ def test_a_cached_preview_is_shown_then_verified(example_file, qtbot, catalog):
     assert window.live.document == fresh and "Veraltete Firma GmbH" not in window.preview.toPlainText()
     assert document_cache.load(key) == fresh
     qtbot.waitUntil(lambda: window.findings.count() > 0)
+
+
+def test_start_up_pauses_the_collector_until_the_preview_is_shown(example_file, monkeypatch, qtbot):
+    """`policy-editor FILE` keeps the cyclic collector off while it builds the window, loads the
+    catalog and shows the first preview, and turns it on again right after (with what exists
+    then frozen: it lives as long as the app)."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from editor.cli import main
+    from editor.gui.mainwindow import MainWindow
+
+    seen = {}
+
+    def fake_exec(*_args):
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        window.persist_state = False
+        seen["paused"] = not gc.isenabled() and not window.preview.unit_ids()
+        qtbot.waitUntil(gc.isenabled, timeout=10000)
+        seen["preview"] = bool(window.preview.unit_ids())
+        seen["frozen"] = gc.get_freeze_count() > 0
+        window.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    try:
+        assert main([str(example_file)]) == 0
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as before
+        gc.enable()
+    assert seen == {"paused": True, "preview": True, "frozen": True}
+    assert gc.isenabled()
