@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from contextlib import contextmanager
+from types import FunctionType
 from typing import Any, Collection, Iterable, Iterator
 
 from jinja2 import nodes, pass_eval_context
@@ -221,6 +222,13 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         __self.tick()
+        if type(__obj) is FunctionType and __obj.__dict__.get("template_callable") is True \
+                and not hasattr(__obj, "jinja_pass_arg"):
+            # one of our helpers (label, link…), called thousands of times per compose: what
+            # Context.call would do for it, without its checks for macros and passed contexts
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return _check_size(__obj(*args, **kwargs))
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     # -- operators and concatenation, size-checked
