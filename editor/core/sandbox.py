@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from contextlib import contextmanager
-from types import FunctionType
+from types import BuiltinMethodType, FunctionType
 from typing import Any, Collection, Iterable, Iterator
 
 from jinja2 import nodes, pass_eval_context
@@ -203,6 +203,8 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
                 if safe is None:
                     safe = self._plain_verdicts[(kind, attribute)] = self.is_safe_attribute(obj, attribute, value)
             return value if safe else self.unsafe_undefined(obj, attribute)
+        if kind is dict and attribute in DICT_METHODS:  # options.get: what the generic path gives
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def wrap_str_format(self, value: Any) -> None:
@@ -222,10 +224,12 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         __self.tick()
-        if type(__obj) is FunctionType and __obj.__dict__.get("template_callable") is True \
-                and not hasattr(__obj, "jinja_pass_arg"):
-            # one of our helpers (label, link…), called thousands of times per compose: what
-            # Context.call would do for it, without its checks for macros and passed contexts
+        kind = type(__obj)
+        if (kind is FunctionType and __obj.__dict__.get("template_callable") is True
+                and not hasattr(__obj, "jinja_pass_arg")) or \
+                (kind is BuiltinMethodType and type(__obj.__self__) is dict and __obj.__name__ in DICT_METHODS):
+            # one of our helpers (label, link…) or options.get, called thousands of times per
+            # compose: what Context.call would do, without its checks for macros and contexts
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
             return _check_size(__obj(*args, **kwargs))
