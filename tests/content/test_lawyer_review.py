@@ -126,3 +126,19 @@ def test_rights_against_independent_controllers_are_said_once_for_all_of_them(la
     for carrier in ("dhl", "deutsche-post", "dpd"):
         block = _text([carrier], lang, f"service-{carrier}")
         assert "geltend machen" not in block and "exercise your rights" not in block
+
+
+@pytest.mark.parametrize("lang, days", [("de", "90 Tage"), ("en", "90 days")])
+def test_postmarks_retention_is_the_period_we_set(lang, days):
+    """'45 days (7 to 365 depending on our setting)' left the reader without our actual period
+    (Art. 13(2)(a)); the user sets it and the text names it."""
+    assert days in _text(["postmark"], lang, "service-postmark", retention_days=90)
+    assert ("45 Tage" if lang == "de" else "45 days") in _text(["postmark"], lang, "service-postmark")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_hotjar_survey_answers_have_a_criterion_not_until_we_delete_them(lang):
+    text = _text(["hotjar"], lang, "service-hotjar", surveys=True)
+    assert ("sobald wir sie ausgewertet haben" in text and "innerhalb von 30 Tagen" in text) if lang == "de" \
+        else ("once we have evaluated them" in text and "within 30 days" in text)
+    assert "bis wir sie löschen" not in text and "until we delete them" not in text
