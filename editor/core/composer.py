@@ -21,7 +21,7 @@ from .document import Block, Provenance, iter_runs
 from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
-from .templating import MdSafe
+from .mdsafe import MdSafe
 from .views import NOTHING_SHARED, ProviderView, PurposeView, RecipientView, ServiceView, SharedView, TransferView
 
 if TYPE_CHECKING:

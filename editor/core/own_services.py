@@ -40,7 +40,7 @@ from . import countries, schema
 from .catalog import Catalog, Pack
 from .inherit import resolve
 from .servicerules import SAFE_ID, service_problems
-from .templating import md_escape
+from .mdsafe import md_escape
 
 PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
 MANIFEST = schema.Manifest(id=PACK_ID, version="", licence="",
