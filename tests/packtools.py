@@ -70,8 +70,9 @@ def catalog_twin(catalog, fresh_templates: bool = False):
     from editor.core.templating import TemplateStore
 
     values = {f.name: getattr(catalog, f.name) for f in dataclasses.fields(catalog) if f.init}
+    values["template_store"] = catalog.templates  # made now if the original has not used it yet
     if fresh_templates:
         store = TemplateStore(catalog.templates.env.data_types, catalog.templates.context_names)
         store.sources.update({k: v for k, v in catalog.templates.sources.items() if not k.startswith("inline/")})
-        values["templates"] = store
+        values["template_store"] = store
     return Catalog(**values)

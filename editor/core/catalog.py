@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import context as ctx
 from . import schema
 from .packerrors import PackError
-from .templating import TemplateStore
 from .views import DATA_TYPES
+
+if TYPE_CHECKING:
+    from .templating import TemplateStore
 
 
 @dataclass
@@ -41,7 +43,8 @@ class Catalog:
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # kind → lang → code → text
     errors: list[PackError] = field(default_factory=list)
     core_changes: list[tuple[str, str]] = field(default_factory=list)  # (pack id, "label:basis.consent"), declared
-    templates: TemplateStore = field(default_factory=lambda: TemplateStore(DATA_TYPES, ctx.CONTEXT))
+    # the pack templates; None until first used (see ``templates``)
+    template_store: "TemplateStore | None" = field(default=None, repr=False, compare=False)
     # the hash of every pack file this catalog was loaded from (editor.core.catalog_cache); ""
     # when built otherwise. Caches of what is derived from the catalog key on it.
     content_key: str = field(default="", compare=False)
@@ -52,6 +55,31 @@ class Catalog:
     # catalog it extends, and on that base catalog the overlays made from it, by content.
     _base: "Catalog | None" = field(default=None, init=False, repr=False, compare=False)
     overlays: dict[str, "Catalog"] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # template texts known before the store exists (name → (text, file)), see add_template_texts
+    _template_texts: dict[str, tuple[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def templates(self) -> "TemplateStore":
+        """The pack templates, made on first use: Jinja and the sandbox load only when something
+        renders or checks a template, not for a window opened from the per-user caches. An
+        overlay uses its base's templates."""
+        if self.template_store is None:
+            if self._base is not None:
+                return self._base.templates
+            from .templating import TemplateStore
+
+            self.template_store = TemplateStore(DATA_TYPES, ctx.CONTEXT)
+            self.template_store.sources.update(self._template_texts)
+            self._template_texts = {}
+        return self.template_store
+
+    def add_template_texts(self, texts: dict[str, tuple[str, str]]) -> None:
+        """Templates checked when the catalog cache was written (name → (text, file)): the
+        store takes them when it is made, or now if it exists."""
+        if self.template_store is None and self._base is None:
+            self._template_texts.update(texts)
+        else:
+            self.templates.sources.update(texts)
 
     @property
     def base(self) -> "Catalog":

@@ -78,8 +78,7 @@ def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog |
         errors=[PackError(*e) for e in cached.errors],
         core_changes=[tuple(c) for c in cached.core_changes],
     )
-    for name, filename in cached.templates.items():
-        catalog.templates.sources[name] = (texts[filename], filename)
+    catalog.add_template_texts({name: (texts[filename], filename) for name, filename in cached.templates.items()})
     return catalog
 
 

@@ -21,7 +21,7 @@ from .document import Block, Provenance, iter_runs
 from .inherit import transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
-from .templating import MdSafe
+from .mdsafe import MdSafe
 from .views import NOTHING_SHARED, ProviderView, PurposeView, RecipientView, ServiceView, SharedView, TransferView
 
 if TYPE_CHECKING:
@@ -62,10 +62,16 @@ def service_key(service: schema.Service, options: dict[str, Any]) -> tuple:
 
 
 def composer_for(catalog: "Catalog") -> "Composer":
-    """The catalog's Composer, created on first use and kept in the catalog."""
+    """The catalog's Composer, created on first use and kept in the catalog. A project's overlay
+    (own_services) shares its base's compiled templates and caches."""
     composer = catalog.composition
     if composer is None:
-        composer = catalog.composition = Composer(catalog)
+        if catalog.base is catalog:
+            composer = Composer(catalog)
+        else:
+            composer = Composer(catalog, share_templates=True)
+            composer.share_caches(composer_for(catalog.base))
+        catalog.composition = composer
     return composer
 
 

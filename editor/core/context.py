@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Protocol
 import msgspec
 
 from . import legalforms
-from .sandbox import template_safe
-from .templating import MdSafe
+from .mdsafe import MdSafe, template_safe
 from .views import NOTHING_SHARED, ServiceView, SharedView, TransferRow
 from .websites import addresses
 

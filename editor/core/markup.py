@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from . import markdown_fast
 from .document import Block, Box, BulletList, Heading, Paragraph, Run, Table
-from .templating import PH_CLOSE, PH_OPEN
+from .mdsafe import PH_CLOSE, PH_OPEN
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 

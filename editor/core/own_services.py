@@ -40,7 +40,7 @@ from . import countries, schema
 from .catalog import Catalog, Pack
 from .inherit import resolve
 from .servicerules import SAFE_ID, service_problems
-from .templating import md_escape
+from .mdsafe import md_escape
 
 PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
 MANIFEST = schema.Manifest(id=PACK_ID, version="", licence="",
@@ -276,13 +276,10 @@ def overlay(catalog: Catalog, project: Any) -> Catalog:
         services={**base.services, **{s.id: for_composing(s) for s in own}},
         service_pack={**base.service_pack, **{s.id: PACK_ID for s in own}},
     )
+    # its Composer (made on first compose, see composer_for) shares the base's compiled templates
+    # and composition caches: an edit of the own services does not start them afresh (an edited
+    # record gets a new version, see for_composing)
     result.attach_to(base)
-    # it shares the base's compiled templates and composition caches: an edit of the own
-    # services does not start them afresh (an edited record gets a new version, see for_composing)
-    from .composer import Composer, composer_for
-
-    result.composition = Composer(result, share_templates=True)
-    result.composition.share_caches(composer_for(base))
     if len(cache) >= MAX_OVERLAYS:
         cache.pop(next(iter(cache)))
     cache[key] = result

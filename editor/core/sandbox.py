@@ -108,12 +108,6 @@ def _guarded_join(eval_ctx, value: Any, d: str = "", attribute: Any = None):
     return _check_size(_JINJA_FILTERS["join"](eval_ctx, value, d, attribute))
 
 
-def _template_safe(func):
-    """Mark a helper function as callable from templates."""
-    func.template_callable = True
-    return func
-
-
 class _GuardingCodeGenerator(CodeGenerator):
     """Jinja's code generator, with ``~`` concatenation size-checked."""
 
@@ -254,5 +248,3 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             loop.iter = nodes.Filter(loop.iter, "loop_guard", [], [], None, None, lineno=loop.lineno)
         return tree
 
-
-template_safe = _template_safe

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import schema
 from .projectmodel import Controller, Dpo
-from .templating import MdSafe
+from .mdsafe import MdSafe
 
 
 @dataclass(frozen=True)

@@ -111,9 +111,10 @@ class ServiceChecklist(Retranslating, QWidget):
 
 
     # ------------------------------------------------------------------ content
-    def set_catalog(self, catalog, lang: str) -> None:
-        """Fill the list with ``catalog``'s services, named in ``lang``; the ticks are kept."""
-        ticked = self.selected_ids()
+    def set_catalog(self, catalog, lang: str, ticked: set[str] | None = None) -> None:
+        """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
+        says (None: the ticks are kept)."""
+        ticked = self.selected_ids() if ticked is None else ticked
         self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
@@ -159,10 +160,12 @@ class ServiceChecklist(Retranslating, QWidget):
             self._shown[category.id] = list(self._order[category.id])
         self._index = None  # the normalised words, once per catalog: not needed for the window to show
         self._index_timer.start()
-        self.wrapping.refit()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
+        # the row heights last: measured before the counts were in, the name column narrowed
+        # as the count column grew and every row was measured a second time
+        self.wrapping.refit()
 
     def search_index(self) -> SearchIndex | None:
         """The search index of the catalog shown (None before a catalog), built at the first call."""

@@ -251,7 +251,7 @@ class WrappingDelegate(QStyledItemDelegate):
     def refit(self, force: bool = True) -> None:
         """Work the heights out again (the rows changed, or — ``force`` False — only if the
         column's width did)."""
-        width = self.view.columnWidth(0)
+        width = self._column_width()
         if not force:
             if width == self._before:
                 # back to the width before: the rows' new heights took the scroll bar away or
@@ -269,6 +269,19 @@ class WrappingDelegate(QStyledItemDelegate):
         finally:
             model.blockSignals(False)
         self.view.doItemsLayout()
+
+    def _column_width(self) -> int:
+        """The first column's width once the scroll bar the rows need is shown: Qt shows it only
+        in the next turn of the event loop, and the narrower column measured every row again."""
+        width = self.view.columnWidth(0)
+        bar = self.view.verticalScrollBar()
+        if bar.isVisibleTo(self.view) or self.view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded \
+                or self.view.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, bar):
+            return width
+        self.view.doItemsLayout()  # the scroll range of the rows as they are now (one line each, or as fitted)
+        if bar.maximum() <= bar.minimum():
+            return width
+        return width - self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
 
     def _set_hints(self, width: int, kinds: dict) -> None:
         for item, depth in self.rows():

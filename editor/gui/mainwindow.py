@@ -243,8 +243,7 @@ class MainWindow(QMainWindow):
 
     def _show_catalog(self) -> None:
         catalog = self.project_catalog()
-        self.checklist.set_catalog(catalog, self.ui_language)
-        self.checklist.set_selected(set(self.model.project.service_ids()))
+        self.checklist.set_catalog(catalog, self.ui_language, set(self.model.project.service_ids()))
         self.options_form.set_catalog(catalog)
 
     def ensure_catalog(self):

@@ -10,7 +10,7 @@ from editor.core.document import Box, BulletList, Paragraph, iter_runs
 from editor.core.markup import to_blocks
 from editor.core.packs import load_catalog
 from editor.core.project import CustomSection, Dpo, LocalText, Project, SelectedService, example_project
-from editor.core.templating import md_escape, placeholder
+from editor.core.mdsafe import md_escape, placeholder
 from editor.resources import clause_packs_dir
 
 

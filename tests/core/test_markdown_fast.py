@@ -8,7 +8,7 @@ from editor.core import markdown_fast, markup
 from editor.core.compose import compose, composer_for
 from editor.core.markup import slow_blocks, to_blocks
 from editor.core.project import Dpo, SelectedService, example_project
-from editor.core.templating import md_escape, md_link, placeholder
+from editor.core.mdsafe import md_escape, md_link, placeholder
 
 
 def _fast(markdown):

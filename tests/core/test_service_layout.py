@@ -12,7 +12,7 @@ from editor.core.composer import one_clause
 from editor.core.document import iter_runs
 from editor.core.options import option_values
 from editor.core.project import SelectedService, example_project
-from editor.core.templating import MdSafe
+from editor.core.mdsafe import MdSafe
 
 LANGS = ("de", "en")
 INTEREST = {"de": "berechtigtes Interesse: ", "en": "legitimate interest: "}

@@ -49,3 +49,43 @@ def test_refitting_settles_when_the_width_flips_between_two_values(qtbot):
     tree.header().resizeSection(0, 300)  # a width of its own is fitted again
     qtbot.wait(5)
     assert fitted == [200, 150, 300]
+
+
+def test_rows_that_bring_the_scroll_bar_are_measured_once_at_the_narrower_width(qtbot):
+    """Qt shows the scroll bar the new rows need only in the next turn of the event loop: the
+    heights are worked out for the width the column has then, not once more when it narrows."""
+    tree = QTreeWidget()
+    tree.setHeaderHidden(True)  # one column that stretches with the view, as in the checklist
+    qtbot.addWidget(tree)
+    delegate = WrappingDelegate(tree)
+    tree.setItemDelegate(delegate)
+    tree.resize(300, 200)
+    tree.show()
+    qtbot.wait(5)
+    fitted = []
+    set_hints = delegate._set_hints
+    delegate._set_hints = lambda width, kinds: (fitted.append(width), set_hints(width, kinds))
+    tree.addTopLevelItems([QTreeWidgetItem([f"{n} {LONG}"]) for n in range(40)])
+    delegate.refit()
+    qtbot.wait(20)
+    assert tree.verticalScrollBar().isVisible()
+    assert fitted == [tree.columnWidth(0)]
+
+
+def test_the_checklist_measures_its_rows_once_when_it_is_filled(qtbot, catalog):
+    """The counts ("3/7") are in before the rows are measured: the count column that grew after
+    the measurement narrowed the names and had every row measured again."""
+    from editor.gui.checklist import ServiceChecklist
+
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.resize(340, 600)
+    checklist.show()
+    qtbot.wait(5)
+    fitted = []
+    set_hints = checklist.wrapping._set_hints
+    checklist.wrapping._set_hints = lambda width, kinds: (fitted.append(width), set_hints(width, kinds))
+    checklist.set_catalog(catalog, "de", set(catalog.services))
+    qtbot.wait(20)
+    assert checklist.ticked_total == len(catalog.services)
+    assert fitted == [checklist.tree.columnWidth(0)]

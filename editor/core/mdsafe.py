@@ -1,0 +1,73 @@
+"""Markdown-safe text for clause templates, without Jinja: the escaping every printed value
+gets, and the helpers templates call (placeholder, filled, link).
+
+Separate from templating.py so that what only needs these (the project context, the views, the
+overlay of own services) does not import Jinja and the sandbox: the window opens from the
+per-user caches without compiling one template.
+
+Placeholders travel through Markdown as private-use characters and become
+``Run(placeholder=True)`` when the Markdown is parsed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .sanitize import LINE_BREAKS, clean_text, has_allowed_scheme, one_line
+
+
+def template_safe(func):
+    """Mark a helper function as callable from templates (the sandbox checks the mark)."""
+    func.template_callable = True
+    return func
+
+
+PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+# CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&\"'=:^$])")
+
+
+class MdSafe(str):
+    """Markdown that is printed as it is (pack-authored text, helper output)."""
+
+    __slots__ = ()
+
+
+def md_escape(value: Any) -> str:
+    """Escape user text for Markdown: it must print literally and on one line."""
+    if isinstance(value, MdSafe):
+        return value
+    if value is None:
+        return ""
+    # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
+    text = clean_text(LINE_BREAKS.sub(" ", str(value)))
+    text = _PRIVATE_USE.sub("", text).strip()
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@template_safe
+def placeholder(label: str) -> MdSafe:
+    """Text the user still has to provide, e.g. placeholder('Telefonnummer')."""
+    clean = _PRIVATE_USE.sub("", str(label))
+    return MdSafe(f"{PH_OPEN}{md_escape(clean)}{PH_CLOSE}")
+
+
+@template_safe
+def filled(value: Any, label: str) -> Any:
+    """The value when the user has filled it in, else a placeholder named ``label``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return placeholder(label)
+    return value
+
+
+@template_safe
+def md_link(text: Any, url: Any) -> MdSafe:
+    """A Markdown link whose text is escaped and whose target is kept on https/mailto/tel."""
+    # A line break in a pasted value would end the link and start a heading, list or table of
+    # the attacker's making in every format; control characters have no place in an address.
+    target = one_line(str(url or "")).strip()
+    if not has_allowed_scheme(target):
+        return MdSafe(md_escape(text))
+    target = target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return MdSafe(f"[{md_escape(text)}](<{target}>)")
