@@ -132,6 +132,7 @@ class SearchIndex:
                 for short in _deletions(word):
                     self._near.setdefault(short, []).append(word)
         self._cache: dict[str, tuple[dict[int, float], set[int]]] = {}  # query word → _word_scores()
+        self._before: tuple | None = None  # the words before the last one typed, and _combined() of them
 
     @classmethod
     def of_catalog(cls, catalog, lang: str = "de") -> "SearchIndex":
@@ -162,10 +163,26 @@ class SearchIndex:
         looked_for = self.query_words(query)
         if not looked_for:
             return None
-        matched: dict[int, int] = {}
-        score: dict[int, float] = {}
-        sure: set[int] = set()  # found by a match that is no guess
-        unknown_word = False
+        # typing changes the last word only: what the words before it found is kept
+        before = tuple(looked_for[:-1])
+        if self._before is None or self._before[0] != before:
+            self._before = (before, *self._combined(before, {}, {}, set(), False))
+        _, matched, score, sure, unknown_word = self._before
+        matched, score, sure, unknown_word = self._combined(looked_for[-1:], dict(matched), dict(score), set(sure),
+                                                            unknown_word)
+        if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
+            matched = {i: n for i, n in matched.items() if i in sure}
+        # best first: most words matched, then the best score, then the catalog's order (stable sorts)
+        order = sorted(matched)
+        order.sort(key=score.__getitem__, reverse=True)
+        order.sort(key=matched.__getitem__, reverse=True)
+        ids = self.ids
+        return [Hit(ids[i], matched[i], score[i]) for i in order]
+
+    def _combined(self, looked_for, matched: dict[int, int], score: dict[int, float], sure: set[int],
+                  unknown_word: bool) -> tuple[dict[int, int], dict[int, float], set[int], bool]:
+        """``matched``, ``score`` and ``sure`` (found by a match that is no guess) with the words
+        ``looked_for`` added, and whether one of them is a word the catalog does not know."""
         for word in looked_for:
             found, certain = self._word_scores(word)
             unknown_word = unknown_word or (not found and len(word) >= MIN_PART)
@@ -173,10 +190,7 @@ class SearchIndex:
                 matched[index] = matched.get(index, 0) + 1
                 score[index] = score.get(index, 0.0) + value
             sure |= certain
-        if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
-            matched = {i: n for i, n in matched.items() if i in sure}
-        order = sorted(matched, key=lambda i: (-matched[i], -score[i], i))
-        return [Hit(self.ids[i], matched[i], score[i]) for i in order]
+        return matched, score, sure, unknown_word
 
     def _word_scores(self, word: str) -> tuple[dict[int, float], set[int]]:
         """Service index → score for ``word``, and the indexes found by more than a guess."""

@@ -235,12 +235,12 @@ class ServiceChecklist(Retranslating, QWidget):
         tens of milliseconds with a thousand services. A category whose rows change is filled
         anew in one call; one whose rows stay as they are is not touched."""
         found: dict[str, list[str]] | None = None  # category id → its hits, best first
-        categories = list(self._categories)
         if hits is not None:
             found = {}
             for hit in hits:
                 found.setdefault(self._category_of[hit.id], []).append(hit.id)
-            categories = list(found) + [cid for cid in categories if cid not in found]
+        # the categories shown, in their order, come first; the hidden ones stay where they are
+        shown = list(self._categories) if found is None else list(found)
         current = self.tree.currentItem() or self._kept
         # no setUpdatesEnabled(False) around it: turned on again, it repaints the whole tree and
         # its scroll bar even when no row changed; Qt lays out and repaints once after the changes
@@ -249,11 +249,11 @@ class ServiceChecklist(Retranslating, QWidget):
             # through the tree, not invisibleRootItem(): each new Python wrapper of the root, when
             # dropped, walked every row below it (a tenth of a keystroke)
             tree = self.tree
-            for n, cid in enumerate(categories):
+            for n, cid in enumerate(shown):
                 item = self._categories[cid]
                 if tree.topLevelItem(n) is not item:
                     tree.insertTopLevelItem(n, tree.takeTopLevelItem(tree.indexOfTopLevelItem(item)))
-            for cid in categories:
+            for cid in self._categories:
                 cat_item = self._categories[cid]
                 wanted = self._order[cid] if found is None else found.get(cid, [])
                 if self._shown[cid] != wanted:
@@ -273,6 +273,9 @@ class ServiceChecklist(Retranslating, QWidget):
                 self.tree.setCurrentItem(None)
         finally:
             self.tree.blockSignals(False)
+        # the rows laid out now, not in Qt's next turn of the event loop: the list is repainted
+        # with the typed letter, in one frame (left to Qt, it came one paint later)
+        self.tree.executeDelayedItemsLayout()
 
     def _update_dead_end(self) -> None:
         """No hit for the search: offer to describe the searched service."""
