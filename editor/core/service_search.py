@@ -111,11 +111,18 @@ class SearchIndex:
         """``records``: (service id, [(text, weight), …]) in the order results tie in."""
         self.ids: list[str] = []
         self._postings: dict[str, dict[int, float]] = {}  # word → service index → best weight
+        postings = self._postings
+        split: dict[str, list[str]] = {}  # text → its words: category names come once per service
         for index, (sid, texts) in enumerate(records):
             self.ids.append(sid)
             for text, weight in texts:
-                for word in words(text):
-                    found = self._postings.setdefault(word, {})
+                found_words = split.get(text)
+                if found_words is None:
+                    found_words = split[text] = words(text)
+                for word in found_words:
+                    found = postings.get(word)
+                    if found is None:
+                        found = postings[word] = {}
                     if found.get(index, 0.0) < weight:
                         found[index] = weight
         vocabulary = sorted(self._postings)

@@ -117,6 +117,9 @@ class ServiceChecklist(Retranslating, QWidget):
         """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
         says (None: the ticks are kept)."""
         ticked = self.selected_ids() if ticked is None else ticked
+        if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
+            self._index = None  # the normalised words, once per catalog: not needed for the window to show
+            self._index_timer.start()
         self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
@@ -160,8 +163,6 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._order[category.id].append(service.id)
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
-        self._index = None  # the normalised words, once per catalog: not needed for the window to show
-        self._index_timer.start()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()

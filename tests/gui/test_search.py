@@ -153,3 +153,31 @@ def test_a_service_the_catalog_lacks_shows_the_offer_to_describe_it(project_wind
     w.checklist.search.setText("Blumenabo-Plattform XY")
     assert w.checklist.visible_ids() == []
     assert w.checklist.dead_end.isVisibleTo(w.checklist)
+
+
+def test_the_search_index_is_kept_for_the_same_catalog_and_made_anew_for_another(qtbot, catalog, monkeypatch):
+    """Opening a project shows the same catalog again: its words are not worked out again. A
+    catalog with the user's own services, or another language, gets an index of its own."""
+    import dataclasses
+
+    from editor.core import service_search
+    from editor.gui.checklist import ServiceChecklist
+
+    built = []
+    original = service_search.SearchIndex.__init__
+    monkeypatch.setattr(service_search.SearchIndex, "__init__",
+                        lambda self, *a, **k: (built.append(1), original(self, *a, **k))[1])
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.set_catalog(catalog, "de")
+    checklist.search.setText("Kalender")
+    checklist.set_catalog(catalog, "de", {"stripe"})
+    checklist.search.setText("Kalender Zahlung")
+    assert built == [1] and "stripe" in checklist.visible_ids()
+    checklist.set_catalog(catalog, "en")
+    checklist.search.setText("Kalender")
+    assert built == [1, 1]
+    without_stripe = dataclasses.replace(catalog, services={k: v for k, v in catalog.services.items() if k != "stripe"})
+    checklist.set_catalog(without_stripe, "en")
+    checklist.search.setText("Stripe")
+    assert built == [1, 1, 1] and "stripe" not in checklist.visible_ids()
