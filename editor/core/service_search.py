@@ -133,11 +133,16 @@ class SearchIndex:
         for word in vocabulary:
             self._starts.append(position)
             position += len(word) + 1
-        self._near: dict[str, list[str]] = {}  # a word with one letter deleted → the words it came from
+        # a word with one letter deleted → the words it came from, separated by spaces: strings, not
+        # lists, which the cyclic collector would walk (tens of thousands; its passes during the
+        # build cost more than the build)
+        self._near: dict[str, str] = {}
+        near = self._near
         for word in vocabulary:
             if len(word) >= MIN_TYPO:  # (a shorter known word is reached by deleting from the query)
                 for short in _deletions(word):
-                    self._near.setdefault(short, []).append(word)
+                    found = near.get(short)
+                    near[short] = word if found is None else found + " " + word
         self._cache: dict[str, tuple[dict[int, float], set[int]]] = {}  # query word → _word_scores()
         self._before: tuple | None = None  # the words before the last one typed, and _combined() of them
 
@@ -151,11 +156,12 @@ class SearchIndex:
                 found.append((service.provider.entity, PROVIDER))
             return found + [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]
 
-        records = []
-        for category in catalog.ordered_categories():
-            for service in sorted(catalog.services_in(category.id), key=lambda s: s.name(lang).casefold()):
-                records.append((service.id, texts(service, category)))
-        return cls(records)
+        def records():  # one service at a time: the texts of all of them at once kept the collector busy
+            for category in catalog.ordered_categories():
+                for service in sorted(catalog.services_in(category.id), key=lambda s: s.name(lang).casefold()):
+                    yield service.id, texts(service, category)
+
+        return cls(records())
 
     # ------------------------------------------------------------------ searching
     @staticmethod
@@ -242,11 +248,11 @@ class SearchIndex:
                         # the longer part carries the meaning ("Online|zahlungen" is about payments)
                         note(word[i:j], PART * (j - i) / len(word))
         if len(word) >= MIN_TYPO:
-            candidates = set(self._near.get(word, ()))  # a letter missing in the query
+            candidates = set(self._near.get(word, "").split())  # a letter missing in the query
             for short in _deletions(word):
                 if short in self._postings:  # a letter too many
                     candidates.add(short)
-                candidates.update(self._near.get(short, ()))  # a letter wrong, or two swapped
+                candidates.update(self._near.get(short, "").split())  # a letter wrong, or two swapped
             for known in candidates:
                 if one_edit_apart(word, known):
                     note(known, TYPO)
