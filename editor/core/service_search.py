@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from itertools import repeat
 from typing import Iterable, NamedTuple, Sequence
 
 # how much a match in each kind of text counts
@@ -189,8 +190,9 @@ class SearchIndex:
         order = sorted(matched)
         order.sort(key=score.__getitem__, reverse=True)
         order.sort(key=matched.__getitem__, reverse=True)
-        ids = self.ids
-        return [Hit(ids[i], matched[i], score[i]) for i in order]
+        # tuple.__new__ through map: a thousand hits without a Python call each (NamedTuple's __new__)
+        fields = zip(map(self.ids.__getitem__, order), map(matched.__getitem__, order), map(score.__getitem__, order))
+        return list(map(tuple.__new__, repeat(Hit), fields))
 
     def _combined(self, looked_for, matched: dict[int, int], score: dict[int, float], sure: set[int],
                   unknown_word: bool) -> tuple[dict[int, int], dict[int, float], set[int], bool]:
