@@ -181,3 +181,28 @@ def test_the_search_index_is_kept_for_the_same_catalog_and_made_anew_for_another
     checklist.set_catalog(without_stripe, "en")
     checklist.search.setText("Stripe")
     assert built == [1, 1, 1] and "stripe" not in checklist.visible_ids()
+
+
+def test_the_count_column_keeps_its_width_while_searching(qtbot, catalog):
+    """The ticked counts ("10/24") take the width of the widest one, also while a search hides
+    its category: the names beside them do not change their width with each letter typed."""
+    from editor.gui.checklist import ServiceChecklist
+
+    analytics = sorted(s.id for s in catalog.services.values() if s.category == "analytics")[:10]
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.resize(320, 800)
+    checklist.show()
+    checklist.set_catalog(catalog, "de", set())
+    tree, header = checklist.tree, checklist.tree.header()
+    nothing_ticked = header.sectionSize(1)
+    checklist.set_selected({*analytics, "stripe"})
+    counts = checklist._categories["analytics"]
+    assert counts.text(1).startswith("10/")
+    before = header.sectionSize(1)
+    assert before > nothing_ticked  # the column grows with its counts
+    assert before >= tree.sizeHintForIndex(tree.indexFromItem(counts, 1)).width()  # "10/…" is not cut
+    checklist.search.setText("Stripe")
+    qtbot.wait(10)
+    assert counts.isHidden() and not checklist._categories["payment"].isHidden()
+    assert header.sectionSize(1) == before
