@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from itertools import repeat
 from typing import Iterable, NamedTuple, Sequence
 
 # how much a match in each kind of text counts
@@ -111,11 +112,18 @@ class SearchIndex:
         """``records``: (service id, [(text, weight), …]) in the order results tie in."""
         self.ids: list[str] = []
         self._postings: dict[str, dict[int, float]] = {}  # word → service index → best weight
+        postings = self._postings
+        split: dict[str, list[str]] = {}  # text → its words: category names come once per service
         for index, (sid, texts) in enumerate(records):
             self.ids.append(sid)
             for text, weight in texts:
-                for word in words(text):
-                    found = self._postings.setdefault(word, {})
+                found_words = split.get(text)
+                if found_words is None:
+                    found_words = split[text] = words(text)
+                for word in found_words:
+                    found = postings.get(word)
+                    if found is None:
+                        found = postings[word] = {}
                     if found.get(index, 0.0) < weight:
                         found[index] = weight
         vocabulary = sorted(self._postings)
@@ -126,12 +134,18 @@ class SearchIndex:
         for word in vocabulary:
             self._starts.append(position)
             position += len(word) + 1
-        self._near: dict[str, list[str]] = {}  # a word with one letter deleted → the words it came from
+        # a word with one letter deleted → the words it came from, separated by spaces: strings, not
+        # lists, which the cyclic collector would walk (tens of thousands; its passes during the
+        # build cost more than the build)
+        self._near: dict[str, str] = {}
+        near = self._near
         for word in vocabulary:
             if len(word) >= MIN_TYPO:  # (a shorter known word is reached by deleting from the query)
                 for short in _deletions(word):
-                    self._near.setdefault(short, []).append(word)
+                    found = near.get(short)
+                    near[short] = word if found is None else found + " " + word
         self._cache: dict[str, tuple[dict[int, float], set[int]]] = {}  # query word → _word_scores()
+        self._before: tuple | None = None  # the words before the last one typed, and _combined() of them
 
     @classmethod
     def of_catalog(cls, catalog, lang: str = "de") -> "SearchIndex":
@@ -143,11 +157,12 @@ class SearchIndex:
                 found.append((service.provider.entity, PROVIDER))
             return found + [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]
 
-        records = []
-        for category in catalog.ordered_categories():
-            for service in sorted(catalog.services_in(category.id), key=lambda s: s.name(lang).casefold()):
-                records.append((service.id, texts(service, category)))
-        return cls(records)
+        def records():  # one service at a time: the texts of all of them at once kept the collector busy
+            for category in catalog.ordered_categories():
+                for service in sorted(catalog.services_in(category.id), key=lambda s: s.name(lang).casefold()):
+                    yield service.id, texts(service, category)
+
+        return cls(records())
 
     # ------------------------------------------------------------------ searching
     @staticmethod
@@ -162,10 +177,27 @@ class SearchIndex:
         looked_for = self.query_words(query)
         if not looked_for:
             return None
-        matched: dict[int, int] = {}
-        score: dict[int, float] = {}
-        sure: set[int] = set()  # found by a match that is no guess
-        unknown_word = False
+        # typing changes the last word only: what the words before it found is kept
+        before = tuple(looked_for[:-1])
+        if self._before is None or self._before[0] != before:
+            self._before = (before, *self._combined(before, {}, {}, set(), False))
+        _, matched, score, sure, unknown_word = self._before
+        matched, score, sure, unknown_word = self._combined(looked_for[-1:], dict(matched), dict(score), set(sure),
+                                                            unknown_word)
+        if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
+            matched = {i: n for i, n in matched.items() if i in sure}
+        # best first: most words matched, then the best score, then the catalog's order (stable sorts)
+        order = sorted(matched)
+        order.sort(key=score.__getitem__, reverse=True)
+        order.sort(key=matched.__getitem__, reverse=True)
+        # tuple.__new__ through map: a thousand hits without a Python call each (NamedTuple's __new__)
+        fields = zip(map(self.ids.__getitem__, order), map(matched.__getitem__, order), map(score.__getitem__, order))
+        return list(map(tuple.__new__, repeat(Hit), fields))
+
+    def _combined(self, looked_for, matched: dict[int, int], score: dict[int, float], sure: set[int],
+                  unknown_word: bool) -> tuple[dict[int, int], dict[int, float], set[int], bool]:
+        """``matched``, ``score`` and ``sure`` (found by a match that is no guess) with the words
+        ``looked_for`` added, and whether one of them is a word the catalog does not know."""
         for word in looked_for:
             found, certain = self._word_scores(word)
             unknown_word = unknown_word or (not found and len(word) >= MIN_PART)
@@ -173,10 +205,7 @@ class SearchIndex:
                 matched[index] = matched.get(index, 0) + 1
                 score[index] = score.get(index, 0.0) + value
             sure |= certain
-        if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
-            matched = {i: n for i, n in matched.items() if i in sure}
-        order = sorted(matched, key=lambda i: (-matched[i], -score[i], i))
-        return [Hit(self.ids[i], matched[i], score[i]) for i in order]
+        return matched, score, sure, unknown_word
 
     def _word_scores(self, word: str) -> tuple[dict[int, float], set[int]]:
         """Service index → score for ``word``, and the indexes found by more than a guess."""
@@ -221,11 +250,11 @@ class SearchIndex:
                         # the longer part carries the meaning ("Online|zahlungen" is about payments)
                         note(word[i:j], PART * (j - i) / len(word))
         if len(word) >= MIN_TYPO:
-            candidates = set(self._near.get(word, ()))  # a letter missing in the query
+            candidates = set(self._near.get(word, "").split())  # a letter missing in the query
             for short in _deletions(word):
                 if short in self._postings:  # a letter too many
                     candidates.add(short)
-                candidates.update(self._near.get(short, ()))  # a letter wrong, or two swapped
+                candidates.update(self._near.get(short, "").split())  # a letter wrong, or two swapped
             for known in candidates:
                 if one_edit_apart(word, known):
                     note(known, TYPO)

@@ -44,7 +44,9 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.setColumnCount(2)  # name | ticked count, so long category names elide but counts stay
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
+        # the counts' width is set when they change (_fit_counts): Qt's ResizeToContents measured
+        # every row shown, a thousand while searching, twice on each keystroke
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Fixed)
         # a long category name takes a second line, no "…"
         self.wrapping = WrappingDelegate(self.tree, lambda: [(c, 0) for c in self._categories.values()]
                                          + [(item, 1) for item in self._items.values()])
@@ -115,6 +117,9 @@ class ServiceChecklist(Retranslating, QWidget):
         """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
         says (None: the ticks are kept)."""
         ticked = self.selected_ids() if ticked is None else ticked
+        if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
+            self._index = None  # the normalised words, once per catalog: not needed for the window to show
+            self._index_timer.start()
         self._catalog, self._lang = catalog, lang
         self._updating = True
         self.tree.clear()
@@ -158,8 +163,6 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._order[category.id].append(service.id)
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
-        self._index = None  # the normalised words, once per catalog: not needed for the window to show
-        self._index_timer.start()
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()
@@ -205,8 +208,8 @@ class ServiceChecklist(Retranslating, QWidget):
 
     def visible_ids(self) -> list[str]:
         """The services shown, in the order shown (best hits first while searching)."""
-        root = self.tree.invisibleRootItem()
-        return [cat.child(m).data(0, ROLE_ID) for cat in (root.child(n) for n in range(root.childCount()))
+        tree = self.tree
+        return [cat.child(m).data(0, ROLE_ID) for cat in (tree.topLevelItem(n) for n in range(tree.topLevelItemCount()))
                 if not cat.isHidden() for m in range(cat.childCount()) if not cat.child(m).isHidden()]
 
     # ------------------------------------------------------------------ behaviour
@@ -233,30 +236,34 @@ class ServiceChecklist(Retranslating, QWidget):
         tens of milliseconds with a thousand services. A category whose rows change is filled
         anew in one call; one whose rows stay as they are is not touched."""
         found: dict[str, list[str]] | None = None  # category id → its hits, best first
-        categories = list(self._categories)
         if hits is not None:
             found = {}
             for hit in hits:
                 found.setdefault(self._category_of[hit.id], []).append(hit.id)
-            categories = list(found) + [cid for cid in categories if cid not in found]
+        # the categories shown, in their order, come first; the hidden ones stay where they are
+        shown = list(self._categories) if found is None else list(found)
         current = self.tree.currentItem() or self._kept
-        self.tree.setUpdatesEnabled(False)
+        # no setUpdatesEnabled(False) around it: turned on again, it repaints the whole tree and
+        # its scroll bar even when no row changed; Qt lays out and repaints once after the changes
         self.tree.blockSignals(True)  # taking rows out must not announce a new current service
         try:
-            root = self.tree.invisibleRootItem()
-            for n, cid in enumerate(categories):
+            # through the tree, not invisibleRootItem(): each new Python wrapper of the root, when
+            # dropped, walked every row below it (a tenth of a keystroke)
+            tree = self.tree
+            for n, cid in enumerate(shown):
                 item = self._categories[cid]
-                if root.child(n) is not item:
-                    root.insertChild(n, root.takeChild(root.indexOfChild(item)))
-            for cid in categories:
+                if tree.topLevelItem(n) is not item:
+                    tree.insertTopLevelItem(n, tree.takeTopLevelItem(tree.indexOfTopLevelItem(item)))
+            for cid in self._categories:
                 cat_item = self._categories[cid]
                 wanted = self._order[cid] if found is None else found.get(cid, [])
                 if self._shown[cid] != wanted:
                     cat_item.takeChildren()
                     cat_item.addChildren([self._items[sid] for sid in wanted])
                     self._shown[cid] = list(wanted)
-                cat_item.setHidden(not wanted)
-                if found is not None:
+                if cat_item.isHidden() == bool(wanted):
+                    cat_item.setHidden(not wanted)
+                if found is not None and cat_item.isExpanded() != bool(wanted):
                     cat_item.setExpanded(bool(wanted))
             if current is not None and current.treeWidget() is self.tree:
                 if self.tree.currentItem() is not current:
@@ -267,7 +274,9 @@ class ServiceChecklist(Retranslating, QWidget):
                 self.tree.setCurrentItem(None)
         finally:
             self.tree.blockSignals(False)
-            self.tree.setUpdatesEnabled(True)
+        # the rows laid out now, not in Qt's next turn of the event loop: the list is repainted
+        # with the typed letter, in one frame (left to Qt, it came one paint later)
+        self.tree.executeDelayedItemsLayout()
 
     def _update_dead_end(self) -> None:
         """No hit for the search: offer to describe the searched service."""
@@ -318,6 +327,16 @@ class ServiceChecklist(Retranslating, QWidget):
             cat_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         self.total.setText(self.tr("%n service(s) selected", "", total))
         self.ticked_total = total
+        self._fit_counts()
+
+    def _fit_counts(self) -> None:
+        """The count column as wide as the widest count of any category, also one a search hides."""
+        header = self.tree.header()
+        widest = max((self.tree.sizeHintForIndex(self.tree.indexFromItem(item, 1)).width()
+                      for item in self._categories.values()), default=0)
+        width = max(widest, header.sectionSizeHint(1), header.minimumSectionSize())
+        if header.sectionSize(1) != width:
+            header.resizeSection(1, width)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating:

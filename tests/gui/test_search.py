@@ -153,3 +153,56 @@ def test_a_service_the_catalog_lacks_shows_the_offer_to_describe_it(project_wind
     w.checklist.search.setText("Blumenabo-Plattform XY")
     assert w.checklist.visible_ids() == []
     assert w.checklist.dead_end.isVisibleTo(w.checklist)
+
+
+def test_the_search_index_is_kept_for_the_same_catalog_and_made_anew_for_another(qtbot, catalog, monkeypatch):
+    """Opening a project shows the same catalog again: its words are not worked out again. A
+    catalog with the user's own services, or another language, gets an index of its own."""
+    import dataclasses
+
+    from editor.core import service_search
+    from editor.gui.checklist import ServiceChecklist
+
+    built = []
+    original = service_search.SearchIndex.__init__
+    monkeypatch.setattr(service_search.SearchIndex, "__init__",
+                        lambda self, *a, **k: (built.append(1), original(self, *a, **k))[1])
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.set_catalog(catalog, "de")
+    checklist.search.setText("Kalender")
+    checklist.set_catalog(catalog, "de", {"stripe"})
+    checklist.search.setText("Kalender Zahlung")
+    assert built == [1] and "stripe" in checklist.visible_ids()
+    checklist.set_catalog(catalog, "en")
+    checklist.search.setText("Kalender")
+    assert built == [1, 1]
+    without_stripe = dataclasses.replace(catalog, services={k: v for k, v in catalog.services.items() if k != "stripe"})
+    checklist.set_catalog(without_stripe, "en")
+    checklist.search.setText("Stripe")
+    assert built == [1, 1, 1] and "stripe" not in checklist.visible_ids()
+
+
+def test_the_count_column_keeps_its_width_while_searching(qtbot, catalog):
+    """The ticked counts ("10/24") take the width of the widest one, also while a search hides
+    its category: the names beside them do not change their width with each letter typed."""
+    from editor.gui.checklist import ServiceChecklist
+
+    analytics = sorted(s.id for s in catalog.services.values() if s.category == "analytics")[:10]
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.resize(320, 800)
+    checklist.show()
+    checklist.set_catalog(catalog, "de", set())
+    tree, header = checklist.tree, checklist.tree.header()
+    nothing_ticked = header.sectionSize(1)
+    checklist.set_selected({*analytics, "stripe"})
+    counts = checklist._categories["analytics"]
+    assert counts.text(1).startswith("10/")
+    before = header.sectionSize(1)
+    assert before > nothing_ticked  # the column grows with its counts
+    assert before >= tree.sizeHintForIndex(tree.indexFromItem(counts, 1)).width()  # "10/…" is not cut
+    checklist.search.setText("Stripe")
+    qtbot.wait(10)
+    assert counts.isHidden() and not checklist._categories["payment"].isHidden()
+    assert header.sectionSize(1) == before
