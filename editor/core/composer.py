@@ -198,6 +198,7 @@ class Composer:
             else "none",
             device_exception=service.device_access_exception if service.device_access else None,
             device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
+            product=service.product_name(lang),
         )
 
     def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:

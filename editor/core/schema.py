@@ -229,6 +229,9 @@ class Service(Struct, kw_only=True):
     category: str
     version: str
     names: Text
+    # the product's own name where the display name adds a variant or what it is for ("CCM19" for
+    # "CCM19 (Cloud)"): what the text quotes as the name the visitor sees, e.g. on the banner
+    product: str | None = None
     keywords: list[str]
     role: Role
     description: Text
@@ -262,6 +265,9 @@ class Service(Struct, kw_only=True):
 
     def name(self, language: str) -> str:
         return self.names.get(language)
+
+    def product_name(self, language: str) -> str:
+        return self.product or self.name(language)
 
     @property
     def uses_consent(self) -> bool:

@@ -98,6 +98,7 @@ class ServiceView:
     # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
     device_exception: str | None = None
     device_reason: MdSafe | None = None
+    product: str = ""  # the product's own name (schema.Service.product), else the display name
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,30 @@
+"""The data-protection lawyer's open points from the last text review, each checked in the text a
+visitor reads (both languages), not only in the record."""
+import pytest
+
+from editor.core.compose import compose
+from editor.core.document import iter_runs
+from editor.core.project import SelectedService, example_project
+
+from test_special_categories import CATALOG
+
+
+def _sections(lang, *selection) -> dict[str, str]:
+    """Section id → its text, for a project with these (service id, options) selected."""
+    project = example_project()
+    project.services = [SelectedService(id=sid, options=options) for sid, options in selection]
+    document = compose(CATALOG, project, lang)
+    return {s.id: " ".join(r.text for b in s.blocks for r in iter_runs(b)) for s in document.walk()}
+
+
+@pytest.mark.parametrize("lang, quoted", [("de", "„CCM19“"), ("en", "“CCM19”")])
+def test_the_consent_banner_is_quoted_by_its_product_name_not_the_catalog_variant(lang, quoted):
+    """"CCM19 (Cloud)" is the catalog's name for the hosted variant; the banner is called CCM19."""
+    assert CATALOG.services["ccm19"].product == "CCM19"
+    sections = _sections(lang, ("ccm19", {}), ("google-analytics", {}))
+    withdrawal = next(text for sid, text in sections.items() if "CCM19" in text and not sid.startswith("service-"))
+    assert quoted in withdrawal and "(Cloud)" not in withdrawal and "(cloud)" not in withdrawal
+    assert quoted in sections["service-google-analytics"]  # the device access line
+    # a tool without a product name of its own is quoted by its display name
+    cookiebot = _sections(lang, ("cookiebot", {}), ("google-analytics", {}))["service-google-analytics"]
+    assert ("„Cookiebot“" if lang == "de" else "“Cookiebot”") in cookiebot
