@@ -159,7 +159,7 @@ class Composer:
         purposes = tuple(
             PurposeView(text, p.basis, t(p.interest), clause=one_clause(text))
             for p in service.purposes
-            if self._purpose_applies(service, p, inputs)
+            if self._applies(service, p.when, inputs)
             if (text := t(p.text)) is not None
         )
         provider = None
@@ -185,7 +185,9 @@ class Composer:
             provider=provider,
             purposes=purposes,
             bases=bases,
-            data=tuple(MdSafe(d) for d in getattr(service.data, lang)),
+            data=tuple(MdSafe(d) for d in (*getattr(service.data, lang),
+                                           *(c.get(lang) for c in service.data.conditional
+                                             if self._applies(service, c.when, inputs)))),
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
@@ -201,14 +203,15 @@ class Composer:
             product=service.product_name(lang),
         )
 
-    def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:
-        if not purpose.when:
+    def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:
+        """Whether a purpose's or a data category's ``when`` holds for the service's options."""
+        if not when:
             return True
         try:
-            return bool(self.catalog.templates.evaluate(purpose.when, **ctx.context(ctx.CONDITION, inputs)))
+            return bool(self.catalog.templates.evaluate(when, **ctx.context(ctx.CONDITION, inputs)))
         except SecurityError as exc:  # includes a runaway expression: that is the pack's fault
-            raise ComposeError(f"Service '{service.id}': the condition '{purpose.when}' could not be evaluated: {reason(exc)}.") from None
-        except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention the purpose
+            raise ComposeError(f"Service '{service.id}': the condition '{when}' could not be evaluated: {reason(exc)}.") from None
+        except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention it
             return True
 
     # -- sections ---------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 from . import schema
 from .countries import ADEQUACY, EEA
 
-RULES_VERSION = 1  # bump when a rule changes: cached catalogs were checked by the old rules
+RULES_VERSION = 2  # bump when a rule changes: cached catalogs were checked by the old rules
 WARNING = "WARNING (the text is used): "
 TRANSFER_TOOLS = ("dpf_scc", "scc", "bcr")  # Art. 45 via DPF with Art. 46 fallback, Art. 46(2)(c), Art. 47
 
@@ -267,6 +267,8 @@ def record_texts(service: schema.Service) -> Iterator[tuple[str, schema.Text]]:
     yield "retention", service.retention
     for n, (de, en) in enumerate(zip(service.data.de, service.data.en)):
         yield f"data[{n}]", schema.Text(de=de, en=en)
+    for n, item in enumerate(service.data.conditional):
+        yield f"data.conditional[{n}]", item
     for n, p in enumerate(service.purposes):
         yield f"purposes[{n}].text", p.text
         if p.interest:

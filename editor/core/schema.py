@@ -43,8 +43,19 @@ class Text(Struct, kw_only=True):
 
 
 class TextList(Struct, kw_only=True):
+    """A service's (or category's) data categories: ``de``/``en`` always, and the ``conditional``
+    ones only while their option expression holds (as a purpose's ``when``)."""
+
     de: list[str]
     en: list[str]
+    conditional: list[ConditionalItem] = []
+
+
+class ConditionalItem(Text, kw_only=True):
+    """One data category listed only while ``when`` holds, e.g. survey answers with
+    ``when = "options.surveys"`` — the same expressions and evaluation as Purpose.when."""
+
+    when: str
 
 
 class Manifest(Struct, kw_only=True):

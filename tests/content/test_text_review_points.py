@@ -6,7 +6,7 @@ from editor.core.compose import compose
 from editor.core.document import iter_runs
 from editor.core.project import SelectedService, example_project
 
-from test_special_categories import CATALOG
+from test_special_categories import CATALOG, section_text
 
 
 def _sections(lang, *selection) -> dict[str, str]:
@@ -28,3 +28,22 @@ def test_the_consent_banner_is_quoted_by_its_product_name_not_the_catalog_varian
     # a tool without a product name of its own is quoted by its display name
     cookiebot = _sections(lang, ("cookiebot", {}), ("google-analytics", {}))["service-google-analytics"]
     assert ("„Cookiebot“" if lang == "de" else "“Cookiebot”") in cookiebot
+
+
+@pytest.mark.parametrize("service_id, option, de, en", [
+    ("hotjar", "surveys", "freiwillige Antworten in Umfragen", "voluntary answers in surveys"),
+    ("ekomi", "invitations", "E-Mail-Adresse und Bestellnummer", "email address and order number"),
+    ("jameda", "booking", "Versicherungsart", "type of insurance"),
+    ("sendcloud", "tracking_emails", "E-Mail-Adresse für die Versandbenachrichtigungen",
+     "email address for the shipping notifications"),
+    ("phone-contact", "voicemail", "Sprachnachricht", "voice message"),
+])
+def test_a_data_category_of_an_option_is_listed_only_with_the_option(service_id, option, de, en):
+    """Hotjar's list named survey answers with the surveys switched off; the data of an option
+    now follows the option, as its purpose does."""
+    for lang, item in (("de", de), ("en", en)):
+        for on in (False, True):
+            data = section_text(service_id, lang, **{option: on})
+            data = data.split("Daten:" if lang == "de" else "Data:")[1].split(". ")[0]
+            assert (item in data) is on, (lang, on, data)
+
