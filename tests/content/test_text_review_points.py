@@ -47,3 +47,17 @@ def test_a_data_category_of_an_option_is_listed_only_with_the_option(service_id,
             data = data.split("Daten:" if lang == "de" else "Data:")[1].split(". ")[0]
             assert (item in data) is on, (lang, on, data)
 
+
+def test_jsdelivrs_cdn_networks_in_the_usa_are_named_as_recipients():
+    """jsDelivr's own list of sub-processors names the networks that serve every request;
+    Cloudflare and Fastly are in the USA and stand in the transfers table with their DPF status."""
+    provider = CATALOG.services["jsdelivr"].provider
+    us = {r.entity: r for r in provider.transfers if r.country == "US"}
+    assert set(us) == {"Cloudflare, Inc.", "Fastly, Inc."}
+    assert all(r.dpf is not None and r.dpf.certified and r.dpf.source.startswith("https://") for r in us.values())
+    for lang, certified in (("de", "DPF (Empfänger zertifiziert)"), ("en", "DPF (recipient certified)")):
+        table = _sections(lang, ("jsdelivr", {}))["transfers"]
+        for entity in us:
+            assert f"{entity} (USA) {certified}" in table
+        assert "Cloudflare, Inc. (USA), Fastly, Inc. (USA)" in section_text("jsdelivr", lang)
+
