@@ -166,9 +166,10 @@ class Composer:
         if service.provider is not None:
             p = service.provider
             country_name = countries.name(p.country, lang)
-            provider = ProviderView(p.entity, p.address, p.country, country_name, p.privacy_url, p.contact,
+            provider = ProviderView(p.entity, p.address, p.country, country_name, p.privacy_address(lang), p.contact,
                                     address_line=", ".join((p.entity, p.address, country_name)),
-                                    dpa_url=p.dpa_url, joint_controller_url=p.joint_controller_url)
+                                    dpa_url=p.dpa_url, joint_controller_url=p.joint_controller_url,
+                                    privacy_title=t(p.privacy_title))
         transfer = None
         if service.transfer is not None and service.transfer.countries:
             tr = service.transfer

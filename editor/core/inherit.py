@@ -15,7 +15,8 @@ import msgspec
 from . import schema
 
 PROVIDER_FIELDS = ("entity", "address", "country", "privacy_url")
-_OVERRIDABLE = ("entity", "address", "country", "privacy_url", "contact", "dpa_url", "joint_controller_url")
+_OVERRIDABLE = ("entity", "address", "country", "privacy_url", "privacy_url_en", "privacy_title", "contact", "dpa_url",
+                "joint_controller_url")
 
 
 def provider_problems(provider: schema.Provider) -> Iterable[tuple[str, str]]:
@@ -48,7 +49,7 @@ def _complete(provider: schema.Provider, prefix: str) -> Iterable[tuple[str, str
             yield f"{prefix}{name}", f"the provider needs '{name}'"
     if provider.privacy_url is not None and not ALLOWED_URL.match(provider.privacy_url):
         yield f"{prefix}privacy_url", "must be an https:// address"
-    for name in ("dpa_url", "joint_controller_url"):
+    for name in ("privacy_url_en", "dpa_url", "joint_controller_url"):
         value = getattr(provider, name)
         if value is not None and not ALLOWED_URL.match(value):
             yield f"{prefix}{name}", "must be an https:// address"
@@ -82,6 +83,9 @@ def resolve(service: schema.Service, category: schema.Category | None,
             problems.append(("provider", f"unknown provider '{provider.id}' (not in any providers.toml loaded so far)"))
         else:
             overrides = {name: getattr(provider, name) for name in _OVERRIDABLE if getattr(provider, name) is not None}
+            if provider.privacy_url is not None:  # another page: the record's English address and title were the old page's
+                overrides.setdefault("privacy_url_en", None)
+                overrides.setdefault("privacy_title", None)
             if provider.transfers:
                 overrides["transfers"] = provider.transfers
             provider = msgspec.structs.replace(record, **overrides)

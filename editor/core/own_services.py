@@ -333,8 +333,8 @@ def new_id(name: str, taken: Iterable[str]) -> str:
 
 
 def build(*, id: str, name: schema.Text, category: str, role: str, entity: str = "", address: str = "",
-          country: str = "", privacy_url: str = "", purposes: list[schema.Purpose], data: schema.TextList,
-          retention: schema.Text, safeguard: str = "none", device_access: bool = False,
+          country: str = "", privacy_url: str = "", privacy_url_en: str = "", purposes: list[schema.Purpose],
+          data: schema.TextList, retention: schema.Text, safeguard: str = "none", device_access: bool = False,
           joint_control: schema.Text | None = None, keywords: list[str] | None = None) -> schema.Service:
     """A full service record from what the form or the CLI asked for. The transfer follows from
     the provider's country: outside the EU/EEA it names that country and the safeguard."""
@@ -342,7 +342,7 @@ def build(*, id: str, name: schema.Text, category: str, role: str, entity: str =
     provider = None
     if role != "self_hosted" or entity.strip():
         provider = schema.Provider(entity=entity.strip(), address=address.strip(), country=country,
-                                   privacy_url=privacy_url.strip())
+                                   privacy_url=privacy_url.strip(), privacy_url_en=privacy_url_en.strip() or None)
     transfer = None
     if provider is not None and country and country not in countries.EEA and role != "self_hosted":
         transfer = schema.Transfer(countries=[country], safeguard=safeguard if safeguard in SAFEGUARDS else "none",

@@ -116,7 +116,8 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
         provider = service.provider if isinstance(service.provider, schema.Provider) else None
         sources = [s for s in service.sources if is_link(s)]
         if provider is not None and service.role != "self_hosted":
-            sources += [u for u in (provider.privacy_url, provider.dpa_url, provider.joint_controller_url) if u]
+            sources += [u for u in (provider.privacy_url, provider.privacy_url_en, provider.dpa_url,
+                                    provider.joint_controller_url) if u]
         transfers = []
         for recipient in (transfer_recipients(service) if service.role != "self_hosted" else []):
             line, dpf_source = _recipient(recipient, service.role, catalog, lang, label)

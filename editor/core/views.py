@@ -66,11 +66,12 @@ class ProviderView:
     address: str
     country: str
     country_name: str
-    privacy_url: str
+    privacy_url: str  # in the document language (Provider.privacy_address)
     contact: str | None
     address_line: str = ""  # "entity, address, country": the one-line address block templates print
     dpa_url: str | None = None
     joint_controller_url: str | None = None
+    privacy_title: MdSafe | None = None  # the link's words where the page is not a privacy notice
 
 
 @dataclass(frozen=True)

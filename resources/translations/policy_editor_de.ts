@@ -881,6 +881,10 @@
       <translation>&amp;Datenschutzhinweise des Anbieters (https://…):</translation>
     </message>
     <message>
+      <source>Privacy notice in English, if it has its own address (optional):</source>
+      <translation>Datenschutzhinweise auf Englisch, falls unter eigener Adresse (optional):</translation>
+    </message>
+    <message>
       <source>Device access:</source>
       <translation>Zugriff auf das Endgerät:</translation>
     </message>
@@ -1023,6 +1027,10 @@
     <message>
       <source>The privacy notice must be an https:// address.</source>
       <translation>Die Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
+    </message>
+    <message>
+      <source>The English privacy notice must be an https:// address.</source>
+      <translation>Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
     </message>
     <message>
       <source>Give the provider's country as two letters, e.g. DE or US.</source>

@@ -881,6 +881,10 @@
       <translation>Provider's &amp;privacy notice (https://…):</translation>
     </message>
     <message>
+      <source>Privacy notice in English, if it has its own address (optional):</source>
+      <translation>Privacy notice in English, if it has its own address (optional):</translation>
+    </message>
+    <message>
       <source>Device access:</source>
       <translation>Device access:</translation>
     </message>
@@ -1023,6 +1027,10 @@
     <message>
       <source>The privacy notice must be an https:// address.</source>
       <translation>The privacy notice must be an https:// address.</translation>
+    </message>
+    <message>
+      <source>The English privacy notice must be an https:// address.</source>
+      <translation>The English privacy notice must be an https:// address.</translation>
     </message>
     <message>
       <source>Give the provider's country as two letters, e.g. DE or US.</source>

@@ -61,3 +61,26 @@ def test_jsdelivrs_cdn_networks_in_the_usa_are_named_as_recipients():
             assert f"{entity} (USA) {certified}" in table
         assert "Cloudflare, Inc. (USA), Fastly, Inc. (USA)" in section_text("jsdelivr", lang)
 
+
+def _links(service_id, lang):
+    """(words, address) of every link in the service's section."""
+    project = example_project()
+    project.services = [SelectedService(id=service_id)]
+    section = next(s for s in compose(CATALOG, project, lang).walk() if s.id == f"service-{service_id}")
+    return [(r.text, r.link) for b in section.blocks for r in iter_runs(b) if r.link]
+
+
+def test_ccm19s_link_is_called_what_the_page_is():
+    """The page is CCM19's FAQ on the data its cloud version processes, not a privacy notice."""
+    url = "https://www.ccm19.de/faq/welche-personenbezogenen-daten-verarbeitet-ccm19.html"
+    assert ("Angaben von CCM19 zu den verarbeiteten Daten", url) in _links("ccm19", "de")
+    assert ("CCM19's information on the data it processes", url) in _links("ccm19", "en")
+    assert not [words for words, _ in _links("ccm19", "de") if words == "Datenschutzhinweise"]
+
+
+@pytest.mark.parametrize("service_id", ["payone", "payone-card-terminal"])
+def test_payone_links_its_german_notice_from_the_german_policy(service_id):
+    de = dict((link, words) for words, link in _links(service_id, "de"))
+    en = dict((link, words) for words, link in _links(service_id, "en"))
+    assert "https://shop.payone.com/?p=15453" in de and "https://www.payone.com/DE-en/gdpr" not in de
+    assert "https://www.payone.com/DE-en/gdpr" in en and "https://shop.payone.com/?p=15453" not in en
