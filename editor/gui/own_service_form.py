@@ -166,7 +166,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
                  "entity": self.tr("Provider (legal &entity):"), "address": self.tr("Provider's a&ddress:"),
                  "country": self.tr("Provider's c&ountry:"), "safeguard": self.tr("Transfer &safeguard:"),
                  "privacy_url": self.tr("Provider's &privacy notice (https://…):"),
-                 "privacy_url_en": self.tr("Privacy notice in English, if it has its own address (optional):"),
+                 "privacy_url_en": self.tr("Privacy notice in English, if separate:"),
                  "device": self.tr("Device access:")}
         for key, text in texts.items():
             self.labels[key].setText(text)

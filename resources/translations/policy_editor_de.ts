@@ -881,10 +881,6 @@
       <translation>&amp;Datenschutzhinweise des Anbieters (https://…):</translation>
     </message>
     <message>
-      <source>Privacy notice in English, if it has its own address (optional):</source>
-      <translation>Datenschutzhinweise auf Englisch, falls unter eigener Adresse (optional):</translation>
-    </message>
-    <message>
       <source>Device access:</source>
       <translation>Zugriff auf das Endgerät:</translation>
     </message>
@@ -1007,6 +1003,10 @@
     <message>
       <source>%1 is outside the EU/EEA: choose a transfer safeguard.</source>
       <translation>%1 liegt außerhalb von EU und EWR: Wählen Sie eine Garantie für die Übermittlung.</translation>
+    </message>
+    <message>
+      <source>Privacy notice in English, if separate:</source>
+      <translation>Datenschutzhinweise auf Englisch, falls eigene Seite:</translation>
     </message>
     <message>
       <source>Stores or reads data on the visitor's device</source>

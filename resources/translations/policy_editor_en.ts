@@ -881,10 +881,6 @@
       <translation>Provider's &amp;privacy notice (https://…):</translation>
     </message>
     <message>
-      <source>Privacy notice in English, if it has its own address (optional):</source>
-      <translation>Privacy notice in English, if it has its own address (optional):</translation>
-    </message>
-    <message>
       <source>Device access:</source>
       <translation>Device access:</translation>
     </message>
@@ -1007,6 +1003,10 @@
     <message>
       <source>%1 is outside the EU/EEA: choose a transfer safeguard.</source>
       <translation>%1 is outside the EU/EEA: choose a transfer safeguard.</translation>
+    </message>
+    <message>
+      <source>Privacy notice in English, if separate:</source>
+      <translation>Privacy notice in English, if separate:</translation>
     </message>
     <message>
       <source>Stores or reads data on the visitor's device</source>

@@ -381,8 +381,7 @@ GERMAN = {
     "Provider's c&ountry:": "&Land des Anbieters:",
     "Transfer &safeguard:": "&Garantie für die Übermittlung:",
     "Provider's &privacy notice (https://…):": "&Datenschutzhinweise des Anbieters (https://…):",
-    "Privacy notice in English, if it has its own address (optional):":
-        "Datenschutzhinweise auf Englisch, falls unter eigener Adresse (optional):",
+    "Privacy notice in English, if separate:": "Datenschutzhinweise auf Englisch, falls eigene Seite:",
     "Device access:": "Zugriff auf das Endgerät:",
     "&Name": "&Name",
     "Data processed, one per line": "Verarbeitete Daten, eine Angabe pro Zeile",
