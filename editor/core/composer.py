@@ -18,7 +18,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from . import context as ctx
 from . import countries, schema
 from .document import Block, Provenance, iter_runs
-from .inherit import transfer_recipients
+from .inherit import applied_safeguard, transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .mdsafe import MdSafe
@@ -384,18 +384,6 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
             entity, country, safeguard = r[0], r[1], applied_safeguard(service.role, r[2], None)
         views.append(RecipientView(entity, countries.name(country, lang), safeguard))
     return tuple(views)
-
-
-def applied_safeguard(role: str, safeguard: str, dpf: schema.Dpf | None) -> str:
-    """What secures a transfer to one recipient. A checked DPF status decides "dpf_scc": "dpf"
-    (certified) or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for
-    our processors; a controller transfers on its own account, so for it nothing is stated
-    ("not_stated") and nothing may be claimed."""
-    if safeguard != "dpf_scc":
-        return safeguard
-    if dpf is not None:
-        return "dpf" if dpf.certified else "scc"
-    return "dpf_scc" if role == "processor" else "not_stated"
 
 
 def _option_text(value: Any) -> str:

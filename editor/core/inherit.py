@@ -138,3 +138,15 @@ def transfer_recipients(service: schema.Service) -> list[schema.Recipient | tupl
         pairs = [(transfer.recipient, country) for country in transfer.countries]
     known = {(r.entity, r.country): r for r in (provider.transfers if provider else [])}
     return [known.get((entity, country)) or (entity, country, transfer.safeguard) for entity, country in pairs]
+
+
+def applied_safeguard(role: str, safeguard: str, dpf: schema.Dpf | None) -> str:
+    """What secures a transfer to one recipient. A checked DPF status decides "dpf_scc": "dpf"
+    (certified) or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for
+    our processors; a controller transfers on its own account, so for it nothing is stated
+    ("not_stated") and nothing may be claimed."""
+    if safeguard != "dpf_scc":
+        return safeguard
+    if dpf is not None:
+        return "dpf" if dpf.certified else "scc"
+    return "dpf_scc" if role == "processor" else "not_stated"

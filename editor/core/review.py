@@ -16,11 +16,11 @@ from typing import Any
 
 from . import own_services, schema
 from .catalog import Catalog
-from .composer import applied_safeguard, composer_for
+from .composer import composer_for
 from .countries import name as country_name
 from .document import Document
 from .export_gate import open_errors
-from .inherit import transfer_recipients
+from .inherit import applied_safeguard, transfer_recipients
 from .options import option_values
 from .project import Project
 from .tasks import site_tasks

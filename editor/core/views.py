@@ -30,7 +30,7 @@ class RecipientView:
 
     entity: str | None  # None: the service names no entity (its provider or sub-processors)
     country: str  # the country's name in the document language
-    # what applies to this recipient (composer.applied_safeguard): the record's safeguard, except
+    # what applies to this recipient (inherit.applied_safeguard): the record's safeguard, except
     # that "dpf_scc" becomes "dpf" for a recipient checked as certified and "scc" for one checked
     # as not certified; unchecked it stays "dpf_scc" for our processors (certified or, if not,
     # SCCs) and is "not_stated" for a controller's own transfer
