@@ -43,8 +43,19 @@ class Text(Struct, kw_only=True):
 
 
 class TextList(Struct, kw_only=True):
+    """A service's (or category's) data categories: ``de``/``en`` always, and the ``conditional``
+    ones only while their option expression holds (as a purpose's ``when``)."""
+
     de: list[str]
     en: list[str]
+    conditional: list[ConditionalItem] = []
+
+
+class ConditionalItem(Text, kw_only=True):
+    """One data category listed only while ``when`` holds, e.g. survey answers with
+    ``when = "options.surveys"`` — the same expressions and evaluation as Purpose.when."""
+
+    when: str
 
 
 class Manifest(Struct, kw_only=True):
@@ -150,11 +161,21 @@ class Provider(Struct, kw_only=True):
     entity: str | None = None
     address: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
-    privacy_url: str | None = None
+    privacy_url: str | None = None  # the German policy's link, and the English one's without privacy_url_en
+    # the provider's notice in English where it has its own address (German is the reference, so
+    # one optional field: privacy_url stays the one address every reader falls back to)
+    privacy_url_en: str | None = None
+    # what the text calls the privacy_url page where it is not the provider's privacy notice
+    # (e.g. an FAQ on the data the service processes); None: "Datenschutzhinweise" / "privacy notice"
+    privacy_title: Text | None = None
     contact: str | None = None  # e.g. DPO e-mail of the provider
     dpa_url: str | None = None  # where the Art. 28 data processing agreement is published
     joint_controller_url: str | None = None  # where the Art. 26 arrangement is published
     transfers: list[Recipient] = []  # recipients in third countries
+
+    def privacy_address(self, language: str) -> str | None:
+        """The privacy page a policy in ``language`` links."""
+        return self.privacy_url_en if language == "en" and self.privacy_url_en else self.privacy_url
 
 
 class Transfer(Struct, kw_only=True):
@@ -229,6 +250,9 @@ class Service(Struct, kw_only=True):
     category: str
     version: str
     names: Text
+    # the product's own name where the display name adds a variant or what it is for ("CCM19" for
+    # "CCM19 (Cloud)"): what the text quotes as the name the visitor sees, e.g. on the banner
+    product: str | None = None
     keywords: list[str]
     role: Role
     description: Text
@@ -262,6 +286,9 @@ class Service(Struct, kw_only=True):
 
     def name(self, language: str) -> str:
         return self.names.get(language)
+
+    def product_name(self, language: str) -> str:
+        return self.product or self.name(language)
 
     @property
     def uses_consent(self) -> bool:
