@@ -202,6 +202,7 @@ class Composer:
             device_exception=service.device_access_exception if service.device_access else None,
             device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
             product=service.product_name(lang),
+            consent_in=t(service.device_consent_in) if service.device_access and service.device_consent_in else None,
         )
 
     def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:

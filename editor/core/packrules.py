@@ -119,6 +119,8 @@ def device_access_consent(service: schema.Service) -> Iterator[Finding]:
         yield "device_access_reason", f"{DEVICE_EXCEPTIONS[exception]} needs its reason, in German and English"
     if reason is not None and exception is None:
         yield "device_access_reason", "a reason without device_access_exception explains nothing"
+    if service.device_consent_in is not None and (not service.device_access or exception is not None):
+        yield "device_consent_in", "says where consent is asked, but the device access needs none"
     if service.device_access and exception is None and not any(p.basis == "consent" for p in service.purposes):
         yield "device_access", ("access to the visitor's device needs consent (§ 25 Abs. 1 TDDDG): add a consent "
                                 "purpose, or name the exception in device_access_exception = \"strictly_necessary\" "
@@ -280,7 +282,8 @@ def record_texts(service: schema.Service) -> Iterator[tuple[str, schema.Text]]:
         yield "provider.privacy_title", service.provider.privacy_title
     for name, t in (("withdrawal", service.withdrawal), ("joint_control", service.joint_control), ("text", service.text),
                     ("transfer.note", service.transfer.note if service.transfer else None),
-                    ("device_access_reason", service.device_access_reason)):
+                    ("device_access_reason", service.device_access_reason),
+                    ("device_consent_in", service.device_consent_in)):
         if t is not None:
             yield name, t
     for n, o in enumerate(service.options):

@@ -269,6 +269,9 @@ class Service(Struct, kw_only=True):
     # … unless a § 25 Abs. 2 TDDDG exception applies, named here with its reason for the visitor:
     device_access_exception: Literal["strictly_necessary", "transmission"] | None = None
     device_access_reason: Text | None = None
+    # where the service asks for that consent itself instead of the consent banner, e.g. "with
+    # the tick box in the comment form" (then no banner is needed for it)
+    device_consent_in: Text | None = None
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it

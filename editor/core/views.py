@@ -99,6 +99,7 @@ class ServiceView:
     # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
     device_exception: str | None = None
     device_reason: MdSafe | None = None
+    consent_in: MdSafe | None = None  # where the service itself asks for the § 25 consent
     product: str = ""  # the product's own name (schema.Service.product), else the display name
 
 

@@ -50,3 +50,42 @@ def test_antispam_bee_does_not_claim_the_ip_is_kept_only_as_a_hash(lang, wrong):
 
 def test_hosted_and_self_hosted_pretix_exclude_each_other():
     assert "pretix-self-hosted" in CATALOG.services["pretix-hosted"].conflicts
+
+
+@pytest.mark.parametrize("lang, where, wrong", [
+    ("de", "nur mit Ihrer Einwilligung (§ 25 Abs. 1 TDDDG), erteilt mit dem Kästchen im Kommentarformular", "ohne Einwilligung"),
+    ("en", "only with your consent (Section 25(1) TDDDG), given with the tick box in the comment form", "without consent"),
+])
+def test_the_comment_cookies_rest_on_the_tick_box_consent_and_say_how_to_withdraw_it(lang, where, wrong):
+    """The tick box is the consent (§ 25 Abs. 1 TDDDG): no banner is named for it, no exception
+    claimed beside a consent purpose, and the withdrawal route is the box or the browser."""
+    for banner in ((), ("ccm19",)):
+        text = _service_text(lang, "wordpress-comments", None, *banner)
+        assert where in text and wrong not in text
+        assert "CCM19" not in text
+        assert ("Kästchen nicht ankreuzen" if lang == "de" else "not ticking the box") in text
+
+
+def test_the_comment_cookies_need_no_consent_banner():
+    from editor.core.checks import checks
+
+    project = example_project()
+    project.services = [SelectedService(id="wordpress-comments"), SelectedService(id="hetzner"), SelectedService(id="server-logs")]
+    findings = checks(CATALOG, project, lang="de")
+    assert not [f for f in findings if f.code == "consent-tool-missing"]
+
+
+@pytest.mark.parametrize("lang, quoted", [("de", "„Complianz“"), ("en", "“Complianz”")])
+def test_complianz_is_quoted_by_its_product_name(lang, quoted):
+    text = _service_text(lang, "google-analytics", None, "complianz")
+    assert quoted in text and "WordPress" not in text.split(quoted)[0][-60:]
+
+
+@pytest.mark.parametrize("lang, off, on", [
+    ("de", "wird dabei nicht erfasst.", "Antworten, die Sie in Hotjar-Umfragen geben, dagegen schon"),
+    ("en", "is not recorded.", "answers you give in Hotjar surveys are"),
+])
+def test_hotjar_says_survey_answers_are_recorded_when_surveys_are_on(lang, off, on):
+    assert off in _service_text(lang, "hotjar", {"surveys": False})
+    with_surveys = _service_text(lang, "hotjar", {"surveys": True, "survey_months": 4})
+    assert on in with_surveys and ("4 Monate nach der Umfrage" if lang == "de" else "4 months after the survey") in with_surveys
