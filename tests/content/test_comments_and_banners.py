@@ -89,3 +89,8 @@ def test_hotjar_says_survey_answers_are_recorded_when_surveys_are_on(lang, off, 
     assert off in _service_text(lang, "hotjar", {"surveys": False})
     with_surveys = _service_text(lang, "hotjar", {"surveys": True, "survey_months": 4})
     assert on in with_surveys and ("4 Monate nach der Umfrage" if lang == "de" else "4 months after the survey") in with_surveys
+
+
+@pytest.mark.parametrize("lang, how", [("de", "„embed-privacy“ in Ihrem Browser löschen"), ("en", "deleting the “embed-privacy” cookie")])
+def test_embed_privacy_says_how_to_cancel_always_loading(lang, how):
+    assert how in _service_text(lang, "embed-privacy")

@@ -348,7 +348,7 @@ def test_a_controllers_unstated_safeguard_reads_not_stated_and_is_not_explained(
     answer for the transfer (our processors); a controller's own transfer has only the safeguard it
     states: none stated, none claimed — in the table and in the explanations below it."""
     short = catalog.labels["safeguard_short"][lang]
-    assert short["not_stated"] == ("nicht angegeben" if lang == "de" else "not stated")
+    assert short["not_stated"] == ("vom Anbieter nicht angegeben" if lang == "de" else "not stated by the provider")
     section = _sections(compose(catalog, _project("t-us-own-open", "t-us-open"), lang))["transfers"]
     ours, theirs = [b for b in section.blocks if isinstance(b, Table)]
     assert _table_rows(theirs) == {"t-us-own-open Inc. (USA)": [short["not_stated"], "Test t-us-own-open"]}
