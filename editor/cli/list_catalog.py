@@ -45,6 +45,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
                     "address": s.provider.address,
                     "country": s.provider.country,
                     "privacy_url": s.provider.privacy_url,
+                    "privacy_url_en": s.provider.privacy_url_en,
                 },
                 "transfer": [_recipient_json(r) for r in transfer_recipients(s)],
                 "uncertain": list(s.uncertain),

@@ -18,7 +18,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from . import context as ctx
 from . import countries, schema
 from .document import Block, Provenance, iter_runs
-from .inherit import transfer_recipients
+from .inherit import applied_safeguard, transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .mdsafe import MdSafe
@@ -159,16 +159,17 @@ class Composer:
         purposes = tuple(
             PurposeView(text, p.basis, t(p.interest), clause=one_clause(text))
             for p in service.purposes
-            if self._purpose_applies(service, p, inputs)
+            if self._applies(service, p.when, inputs)
             if (text := t(p.text)) is not None
         )
         provider = None
         if service.provider is not None:
             p = service.provider
             country_name = countries.name(p.country, lang)
-            provider = ProviderView(p.entity, p.address, p.country, country_name, p.privacy_url, p.contact,
+            provider = ProviderView(p.entity, p.address, p.country, country_name, p.privacy_address(lang), p.contact,
                                     address_line=", ".join((p.entity, p.address, country_name)),
-                                    dpa_url=p.dpa_url, joint_controller_url=p.joint_controller_url)
+                                    dpa_url=p.dpa_url, joint_controller_url=p.joint_controller_url,
+                                    privacy_title=t(p.privacy_title))
         transfer = None
         if service.transfer is not None and service.transfer.countries:
             tr = service.transfer
@@ -185,7 +186,9 @@ class Composer:
             provider=provider,
             purposes=purposes,
             bases=bases,
-            data=tuple(MdSafe(d) for d in getattr(service.data, lang)),
+            data=tuple(MdSafe(d) for d in (*getattr(service.data, lang),
+                                           *(c.get(lang) for c in service.data.conditional
+                                             if self._applies(service, c.when, inputs)))),
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
@@ -198,16 +201,19 @@ class Composer:
             else "none",
             device_exception=service.device_access_exception if service.device_access else None,
             device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
+            product=service.product_name(lang),
+            consent_in=t(service.device_consent_in) if service.device_access and service.device_consent_in else None,
         )
 
-    def _purpose_applies(self, service: schema.Service, purpose: schema.Purpose, inputs: ctx.Inputs) -> bool:
-        if not purpose.when:
+    def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:
+        """Whether a purpose's or a data category's ``when`` holds for the service's options."""
+        if not when:
             return True
         try:
-            return bool(self.catalog.templates.evaluate(purpose.when, **ctx.context(ctx.CONDITION, inputs)))
+            return bool(self.catalog.templates.evaluate(when, **ctx.context(ctx.CONDITION, inputs)))
         except SecurityError as exc:  # includes a runaway expression: that is the pack's fault
-            raise ComposeError(f"Service '{service.id}': the condition '{purpose.when}' could not be evaluated: {reason(exc)}.") from None
-        except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention the purpose
+            raise ComposeError(f"Service '{service.id}': the condition '{when}' could not be evaluated: {reason(exc)}.") from None
+        except Exception:  # noqa: BLE001 — any other failure: the safe side is to mention it
             return True
 
     # -- sections ---------------------------------------------------------------------------------
@@ -374,11 +380,9 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
     views = []
     for r in transfer_recipients(service):
         if isinstance(r, schema.Recipient):
-            entity, country, safeguard = r.entity, r.country, r.safeguard
-            if safeguard == "dpf_scc" and r.dpf is not None:
-                safeguard = "dpf" if r.dpf.certified else "scc"
+            entity, country, safeguard = r.entity, r.country, applied_safeguard(service.role, r.safeguard, r.dpf)
         else:
-            entity, country, safeguard = r
+            entity, country, safeguard = r[0], r[1], applied_safeguard(service.role, r[2], None)
         views.append(RecipientView(entity, countries.name(country, lang), safeguard))
     return tuple(views)
 

@@ -15,7 +15,8 @@ import msgspec
 from . import schema
 
 PROVIDER_FIELDS = ("entity", "address", "country", "privacy_url")
-_OVERRIDABLE = ("entity", "address", "country", "privacy_url", "contact", "dpa_url", "joint_controller_url")
+_OVERRIDABLE = ("entity", "address", "country", "privacy_url", "privacy_url_en", "privacy_title", "contact", "dpa_url",
+                "joint_controller_url")
 
 
 def provider_problems(provider: schema.Provider) -> Iterable[tuple[str, str]]:
@@ -48,7 +49,7 @@ def _complete(provider: schema.Provider, prefix: str) -> Iterable[tuple[str, str
             yield f"{prefix}{name}", f"the provider needs '{name}'"
     if provider.privacy_url is not None and not ALLOWED_URL.match(provider.privacy_url):
         yield f"{prefix}privacy_url", "must be an https:// address"
-    for name in ("dpa_url", "joint_controller_url"):
+    for name in ("privacy_url_en", "dpa_url", "joint_controller_url"):
         value = getattr(provider, name)
         if value is not None and not ALLOWED_URL.match(value):
             yield f"{prefix}{name}", "must be an https:// address"
@@ -82,6 +83,9 @@ def resolve(service: schema.Service, category: schema.Category | None,
             problems.append(("provider", f"unknown provider '{provider.id}' (not in any providers.toml loaded so far)"))
         else:
             overrides = {name: getattr(provider, name) for name in _OVERRIDABLE if getattr(provider, name) is not None}
+            if provider.privacy_url is not None:  # another page: the record's English address and title were the old page's
+                overrides.setdefault("privacy_url_en", None)
+                overrides.setdefault("privacy_title", None)
             if provider.transfers:
                 overrides["transfers"] = provider.transfers
             provider = msgspec.structs.replace(record, **overrides)
@@ -134,3 +138,15 @@ def transfer_recipients(service: schema.Service) -> list[schema.Recipient | tupl
         pairs = [(transfer.recipient, country) for country in transfer.countries]
     known = {(r.entity, r.country): r for r in (provider.transfers if provider else [])}
     return [known.get((entity, country)) or (entity, country, transfer.safeguard) for entity, country in pairs]
+
+
+def applied_safeguard(role: str, safeguard: str, dpf: schema.Dpf | None) -> str:
+    """What secures a transfer to one recipient. A checked DPF status decides "dpf_scc": "dpf"
+    (certified) or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for
+    our processors; a controller transfers on its own account, so for it nothing is stated
+    ("not_stated") and nothing may be claimed."""
+    if safeguard != "dpf_scc":
+        return safeguard
+    if dpf is not None:
+        return "dpf" if dpf.certified else "scc"
+    return "dpf_scc" if role == "processor" else "not_stated"

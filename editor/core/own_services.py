@@ -112,6 +112,8 @@ def _texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:
             yield f"purposes[{n}].interest", purpose.interest
     for n, (de, en) in enumerate(zip(service.data.de, service.data.en)):
         yield f"data[{n}]", schema.Text(de=de, en=en)
+    for n, item in enumerate(service.data.conditional):
+        yield f"data.conditional[{n}]", item
     yield "retention", service.retention
     if service.joint_control is not None:
         yield "joint_control", service.joint_control
@@ -132,7 +134,7 @@ def field_label(field: str, lang: str) -> str:
     """A text field of ``_texts()`` ("purposes[0].text", "data[2]") in plain words, in ``lang``."""
     head, _, rest = field.partition("[")
     number = str(int(rest.split("]")[0]) + 1) if rest[:1].isdigit() else ""
-    key = "interest" if head == "purposes" and field.endswith("interest") else head
+    key = "interest" if head == "purposes" and field.endswith("interest") else head.split(".")[0]
     if key not in _FIELD_LABELS:
         return field
     return _FIELD_LABELS[key][lang != "de"].replace("%1", number)
@@ -243,7 +245,9 @@ def for_composing(service: schema.Service) -> schema.Service:
     # the composer's caches know a record by id and version: the version names this content
     fingerprint = hashlib.sha256(msgspec.json.encode(service)).hexdigest()[:10]
     # data items are plain text to the templates (they escape them on output): no escaping here
+    # an own service has no options: a conditional data category is always listed (the safe side)
     pairs = [_plain(schema.Text(de=de, en=en)) for de, en in zip(service.data.de, service.data.en)]
+    pairs += [_plain(schema.Text(de=c.de, en=c.en)) for c in service.data.conditional]
     data_de, data_en = [t.de for t in pairs if t.de.strip()], [t.en for t in pairs if t.en.strip()]
     purposes = [replace(p, text=_text(_sentence(p.text)), interest=_text(p.interest), when=None) for p in service.purposes]
     transfer = service.transfer
@@ -329,8 +333,8 @@ def new_id(name: str, taken: Iterable[str]) -> str:
 
 
 def build(*, id: str, name: schema.Text, category: str, role: str, entity: str = "", address: str = "",
-          country: str = "", privacy_url: str = "", purposes: list[schema.Purpose], data: schema.TextList,
-          retention: schema.Text, safeguard: str = "none", device_access: bool = False,
+          country: str = "", privacy_url: str = "", privacy_url_en: str = "", purposes: list[schema.Purpose],
+          data: schema.TextList, retention: schema.Text, safeguard: str = "none", device_access: bool = False,
           joint_control: schema.Text | None = None, keywords: list[str] | None = None) -> schema.Service:
     """A full service record from what the form or the CLI asked for. The transfer follows from
     the provider's country: outside the EU/EEA it names that country and the safeguard."""
@@ -338,7 +342,7 @@ def build(*, id: str, name: schema.Text, category: str, role: str, entity: str =
     provider = None
     if role != "self_hosted" or entity.strip():
         provider = schema.Provider(entity=entity.strip(), address=address.strip(), country=country,
-                                   privacy_url=privacy_url.strip())
+                                   privacy_url=privacy_url.strip(), privacy_url_en=privacy_url_en.strip() or None)
     transfer = None
     if provider is not None and country and country not in countries.EEA and role != "self_hosted":
         transfer = schema.Transfer(countries=[country], safeguard=safeguard if safeguard in SAFEGUARDS else "none",

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 from . import schema
 from .countries import ADEQUACY, EEA
 
-RULES_VERSION = 1  # bump when a rule changes: cached catalogs were checked by the old rules
+RULES_VERSION = 2  # bump when a rule changes: cached catalogs were checked by the old rules
 WARNING = "WARNING (the text is used): "
 TRANSFER_TOOLS = ("dpf_scc", "scc", "bcr")  # Art. 45 via DPF with Art. 46 fallback, Art. 46(2)(c), Art. 47
 
@@ -119,6 +119,8 @@ def device_access_consent(service: schema.Service) -> Iterator[Finding]:
         yield "device_access_reason", f"{DEVICE_EXCEPTIONS[exception]} needs its reason, in German and English"
     if reason is not None and exception is None:
         yield "device_access_reason", "a reason without device_access_exception explains nothing"
+    if service.device_consent_in is not None and (not service.device_access or exception is not None):
+        yield "device_consent_in", "says where consent is asked, but the device access needs none"
     if service.device_access and exception is None and not any(p.basis == "consent" for p in service.purposes):
         yield "device_access", ("access to the visitor's device needs consent (§ 25 Abs. 1 TDDDG): add a consent "
                                 "purpose, or name the exception in device_access_exception = \"strictly_necessary\" "
@@ -208,8 +210,11 @@ def insecure_links(text: str) -> Iterator[tuple[int, str]]:
 def https_fields(service: schema.Service) -> Iterator[Finding]:
     """The provider's privacy page and every source are https addresses (Art. 32 GDPR for the
     reader's link; sources may also name a section of legal-facts.md)."""
-    if service.provider is not None and not re.match(r"^https://\S+$", service.provider.privacy_url):
-        yield "provider.privacy_url", "must be an https:// address"
+    if service.provider is not None:
+        for name in ("privacy_url", "privacy_url_en"):
+            value = getattr(service.provider, name)
+            if value is not None and not re.match(r"^https://\S+$", value):
+                yield f"provider.{name}", "must be an https:// address"
     for url in service.sources:
         if not url.startswith("https://") and not url.startswith("legal-facts.md"):
             yield "sources", f"'{url}' must be an https:// address or a section of legal-facts.md"
@@ -267,13 +272,18 @@ def record_texts(service: schema.Service) -> Iterator[tuple[str, schema.Text]]:
     yield "retention", service.retention
     for n, (de, en) in enumerate(zip(service.data.de, service.data.en)):
         yield f"data[{n}]", schema.Text(de=de, en=en)
+    for n, item in enumerate(service.data.conditional):
+        yield f"data.conditional[{n}]", item
     for n, p in enumerate(service.purposes):
         yield f"purposes[{n}].text", p.text
         if p.interest:
             yield f"purposes[{n}].interest", p.interest
+    if isinstance(service.provider, schema.Provider) and service.provider.privacy_title is not None:
+        yield "provider.privacy_title", service.provider.privacy_title
     for name, t in (("withdrawal", service.withdrawal), ("joint_control", service.joint_control), ("text", service.text),
                     ("transfer.note", service.transfer.note if service.transfer else None),
-                    ("device_access_reason", service.device_access_reason)):
+                    ("device_access_reason", service.device_access_reason),
+                    ("device_consent_in", service.device_consent_in)):
         if t is not None:
             yield name, t
     for n, o in enumerate(service.options):

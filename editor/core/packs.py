@@ -169,6 +169,19 @@ def _core_guard(catalog: Catalog, manifest: schema.Manifest):
     return may_change
 
 
+# options.name, options["name"], options.get("name") in an option expression
+_OPTION_NAME = re.compile(r"""\boptions(?:\.get\(\s*['"](\w+)['"]|\[\s*['"](\w+)['"]\s*\]|\.(\w+)\b(?!\s*\())""")
+
+
+def _unknown_options(expression: str, service: schema.Service) -> list[str]:
+    """A condition naming an option the service does not have would silently never (or always)
+    hold: name it."""
+    known = {o.id for o in service.options}
+    named = {next(g for g in m.groups() if g) for m in _OPTION_NAME.finditer(expression)}
+    return [f"'{name}' is not an option of this service (its options: {', '.join(sorted(known)) or 'none'})"
+            for name in sorted(named - known)]
+
+
 def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Path, text: str, n: int,
                  template_ok: set) -> None:
     root = pack.path
@@ -190,11 +203,16 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
                          for _, message in ctx.refused(catalog.templates.reads(name), ctx.SERVICE)]
     checked = [(f"purposes[{k}].when", "{{ " + p.when + " }}", ctx.CONDITION) for k, p in enumerate(service.purposes) if p.when]
     checked += [(f"requires[{k}].when", "{{ " + r.when + " }}", ctx.CONDITION) for k, r in enumerate(service.requires) if r.when]
+    checked += [(f"data.conditional[{k}].when", "{{ " + c.when + " }}", ctx.CONDITION)
+                for k, c in enumerate(service.data.conditional)]
     checked += [(f"{field_name}.{lang}", template_text.get(lang), ctx.TEXT if field_name == "text" else ctx.RECORD)
                 for field_name, template_text in template_texts(service) for lang in schema.LANGUAGES]
     for field_name, source, kind in checked:
         err, reads = catalog.templates.check(source)
-        problems += [(field_name, err)] if err else [(field_name, message) for _, message in ctx.refused(reads, kind)]
+        found = [err] if err else [message for _, message in ctx.refused(reads, kind)]
+        if not found and kind == ctx.CONDITION:  # one message per condition: the first thing wrong
+            found = _unknown_options(source, service)
+        problems += [(field_name, message) for message in found]
     if problems:
         _report(catalog, service, problems, file, root, text, n)
         return

@@ -20,7 +20,7 @@ from .composer import composer_for
 from .countries import name as country_name
 from .document import Document
 from .export_gate import open_errors
-from .inherit import transfer_recipients
+from .inherit import applied_safeguard, transfer_recipients
 from .options import option_values
 from .project import Project
 from .tasks import site_tasks
@@ -116,10 +116,11 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
         provider = service.provider if isinstance(service.provider, schema.Provider) else None
         sources = [s for s in service.sources if is_link(s)]
         if provider is not None and service.role != "self_hosted":
-            sources += [u for u in (provider.privacy_url, provider.dpa_url, provider.joint_controller_url) if u]
+            sources += [u for u in (provider.privacy_url, provider.privacy_url_en, provider.dpa_url,
+                                    provider.joint_controller_url) if u]
         transfers = []
         for recipient in (transfer_recipients(service) if service.role != "self_hosted" else []):
-            line, dpf_source = _recipient(recipient, catalog, lang, label)
+            line, dpf_source = _recipient(recipient, service.role, catalog, lang, label)
             transfers.append(line)
             if dpf_source:
                 sources.append(dpf_source)
@@ -140,13 +141,15 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
     return ReviewNotes(tuple(notes), tuple(TaskNote(t.text, t.link, t.id in done) for t in tasks), replaced, errors)
 
 
-def _recipient(recipient: Any, catalog: Catalog, lang: str, label) -> tuple[str, str]:
-    """One third-country recipient as a line, and the source of its DPF status ("" if none)."""
+def _recipient(recipient: Any, role: str, catalog: Catalog, lang: str, label) -> tuple[str, str]:
+    """One third-country recipient as a line (its safeguard as the policy states it), and the
+    source of its DPF status ("" if none)."""
     if isinstance(recipient, schema.Recipient):
         entity, country, safeguard, dpf = recipient.entity, recipient.country, recipient.safeguard, recipient.dpf
     else:
         (entity, country, safeguard), dpf = recipient, None
-    words = catalog.labels.get("safeguard_short", {}).get(lang, {}).get(safeguard, safeguard)
+    applied = applied_safeguard(role, safeguard, dpf)
+    words = catalog.labels.get("safeguard_short", {}).get(lang, {}).get(applied, applied)
     line = f"{entity + ' ' if entity else ''}({country_name(country, lang)}): {words}"
     if country == "US" and safeguard == "dpf_scc":
         if dpf is None:

@@ -43,8 +43,19 @@ class Text(Struct, kw_only=True):
 
 
 class TextList(Struct, kw_only=True):
+    """A service's (or category's) data categories: ``de``/``en`` always, and the ``conditional``
+    ones only while their option expression holds (as a purpose's ``when``)."""
+
     de: list[str]
     en: list[str]
+    conditional: list[ConditionalItem] = []
+
+
+class ConditionalItem(Text, kw_only=True):
+    """One data category listed only while ``when`` holds, e.g. survey answers with
+    ``when = "options.surveys"`` — the same expressions and evaluation as Purpose.when."""
+
+    when: str
 
 
 class Manifest(Struct, kw_only=True):
@@ -150,11 +161,21 @@ class Provider(Struct, kw_only=True):
     entity: str | None = None
     address: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
-    privacy_url: str | None = None
+    privacy_url: str | None = None  # the German policy's link, and the English one's without privacy_url_en
+    # the provider's notice in English where it has its own address (German is the reference, so
+    # one optional field: privacy_url stays the one address every reader falls back to)
+    privacy_url_en: str | None = None
+    # what the text calls the privacy_url page where it is not the provider's privacy notice
+    # (e.g. an FAQ on the data the service processes); None: "Datenschutzhinweise" / "privacy notice"
+    privacy_title: Text | None = None
     contact: str | None = None  # e.g. DPO e-mail of the provider
     dpa_url: str | None = None  # where the Art. 28 data processing agreement is published
     joint_controller_url: str | None = None  # where the Art. 26 arrangement is published
     transfers: list[Recipient] = []  # recipients in third countries
+
+    def privacy_address(self, language: str) -> str | None:
+        """The privacy page a policy in ``language`` links."""
+        return self.privacy_url_en if language == "en" and self.privacy_url_en else self.privacy_url
 
 
 class Transfer(Struct, kw_only=True):
@@ -229,6 +250,9 @@ class Service(Struct, kw_only=True):
     category: str
     version: str
     names: Text
+    # the product's own name where the display name adds a variant or what it is for ("CCM19" for
+    # "CCM19 (Cloud)"): what the text quotes as the name the visitor sees, e.g. on the banner
+    product: str | None = None
     keywords: list[str]
     role: Role
     description: Text
@@ -245,6 +269,9 @@ class Service(Struct, kw_only=True):
     # … unless a § 25 Abs. 2 TDDDG exception applies, named here with its reason for the visitor:
     device_access_exception: Literal["strictly_necessary", "transmission"] | None = None
     device_access_reason: Text | None = None
+    # where the service asks for that consent itself instead of the consent banner, e.g. "with
+    # the tick box in the comment form" (then no banner is needed for it)
+    device_consent_in: Text | None = None
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it
@@ -262,6 +289,9 @@ class Service(Struct, kw_only=True):
 
     def name(self, language: str) -> str:
         return self.names.get(language)
+
+    def product_name(self, language: str) -> str:
+        return self.product or self.name(language)
 
     @property
     def uses_consent(self) -> bool:

@@ -30,9 +30,10 @@ class RecipientView:
 
     entity: str | None  # None: the service names no entity (its provider or sub-processors)
     country: str  # the country's name in the document language
-    # what applies to this recipient: the record's safeguard, except that "dpf_scc" becomes
-    # "dpf" for a recipient checked as certified and "scc" for one checked as not certified
-    # (an unchecked one keeps "dpf_scc": certified or, if not, SCCs)
+    # what applies to this recipient (inherit.applied_safeguard): the record's safeguard, except
+    # that "dpf_scc" becomes "dpf" for a recipient checked as certified and "scc" for one checked
+    # as not certified; unchecked it stays "dpf_scc" for our processors (certified or, if not,
+    # SCCs) and is "not_stated" for a controller's own transfer
     safeguard: str
 
 
@@ -65,11 +66,12 @@ class ProviderView:
     address: str
     country: str
     country_name: str
-    privacy_url: str
+    privacy_url: str  # in the document language (Provider.privacy_address)
     contact: str | None
     address_line: str = ""  # "entity, address, country": the one-line address block templates print
     dpa_url: str | None = None
     joint_controller_url: str | None = None
+    privacy_title: MdSafe | None = None  # the link's words where the page is not a privacy notice
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class ServiceView:
     # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
     device_exception: str | None = None
     device_reason: MdSafe | None = None
+    consent_in: MdSafe | None = None  # where the service itself asks for the § 25 consent
+    product: str = ""  # the product's own name (schema.Service.product), else the display name
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
 
         self.names = {lang: QLineEdit() for lang in self.langs}
         self.entity, self.address, self.privacy_url = QLineEdit(), QLineEdit(), QLineEdit()
+        self.privacy_url_en = QLineEdit()  # the notice in English, where it has its own address
         self.country = QComboBox()
         self.country.setEditable(True)
         for code in sorted(countries.EEA | {"US", "GB", "CH", "CA", "JP", "IN", "AU", "IL", "KR", "NZ", "UY", "AR"}):
@@ -92,6 +93,11 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         row("country", self.country)
         row("safeguard", self.safeguard)
         row("privacy_url", self.privacy_url)
+        row("privacy_url_en", self.privacy_url_en)
+        # asked only when the policy has both languages; kept (hidden) otherwise, so it is not lost
+        both = {"de", "en"} <= set(self.langs)
+        self.privacy_url_en.setVisible(both)
+        self.labels["privacy_url_en"].setVisible(both)
         row("device", self.device)
         self.purpose_box = QGroupBox()
         box = QVBoxLayout(self.purpose_box)
@@ -135,7 +141,8 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         self.pack_button.clicked.connect(self._save_as_pack)
         self.add_purpose.clicked.connect(lambda: (self._add_purpose_row(), self._update()))
         self.remove_purpose.clicked.connect(self._remove_purpose_row)
-        for widget in [*self.names.values(), self.entity, self.address, self.privacy_url, *self.retention.values(),
+        for widget in [*self.names.values(), self.entity, self.address, self.privacy_url, self.privacy_url_en,
+                       *self.retention.values(),
                        *self.joint.values()]:
             widget.textChanged.connect(self._update)
         for widget in self.data.values():
@@ -159,6 +166,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
                  "entity": self.tr("Provider (legal &entity):"), "address": self.tr("Provider's a&ddress:"),
                  "country": self.tr("Provider's c&ountry:"), "safeguard": self.tr("Transfer &safeguard:"),
                  "privacy_url": self.tr("Provider's &privacy notice (https://…):"),
+                 "privacy_url_en": self.tr("Privacy notice in English, if separate:"),
                  "device": self.tr("Device access:")}
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -228,6 +236,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
             self.entity.setText(service.provider.entity)
             self.address.setText(service.provider.address)
             self.privacy_url.setText(service.provider.privacy_url)
+            self.privacy_url_en.setText(service.provider.privacy_url_en or "")
             index = self.country.findData(service.provider.country)
             self.country.setCurrentIndex(index) if index >= 0 else self.country.setEditText(service.provider.country)
         if service.transfer is not None and service.transfer.safeguard != "none":
@@ -288,6 +297,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
     def rule_text(self, field: str, message: str) -> str:
         """The rules' messages (written for pack authors) as the form says them."""
         known = {"provider.privacy_url": self.tr("The privacy notice must be an https:// address."),
+                 "provider.privacy_url_en": self.tr("The English privacy notice must be an https:// address."),
                  "provider.country": self.tr("Give the provider's country as two letters, e.g. DE or US."),
                  "provider": self.tr("Name the provider."),
                  "purposes": self.tr("Name at least one purpose."),

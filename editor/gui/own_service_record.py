@@ -70,6 +70,7 @@ class FormRecord:
         built = own_services.build(
             id=sid, name=names, category=self.category.currentData() or "", role=role, entity=self.entity.text(),
             address=self.address.text(), country=self.country_code(), privacy_url=self.privacy_url.text(),
+            privacy_url_en=self.privacy_url_en.text(),
             purposes=purposes, data=data, retention=self._text(self.retention, old.retention if old else None),
             safeguard=self.safeguard.currentData() or "none", device_access=self.device.isChecked(),
             joint_control=self._text(self.joint, old.joint_control if old else None) if role == "joint_controller" else None,

@@ -1005,6 +1005,10 @@
       <translation>%1 liegt außerhalb von EU und EWR: Wählen Sie eine Garantie für die Übermittlung.</translation>
     </message>
     <message>
+      <source>Privacy notice in English, if separate:</source>
+      <translation>Datenschutzhinweise auf Englisch, falls eigene Seite:</translation>
+    </message>
+    <message>
       <source>Stores or reads data on the visitor's device</source>
       <translation>Speichert oder liest Daten auf dem Endgerät der Besucher</translation>
     </message>
@@ -1023,6 +1027,10 @@
     <message>
       <source>The privacy notice must be an https:// address.</source>
       <translation>Die Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
+    </message>
+    <message>
+      <source>The English privacy notice must be an https:// address.</source>
+      <translation>Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
     </message>
     <message>
       <source>Give the provider's country as two letters, e.g. DE or US.</source>

@@ -1005,6 +1005,10 @@
       <translation>%1 is outside the EU/EEA: choose a transfer safeguard.</translation>
     </message>
     <message>
+      <source>Privacy notice in English, if separate:</source>
+      <translation>Privacy notice in English, if separate:</translation>
+    </message>
+    <message>
       <source>Stores or reads data on the visitor's device</source>
       <translation>Stores or reads data on the visitor's device</translation>
     </message>
@@ -1023,6 +1027,10 @@
     <message>
       <source>The privacy notice must be an https:// address.</source>
       <translation>The privacy notice must be an https:// address.</translation>
+    </message>
+    <message>
+      <source>The English privacy notice must be an https:// address.</source>
+      <translation>The English privacy notice must be an https:// address.</translation>
     </message>
     <message>
       <source>Give the provider's country as two letters, e.g. DE or US.</source>

@@ -381,6 +381,7 @@ GERMAN = {
     "Provider's c&ountry:": "&Land des Anbieters:",
     "Transfer &safeguard:": "&Garantie für die Übermittlung:",
     "Provider's &privacy notice (https://…):": "&Datenschutzhinweise des Anbieters (https://…):",
+    "Privacy notice in English, if separate:": "Datenschutzhinweise auf Englisch, falls eigene Seite:",
     "Device access:": "Zugriff auf das Endgerät:",
     "&Name": "&Name",
     "Data processed, one per line": "Verarbeitete Daten, eine Angabe pro Zeile",
@@ -391,6 +392,8 @@ GERMAN = {
         "Zum Beispiel Cookies, Local Storage oder ein Geräte-Fingerabdruck: Dann müssen die Besucher vorher einwilligen (§ 25 TDDDG).",
     "— choose a category —": "— Kategorie wählen —",
     "The privacy notice must be an https:// address.": "Die Datenschutzhinweise müssen eine https://-Adresse sein.",
+    "The English privacy notice must be an https:// address.":
+        "Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.",
     "Give the provider's country as two letters, e.g. DE or US.": "Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.",
     "Name the provider.": "Nennen Sie den Anbieter.",
     "Name at least one purpose.": "Nennen Sie mindestens einen Zweck.",

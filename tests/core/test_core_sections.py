@@ -73,7 +73,8 @@ def _us_provider(id: str, dpf: bool | None) -> schema.Provider:
 # US recipients whose DPF status was checked (certified / not certified), not checked, and one
 # an independent controller transfers on its own account
 for _id, _dpf, _role in (("t-us-yes", True, "processor"), ("t-us-no", False, "processor"),
-                         ("t-us-open", None, "processor"), ("t-us-own", True, "controller")):
+                         ("t-us-open", None, "processor"), ("t-us-own", True, "controller"),
+                         ("t-us-own-open", None, "controller")):
     _base = _service(_id, "crm", role=_role)
     _provider = _us_provider(_id, _dpf)
     SYNTHETIC.append(schema.Service(**{**{f: getattr(_base, f) for f in _base.__struct_fields__},
@@ -339,6 +340,32 @@ def test_each_us_recipient_gets_its_own_dpf_statement_and_controllers_stand_apar
     # the service section points to the table instead of repeating the safeguard
     service = next(s for s in document.walk() if s.id == "service-t-us-yes")
     assert "t-us-yes Inc." in _plain(service) and "2023/1795" not in _plain(service)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_controllers_unstated_safeguard_reads_not_stated_and_is_not_explained(catalog, lang):
+    """Our default for an unchecked US recipient (DPF if certified, else SCCs) holds where we
+    answer for the transfer (our processors); a controller's own transfer has only the safeguard it
+    states: none stated, none claimed — in the table and in the explanations below it."""
+    short = catalog.labels["safeguard_short"][lang]
+    assert short["not_stated"] == ("vom Anbieter nicht angegeben" if lang == "de" else "not stated by the provider")
+    section = _sections(compose(catalog, _project("t-us-own-open", "t-us-open"), lang))["transfers"]
+    ours, theirs = [b for b in section.blocks if isinstance(b, Table)]
+    assert _table_rows(theirs) == {"t-us-own-open Inc. (USA)": [short["not_stated"], "Test t-us-own-open"]}
+    assert _table_rows(ours)["t-us-open Inc. (USA)"][0] == short["dpf_scc"]  # ours keep the default
+    # with no processor beside it, nothing below the table claims a safeguard for it
+    alone = _sections(compose(catalog, _project("t-us-own-open"), lang))["transfers"]
+    text = _plain(alone)
+    assert "2023/1795" not in text and "2021/914" not in text and not any(isinstance(b, BulletList) for b in alone.blocks)
+    # the same for a controller whose own transfer record names no recipient records (dpf_scc, unchecked)
+    base = _service("t-own-plain", "crm", role="controller", transfer=schema.Transfer(countries=["US"], safeguard="dpf_scc"))
+    catalog.services[base.id], catalog.service_pack[base.id] = base, "core"
+    try:
+        (table,) = [b for b in _sections(compose(catalog, _project("t-own-plain"), lang))["transfers"].blocks
+                    if isinstance(b, Table)]
+        assert [row[0] for row in _table_rows(table).values()] == [short["not_stated"]]
+    finally:
+        del catalog.services[base.id], catalog.service_pack[base.id]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -109,3 +109,54 @@ def test_a_recipient_not_on_the_dpf_list_cannot_claim_the_dpf(tmp_path):
     fine = bad.replace('"dpf_scc"', '"scc"')
     catalog = _load(tmp_path / "b", _service('provider = "acme-eu"'), providers=fine)
     assert not catalog.errors and catalog.services["tool"].uncertain == []
+
+
+PER_LANGUAGE = PROVIDERS.replace('privacy_url = "https://acme.example/privacy"\n', '''privacy_url = "https://acme.example/datenschutz"
+privacy_url_en = "https://acme.example/en/privacy"
+privacy_title = { de = "Angaben zu den Daten", en = "information on the data" }
+''')
+
+
+def _provider_link(catalog, lang):
+    """(words, address) of the provider's privacy link in the service's section."""
+    from editor.core.compose import compose
+    from editor.core.document import iter_runs
+    from editor.core.project import SelectedService, example_project
+
+    project = example_project()
+    project.services = [SelectedService(id="tool")]
+    section = next(s for s in compose(catalog, project, lang).walk() if s.id == "service-tool")
+    links = [r for b in section.blocks for r in iter_runs(b) if r.link and "acme" in r.link]
+    assert len(links) == 1, links
+    return links[0].text, links[0].link
+
+
+def test_a_provider_gives_its_privacy_page_per_document_language(tmp_path):
+    """The German policy links privacy_url, the English one privacy_url_en where there is one."""
+    catalog = _load(tmp_path, _service('provider = "acme-eu"'), providers=PER_LANGUAGE)
+    assert not catalog.errors
+    assert _provider_link(catalog, "de") == ("Angaben zu den Daten", "https://acme.example/datenschutz")
+    assert _provider_link(catalog, "en") == ("information on the data", "https://acme.example/en/privacy")
+    # without an English address both policies link the one address, called a privacy notice
+    plain = _load(tmp_path / "b", _service('provider = "acme-eu"'))
+    assert _provider_link(plain, "de") == ("Datenschutzhinweise", "https://acme.example/privacy")
+    assert _provider_link(plain, "en") == ("privacy notice", "https://acme.example/privacy")
+
+
+def test_an_inline_privacy_page_replaces_the_records_english_page_and_title(tmp_path):
+    """A service that links another page of the provider (Instagram's for Meta) must not keep the
+    record's English address or title, which belong to the record's page."""
+    catalog = _load(tmp_path, _service('provider = { id = "acme-eu", privacy_url = "https://acme.example/other" }'),
+                    providers=PER_LANGUAGE)
+    provider = catalog.services["tool"].provider
+    assert (provider.privacy_url, provider.privacy_url_en, provider.privacy_title) == ("https://acme.example/other", None, None)
+    assert _provider_link(catalog, "en") == ("privacy notice", "https://acme.example/other")
+    both = _load(tmp_path / "b", _service('provider = { id = "acme-eu", privacy_url = "https://acme.example/o", '
+                                          'privacy_url_en = "https://acme.example/en/o" }'), providers=PER_LANGUAGE)
+    assert _provider_link(both, "en")[1] == "https://acme.example/en/o"
+
+
+def test_an_english_privacy_page_must_be_https(tmp_path):
+    catalog = _load(tmp_path, _service('provider = "acme-eu"'),
+                    providers=PER_LANGUAGE.replace("https://acme.example/en/privacy", "http://acme.example/en/privacy"))
+    assert any(e.field == "acme-eu.privacy_url_en" and "https://" in e.message for e in catalog.errors), catalog.errors

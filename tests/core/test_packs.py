@@ -283,3 +283,47 @@ label = { de = "Werbung", en = "Advertising" }
     assert "tell-them" not in [t.id for t in site_tasks(catalog, project)]
     project.services = [SelectedService(id="tool", options={"ads": True})]
     assert [t.text for t in site_tasks(catalog, project, "en") if t.id == "tell-them"] == ["Tell them."]
+
+
+CONDITIONAL_DATA = MINIMAL_SERVICE.format(id="tool").replace(
+    'data = { de = ["IP-Adresse"], en = ["IP address"] }\n', "") + """
+[[service.options]]
+id = "surveys"
+type = "bool"
+default = false
+label = { de = "Umfragen", en = "Surveys" }
+
+[service.data]
+de = ["IP-Adresse"]
+en = ["IP address"]
+[[service.data.conditional]]
+de = "Antworten in Umfragen"
+en = "answers in surveys"
+when = "WHEN"
+"""
+
+
+def test_a_data_category_with_a_when_is_listed_only_while_its_option_holds(tmp_path):
+    write_pack(tmp_path, services=CONDITIONAL_DATA.replace("WHEN", "options.surveys"))
+    catalog = load_with(tmp_path)
+    assert [e for e in catalog.errors if "demo" in e.file] == []
+    for lang, item in (("de", "Antworten in Umfragen"), ("en", "answers in surveys")):
+        for surveys in (False, True):
+            project = example_project()
+            project.services = [SelectedService(id="tool", options={"surveys": surveys})]
+            view = composer_for(catalog).service_view(catalog.services["tool"], lang, {"surveys": surveys})
+            assert (item in view.data) is surveys
+            text = " ".join(r.text for s in compose(catalog, project, lang).walk() if s.id == "service-tool"
+                            for b in s.blocks for r in getattr(b, "runs", ()))
+            assert (item in text) is surveys
+
+
+@pytest.mark.parametrize("when, words", [
+    ("options.survey", "'survey' is not an option"),  # a typo would never hold
+    ("options.surveys and", "syntax"),
+    ("controller.name", "not available"),  # a condition sees the options only
+])
+def test_a_data_category_condition_is_checked_at_load(tmp_path, when, words):
+    write_pack(tmp_path, services=CONDITIONAL_DATA.replace("WHEN", when))
+    errors = [e for e in load_with(tmp_path).errors if "demo" in e.file]
+    assert any(e.field == "tool.data.conditional[0].when" and words in e.message for e in errors), errors

@@ -218,3 +218,33 @@ def test_the_service_tab_says_an_own_service_is_described_not_verified(project_w
     assert "Described by you: " in facts and "Facts verified" not in facts
     w.navigator.go(ServiceTarget("google-analytics"))
     assert "Facts verified: " in w.options_form.facts.text()
+
+
+def test_an_own_service_may_give_its_providers_notice_in_english(project_window):
+    """A policy in both languages links the provider's English notice from the English text where
+    the provider has one; the German text keeps the one address, and editing keeps it."""
+    from editor.core.compose import compose
+    from editor.core.document import iter_runs
+
+    w = project_window
+    assert {"de", "en"} <= set(w.model.project.languages)
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog)
+    assert dialog.privacy_url_en.isVisibleTo(dialog)
+    dialog.privacy_url_en.setText("http://acme.example/en/privacy")
+    assert "The English privacy notice must be an https:// address." in dialog.problems.text()
+    dialog.privacy_url_en.setText("https://acme.example/en/privacy")
+    confirm(w)
+    record = w.model.project.own_services[0]
+    assert record["provider"]["privacy_url_en"] == "https://acme.example/en/privacy"
+
+    def links(lang):
+        section = next(s for s in compose(w.catalog, w.model.project, lang).walk() if s.id == "service-own-acme-crm")
+        return {r.link for b in section.blocks for r in iter_runs(b) if r.link}
+
+    assert "https://acme.example/privacy" in links("de") and "https://acme.example/en/privacy" not in links("de")
+    assert "https://acme.example/en/privacy" in links("en") and "https://acme.example/privacy" not in links("en")
+    w.edit_own_service("own-acme-crm")
+    assert w.own_service_dialog.privacy_url_en.text() == "https://acme.example/en/privacy"
+    w.own_service_dialog.reject()

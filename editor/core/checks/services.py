@@ -47,9 +47,9 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     for service in selected:
         name = service.name(lang)
         # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
-        # a two-click placeholder asks for the consent itself (the text says so)
-        two_click = chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
-        if service.device_access and not service.device_access_exception and not consent_tool and not two_click:
+        # a two-click placeholder or the service's own tick box asks for the consent itself (the text says so)
+        asks_itself = service.device_consent_in is not None or chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
+        if service.device_access and not service.device_access_exception and not consent_tool and not asks_itself:
             yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
         if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):
