@@ -25,7 +25,8 @@ def template_safe(func):
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&\"'=:^$])")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!<>|~&\"'=:^$"
+_ESCAPED = str.maketrans({c: "\\" + c for c in _MD_SPECIAL})  # one pass in C: printing is per value
 
 
 class MdSafe(str):
@@ -40,10 +41,11 @@ def md_escape(value: Any) -> str:
         return value
     if value is None:
         return ""
-    # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
-    text = clean_text(LINE_BREAKS.sub(" ", str(value)))
-    text = _PRIVATE_USE.sub("", text).strip()
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = str(value)
+    if not text.isprintable():  # printable text has no line break, control or private-use character
+        # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
+        text = _PRIVATE_USE.sub("", clean_text(LINE_BREAKS.sub(" ", text)))
+    return text.strip().translate(_ESCAPED)
 
 
 @template_safe
