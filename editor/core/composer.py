@@ -253,13 +253,12 @@ class Composer:
             return blocks
         inputs = replace(inputs, service=self.service_view(service, lang, options))
         what = f"Service '{service.id}' (pack '{pack}')"
-        extra = ""
-        if service.text is not None:
+        if service.text is not None:  # else extra stays ""
             try:
                 extra = templates.render_inline(service.text.get(lang), ctx.context(ctx.TEXT, inputs))
             except Exception as exc:  # noqa: BLE001
                 raise ComposeError(f"{what}: its text: {reason(exc)}.") from None
-        inputs = replace(inputs, extra=extra)
+            inputs = replace(inputs, extra=extra)
         markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
         return _store(self._services, key, self.blocks(markdown))
 

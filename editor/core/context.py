@@ -226,8 +226,8 @@ def names_for(kind: str) -> tuple[Name, ...]:
 
 def context(kind: str, inputs: Inputs, names: frozenset[str] | None = None) -> dict[str, Any]:
     """The values a template of ``kind`` sees (only ``names``, when given: what it reads)."""
-    return {n.name: n.build(inputs) for n in CONTEXT.values()
-            if kind in n.kinds and n.build is not None and (names is None or n.name in names)}
+    chosen = CONTEXT.values() if names is None else [CONTEXT[n] for n in sorted(names) if n in CONTEXT]
+    return {n.name: n.build(inputs) for n in chosen if kind in n.kinds and n.build is not None}
 
 
 def key(names: frozenset[str] | tuple[str, ...], inputs: Inputs) -> tuple:

@@ -42,6 +42,11 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:")
 _HEADING = re.compile(r"^(#{1,6})(?: (.*))?$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
+# a link target markdown-it's normalizeLink gives back unchanged (lower-case host of labels its
+# URL parser keeps, a path of unreserved characters; not longer than MAX_PLAIN_URL, so the host
+# is within its 255 characters): most of a policy's links, which then skip that parser
+PLAIN_URL = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[A-Za-z0-9._~/-]*)?")
+MAX_PLAIN_URL = 200
 _UNSURE_START = ("```", "~~~", "<", "+ ", "* ", "*\t", "\t")
 
 
@@ -347,7 +352,8 @@ class _Inline:
                 raise Unsure
         if any(c in "<>\\" or c < " " or c == "\x7f" for c in destination) or at >= end or src[at] != ")":
             raise Unsure  # escapes, titles, spaces: markdown-it's own parser decides
-        href = self.normalize_link(unescapeAll(destination))
+        plain = len(destination) <= MAX_PLAIN_URL and PLAIN_URL.fullmatch(destination)
+        href = destination if plain else self.normalize_link(unescapeAll(destination))
         if not self.validate_link(href):
             raise Unsure
         out.append(Tok("link_open", attrs={"href": href}))

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import threading
 import time
-from contextlib import contextmanager
 from types import BuiltinMethodType, FunctionType
-from typing import Any, Collection, Iterable, Iterator
+from typing import Any, Collection, Iterable
 
 from jinja2 import nodes, pass_eval_context
 from jinja2.defaults import DEFAULT_FILTERS as _JINJA_FILTERS
@@ -55,6 +54,26 @@ class _Budget(threading.local):
 
     deadline: float | None = None
     steps: int = 0
+
+
+class _BudgetScope:
+    """``with``: a fresh budget for a render, unless one runs already (a nested render shares it).
+    A class, not a @contextmanager generator: every render enters one."""
+
+    __slots__ = ("state", "seconds", "outer")
+
+    def __init__(self, state: _Budget, seconds: float) -> None:
+        self.state, self.seconds, self.outer = state, seconds, False
+
+    def __enter__(self) -> None:
+        state = self.state
+        self.outer = state.deadline is not None
+        if not self.outer:
+            state.deadline, state.steps = time.monotonic() + self.seconds, 0
+
+    def __exit__(self, *exc_info: Any) -> None:
+        if not self.outer:
+            self.state.deadline = None
 
 
 def _check_size(value: Any) -> Any:
@@ -135,18 +154,9 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             self.globals.pop(name, None)
 
     # -- the budget of time and steps every render runs under
-    @contextmanager
-    def budget(self, seconds: float = MAX_SECONDS) -> Iterator[None]:
+    def budget(self, seconds: float = MAX_SECONDS) -> "_BudgetScope":
         """Run a render under a fresh budget (nested renders share the outer one)."""
-        state = self._budget
-        if state.deadline is not None:
-            yield
-            return
-        state.deadline, state.steps = time.monotonic() + seconds, 0
-        try:
-            yield
-        finally:
-            state.deadline = None
+        return _BudgetScope(self._budget, seconds)
 
     def tick(self) -> None:
         """Count one step (a loop iteration, a call, an operator) against the budget."""

@@ -6,6 +6,7 @@ it is ``MdSafe`` (text that a pack authored as Markdown), so a company called
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Collection
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
@@ -14,6 +15,7 @@ from jinja2.parser import Parser
 from .inline_eval import Evaluated, simple
 from .mdsafe import filled, md_escape, md_link, placeholder
 from .sandbox import SandboxEnvironment, TemplateBudgetError
+from .template_code import FILE as SHIPPED_CODE, Shipped
 
 
 class _StoreLoader(BaseLoader):
@@ -132,12 +134,15 @@ class TemplateStore:
     language by that full name (e.g. ``{% import "core/de/macros" as m %}``).
     """
 
-    def __init__(self, data_types: Collection[type] = frozenset(), context_names: Collection[str] = frozenset()) -> None:
+    def __init__(self, data_types: Collection[type] = frozenset(), context_names: Collection[str] = frozenset(),
+                 shipped: Path | None = SHIPPED_CODE) -> None:
         """``data_types``: see make_environment; ``context_names``: the names compose() hands
-        templates (context.CONTEXT), told apart from a template's own variables in reads()."""
+        templates (context.CONTEXT), told apart from a template's own variables in reads();
+        ``shipped``: the compiled code of the bundled templates (template_code), None for none."""
         self.sources: dict[str, tuple[str, str]] = {}
         self.context_names = frozenset(context_names)
         self.env = make_environment(_StoreLoader(self), data_types)
+        self._shipped = Shipped(self.env, self.context_names, shipped)
         # What the pack loader derived from the sources alone: the names each template reads,
         # and the trees it parsed to check templates and record texts, not compiled yet (each
         # is used once, so compose never parses a text the load parsed already). reset() keeps
@@ -197,14 +202,17 @@ class TemplateStore:
         return f"{pack}/{lang}/{stem}" in self.sources
 
     def get(self, pack: str, lang: str, stem: str):
-        """The compiled template, compiled on first use — from the tree reads() parsed when
-        there is one (compose asks what a template reads before it renders it: one parse)."""
+        """The compiled template: the shipped code when it has this text, else compiled on
+        first use — from the tree reads() parsed when there is one (compose asks what a template
+        reads before it renders it: one parse)."""
         name = f"{pack}/{lang}/{stem}"
         template = self._compiled.get(name)
         if template is None:
             source, filename = self.sources[name]
-            tree = self._trees.pop(name, None) or self.env.parse(source, name, filename)
-            code = self.env.compile(tree, name, filename)
+            tree = self._trees.pop(name, None)
+            code = self._shipped.code(name, source, filename)
+            if code is None:
+                code = self.env.compile(tree or self.env.parse(source, name, filename), name, filename)
             template = self._compiled[name] = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
         return template
 
@@ -272,8 +280,11 @@ class TemplateStore:
         own = self._own.get(name)
         if own is None:  # after reset(), or a catalog from the per-user cache (checked when it was written)
             source, filename = self.sources[name]
-            tree = self._trees[name] = self.env.parse(source, name, filename)
-            own = self._own[name] = (_reads(tree, self.context_names), _refs(tree))
+            own = self._shipped.reads(name, source)
+            if own is None:
+                tree = self._trees[name] = self.env.parse(source, name, filename)
+                own = (_reads(tree, self.context_names), _refs(tree))
+            self._own[name] = own
         return own
 
     def _collect(self, name: str, seen: set[str]) -> set[str]:

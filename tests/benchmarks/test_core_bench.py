@@ -6,8 +6,12 @@ catalog load of 1,000 services ≤ 1 s; DOCX export ≤ 300 ms.
 "Cold" means every cache emptied: a twin of the catalog, whose composer (the composition caches
 and the parsed Markdown) starts empty, with a new TemplateStore holding the template sources
 alone, so every template and record text is parsed and compiled again — what a start from the
-per-user catalog cache pays: compiled templates are never cached on disk, since a cache that
-deserialises to code could be planted. "Truly cold" is the very first start: a fresh process
+per-user catalog cache pays. Compiled templates are never cached in a per-user folder, since a
+cache that deserialises to code could be planted; the bundled templates' code ships with the
+installed package instead, as Python ships .pyc (editor.core.template_code: used only for the
+exact text it was compiled from, so a source checkout without that file compiles every
+template, and an installed wheel — what CI benchmarks — compiles none of the bundled ones).
+"Truly cold" is the very first start: a fresh process
 with an empty per-user cache folder (so the catalog is read from the pack files and nothing of
 Jinja's, Python's or ours is warm) composes once; only that compose is timed, in the child,
 in wall-clock and in CPU time (this machine is shared: CPU time is the steadier figure).

@@ -76,3 +76,22 @@ def test_escaped_user_text_in_template_shapes(lines):
         parts.append(f"{prefix}{md_escape(a)} {md_link(a, 'https://' + b)} {placeholder(b)} {md_escape(b)}")
     markdown = "\n".join(parts) + "\n\n" + "\n\n".join(parts)
     assert to_blocks(markdown) == slow_blocks(markdown)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(markdown_fast.PLAIN_URL, fullmatch=True).filter(lambda u: len(u) <= markdown_fast.MAX_PLAIN_URL))
+@example("https://example.org")
+@example("http://a--b.c/~x/..//y.z_-")
+@example("https://" + "a" * 63 + "." + "b" * 63 + "." + "c" * 60)
+def test_plain_links_are_what_markdown_it_makes_of_them(url):
+    """The fast reader takes such a target as it is; markdown-it's normalizeLink must agree."""
+    assert markup._MD.normalizeLink(url) == url
+
+
+def test_bundled_links_are_what_markdown_it_makes_of_them(catalog):
+    import re
+
+    urls = {u for text in _section_markdown(catalog) for u in re.findall(r"\]\(<([^>]*)>\)", text)}
+    plain = [u for u in urls if markdown_fast.PLAIN_URL.fullmatch(u) and len(u) <= markdown_fast.MAX_PLAIN_URL]
+    assert len(plain) > 100
+    assert [u for u in plain if markup._MD.normalizeLink(u) != u] == []
