@@ -328,3 +328,14 @@ def test_a_two_click_placeholder_asks_for_consent_itself_so_no_banner_is_require
     assert not by_code(checks(catalog, project), "consent-tool-missing")
     project.services = [SelectedService(id=service.id, options={"two_click": False})]
     assert by_code(checks(catalog, project), "consent-tool-missing")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_two_consent_banners_are_a_warning_naming_both(catalog, lang):
+    """The withdrawal text names one banner; with two the visitor cannot tell where a consent sits."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"), SelectedService(id="complianz")]
+    (found,) = by_code(checks(catalog, project, lang=lang), "consent-tools-several")
+    assert found.severity == "warning" and "Cookiebot" in found.message and "Complianz" in found.message
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot")]
+    assert not by_code(checks(catalog, project, lang=lang), "consent-tools-several")
