@@ -272,6 +272,9 @@ class Service(Struct, kw_only=True):
     # where the service asks for that consent itself instead of the consent banner, e.g. "with
     # the tick box in the comment form" (then no banner is needed for it)
     device_consent_in: Text | None = None
+    # the service puts click-to-load placeholders in front of other embeds (e.g. Embed Privacy):
+    # then their consent is the click, which their "two_click" option tells the text
+    placeholders: bool = False
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it

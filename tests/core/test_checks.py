@@ -339,3 +339,18 @@ def test_two_consent_banners_are_a_warning_naming_both(catalog, lang):
     assert found.severity == "warning" and "Cookiebot" in found.message and "Complianz" in found.message
     project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot")]
     assert not by_code(checks(catalog, project, lang=lang), "consent-tools-several")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_embed_behind_placeholders_with_two_click_off_is_a_warning(catalog, lang):
+    """With Embed Privacy the placeholder's click is the consent; YouTube's text says so only
+    with its two-click option on."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"), SelectedService(id="embed-privacy"),
+                        SelectedService(id="youtube", options={"two_click": False})]
+    (found,) = by_code(checks(catalog, project, lang=lang), "two-click-off")
+    assert found.target == "service:youtube" and "Embed Privacy" in found.message and "YouTube" in found.message
+    project.services[3] = SelectedService(id="youtube", options={"two_click": True})
+    assert not by_code(checks(catalog, project, lang=lang), "two-click-off")
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"), SelectedService(id="youtube")]
+    assert not by_code(checks(catalog, project, lang=lang), "two-click-off")

@@ -49,6 +49,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     if len(banners) > 1:
         yield finding("consent-tools-several", f"service:{banners[1].id}", lang,
                       services=", ".join(f"„{s.name(lang)}“" if lang == "de" else f"“{s.name(lang)}”" for s in banners))
+    placeholder_tool = next((s for s in selected if s.placeholders), None)
     tracking = flagged("tracking")
     for service in selected:
         name = service.name(lang)
@@ -57,6 +58,9 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         asks_itself = service.device_consent_in is not None or chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
         if service.device_access and not service.device_access_exception and not consent_tool and not asks_itself:
             yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if placeholder_tool is not None and chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is False:
+            # the placeholder's click is the consent: the text must say so, not name the banner
+            yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
         if service.device_access and service.category in tracking and not any(
                 p.basis == "consent" for p in service.purposes):
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
