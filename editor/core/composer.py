@@ -18,7 +18,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from . import context as ctx
 from . import countries, schema
 from .document import Block, Provenance, iter_runs
-from .inherit import applied_safeguard, transfer_recipients
+from .inherit import applied_safeguard, recipient_parts, transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .mdsafe import MdSafe
@@ -378,11 +378,8 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
     """Each third-country recipient of the service with the safeguard that applies to it."""
     views = []
     for r in transfer_recipients(service):
-        if isinstance(r, schema.Recipient):
-            entity, country, safeguard = r.entity, r.country, applied_safeguard(service.role, r.safeguard, r.dpf)
-        else:
-            entity, country, safeguard = r[0], r[1], applied_safeguard(service.role, r[2], None)
-        views.append(RecipientView(entity, countries.name(country, lang), safeguard))
+        entity, country, safeguard, dpf = recipient_parts(r)
+        views.append(RecipientView(entity, countries.name(country, lang), applied_safeguard(service.role, safeguard, dpf)))
     return tuple(views)
 
 

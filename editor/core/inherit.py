@@ -140,6 +140,14 @@ def transfer_recipients(service: schema.Service) -> list[schema.Recipient | tupl
     return [known.get((entity, country)) or (entity, country, transfer.safeguard) for entity, country in pairs]
 
 
+def recipient_parts(recipient: schema.Recipient | tuple) -> tuple[str | None, str, str, schema.Dpf | None]:
+    """(entity, country, safeguard, DPF status) of one item of transfer_recipients()."""
+    if isinstance(recipient, schema.Recipient):
+        return recipient.entity, recipient.country, recipient.safeguard, recipient.dpf
+    entity, country, safeguard = recipient
+    return entity, country, safeguard, None
+
+
 def applied_safeguard(role: str, safeguard: str, dpf: schema.Dpf | None) -> str:
     """What secures a transfer to one recipient. A checked DPF status decides "dpf_scc": "dpf"
     (certified) or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for

@@ -20,7 +20,7 @@ from .composer import composer_for
 from .countries import name as country_name
 from .document import Document
 from .export_gate import open_errors
-from .inherit import applied_safeguard, transfer_recipients
+from .inherit import applied_safeguard, recipient_parts, transfer_recipients
 from .options import option_values
 from .project import Project
 from .tasks import site_tasks
@@ -144,10 +144,7 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
 def _recipient(recipient: Any, role: str, catalog: Catalog, lang: str, label) -> tuple[str, str]:
     """One third-country recipient as a line (its safeguard as the policy states it), and the
     source of its DPF status ("" if none)."""
-    if isinstance(recipient, schema.Recipient):
-        entity, country, safeguard, dpf = recipient.entity, recipient.country, recipient.safeguard, recipient.dpf
-    else:
-        (entity, country, safeguard), dpf = recipient, None
+    entity, country, safeguard, dpf = recipient_parts(recipient)
     applied = applied_safeguard(role, safeguard, dpf)
     words = catalog.labels.get("safeguard_short", {}).get(lang, {}).get(applied, applied)
     line = f"{entity + ' ' if entity else ''}({country_name(country, lang)}): {words}"
