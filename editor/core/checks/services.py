@@ -42,10 +42,10 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         yield finding("no-hosting", "services", lang)
     chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
-    consent_tool = bool(flagged("consent_manager"))
     # the text names one banner where visitors change or withdraw their consents: two would leave
     # them guessing which one holds a service's consent
     banners = [s for s in selected if s.category in flagged("consent_manager")]
+    consent_tool = bool(banners)
     if len(banners) > 1:
         yield finding("consent-tools-several", f"service:{banners[1].id}", lang,
                       services=", ".join(f"„{s.name(lang)}“" if lang == "de" else f"“{s.name(lang)}”" for s in banners))
