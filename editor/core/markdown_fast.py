@@ -47,6 +47,7 @@ _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
 # is within its 255 characters): most of a policy's links, which then skip that parser
 PLAIN_URL = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[A-Za-z0-9._~/-]*)?")
 MAX_PLAIN_URL = 200
+_NOT_IN_TARGET = re.compile(r"[<>\\\x00-\x1f\x7f]")  # escapes and control characters: markdown-it decides
 _UNSURE_START = ("```", "~~~", "<", "+ ", "* ", "*\t", "\t")
 
 
@@ -350,7 +351,7 @@ class _Inline:
             at = stop
             if "(" in destination or not destination:
                 raise Unsure
-        if any(c in "<>\\" or c < " " or c == "\x7f" for c in destination) or at >= end or src[at] != ")":
+        if _NOT_IN_TARGET.search(destination) or at >= end or src[at] != ")":
             raise Unsure  # escapes, titles, spaces: markdown-it's own parser decides
         plain = len(destination) <= MAX_PLAIN_URL and PLAIN_URL.fullmatch(destination)
         href = destination if plain else self.normalize_link(unescapeAll(destination))
