@@ -103,7 +103,7 @@ class Composer:
         # the selection handlers() last indexed, and its index: (views, position by id, the
         # selected services with a provider by category and by id, answers by handled_by)
         self._handler_index: tuple | None = None
-        self._shared_index: tuple | None = None  # the selection shared() last read, and its answers
+        self._shared_index: tuple | None = None  # the selection shared() last read, its answers, its views by category
         self.selection: Any = None  # compose()'s last selection and the category sections built from it
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
@@ -315,18 +315,20 @@ class Composer:
         each one's template reads ``shared`` (and so leaves those parts out of its section)."""
         index = self._shared_index
         if index is None or index[0] is not selected or index[1] != lang:  # once per composition
-            index = self._shared_index = (selected, lang, {})
+            by_category: dict[str, list[ServiceView]] = {}
+            for view in selected:
+                by_category.setdefault(view.category, []).append(view)
+            index = self._shared_index = (selected, lang, {}, by_category)
         found = index[2].get(category)
         if found is None:
-            found = index[2][category] = self._shared(category, selected, lang)
+            found = index[2][category] = self._shared(index[3].get(category, []), lang)
         return found
 
-    def _shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
+    def _shared(self, members: list[ServiceView], lang: str) -> SharedView:
         def reads_shared(view: ServiceView) -> bool:
             pack, stem = self.service_template(self.catalog.services[view.id], lang)
             return "shared" in self.catalog.templates.variables(pack, lang, stem)
 
-        members = [v for v in selected if v.category == category]
         if len(members) < 2 or not all(reads_shared(v) for v in members):
             return NOTHING_SHARED
         first, rest = members[0], members[1:]

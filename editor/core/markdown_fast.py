@@ -49,6 +49,8 @@ PLAIN_URL = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[A-Za
 MAX_PLAIN_URL = 200
 _NOT_IN_TARGET = re.compile(r"[<>\\\x00-\x1f\x7f]")  # escapes and control characters: markdown-it decides
 _UNSURE_START = ("```", "~~~", "<", "+ ", "* ", "*\t", "\t")
+# the first characters of every line _starts_unsure may be unsure of (its prefixes and patterns)
+_MAY_START_UNSURE = frozenset(" \t-*_=+0123456789[`~<")
 
 
 def parse(markdown: str, normalize_link, validate_link, read_inline=None) -> list | None:
@@ -185,6 +187,8 @@ def _raise() -> bool:
 
 
 def _starts_unsure(line: str) -> bool:
+    if line[:1] not in _MAY_START_UNSURE:  # most lines: none of the checks below can match
+        return False
     return (line.startswith(_UNSURE_START) or bool(_HR_OR_SETEXT.match(line)) or bool(_ORDERED.match(line))
             or bool(_REFERENCE.match(line)) or line.lstrip(" ").startswith(_UNSURE_START[:2]))
 
