@@ -22,7 +22,8 @@ from .inherit import applied_safeguard, recipient_parts, transfer_recipients
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .mdsafe import MdSafe
-from .views import NOTHING_SHARED, ProviderView, PurposeView, RecipientView, ServiceView, SharedView, TransferView
+from .views import (NOTHING_SHARED, ProviderView, PurposeView, RecipientView, ServiceView, SharedView,
+                    TransferView, one_clause)
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -102,7 +103,7 @@ class Composer:
         # the selection handlers() last indexed, and its index: (views, position by id, the
         # selected services with a provider by category and by id, answers by handled_by)
         self._handler_index: tuple | None = None
-        self._shared_index: tuple | None = None  # the selection shared() last read, and its answers
+        self._shared_index: tuple | None = None  # the selection shared() last read, its answers, its views by category
         self.selection: Any = None  # compose()'s last selection and the category sections built from it
         self._views: dict[tuple, ServiceView] = {}
         self._sections: dict[tuple, tuple[Block, ...]] = {}
@@ -110,6 +111,7 @@ class Composer:
         self._blocks: dict[str, tuple[Block, ...]] = {}
         self._inline_runs: dict[str, tuple] = {}  # a paragraph's (item's, cell's) text → its runs
         self._provenances: dict[tuple, Any] = {}  # a service section's Provenance (cleaning its texts costs)
+        self._service_templates: dict[tuple, tuple[str, str]] = {}  # (id, version, lang) → (pack, stem)
 
     def cached(self) -> dict[str, int]:
         """How many entries each cache holds (for tests and diagnostics)."""
@@ -228,7 +230,15 @@ class Composer:
         return blocks
 
     def service_template(self, service: schema.Service, lang: str) -> tuple[str, str]:
-        """(pack, stem) of the template a service's section is rendered from."""
+        """(pack, stem) of the template a service's section is rendered from (asked three times
+        per service and composition: looked up once)."""
+        key = (service.id, service.version, lang)
+        found = self._service_templates.get(key)
+        if found is None:
+            found = self._service_templates[key] = self._find_service_template(service, lang)
+        return found
+
+    def _find_service_template(self, service: schema.Service, lang: str) -> tuple[str, str]:
         catalog = self.catalog
         pack = catalog.service_pack[service.id]
         if service.template:
@@ -242,23 +252,25 @@ class Composer:
         """A service's section blocks; ``document`` gives the language and the consent tool."""
         lang, templates = document.lang, self.catalog.templates
         pack, stem = self.service_template(service, lang)
-        inputs = ctx.Inputs(self.catalog, lang, consent_tool=document.consent_tool, consent_key=document.consent_key,
-                            service_key=service_key(service, options), options=options,
-                            handlers=self.handlers(service, document.views),
-                            shared=self.shared(service.category, document.views, lang))
+        # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
+        given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
+                     service_key=service_key(service, options), options=options,
+                     handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
+        inputs = ctx.Inputs(self.catalog, lang, **given)
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
         blocks = self._services.get(key)
         if blocks is not None:
             return blocks
-        inputs = replace(inputs, service=self.service_view(service, lang, options))
+        view = self.service_view(service, lang, options)
+        inputs = ctx.Inputs(self.catalog, lang, service=view, **given)
         what = f"Service '{service.id}' (pack '{pack}')"
         if service.text is not None:  # else extra stays ""
             try:
                 extra = templates.render_inline(service.text.get(lang), ctx.context(ctx.TEXT, inputs))
             except Exception as exc:  # noqa: BLE001
                 raise ComposeError(f"{what}: its text: {reason(exc)}.") from None
-            inputs = replace(inputs, extra=extra)
+            inputs = ctx.Inputs(self.catalog, lang, service=view, extra=extra, **given)
         markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
         return _store(self._services, key, self.blocks(markdown))
 
@@ -303,18 +315,20 @@ class Composer:
         each one's template reads ``shared`` (and so leaves those parts out of its section)."""
         index = self._shared_index
         if index is None or index[0] is not selected or index[1] != lang:  # once per composition
-            index = self._shared_index = (selected, lang, {})
+            by_category: dict[str, list[ServiceView]] = {}
+            for view in selected:
+                by_category.setdefault(view.category, []).append(view)
+            index = self._shared_index = (selected, lang, {}, by_category)
         found = index[2].get(category)
         if found is None:
-            found = index[2][category] = self._shared(category, selected, lang)
+            found = index[2][category] = self._shared(index[3].get(category, []), lang)
         return found
 
-    def _shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
+    def _shared(self, members: list[ServiceView], lang: str) -> SharedView:
         def reads_shared(view: ServiceView) -> bool:
             pack, stem = self.service_template(self.catalog.services[view.id], lang)
             return "shared" in self.catalog.templates.variables(pack, lang, stem)
 
-        members = [v for v in selected if v.category == category]
         if len(members) < 2 or not all(reads_shared(v) for v in members):
             return NOTHING_SHARED
         first, rest = members[0], members[1:]
@@ -352,26 +366,6 @@ class Composer:
             return self.catalog.templates.render(pack, lang, stem, context)
         except Exception as exc:  # noqa: BLE001 — a pack's template must never take the app down
             raise ComposeError(f"{what}: template '{pack}/{lang}/{stem}': {reason(exc)}.") from None
-
-
-# a full stop after a word of three letters or more (or a number or bracket), then a capital:
-# a new sentence; "z. B. Name" and "Abs. 1" are not
-_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-ZÄÖÜ„“\"]")
-# a closing bracket that cites a law: "(§ 7 Abs. 3 UWG) (Art. 6 …)" leaves the reader to guess
-# which of the two is the legal basis
-_IN_BRACKET = r"(?:[^()]|\([^()]*\))*"  # "Art. 7(1) GDPR" has brackets of its own
-_CITATION_AT_END = re.compile(rf"\({_IN_BRACKET}(?:Art\.|§|Section) {_IN_BRACKET}\)\.$")
-
-
-def one_clause(text: MdSafe) -> MdSafe | None:
-    """The purpose text without its closing full stop, when it is one sentence of one clause
-    (after "…; Gesundheitsdaten nach Art. 9 …" the basis in brackets would seem to be that one's),
-    and not ending in a bracket that cites a law."""
-    stripped = text.strip()
-    if (not stripped.endswith(".") or "; " in stripped or _SENTENCE_BREAK.search(stripped)
-            or _CITATION_AT_END.search(stripped)):
-        return None
-    return MdSafe(stripped[:-1])
 
 
 def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, ...]:

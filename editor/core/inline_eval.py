@@ -32,17 +32,21 @@ _SIMPLE = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.G
 
 def simple(tree: nodes.Node) -> bool:
     """Whether the evaluator below knows every node of ``tree``."""
-    for node in tree.find_all(nodes.Node):
-        if not isinstance(node, _SIMPLE):
-            return False
-        if isinstance(node, nodes.Name) and node.ctx != "load":
-            return False
-        if isinstance(node, nodes.Operand) and node.op not in _COMPARE:
-            return False
-        if isinstance(node, nodes.CondExpr) and node.expr2 is None:
-            return False  # Jinja's own undefined for a missing else: leave it to Jinja
-        if isinstance(node, nodes.Call) and (node.dyn_args is not None or node.dyn_kwargs is not None):
-            return False
+    return all(map(known, tree.find_all(nodes.Node)))
+
+
+def known(node: nodes.Node) -> bool:
+    """Whether the evaluator below knows ``node`` (not what is below it)."""
+    if not isinstance(node, _SIMPLE):
+        return False
+    if isinstance(node, nodes.Name) and node.ctx != "load":
+        return False
+    if isinstance(node, nodes.Operand) and node.op not in _COMPARE:
+        return False
+    if isinstance(node, nodes.CondExpr) and node.expr2 is None:
+        return False  # Jinja's own undefined for a missing else: leave it to Jinja
+    if isinstance(node, nodes.Call) and (node.dyn_args is not None or node.dyn_kwargs is not None):
+        return False
     return True
 
 

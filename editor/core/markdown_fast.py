@@ -47,7 +47,10 @@ _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
 # is within its 255 characters): most of a policy's links, which then skip that parser
 PLAIN_URL = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?:/[A-Za-z0-9._~/-]*)?")
 MAX_PLAIN_URL = 200
+_NOT_IN_TARGET = re.compile(r"[<>\\\x00-\x1f\x7f]")  # escapes and control characters: markdown-it decides
 _UNSURE_START = ("```", "~~~", "<", "+ ", "* ", "*\t", "\t")
+# the first characters of every line _starts_unsure may be unsure of (its prefixes and patterns)
+_MAY_START_UNSURE = frozenset(" \t-*_=+0123456789[`~<")
 
 
 def parse(markdown: str, normalize_link, validate_link, read_inline=None) -> list | None:
@@ -184,6 +187,8 @@ def _raise() -> bool:
 
 
 def _starts_unsure(line: str) -> bool:
+    if line[:1] not in _MAY_START_UNSURE:  # most lines: none of the checks below can match
+        return False
     return (line.startswith(_UNSURE_START) or bool(_HR_OR_SETEXT.match(line)) or bool(_ORDERED.match(line))
             or bool(_REFERENCE.match(line)) or line.lstrip(" ").startswith(_UNSURE_START[:2]))
 
@@ -350,7 +355,7 @@ class _Inline:
             at = stop
             if "(" in destination or not destination:
                 raise Unsure
-        if any(c in "<>\\" or c < " " or c == "\x7f" for c in destination) or at >= end or src[at] != ")":
+        if _NOT_IN_TARGET.search(destination) or at >= end or src[at] != ")":
             raise Unsure  # escapes, titles, spaces: markdown-it's own parser decides
         plain = len(destination) <= MAX_PLAIN_URL and PLAIN_URL.fullmatch(destination)
         href = destination if plain else self.normalize_link(unescapeAll(destination))

@@ -12,7 +12,7 @@ from typing import Any, Collection
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
 from jinja2.parser import Parser
 
-from .inline_eval import Evaluated, simple
+from .inline_eval import Evaluated, known as evaluable, simple
 from .mdsafe import filled, md_escape, md_link, placeholder
 from .sandbox import SandboxEnvironment, TemplateBudgetError
 from .template_code import FILE as SHIPPED_CODE, Shipped
@@ -61,12 +61,20 @@ def check_template_source(source: str, env: SandboxEnvironment | None = None) ->
 
 
 def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
+    return _examine(tree, env)[0]
+
+
+def _examine(tree: nodes.Template, env: SandboxEnvironment) -> tuple[str | None, bool]:
     """Catches, statically, any reach for private attributes (``__class__``, ``_module``…) —
     the runtime sandbox blocks those too, but a pack that tries deserves to be rejected at
     load, not halfway through an export — and unknown filters and computed template names.
-    One walk over the tree; the first problem of the first kind (in this order) is told."""
+    One walk over the tree; the first problem of the first kind (in this order) is told. The
+    same walk tells whether inline_eval can evaluate the tree (``simple``), which compose would
+    otherwise find out in a walk of its own."""
     found: list[str | None] = [None, None, None, None]
+    plain = True
     for node in tree.find_all(nodes.Node):
+        plain = plain and evaluable(node)
         name = None
         if isinstance(node, nodes.Getattr):
             name = node.attr
@@ -85,8 +93,8 @@ def _check_tree(tree: nodes.Template, env: SandboxEnvironment) -> str | None:
             if found[3] is None and not isinstance(getattr(node, "template", None), nodes.Const):
                 found[3] = f"template in line {node.lineno} includes a computed template name, which is not allowed"
         if name and name.startswith("_"):
-            return f"template in line {node.lineno} reaches for '{name}', which templates may not use"
-    return next((problem for problem in found if problem), None)
+            return f"template in line {node.lineno} reaches for '{name}', which templates may not use", False
+    return next((problem for problem in found if problem), None), plain
 
 
 def _reads(tree: nodes.Template, context_names: Collection[str]) -> dict[str, int]:
@@ -150,7 +158,7 @@ class TemplateStore:
         self._own: dict[str, tuple[dict[str, int], tuple[tuple[str, int], ...]]] = {}  # name → (reads, referenced templates)
         self._checked: dict[str, tuple[str | None, dict[str, int]]] = {}  # record texts checked at load
         self._trees: dict[str, nodes.Template] = {}  # template name → tree
-        self._text_trees: dict[str, nodes.Template] = {}  # record text → tree
+        self._text_trees: dict[str, tuple[nodes.Template, bool]] = {}  # record text → tree, simple(tree)
         self.reset()
 
     def reset(self) -> None:
@@ -166,7 +174,7 @@ class TemplateStore:
 
     def add(self, pack: str, lang: str, stem: str, source: str, filename: str) -> str | None:
         """Check a pack template and add it; returns why it is unusable (then it is not added)."""
-        error, tree = self._parse_checked(source)
+        error, tree, _ = self._parse_checked(source)
         if error is None:
             name = f"{pack}/{lang}/{stem}"
             self.sources[name] = (source, filename)
@@ -179,18 +187,20 @@ class TemplateStore:
         The same text (generated packs repeat theirs) is checked once."""
         found = self._checked.get(source)
         if found is None:
-            error, tree = self._parse_checked(source)
+            error, tree, plain = self._parse_checked(source)
             found = self._checked[source] = (error, {} if tree is None else _reads(tree, self.context_names))
             if error is None:
-                self._text_trees[source] = tree
+                self._text_trees[source] = (tree, plain)
         return found
 
-    def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None]:
+    def _parse_checked(self, source: str) -> tuple[str | None, nodes.Template | None, bool]:
+        """(why the text is unusable or None, its tree, whether inline_eval can evaluate it)."""
         try:
             tree = self.env.parse(source)
         except TemplateSyntaxError as exc:
-            return f"template syntax error in line {exc.lineno}: {exc.message}", None
-        return _check_tree(tree, self.env), tree
+            return f"template syntax error in line {exc.lineno}: {exc.message}", None, False
+        error, plain = _examine(tree, self.env)
+        return error, tree, plain
 
     def remove(self, pack: str, lang: str, stem: str) -> None:
         name = f"{pack}/{lang}/{stem}"
@@ -302,7 +312,11 @@ class TemplateStore:
         evaluated by walking its tree when it is simple (see inline_eval), else compiled."""
         template = self._inline.get(source)
         if template is None:
-            tree = self._text_trees.pop(source, None) or self.env.parse(source)
-            template = Evaluated(self.env, tree) if simple(tree) else self.env.from_string(tree)
+            checked = self._text_trees.pop(source, None)  # parsed and walked at load
+            if checked is None:
+                tree = self.env.parse(source)
+                checked = (tree, simple(tree))
+            tree, plain = checked
+            template = Evaluated(self.env, tree) if plain else self.env.from_string(tree)
             self._inline[source] = template
         return template

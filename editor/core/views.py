@@ -6,6 +6,7 @@ callable from a template.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,3 +129,23 @@ DATA_TYPES: frozenset[type] = frozenset({
     SharedView, PurposeView, RecipientView, TransferView, TransferRow, ProviderView, ServiceView,
     schema.Authority, schema.Text, schema.Provider, Controller, Dpo,
 })
+
+
+# a full stop after a word of three letters or more (or a number or bracket), then a capital:
+# a new sentence; "z. B. Name" and "Abs. 1" are not
+_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-ZÄÖÜ„“\"]")
+# a closing bracket that cites a law: "(§ 7 Abs. 3 UWG) (Art. 6 …)" leaves the reader to guess
+# which of the two is the legal basis
+_IN_BRACKET = r"(?:[^()]|\([^()]*\))*"  # "Art. 7(1) GDPR" has brackets of its own
+_CITATION_AT_END = re.compile(rf"\({_IN_BRACKET}(?:Art\.|§|Section) {_IN_BRACKET}\)\.$")
+
+
+def one_clause(text: MdSafe) -> MdSafe | None:
+    """The purpose text without its closing full stop, when it is one sentence of one clause
+    (after "…; Gesundheitsdaten nach Art. 9 …" the basis in brackets would seem to be that one's),
+    and not ending in a bracket that cites a law."""
+    stripped = text.strip()
+    if (not stripped.endswith(".") or "; " in stripped or _SENTENCE_BREAK.search(stripped)
+            or _CITATION_AT_END.search(stripped)):
+        return None
+    return MdSafe(stripped[:-1])
