@@ -177,6 +177,7 @@ class Composer:
             transfer = TransferView(tuple(tr.countries), names, tr.safeguard, tr.recipient, t(tr.note),
                                     countries_text=", ".join(names), recipients=recipient_views(service, lang))
         bases = tuple(dict.fromkeys(p.basis for p in purposes))
+        device = self._device_access(service, inputs)
         return ServiceView(
             id=service.id,
             name=service.name(lang),
@@ -192,21 +193,35 @@ class Composer:
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
-            device_access=service.device_access,
-            uses_consent=(service.device_access and not service.device_access_exception) or "consent" in bases,
+            device_access=device,
+            uses_consent=(device and not service.device_access_exception) or "consent" in bases,
             transfer=transfer,
             options=options,
             without_provider=catalog.without_provider(service),
             automated_decisions=category.automated_decisions if (category := catalog.categories.get(service.category))
             else "none",
-            device_exception=service.device_access_exception if service.device_access else None,
-            device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
+            device_exception=service.device_access_exception if device else None,
+            device_reason=t(service.device_access_reason) if device else None,
             product=service.product_name(lang),
-            consent_in=t(service.device_consent_in) if service.device_access and service.device_consent_in else None,
+            consent_in=t(service.device_consent_in) if device and service.device_consent_in else None,
         )
 
+    def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
+        """Whether an option expression of the service's (a ``when``) holds for these options —
+        for the checks, which must decide as the text does."""
+        return self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
+
+    def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
+        """Whether the service accesses the visitor's device with these options (the text's
+        device line, and the checks' need for a consent banner)."""
+        return self._device_access(service, ctx.Inputs(self.catalog, "de", options=options))
+
+    def _device_access(self, service: schema.Service, inputs: ctx.Inputs) -> bool:
+        return service.device_access and self._applies(service, service.device_access_when, inputs)
+
     def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:
-        """Whether a purpose's or a data category's ``when`` holds for the service's options."""
+        """Whether a purpose's, a data category's or the device access's ``when`` holds for the
+        service's options."""
         if not when:
             return True
         try:
@@ -379,7 +394,9 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
     views = []
     for r in transfer_recipients(service):
         entity, country, safeguard, dpf = recipient_parts(r)
-        views.append(RecipientView(entity, countries.name(country, lang), applied_safeguard(service.role, safeguard, dpf)))
+        applied = applied_safeguard(service.role, safeguard, dpf)
+        as_of = ctx.format_date(dpf.checked, lang) if applied == "dpf_stated" else ""
+        views.append(RecipientView(entity, countries.name(country, lang), applied, as_of))
     return tuple(views)
 
 
