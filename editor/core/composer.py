@@ -177,7 +177,7 @@ class Composer:
             transfer = TransferView(tuple(tr.countries), names, tr.safeguard, tr.recipient, t(tr.note),
                                     countries_text=", ".join(names), recipients=recipient_views(service, lang))
         bases = tuple(dict.fromkeys(p.basis for p in purposes))
-        device = self._device_access(service, inputs)
+        device = self.accesses_device(service, options)
         return ServiceView(
             id=service.id,
             name=service.name(lang),
@@ -207,21 +207,15 @@ class Composer:
         )
 
     def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
-        """Whether an option expression of the service's (a ``when``) holds for these options —
-        for the checks, which must decide as the text does."""
+        """Whether a ``when`` of the service's holds for these options (checks decide as the text)."""
         return self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
 
     def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
-        """Whether the service accesses the visitor's device with these options (the text's
-        device line, and the checks' need for a consent banner)."""
-        return self._device_access(service, ctx.Inputs(self.catalog, "de", options=options))
-
-    def _device_access(self, service: schema.Service, inputs: ctx.Inputs) -> bool:
-        return service.device_access and self._applies(service, service.device_access_when, inputs)
+        """The one rule for the text's device line, the banner check and the withdrawal section."""
+        return service.device_access and self.applies(service, service.device_access_when, options)
 
     def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:
-        """Whether a purpose's, a data category's or the device access's ``when`` holds for the
-        service's options."""
+        """Whether a ``when`` (of a purpose, a data category, the device access, a task) holds."""
         if not when:
             return True
         try:
