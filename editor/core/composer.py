@@ -179,6 +179,7 @@ class Composer:
             transfer = TransferView(tuple(tr.countries), names, tr.safeguard, tr.recipient, t(tr.note),
                                     countries_text=", ".join(names), recipients=recipient_views(service, lang))
         bases = tuple(dict.fromkeys(p.basis for p in purposes))
+        device = self.accesses_device(service, options)
         return ServiceView(
             id=service.id,
             name=service.name(lang),
@@ -194,21 +195,29 @@ class Composer:
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
-            device_access=service.device_access,
-            uses_consent=(service.device_access and not service.device_access_exception) or "consent" in bases,
+            device_access=device,
+            uses_consent=(device and not service.device_access_exception) or "consent" in bases,
             transfer=transfer,
             options=options,
             without_provider=catalog.without_provider(service),
             automated_decisions=category.automated_decisions if (category := catalog.categories.get(service.category))
             else "none",
-            device_exception=service.device_access_exception if service.device_access else None,
-            device_reason=t(service.device_access_reason) if service.device_access and service.device_access_exception else None,
+            device_exception=service.device_access_exception if device else None,
+            device_reason=t(service.device_access_reason) if device else None,
             product=service.product_name(lang),
-            consent_in=t(service.device_consent_in) if service.device_access and service.device_consent_in else None,
+            consent_in=t(service.device_consent_in) if device and service.device_consent_in else None,
         )
 
+    def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
+        """Whether a ``when`` of the service's holds for these options (checks decide as the text)."""
+        return self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
+
+    def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
+        """The one rule for the text's device line, the banner check and the withdrawal section."""
+        return service.device_access and self.applies(service, service.device_access_when, options)
+
     def _applies(self, service: schema.Service, when: str | None, inputs: ctx.Inputs) -> bool:
-        """Whether a purpose's or a data category's ``when`` holds for the service's options."""
+        """Whether a ``when`` (of a purpose, a data category, the device access, a task) holds."""
         if not when:
             return True
         try:
@@ -373,7 +382,9 @@ def recipient_views(service: schema.Service, lang: str) -> tuple[RecipientView, 
     views = []
     for r in transfer_recipients(service):
         entity, country, safeguard, dpf = recipient_parts(r)
-        views.append(RecipientView(entity, countries.name(country, lang), applied_safeguard(service.role, safeguard, dpf)))
+        applied = applied_safeguard(service.role, safeguard, dpf)
+        as_of = ctx.format_date(dpf.checked, lang) if applied == "dpf_stated" else ""
+        views.append(RecipientView(entity, countries.name(country, lang), applied, as_of))
     return tuple(views)
 
 

@@ -134,9 +134,9 @@ def _transfer_rows(i: Inputs) -> list[TransferRow]:
         if v.transfer is None:
             continue
         for r in v.transfer.recipients:
-            rows.setdefault((v.role == "processor", r.entity, r.country, r.safeguard), []).append(v.name)
-    return [TransferRow(entity, country, safeguard, ", ".join(dict.fromkeys(names)), ours)
-            for (ours, entity, country, safeguard), names in rows.items()]
+            rows.setdefault((v.role == "processor", r.entity, r.country, r.safeguard, r.as_of), []).append(v.name)
+    return [TransferRow(entity, country, safeguard, ", ".join(dict.fromkeys(names)), ours, as_of)
+            for (ours, entity, country, safeguard, as_of), names in rows.items()]
 
 
 def _selection(i: Inputs):

@@ -9,6 +9,7 @@ filled in. A complete record (third-party packs, the user's own services) passes
 from __future__ import annotations
 
 from typing import Iterable
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -148,13 +149,21 @@ def recipient_parts(recipient: schema.Recipient | tuple) -> tuple[str | None, st
     return entity, country, safeguard, None
 
 
+# the DPF list of the US Department of Commerce: the only authoritative source of a certification
+# (legal-facts.md § 2.4); a company's own page is its statement, not our check
+DPF_LIST_HOSTS = frozenset({"dataprivacyframework.gov", "www.dataprivacyframework.gov"})
+
+
 def applied_safeguard(role: str, safeguard: str, dpf: schema.Dpf | None) -> str:
     """What secures a transfer to one recipient. A checked DPF status decides "dpf_scc": "dpf"
-    (certified) or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for
-    our processors; a controller transfers on its own account, so for it nothing is stated
+    (certified, read on the DPF list), "dpf_stated" (certified as the recipient's own page says)
+    or "scc". Unchecked, "dpf_scc" (DPF if certified, else SCCs) is what we ensure for our
+    processors; a controller transfers on its own account, so for it nothing is stated
     ("not_stated") and nothing may be claimed."""
     if safeguard != "dpf_scc":
         return safeguard
     if dpf is not None:
-        return "dpf" if dpf.certified else "scc"
+        if not dpf.certified:
+            return "scc"
+        return "dpf" if urlsplit(dpf.source).hostname in DPF_LIST_HOSTS else "dpf_stated"
     return "dpf_scc" if role == "processor" else "not_stated"

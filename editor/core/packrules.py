@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 from . import schema
 from .countries import ADEQUACY, EEA
 
-RULES_VERSION = 2  # bump when a rule changes: cached catalogs were checked by the old rules
+RULES_VERSION = 3  # bump when a rule changes: cached catalogs were checked by the old rules
 WARNING = "WARNING (the text is used): "
 TRANSFER_TOOLS = ("dpf_scc", "scc", "bcr")  # Art. 45 via DPF with Art. 46 fallback, Art. 46(2)(c), Art. 47
 
@@ -111,14 +111,20 @@ DEVICE_EXCEPTIONS = {
 def device_access_consent(service: schema.Service) -> Iterator[Finding]:
     """Storing or reading information on the visitor's device needs consent (§ 25 Abs. 1
     TDDDG; CJEU Planet49 C-673/17) unless a § 25 Abs. 2 exception applies — which the record
-    then names (``device_access_exception``) with its reason for the visitor, de and en."""
+    then names (``device_access_exception``) with its reason for the visitor, de and en. With
+    consent, a reason says what the access is, after the consent line. Whether a consent purpose
+    applies whenever an access that depends on options (``device_access_when``) does needs the
+    options: checks() reports it for tracking services."""
     exception, reason = service.device_access_exception, service.device_access_reason
     if exception is not None and not service.device_access:
         yield "device_access_exception", "names a § 25 Abs. 2 TDDDG exception, but device_access is false"
-    if exception is not None and (reason is None or not reason.de.strip() or not reason.en.strip()):
-        yield "device_access_reason", f"{DEVICE_EXCEPTIONS[exception]} needs its reason, in German and English"
-    if reason is not None and exception is None:
-        yield "device_access_reason", "a reason without device_access_exception explains nothing"
+    if service.device_access_when is not None and not service.device_access:
+        yield "device_access_when", "says when the device is accessed, but device_access is false"
+    if (exception is not None or reason is not None) and (reason is None or not reason.de.strip() or not reason.en.strip()):
+        what = DEVICE_EXCEPTIONS[exception] if exception is not None else "the device access"
+        yield "device_access_reason", f"{what} needs its reason, in German and English"
+    if reason is not None and not service.device_access:
+        yield "device_access_reason", "a reason without device_access explains nothing"
     if service.device_consent_in is not None and (not service.device_access or exception is not None):
         yield "device_consent_in", "says where consent is asked, but the device access needs none"
     if service.device_access and exception is None and not any(p.basis == "consent" for p in service.purposes):

@@ -205,6 +205,9 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
     checked += [(f"requires[{k}].when", "{{ " + r.when + " }}", ctx.CONDITION) for k, r in enumerate(service.requires) if r.when]
     checked += [(f"data.conditional[{k}].when", "{{ " + c.when + " }}", ctx.CONDITION)
                 for k, c in enumerate(service.data.conditional)]
+    checked += [(f"tasks[{k}].when", "{{ " + t.when + " }}", ctx.CONDITION) for k, t in enumerate(service.tasks) if t.when]
+    if service.device_access_when:
+        checked.append(("device_access_when", "{{ " + service.device_access_when + " }}", ctx.CONDITION))
     checked += [(f"{field_name}.{lang}", template_text.get(lang), ctx.TEXT if field_name == "text" else ctx.RECORD)
                 for field_name, template_text in template_texts(service) for lang in schema.LANGUAGES]
     for field_name, source, kind in checked:

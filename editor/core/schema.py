@@ -95,6 +95,7 @@ class Task(Struct, kw_only=True):
     id: str  # stable: the project's ``tasks_done`` names it
     text: Text
     option: str | None = None  # only while this option of the service is on
+    when: str | None = None  # only while this option expression holds (as a purpose's ``when``)
     link: str | None = None  # https address of what the task needs
 
 
@@ -266,8 +267,12 @@ class Service(Struct, kw_only=True):
     # None only for self_hosted; "google-ireland" names a record of providers.toml
     provider: str | Provider | None = None
     device_access: bool = False  # stores/reads on the visitor's device → § 25 TDDDG consent
+    # … only while this option expression holds (as a purpose's ``when``), e.g. a script that runs
+    # only in one counting mode: the text, the consent line and the banner check follow it
+    device_access_when: str | None = None
     # … unless a § 25 Abs. 2 TDDDG exception applies, named here with its reason for the visitor:
     device_access_exception: Literal["strictly_necessary", "transmission"] | None = None
+    # the exception's reason; with consent (no exception), what the access is, said after the consent line
     device_access_reason: Text | None = None
     # where the service asks for that consent itself instead of the consent banner, e.g. "with
     # the tick box in the comment form" (then no banner is needed for it)

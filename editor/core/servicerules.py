@@ -65,6 +65,8 @@ def task_problems(tasks: list[schema.Task], options: list[schema.Option] | None)
             yield f"tasks[{n}].link", "a link must start with https://"
         if task.option is not None and options is not None and task.option not in {o.id for o in options}:
             yield f"tasks[{n}].option", f"'{task.option}' is not an option of this service"
+        if task.when is not None and options is None:
+            yield f"tasks[{n}].when", "a category's task cannot depend on a service's options"
 
 
 def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]:

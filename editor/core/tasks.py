@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .catalog import Catalog
+from .composer import composer_for
 from .options import option_values
 from .project import Project
 
@@ -49,6 +50,7 @@ def _text(key: str, lang: str, **values: str) -> str:
 
 
 def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
+    composer = composer_for(catalog)  # a task's ``when`` is decided as a purpose's
     for chosen in project.services:
         service = catalog.services.get(chosen.id)
         if service is None:
@@ -57,7 +59,7 @@ def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
         category = catalog.categories.get(service.category)
         values = option_values(service, chosen.options)
         for task in [*(category.tasks if category else []), *service.tasks]:
-            if task.option is None or values.get(task.option):
+            if (task.option is None or values.get(task.option)) and composer.applies(service, task.when, values):
                 yield Task(task.id, task.text.get(lang), target, task.link or "")
         provider = service.provider if not isinstance(service.provider, str) else None
         if provider is None or service.role == "self_hosted":

@@ -34,8 +34,10 @@ class RecipientView:
     # what applies to this recipient (inherit.applied_safeguard): the record's safeguard, except
     # that "dpf_scc" becomes "dpf" for a recipient checked as certified and "scc" for one checked
     # as not certified; unchecked it stays "dpf_scc" for our processors (certified or, if not,
-    # SCCs) and is "not_stated" for a controller's own transfer
+    # SCCs) and is "not_stated" for a controller's own transfer; "dpf_stated" for a certification
+    # the recipient states itself (not read on the DPF list)
     safeguard: str
+    as_of: str = ""  # with "dpf_stated": the date the statement was read, as the document writes dates
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class TransferRow:
     safeguard: str
     services: str  # the services' names, joined with ", "
     ours: bool  # our processors' transfer (we answer for the safeguard), not a controller's own
+    as_of: str = ""  # RecipientView.as_of
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class ServiceView:
     retention: MdSafe
     withdrawal: MdSafe | None
     joint_control: MdSafe | None
-    device_access: bool
+    device_access: bool  # with these options (schema.Service.device_access_when)
     uses_consent: bool
     transfer: TransferView | None
     options: dict[str, Any] = field(hash=False, compare=False)
@@ -97,7 +100,8 @@ class ServiceView:
     # (the category's without_provider)
     without_provider: str = "self_hosted"
     automated_decisions: str = "none"  # the category's: "none", "scoring" or "by_provider"
-    # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason
+    # the § 25 Abs. 2 TDDDG exception ("strictly_necessary" / "transmission") and its reason; with
+    # consent (no exception), the reason says what the access is
     device_exception: str | None = None
     device_reason: MdSafe | None = None
     consent_in: MdSafe | None = None  # where the service itself asks for the § 25 consent

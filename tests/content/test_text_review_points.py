@@ -55,7 +55,9 @@ def test_jsdelivrs_cdn_networks_in_the_usa_are_named_as_recipients():
     us = {r.entity: r for r in provider.transfers if r.country == "US"}
     assert set(us) == {"Cloudflare, Inc.", "Fastly, Inc."}
     assert all(r.dpf is not None and r.dpf.certified and r.dpf.source.startswith("https://") for r in us.values())
-    for lang, certified in (("de", "DPF (Empfänger zertifiziert)"), ("en", "DPF (recipient certified)")):
+    # their status comes from the companies' own pages, not the DPF list: worded as their statement
+    for lang, certified in (("de", "DPF, zertifiziert nach Angabe des Empfängers (Stand "),
+                            ("en", "DPF, certified as stated by the recipient (as of ")):
         table = _sections(lang, ("jsdelivr", {}))["transfers"]
         for entity in us:
             assert f"{entity} (USA) {certified}" in table

@@ -104,6 +104,38 @@ def test_an_exception_needs_its_reason(tmp_path):
     refused(tmp_path, record('device_access = true\ndevice_access_exception = "transmission"'), "device_access_reason", "reason")
 
 
+OPTION = '\n[[service.options]]\nid = "mode"\ntype = "choice"\ndefault = "script"\nlabel = { de = "Modus", en = "Mode" }\n' \
+         'choices = [{ value = "script", label = { de = "Skript", en = "script" } }, ' \
+         '{ value = "server", label = { de = "Server", en = "server" } }]\n'
+CONSENT = '\n[[service.purposes]]\ntext = { de = "Zählen.", en = "Counting." }\nbasis = "consent"\n'
+
+
+def test_a_device_access_that_depends_on_options_is_accepted_with_a_consent_purpose(tmp_path):
+    when = 'device_access = true\ndevice_access_when = "options.mode == \'script\'"'
+    catalog, errors = load(tmp_path, record(when, purpose_extra=CONSENT + 'when = "options.mode == \'script\'"\n' + OPTION))
+    assert errors == [] and catalog.services["tool"].device_access_when == "options.mode == 'script'"
+    refused(tmp_path, record(when, purpose_extra=OPTION), "device_access", "§ 25 Abs. 1 TDDDG")
+
+
+def test_device_access_when_needs_device_access_and_a_known_option(tmp_path):
+    refused(tmp_path, record('device_access_when = "options.mode == \'script\'"', purpose_extra=OPTION),
+            "device_access_when", "device_access is false")
+    refused(tmp_path, record('device_access = true\ndevice_access_when = "options.nothing"', purpose_extra=CONSENT),
+            "device_access_when", "nothing")
+
+
+def test_a_reason_may_follow_consent_but_not_stand_without_device_access(tmp_path):
+    reason = 'device_access_reason = { de = "Das Skript liest die Fensterbreite aus.", en = "The script reads the window width." }'
+    catalog, errors = load(tmp_path, record(f"device_access = true\n{reason}", purpose_extra=CONSENT))
+    assert errors == [] and "tool" in catalog.services
+    refused(tmp_path, record(reason), "device_access_reason", "without device_access")
+
+
+def test_a_task_that_depends_on_options_names_a_known_option(tmp_path):
+    task = '\n[[service.tasks]]\nid = "off"\ntext = { de = "Abschalten.", en = "Switch off." }\nwhen = "options.nothing"\n'
+    refused(tmp_path, record(purpose_extra=task), "tasks[0].when", "nothing")
+
+
 # ---------------------------------------------------------------------------------------------
 # Art. 6(1)(f)
 

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from .. import own_services, schema
 from ..catalog import Catalog
+from ..composer import composer_for
 from ..options import option_problem, option_values
 from ..project import Project
 from .finding import LANGUAGE_NAMES, Finding, Inputs, finding
@@ -51,18 +52,21 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
                       services=", ".join(f"„{s.name(lang)}“" if lang == "de" else f"“{s.name(lang)}”" for s in banners))
     placeholder_tool = next((s for s in selected if s.placeholders), None)
     tracking = flagged("tracking")
+    composer = composer_for(catalog)  # decides, as for the text, what applies with the chosen options
     for service in selected:
         name = service.name(lang)
+        options = chosen_options.get(service.id, {})
+        device_access = composer.accesses_device(service, options)
         # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
         # a two-click placeholder or the service's own tick box asks for the consent itself (the text says so)
-        asks_itself = service.device_consent_in is not None or chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is True
-        if service.device_access and not service.device_access_exception and not consent_tool and not asks_itself:
+        asks_itself = service.device_consent_in is not None or options.get(TWO_CLICK_OPTION) is True
+        if device_access and not service.device_access_exception and not consent_tool and not asks_itself:
             yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
-        if placeholder_tool is not None and chosen_options.get(service.id, {}).get(TWO_CLICK_OPTION) is False:
+        if placeholder_tool is not None and options.get(TWO_CLICK_OPTION) is False:
             # the placeholder's click is the consent: the text must say so, not name the banner
             yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
-        if service.device_access and service.category in tracking and not any(
-                p.basis == "consent" for p in service.purposes):
+        if device_access and service.category in tracking and not any(
+                p.basis == "consent" and composer.applies(service, p.when, options) for p in service.purposes):
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
