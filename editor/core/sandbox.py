@@ -127,6 +127,15 @@ def _guarded_join(eval_ctx, value: Any, d: str = "", attribute: Any = None):
     return _check_size(_JINJA_FILTERS["join"](eval_ctx, value, d, attribute))
 
 
+@pass_eval_context
+def _items(eval_ctx, value: Any):
+    """A list in running text: joined with ", ", or with "; " once an item holds a comma or a
+    colon itself (else a reader cannot tell where one item ends and the next begins)."""
+    values = list(value)
+    separator = "; " if any("," in str(v) or ":" in str(v) for v in values) else ", "
+    return _guarded_join(eval_ctx, values, separator)
+
+
 class _GuardingCodeGenerator(CodeGenerator):
     """Jinja's code generator, with ``~`` concatenation size-checked."""
 
@@ -147,7 +156,7 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.data_types = frozenset(data_types)
         self.optimized = False  # no constant folding: nothing is computed at compile time
         self.filters = {name: f for name, f in self.filters.items() if name in FILTERS}
-        self.filters.update(replace=_guarded_replace, join=_guarded_join, loop_guard=self._loop_guard)
+        self.filters.update(replace=_guarded_replace, join=_guarded_join, items=_items, loop_guard=self._loop_guard)
         self._budget = _Budget()
         self._plain_verdicts: dict[tuple[type, str], bool] = {}  # is_safe_attribute for plain values of data types
         for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):

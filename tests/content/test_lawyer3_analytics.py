@@ -85,18 +85,18 @@ def test_koko_says_which_method_it_uses_instead_of_what_it_can_do():
                                         "plausible-self-hosted", "statify", "wp-statistics"])
 def test_the_script_reading_follows_the_consent_line_and_consent_is_said_once(service_id):
     options = {"tracking": "javascript"} if service_id == "statify" else {}
-    for lang, reads, again in (("de", ": Das Skript", ("der Ihre Einwilligung braucht", "Das geschieht nur mit Ihrer Einwilligung")),
-                               ("en", ": The script", ("which needs your consent", "This happens only with your consent"))):
+    for lang, reads, again in (("de", ". Das Skript", ("der Ihre Einwilligung braucht", "Das geschieht nur mit Ihrer Einwilligung")),
+                               ("en", ". The script", ("which needs your consent", "This happens only with your consent"))):
         text = section_text(service_id, lang, **options)
         line = text[text.index(CONSENT_LINE[lang]):]
         assert reads in line.split("Daten:" if lang == "de" else "Data:")[0] or (
-            service_id == "statify" and (": Ein kleines Skript" if lang == "de" else ": A small script") in line), text
+            service_id == "statify" and (". Ein kleines Skript" if lang == "de" else ". A small script") in line), text
         assert not any(phrase in text for phrase in again), text
 
 
 def test_a_reason_beside_consent_renders_even_without_a_banner():
     de = section_text("goatcounter-self-hosted", "de")
-    assert "nur mit Ihrer Einwilligung (§ 25 Abs. 1 TDDDG): Das Skript liest die Bildschirmbreite" in de
+    assert "nur mit Ihrer Einwilligung (§ 25 Abs. 1 TDDDG). Das Skript liest die Bildschirmbreite" in de
 
 
 # finding 16: Burst names the identifier its setting uses
