@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import context as ctx
 from . import schema
-from .packerrors import PackError
-from .views import DATA_TYPES
 
 if TYPE_CHECKING:
+    from .packerrors import PackError
     from .templating import TemplateStore
 
 
@@ -66,7 +64,9 @@ class Catalog:
         if self.template_store is None:
             if self._base is not None:
                 return self._base.templates
+            from . import context as ctx
             from .templating import TemplateStore
+            from .views import DATA_TYPES
 
             self.template_store = TemplateStore(DATA_TYPES, ctx.CONTEXT)
             self.template_store.sources.update(self._template_texts)

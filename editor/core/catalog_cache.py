@@ -12,8 +12,8 @@ from pathlib import Path
 import msgspec
 
 from . import cache, schema
-from .packfiles import PackFiles, read_pack_files
-from .packs import Catalog, Pack, PackError, load_catalog, pack_folders, user_packs_dir
+from .catalog import Catalog, Pack
+from .packfiles import PackFiles, pack_folders, read_pack_files, user_packs_dir
 
 
 class _CachedCatalog(msgspec.Struct, array_like=True):
@@ -75,11 +75,27 @@ def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog |
         sections=[tuple(item) for item in cached.sections], services=cached.services,
         service_pack=cached.service_pack, authorities=cached.authorities, providers=cached.providers,
         labels=cached.labels,
-        errors=[PackError(*e) for e in cached.errors],
+        errors=_pack_errors(cached.errors),
         core_changes=[tuple(c) for c in cached.core_changes],
     )
     catalog.add_template_texts({name: (texts[filename], filename) for name, filename in cached.templates.items()})
     return catalog
+
+
+def load_catalog(folders: list[Path], user_folders: list[Path], read: dict[Path, PackFiles]) -> Catalog:
+    """packs.load_catalog, loaded on a cache miss only: a hit needs neither the pack loader nor
+    its rules, TOML parser and template checks."""
+    from .packs import load_catalog as load
+
+    return load(folders, user_folders, read)
+
+
+def _pack_errors(errors: list[tuple]) -> list:
+    if not errors:
+        return []
+    from .packerrors import PackError
+
+    return [PackError(*e) for e in errors]
 
 
 def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:

@@ -13,6 +13,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~100 KB
 MAX_PACK_BYTES = 32 * 1024 * 1024
@@ -112,3 +113,24 @@ def _read_regular_file(path: Path, real_root: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackFileError(f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def pack_folders(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> list[tuple[Path, bool]]:
+    """(pack folder, is a user pack) in load order: the core pack first, so other packs may
+    use its categories; then bundled before user packs, each by name."""
+    candidates: list[tuple[Path, bool]] = []
+    for base, user in [(f, False) for f in folders] + [(f, True) for f in user_folders]:
+        try:
+            entries = sorted(base.iterdir()) if base.is_dir() else []
+        except OSError:
+            entries = []
+        candidates.extend((p, user) for p in entries if p.is_dir() and not p.name.startswith("."))
+    candidates.sort(key=lambda c: (c[0].name != "core", c[1], c[0].name))
+    return candidates
+
+
+def user_packs_dir() -> Path:
+    """Per-user folder for the user's own packs (created on demand by the GUI)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("policy-editor", appauthor=False)) / "clause_packs"

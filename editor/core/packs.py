@@ -24,7 +24,7 @@ from . import schema
 from .catalog import Catalog, Pack
 from .packerrors import PackError, locate_line, parse_path, read_toml, shown_path
 from .document import missing_document_labels
-from .packfiles import MAX_SERVICES, PackFiles, read_pack_files
+from .packfiles import MAX_SERVICES, PackFiles, pack_folders, read_pack_files, user_packs_dir  # noqa: F401 - theirs, used here too
 from .inherit import provider_problems, resolve
 from . import packrules
 from .servicerules import service_problems, task_problems, template_texts
@@ -280,20 +280,6 @@ def _label_findings(catalog: Catalog, files: PackFiles, kind: str, labelset: sch
     return refused
 
 
-def pack_folders(folders: Iterable[Path], user_folders: Iterable[Path] = ()) -> list[tuple[Path, bool]]:
-    """(pack folder, is a user pack) in load order: the core pack first, so other packs may
-    use its categories; then bundled before user packs, each by name."""
-    candidates: list[tuple[Path, bool]] = []
-    for base, user in [(f, False) for f in folders] + [(f, True) for f in user_folders]:
-        try:
-            entries = sorted(base.iterdir()) if base.is_dir() else []
-        except OSError:
-            entries = []
-        candidates.extend((p, user) for p in entries if p.is_dir() and not p.name.startswith("."))
-    candidates.sort(key=lambda c: (c[0].name != "core", c[1], c[0].name))
-    return candidates
-
-
 def load_catalog(folders: Iterable[Path], user_folders: Iterable[Path] = (),
                  read: dict[Path, PackFiles] | None = None) -> Catalog:
     """Load every pack under the given folders (each folder holds pack folders); ``read``
@@ -303,10 +289,3 @@ def load_catalog(folders: Iterable[Path], user_folders: Iterable[Path] = (),
         load_pack(path, catalog, user, (read or {}).get(path))
     catalog.sections.sort(key=lambda item: (item[1].order, item[1].id))
     return catalog
-
-
-def user_packs_dir() -> Path:
-    """Per-user folder for the user's own packs (created on demand by the GUI)."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("policy-editor", appauthor=False)) / "clause_packs"

@@ -14,6 +14,7 @@ Built once, in one pass. Its parts hold the behaviour:
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -40,7 +41,9 @@ from .preview import Preview
 from .prompts import Prompts
 from .session import FileSession
 from .targets import OWN_SERVICES, EditTarget, ServiceTarget
-from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from .welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
@@ -106,10 +109,9 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(index, stretch)
         self.form_fitter = fit.FormFitter(self.tabs)
-        self.welcome = WelcomePage()
+        self._welcome = None  # the start page, built when first shown (see ``welcome``)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
 
         self.findings = FindingsList()
@@ -140,11 +142,6 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._session_changed)
         s.recent_changed.connect(self._recent_changed)
         s.message.connect(self.statusBar().showMessage)
-        self.welcome.new_requested.connect(s.new_project)
-        self.welcome.open_requested.connect(s.open_dialog)
-        self.welcome.example_requested.connect(s.open_example)
-        self.welcome.guide_requested.connect(d.show_guide)
-        self.welcome.recent_requested.connect(s.open_path)
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(self._clean_changed)  # a bound slot: dropped with the window
         self.checklist.toggled.connect(self.editing.toggle_service)
@@ -237,6 +234,8 @@ class MainWindow(QMainWindow):
 
     def project_catalog(self):
         """The catalog as the project sees it: with the user's own services (never changed itself)."""
+        if not self.model.project.own_services:  # what overlay() returns then, without loading its
+            return self.catalog.base  # module (and the record rules it needs) on every start
         from ..core.own_services import overlay
 
         return overlay(self.catalog, self.model.project)
@@ -263,11 +262,29 @@ class MainWindow(QMainWindow):
         self.live.set_active(True)
         self._update_title()
 
+    @property
+    def welcome(self) -> WelcomePage:
+        """The start page, built the first time it is shown: a start with a project (the usual
+        one) never shows it, and its widgets, picture and style sheet cost start-up time."""
+        if self._welcome is None:
+            from .welcome import WelcomePage
+
+            page = self._welcome = WelcomePage()
+            self.stack.addWidget(page)
+            s = self.session
+            page.new_requested.connect(s.new_project)
+            page.open_requested.connect(s.open_dialog)
+            page.example_requested.connect(s.open_example)
+            page.guide_requested.connect(self.dialogs.show_guide)
+            page.recent_requested.connect(s.open_path)
+        return self._welcome
+
     def show_start_page(self, fill: bool = True) -> None:
-        """No project: the start page (with ``fill``, its recent files and examples)."""
+        """No project: the start page (with ``fill``, its recent files and examples; without,
+        a project is about to be opened and the page is not shown)."""
         if fill:
             self.welcome.set_lists(app_settings.recent_files())
-        self.stack.setCurrentWidget(self.welcome)
+            self.stack.setCurrentWidget(self.welcome)
         self.act.set_project_open(False)
         self.language_combo.setEnabled(False)
         self.findings_dock.hide()
@@ -276,8 +293,8 @@ class MainWindow(QMainWindow):
 
     def _recent_changed(self, files: list[str]) -> None:
         self.act.set_recent(files)
-        if self.stack.currentWidget() is self.welcome:
-            self.welcome.set_lists(files)
+        if self._welcome is not None and self.stack.currentWidget() is self._welcome:
+            self._welcome.set_lists(files)
 
     def _update_title(self) -> None:
         if not self.session.has_project:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -51,7 +51,6 @@ class Preview(QTextBrowser):
         self._contents: tuple[tuple, Unit | None] = ((), None)  # (label and lines, the unit) last shown
         self._section_units: dict[int, tuple] = {}  # qtdoc.units' memo: the units of the sections last shown
         self.replaced = 0  # units written by the last update (tests and benchmarks read this)
-        self.viewport().installEventFilter(self)
 
     # ------------------------------------------------------------------ public
     def clear_document(self) -> None:
@@ -269,11 +268,13 @@ class Preview(QTextBrowser):
         self._shift(j + 1, end - after)
 
     # ------------------------------------------------------------------ clicks
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # (not an event filter on viewport(): the first QWidget that Qt itself created and hands
+        # to Python makes PySide create a Python type for every QWidget subclass, ~40 at start)
+        if event.type() == QEvent.Type.MouseButtonRelease:
             if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
                 cursor = self.cursorForPosition(event.position().toPoint())
                 unit = self.unit_at(cursor.position())
                 if unit is not None and unit.id not in FIXED_IDS:
                     self.sectionClicked.emit(unit.id, unit.service or "")
-        return super().eventFilter(watched, event)
+        return super().viewportEvent(event)

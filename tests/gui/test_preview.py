@@ -204,3 +204,41 @@ def test_units_of_an_unchanged_section_are_the_units_shown_before(catalog, full_
     services = [u for u in units if u.service]
     assert len(services) > 300 and all(id(u) in before for u in services)
     assert len(known) == len(document.sections)  # the memo holds the sections shown, no more
+
+
+def test_a_click_on_a_section_names_it_and_a_selection_does_not(qtbot, catalog):
+    """A left click in a section's text emits the section (and its service); a click that ends a
+    selection, a right click and a click on a fixed section (the title) do not."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+
+    project = example_project()
+    project.services = [SelectedService(id="paypal")]
+    view = Preview()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.show_document(compose(catalog, project, "de"))
+    qtbot.waitExposed(view)
+    clicks = []
+    view.sectionClicked.connect(lambda section, service: clicks.append((section, service)))
+
+    def click_into(section_id, button=Qt.MouseButton.LeftButton):
+        view.scroll_to(section_id)
+        rect = view.cursorRect(view.textCursor())
+        qtbot.mouseClick(view.viewport(), button, pos=QPoint(rect.left() + 4, rect.center().y()))
+
+    click_into("service-paypal")
+    assert clicks == [("service-paypal", "paypal")]
+    click_into("controller")
+    assert clicks[-1] == ("controller", "")
+    click_into("controller", Qt.MouseButton.RightButton)
+    assert len(clicks) == 2
+    view.selectAll()
+    view.viewport().update()
+    rect = view.cursorRect(view.textCursor())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 4, rect.center().y()))
+    assert len(clicks) == 2, "the release that ends a selection is no click on a section"
+    view.moveCursor(QTextCursor.MoveOperation.Start)  # no selection any more
+    click_into(view.unit_ids()[0])  # the policy's title: not a section to edit
+    assert len(clicks) == 2

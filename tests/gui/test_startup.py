@@ -218,3 +218,40 @@ def test_start_up_pauses_the_collector_until_the_preview_is_shown(example_file, 
         gc.enable()
     assert seen == {"paused": True, "preview": True, "frozen": True}
     assert gc.isenabled()
+
+
+def test_the_start_page_is_built_when_first_shown_and_works_after_an_edit(example_file, qtbot, catalog, isolated):
+    """`policy-editor FILE` never shows the start page, so it is not built at start; closing the
+    project after an edit (and a switch of the interface language) builds it, in the language of
+    the moment, with the recent file listed, and its buttons work."""
+    from PySide6.QtCore import Qt
+
+    from editor.gui.app import create_window
+    from editor.gui.translation import switch_language
+
+    window = create_window(str(example_file), "en", defer_catalog=True)
+    window.persist_state = False
+    qtbot.addWidget(window)
+    window.show()
+    window.load_catalog(catalog)
+    assert window._welcome is None and window.stack.currentWidget() is window.splitter
+    window.push(ControllerField("name"), "Neue Firma GmbH", "Company name")
+    window.prompts.ask_unsaved = lambda _name: "discard"
+    try:
+        switch_language("de")
+        window.session.close_project()
+        page = window.welcome
+        assert window.stack.currentWidget() is page and not window.session.has_project
+        assert page.new_button.text() == "&Neues Projekt"
+        assert str(example_file.resolve()) in [page.recent.item(i).data(Qt.ItemDataRole.UserRole)
+                                               for i in range(page.recent.count())]
+        switch_language("en")
+        assert page.new_button.text() == "&New project"
+        page.new_button.click()
+        assert window.session.has_project and window.stack.currentWidget() is window.splitter
+        assert window.model.project.controller.name != "Neue Firma GmbH"
+        window.session.close_project()
+        assert window.stack.currentWidget() is page  # the same page, built once
+    finally:
+        switch_language("en")
+        window.undo_stack.setClean()
