@@ -354,3 +354,24 @@ def test_an_embed_behind_placeholders_with_two_click_off_is_a_warning(catalog, l
     assert not by_code(checks(catalog, project, lang=lang), "two-click-off")
     project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"), SelectedService(id="youtube")]
     assert not by_code(checks(catalog, project, lang=lang), "two-click-off")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_banner_no_selected_service_needs_is_a_warning(catalog, lang):
+    """The banner's section says we obtain consents; with nothing that asks for one that is untrue."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot")]
+    (found,) = by_code(checks(catalog, project, lang=lang), "consent-tool-unneeded")
+    assert found.severity == "warning" and found.target == "service:cookiebot" and "Cookiebot" in found.message
+    project.services.append(SelectedService(id="google-analytics"))
+    assert not by_code(checks(catalog, project, lang=lang), "consent-tool-unneeded")
+
+
+def test_a_banner_is_needed_only_by_consent_its_services_ask_for(catalog):
+    """A placeholder that asks for the consent itself (two-click) needs no banner."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"),
+                        SelectedService(id="youtube", options={"two_click": True})]
+    assert by_code(checks(catalog, project), "consent-tool-unneeded")
+    project.services[2] = SelectedService(id="youtube", options={"two_click": False})
+    assert not by_code(checks(catalog, project), "consent-tool-unneeded")

@@ -53,6 +53,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     placeholder_tool = next((s for s in selected if s.placeholders), None)
     tracking = flagged("tracking")
     composer = composer_for(catalog)  # decides, as for the text, what applies with the chosen options
+    banner_needed = False
     for service in selected:
         name = service.name(lang)
         options = chosen_options.get(service.id, {})
@@ -60,14 +61,18 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
         # a two-click placeholder or the service's own tick box asks for the consent itself (the text says so)
         asks_itself = service.device_consent_in is not None or options.get(TWO_CLICK_OPTION) is True
-        if device_access and not service.device_access_exception and not consent_tool and not asks_itself:
-            yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if device_access and not service.device_access_exception and not asks_itself:
+            banner_needed = True
+            if not consent_tool:
+                yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
         if placeholder_tool is not None and options.get(TWO_CLICK_OPTION) is False:
             # the placeholder's click is the consent: the text must say so, not name the banner
             yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
         if device_access and service.category in tracking and not any(
                 p.basis == "consent" and composer.applies(service, p.when, options) for p in service.purposes):
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
+    if banners and not banner_needed:  # the text would claim consents that are never asked for
+        yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:
