@@ -375,3 +375,26 @@ def test_a_banner_is_needed_only_by_consent_its_services_ask_for(catalog):
     assert by_code(checks(catalog, project), "consent-tool-unneeded")
     project.services[2] = SelectedService(id="youtube", options={"two_click": False})
     assert not by_code(checks(catalog, project), "consent-tool-unneeded")
+
+
+def test_a_service_whose_consent_purpose_the_banner_may_hold_keeps_the_banner_needed(catalog):
+    """Gravatar loads its pictures only after consent without touching the device itself: the
+    banner is where that consent is given, so it is not reported as unneeded."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="cookiebot"),
+                        SelectedService(id="wordpress-comments", options={"avatars": True}), SelectedService(id="gravatar")]
+    assert not by_code(checks(catalog, project), "consent-tool-unneeded")
+
+
+def test_wordpress_avatars_on_require_gravatar_and_drop_the_switch_off_task(catalog):
+    from editor.core.tasks import site_tasks
+
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="server-logs"), SelectedService(id="wordpress-comments")]
+    assert not by_code(checks(catalog, project), "requires")
+    ids = {t.id for t in site_tasks(catalog, project)}
+    assert "wordpress-comments-avatars-off" in ids
+    project.services[2] = SelectedService(id="wordpress-comments", options={"avatars": True})
+    (missing,) = [f for f in checks(catalog, project) if "Gravatar" in f.message and f.severity == "error"]
+    assert missing.target == "service:wordpress-comments"
+    assert "wordpress-comments-avatars-off" not in {t.id for t in site_tasks(catalog, project)}
