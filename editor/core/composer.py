@@ -193,7 +193,7 @@ class Composer:
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
             device_access=service.device_access,
-            uses_consent=(service.device_access and not service.device_access_exception) or "consent" in bases,
+            uses_consent=(service.device_access and not service.device_access_exception) or not schema.CONSENT_BASES.isdisjoint(bases),
             transfer=transfer,
             options=options,
             without_provider=catalog.without_provider(service),

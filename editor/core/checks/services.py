@@ -62,7 +62,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
             # the placeholder's click is the consent: the text must say so, not name the banner
             yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
         if service.device_access and service.category in tracking and not any(
-                p.basis == "consent" for p in service.purposes):
+                p.is_consent for p in service.purposes):
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
     reported: set[frozenset[str]] = set()
