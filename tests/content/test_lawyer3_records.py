@@ -174,3 +174,12 @@ def test_civicrm_separates_vouchers_from_the_donation_records_it_must_keep():
 def test_zettle_says_only_paypal_gets_the_full_card_data():
     assert "die vollständigen Kartendaten verarbeitet nur PayPal" in section_text("zettle-card-terminal", "de")
     assert "only PayPal processes the full card details" in section_text("zettle-card-terminal", "en")
+
+
+def test_no_record_text_turns_typing_something_in_into_an_explicit_consent():
+    """Art. 9(2)(a) is stated by the explicit_consent basis of a purpose, never as a claim in a
+    description or extra text that whoever enters health data has consented."""
+    for service in CATALOG.services.values():
+        for text in (service.description, service.text):
+            if text is not None:
+                assert "Art. 9 Abs. 2 lit. a" not in text.de and "9(2)(a)" not in text.en, service.id
