@@ -196,7 +196,7 @@ class Composer:
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
             device_access=device,
-            uses_consent=(device and not service.device_access_exception) or "consent" in bases,
+            uses_consent=(device and not service.device_access_exception) or not schema.CONSENT_BASES.isdisjoint(bases),
             transfer=transfer,
             options=options,
             without_provider=catalog.without_provider(service),

@@ -127,7 +127,7 @@ def device_access_consent(service: schema.Service) -> Iterator[Finding]:
         yield "device_access_reason", "a reason without device_access explains nothing"
     if service.device_consent_in is not None and (not service.device_access or exception is not None):
         yield "device_consent_in", "says where consent is asked, but the device access needs none"
-    if service.device_access and exception is None and not any(p.basis == "consent" for p in service.purposes):
+    if service.device_access and exception is None and not any(p.is_consent for p in service.purposes):
         yield "device_access", ("access to the visitor's device needs consent (§ 25 Abs. 1 TDDDG): add a consent "
                                 "purpose, or name the exception in device_access_exception = \"strictly_necessary\" "
                                 "or \"transmission\" (§ 25 Abs. 2 TDDDG) with device_access_reason")

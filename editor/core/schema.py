@@ -15,12 +15,15 @@ LANGUAGES = ("de", "en")
 Role = Literal["processor", "controller", "joint_controller", "self_hosted"]
 Basis = Literal[
     "consent",  # Art. 6(1)(a)
+    "explicit_consent",  # Art. 9(2)(a) with Art. 6(1)(a): special categories (health data)
     "contract",  # Art. 6(1)(b), incl. pre-contractual steps
     "legal_obligation",  # Art. 6(1)(c)
     "vital_interest",  # Art. 6(1)(d)
     "public_task",  # Art. 6(1)(e)
     "legitimate_interest",  # Art. 6(1)(f) — needs ``interest``
 ]
+# the bases that are a consent: withdrawable (Art. 7(3)), so the withdrawal section applies
+CONSENT_BASES = frozenset({"consent", "explicit_consent"})
 Safeguard = Literal["none", "adequacy", "dpf_scc", "scc", "bcr"]
 OptionType = Literal["bool", "choice", "int", "text"]
 
@@ -192,6 +195,10 @@ class Purpose(Struct, kw_only=True):
     interest: Text | None = None  # required for legitimate_interest
     when: str | None = None  # option expression, e.g. "options.transcript" — purpose only then
 
+    @property
+    def is_consent(self) -> bool:
+        return self.basis in CONSENT_BASES
+
 
 class Choice(Struct, kw_only=True):
     value: str
@@ -303,7 +310,7 @@ class Service(Struct, kw_only=True):
 
     @property
     def uses_consent(self) -> bool:
-        return (self.device_access and not self.device_access_exception) or any(p.basis == "consent" for p in self.purposes)
+        return (self.device_access and not self.device_access_exception) or any(p.is_consent for p in self.purposes)
 
 
 class Authority(Struct, kw_only=True):

@@ -90,7 +90,7 @@ def test_withdrawal_covers_explicit_consent_to_health_data():
     """'Eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, …)' read as the whole list and left out the
     explicit consent under Art. 9(2)(a), e.g. to the reason for a visit booked online."""
     services = ["strato", "ccm19", "dr-flex"]
-    assert "Art. 9 Abs. 2 lit. a DSGVO" in _text(services, "de", "service-dr-flex")
+    assert "Art. 9 Abs. 2 lit. a i. V. m. Art. 6 Abs. 1 lit. a DSGVO" in _text(services, "de", "service-dr-flex")
     de = _text(services, "de", "withdrawal")
     en = _text(services, "en", "withdrawal")
     assert de.startswith("Jede Einwilligung, auch in Zugriffe auf Ihr Endgerät (§ 25 Abs. 1 TDDDG), können Sie jederzeit")

@@ -30,18 +30,22 @@ def test_a_practice_names_art_9_and_the_patient_record_for_health_data_in_its_ch
         assert "630f" not in section_text(service_id, lang)
 
 
+EXPLICIT_DE = "Art. 9 Abs. 2 lit. a i. V. m. Art. 6 Abs. 1 lit. a DSGVO"
+EXPLICIT_EN = "Art. 9(2)(a) in conjunction with Art. 6(1)(a) GDPR"
+
+
 def test_allergies_in_restaurant_orders_and_reservations_need_explicit_consent():
     for service_id in ("own-online-ordering", "lieferando", "resmio"):
-        assert "Art. 9 Abs. 2 lit. a DSGVO" in section_text(service_id, "de")
-        assert "Art. 9(2)(a) GDPR" in section_text(service_id, "en")
+        assert EXPLICIT_DE in section_text(service_id, "de")
+        assert EXPLICIT_EN in section_text(service_id, "en")
 
 
 def test_coaching_client_records_have_a_contract_and_explicit_consent_for_health_data():
     service = CATALOG.services["client-records"]
-    assert {p.basis for p in service.purposes} >= {"contract", "consent"}
+    assert {p.basis for p in service.purposes} >= {"contract", "explicit_consent"}
     de = section_text("client-records", "de", notes_months=6)
-    assert "Art. 9 Abs. 2 lit. a DSGVO" in de and "6 Monate" in de and "widerrufen" in de
-    assert "Art. 9(2)(a) GDPR" in section_text("client-records", "en")
+    assert EXPLICIT_DE in de and "6 Monate" in de and "widerrufen" in de
+    assert EXPLICIT_EN in section_text("client-records", "en")
 
 
 @pytest.mark.parametrize("billing_center", [True, False])

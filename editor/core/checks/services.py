@@ -65,13 +65,13 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
             banner_needed = True
             if not consent_tool:
                 yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
-        elif not asks_itself and any(p.basis == "consent" and composer.applies(service, p.when, options) for p in service.purposes):
+        elif not asks_itself and any(p.is_consent and composer.applies(service, p.when, options) for p in service.purposes):
             banner_needed = True  # e.g. images loaded only after consent: may well be the banner's (safe side)
         if placeholder_tool is not None and options.get(TWO_CLICK_OPTION) is False:
             # the placeholder's click is the consent: the text must say so, not name the banner
             yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
         if device_access and service.category in tracking and not any(
-                p.basis == "consent" and composer.applies(service, p.when, options) for p in service.purposes):
+                p.is_consent and composer.applies(service, p.when, options) for p in service.purposes):
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
     if banners and not banner_needed:  # the text would claim consents that are never asked for
         yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
