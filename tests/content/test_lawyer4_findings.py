@@ -1,0 +1,59 @@
+"""lawyer4's findings on the self-hosted community tools, alfaview and ClickMeeting, in both
+languages: each test names the finding and checks the rendered text or the site owner's tasks."""
+import pytest
+
+from editor.core.project import SelectedService, example_project
+from editor.core.tasks import site_tasks
+from test_special_categories import CATALOG, section_text  # one service's rendered text
+
+
+def task_ids(service_id, **options):
+    project = example_project()
+    project.services = [SelectedService(id=service_id, options=options)]
+    return {t.id for t in site_tasks(CATALOG, project, "de")}
+
+
+def test_matrix_federation_is_off_by_default_and_when_on_has_a_purpose_and_names_other_controllers():
+    """Finding 1: federation sends data to other controllers, possibly outside the EU."""
+    assert "synapse-federation-off" in task_ids("matrix-synapse-self-hosted")
+    assert "andere Matrix-Server" not in section_text("matrix-synapse-self-hosted", "de")
+    de = section_text("matrix-synapse-self-hosted", "de", no_federation=False)
+    en = section_text("matrix-synapse-self-hosted", "en", no_federation=False)
+    assert "Zustellen Ihrer Nachrichten, Dateien und Profilangaben an die Server der anderen Teilnehmer" in de
+    assert "Delivering your messages, files and profile details to the servers of the other participants" in en
+    assert "selbst verantwortlich" in de and "außerhalb der EU" in de
+    assert "responsible for this themselves" in en and "outside the EU" in en
+    assert "Art. 49" not in de  # no safeguard over-claimed
+    assert "synapse-federation-off" not in task_ids("matrix-synapse-self-hosted", no_federation=False)
+
+
+def test_matrix_push_notifications_name_the_route_and_the_owner_turns_content_off():
+    """Finding 2: push goes via the app maker's gateway and Google/Apple; content off by task."""
+    assert "synapse-push-no-content" in task_ids("matrix-synapse-self-hosted")
+    de = section_text("matrix-synapse-self-hosted", "de")
+    en = section_text("matrix-synapse-self-hosted", "en")
+    assert "Push-Dienst des App-Herstellers" in de and "Google oder Apple (USA)" in de
+    assert "nicht aber den Text der Nachricht" in de
+    assert "app maker's push service" in en and "Google or Apple (USA)" in en
+    assert "not the text of the message" in en
+
+
+def test_matrix_retention_says_what_synapse_really_deletes():
+    """Finding 3: files count from the last access, the last message stays hidden, state stays."""
+    de = section_text("matrix-synapse-self-hosted", "de", message_days=90)
+    en = section_text("matrix-synapse-self-hosted", "en", message_days=90)
+    assert "Nachrichten löscht der Server 90 Tage nach dem Senden" in de
+    assert "Dateien 90 Tage nach dem letzten Abruf" in de and "verborgen" in de
+    assert "Mitgliedschaften, Name und Thema eines Raums bleiben" in de
+    assert "files 90 days after they were last accessed" in en and "hidden" in en
+    assert "Memberships, name and topic of a room remain" in en
+    retention = next(t for t in CATALOG.services["matrix-synapse-self-hosted"].tasks if t.id == "synapse-retention-on")
+    assert "allowed_lifetime_max" in retention.text.de and "remote_media_lifetime" in retention.text.en
+
+
+def test_matrix_device_exception_covers_only_the_element_we_provide():
+    """Finding 4: the member's own app is not our device access; Element Web's defaults are a task."""
+    de = section_text("matrix-synapse-self-hosted", "de")
+    assert "Element im Browser, das wir bereitstellen" in de and "Matrix-App oder" not in de
+    assert "Element in the browser, which we provide" in section_text("matrix-synapse-self-hosted", "en")
+    assert "element-web-config" in task_ids("matrix-synapse-self-hosted")
