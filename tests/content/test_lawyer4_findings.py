@@ -57,3 +57,26 @@ def test_matrix_device_exception_covers_only_the_element_we_provide():
     assert "Element im Browser, das wir bereitstellen" in de and "Matrix-App oder" not in de
     assert "Element in the browser, which we provide" in section_text("matrix-synapse-self-hosted", "en")
     assert "element-web-config" in task_ids("matrix-synapse-self-hosted")
+
+
+def test_clickmeeting_recording_has_its_purposes_basis_withdrawal_and_period_only_when_chosen():
+    """Finding 5: recording without the participants under Art. 6(1)(f), with them by consent."""
+    de = section_text("clickmeeting", "de", recording=True, recording_months=3)
+    en = section_text("clickmeeting", "en", recording=True, recording_months=3)
+    assert "Aufzeichnung eines vorher angekündigten Webinars ohne Bild und Ton der Teilnehmenden" in de
+    assert "Inhalte später erneut anbieten zu können" in de
+    assert "Aufzeichnung Ihres Kamerabilds und Ihrer Wortbeiträge (Art. 6 Abs. 1 lit. a DSGVO)" in de
+    assert "Widerruf:" in de and "Aufzeichnungen 3 Monate nach dem Webinar" in de
+    assert "Recording your camera picture and what you say (Art. 6(1)(a) GDPR)" in en
+    assert "Withdrawal:" in en and "recordings 3 months after the webinar" in en
+    de_off, en_off = section_text("clickmeeting", "de"), section_text("clickmeeting", "en")
+    assert "Aufzeichnung" not in de_off and "Wir zeichnen Webinare nicht auf." in de_off
+    assert "Recording" not in en_off and "We do not record webinars." in en_off
+
+
+def test_clickmeeting_lists_its_own_data_and_names_its_entity_once():
+    """Findings 6 and 19: no course-area data; the entity only in the provider line."""
+    de, en = section_text("clickmeeting", "de"), section_text("clickmeeting", "en")
+    assert "Kursbereich" not in de and "Lektionen" not in de and "Angaben im Anmeldeformular" in de
+    assert "course area" not in en and "details in the registration form" in en
+    assert de.count("Sp. z o.o.") == 1 and en.count("Sp. z o.o.") == 1
