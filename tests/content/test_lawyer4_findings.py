@@ -80,3 +80,37 @@ def test_clickmeeting_lists_its_own_data_and_names_its_entity_once():
     assert "Kursbereich" not in de and "Lektionen" not in de and "Angaben im Anmeldeformular" in de
     assert "course area" not in en and "details in the registration form" in en
     assert de.count("Sp. z o.o.") == 1 and en.count("Sp. z o.o.") == 1
+
+
+@pytest.mark.parametrize("service_id, tasks", [
+    ("etherpad-self-hosted", {"etherpad-edit-only", "etherpad-pad-cleanup"}),
+    ("hedgedoc-self-hosted", {"hedgedoc-closed", "hedgedoc-note-cleanup", "hedgedoc-no-embeds"}),
+    ("cryptpad-self-hosted", {"cryptpad-registration-closed"}),
+])
+def test_open_creation_deletion_and_embeds_are_the_owners_tasks(service_id, tasks):
+    """Findings 7, 8, 9: by default anyone creates content, nothing is deleted, HedgeDoc embeds load."""
+    assert tasks <= task_ids(service_id)
+
+
+@pytest.mark.parametrize("service_id", ["etherpad-self-hosted", "hedgedoc-self-hosted"])
+def test_pads_and_notes_about_an_order_say_how_long_they_are_kept(service_id):
+    """Finding 8: the exception for orders names the statutory periods."""
+    assert "nach den gesetzlichen Fristen auf (siehe „Speicherdauer“)" in section_text(service_id, "de")
+    assert "for the statutory periods (see “Storage period”)" in section_text(service_id, "en")
+
+
+def test_etherpad_reason_names_the_cookie_test_and_cryptpad_reason_no_cache():
+    """Findings 10 and 11: the reasons say what is stored and only what is strictly necessary."""
+    assert "prüft, ob Cookies funktionieren" in section_text("etherpad-self-hosted", "de")
+    assert "checks whether cookies work" in section_text("etherpad-self-hosted", "en")
+    reason = CATALOG.services["cryptpad-self-hosted"].device_access_reason
+    assert "Zwischenspeicher" not in reason.de and "cache" not in reason.en
+    assert "in den Einstellungen von CryptPad abschalten" in section_text("cryptpad-self-hosted", "de")
+    assert "switch it off and clear it in CryptPad's settings" in section_text("cryptpad-self-hosted", "en")
+
+
+def test_hedgedoc_lists_its_sign_in_cookies_and_refers_to_the_server_logs():
+    """Finding 22."""
+    de, en = section_text("hedgedoc-self-hosted", "de"), section_text("hedgedoc-self-hosted", "en")
+    assert "Anmeldestatus, Benutzerkennung, Einstellungen und Sprache in Cookies" in de and "„Server-Logdateien“" in de
+    assert "sign-in state, user identifier, settings and language in cookies" in en and "“Server log files”" in en
