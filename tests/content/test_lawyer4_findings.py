@@ -114,3 +114,47 @@ def test_hedgedoc_lists_its_sign_in_cookies_and_refers_to_the_server_logs():
     de, en = section_text("hedgedoc-self-hosted", "de"), section_text("hedgedoc-self-hosted", "en")
     assert "Anmeldestatus, Benutzerkennung, Einstellungen und Sprache in Cookies" in de and "„Server-Logdateien“" in de
     assert "sign-in state, user identifier, settings and language in cookies" in en and "“Server log files”" in en
+
+
+def test_dokuwiki_strips_ips_from_its_history_after_the_chosen_period():
+    """Finding 13: no open-ended IP storage; reading without an account is the ACL's, not said."""
+    de = section_text("dokuwiki-self-hosted", "de", ip_days=30)
+    en = section_text("dokuwiki-self-hosted", "en", ip_days=30)
+    assert "IP-Adressen in der Versionsgeschichte löschen wir 30 Tage nach der Änderung" in de
+    assert "delete the IP addresses in the version history 30 days after the change" in en
+    assert "kein Konto" not in de and "no account" not in en
+    assert "dokuwiki-strip-ips" in task_ids("dokuwiki-self-hosted")
+
+
+def test_bookstack_sign_in_cookie_lasts_400_days_at_most():
+    """Finding 12: Laravel 10's remember-me cookie (576000 minutes)."""
+    de, en = section_text("bookstack-self-hosted", "de"), section_text("bookstack-self-hosted", "en")
+    assert "spätestens nach 400 Tagen" in de and "für bis zu 400 Tage" in de
+    assert "after 400 days at the latest" in en and "for up to 400 days" in en
+
+
+def test_galene_promise_not_to_record_is_backed_by_a_task():
+    """Finding 15."""
+    assert "galene-no-recording" in task_ids("galene-self-hosted")
+
+
+SELF_HOSTED = ["etherpad-self-hosted", "cryptpad-self-hosted", "matrix-synapse-self-hosted", "hedgedoc-self-hosted",
+               "framadate-self-hosted", "mumble-self-hosted", "bookstack-self-hosted", "dokuwiki-self-hosted",
+               "galene-self-hosted"]
+
+
+@pytest.mark.parametrize("service_id", SELF_HOSTED)
+def test_self_hosted_descriptions_leave_the_server_to_the_provider_line(service_id):
+    """Finding 16: the provider line says where the service runs; the description does not repeat it."""
+    description = CATALOG.services[service_id].description
+    assert "Hosting-Dienstleister" not in description.de and "unserem Server" not in description.de
+    assert "hosting provider" not in description.en and "our server or" not in description.en
+
+
+@pytest.mark.parametrize("service_id", SELF_HOSTED + ["alfaview", "clickmeeting"])
+def test_purposes_say_about_an_order_plainly(service_id):
+    """Findings 18 and 19: no 'that belong to an order', no 'on our behalf' above the processor line."""
+    for lang, phrases in (("de", ["die zu einem Auftrag", "in unserem Auftrag"]),
+                          ("en", ["that belong to an order", "on matters of", "on our behalf"])):
+        text = section_text(service_id, lang)
+        assert not [p for p in phrases if p in text]
