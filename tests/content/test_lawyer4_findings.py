@@ -158,3 +158,10 @@ def test_purposes_say_about_an_order_plainly(service_id):
                           ("en", ["that belong to an order", "on matters of", "on our behalf"])):
         text = section_text(service_id, lang)
         assert not [p for p in phrases if p in text]
+
+
+def test_matrix_guests_who_are_neither_members_nor_customers_have_a_basis():
+    """Finding 3 (minor): people we invite without a contract, like the other records."""
+    de = section_text("matrix-synapse-self-hosted", "de")
+    assert "weiteren Personen, die wir dazu einladen (Art. 6 Abs. 1 lit. f DSGVO; berechtigtes Interesse:" in de
+    assert "other people we invite to do so (Art. 6(1)(f) GDPR; legitimate interest:" in section_text("matrix-synapse-self-hosted", "en")
