@@ -108,8 +108,8 @@ def test_civicrm_points_to_the_payment_services_and_needs_one():
 # --- 8. Google Pay: the script from Google's servers
 
 @pytest.mark.parametrize("lang, says, task", [
-    ("de", "ohne Einwilligung (§ 25 Abs. 2 Nr. 2 TDDDG): Die Google-Pay-Schaltfläche lädt ein Skript", "pay.js"),
-    ("en", "without consent (Section 25(2) no. 2 TDDDG): The Google Pay button loads a script", "pay.js")])
+    ("de", "ohne Einwilligung (§ 25 Abs. 2 Nr. 2 TDDDG). Die Google-Pay-Schaltfläche lädt ein Skript", "pay.js"),
+    ("en", "without consent (Section 25(2) no. 2 TDDDG). The Google Pay button loads a script", "pay.js")])
 def test_google_pay_declares_its_script_and_loads_it_only_on_choice(lang, says, task):
     assert says in section_text("google-pay", lang)
     assert task in _tasks(lang, ("google-pay", {}))["google-pay-load-on-choice"]
