@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=("processor", "controller", "joint_controller", "self_hosted"))
     p.add_argument("--category", required=True, help="a category id ('policy-editor catalog' shows them)")
     p.add_argument("--purpose", action="append", metavar="TEXT")
-    p.add_argument("--basis", action="append", choices=("consent", "contract", "legal_obligation", "legitimate_interest"))
+    p.add_argument("--basis", action="append", choices=("consent", "explicit_consent", "contract", "legal_obligation", "legitimate_interest"))
     p.add_argument("--interest", metavar="TEXT", help="the legitimate interest (Art. 6(1)(f) GDPR)")
     p.add_argument("--data", action="append", metavar="TEXT", help="a category of data processed (repeat for more)")
     p.add_argument("--safeguard", choices=own_services_safeguards(), help="for a provider outside the EU/EEA")

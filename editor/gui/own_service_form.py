@@ -26,7 +26,7 @@ from .translation import Retranslating
 from .wheel import guard_wheel
 
 ROLES = ("processor", "controller", "joint_controller", "self_hosted")
-BASES = ("consent", "contract", "legal_obligation", "legitimate_interest")
+BASES = ("consent", "explicit_consent", "contract", "legal_obligation", "legitimate_interest")
 class OwnServiceDialog(FormRecord, Retranslating, QDialog):
     """Create (``record`` None) or edit one own service. ``result_record`` holds the record after
     OK; ``deleted`` is True when the user chose Delete."""
@@ -189,7 +189,8 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
                       "scc": self.tr("Standard contractual clauses (2021/914)"),
                       "bcr": self.tr("Binding corporate rules")}
         fill_combo(self.safeguard, [(safeguards[s], s) for s in ("", *own_services.SAFEGUARDS)])
-        self.bases = {"consent": self.tr("Consent"), "contract": self.tr("Contract"),
+        self.bases = {"consent": self.tr("Consent"), "explicit_consent": self.tr("Explicit consent (health and other special data)"),
+                      "contract": self.tr("Contract"),
                       "legal_obligation": self.tr("Legal obligation"),
                       "legitimate_interest": self.tr("Legitimate interest")}
         for n in range(self.purposes.rowCount()):

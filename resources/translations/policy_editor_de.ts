@@ -945,6 +945,10 @@
       <translation>Einwilligung</translation>
     </message>
     <message>
+      <source>Explicit consent (health and other special data)</source>
+      <translation>Ausdrückliche Einwilligung (Gesundheits- und andere besondere Daten)</translation>
+    </message>
+    <message>
       <source>Contract</source>
       <translation>Vertrag</translation>
     </message>

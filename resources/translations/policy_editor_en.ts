@@ -945,6 +945,10 @@
       <translation>Consent</translation>
     </message>
     <message>
+      <source>Explicit consent (health and other special data)</source>
+      <translation>Explicit consent (health and other special data)</translation>
+    </message>
+    <message>
       <source>Contract</source>
       <translation>Contract</translation>
     </message>

@@ -417,6 +417,7 @@ GERMAN = {
     "Contract": "Vertrag",
     "Legal obligation": "Rechtliche Verpflichtung",
     "Legitimate interest": "Berechtigtes Interesse",
+    "Explicit consent (health and other special data)": "Ausdrückliche Einwilligung (Gesundheits- und andere besondere Daten)",
     "Purpose": "Zweck",
     "Legal basis": "Rechtsgrundlage",
     "Interest": "Interesse",

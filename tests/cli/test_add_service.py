@@ -116,3 +116,19 @@ def test_export_names_the_pack_a_missing_service_came_from(capsys, tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "export", path, "-o", tmp_path / "out.md")
     assert code == 1 and f"'stripe-old' (pack '{pack}')" in err
+
+
+def test_an_own_service_may_rest_on_explicit_consent_and_says_so(capsys, tmp_path):
+    """A practice's own tool for health data: Art. 9(2)(a) with Art. 6(1)(a), and the withdrawal section."""
+    path = new_project(capsys, tmp_path)
+    code, out, err = run(capsys, "add-service", path, "--name", "Befundportal", "--role", "self_hosted",
+                         "--category", "practice", "--purpose", "Bereitstellung Ihrer Befunde", "--basis", "explicit_consent",
+                         "--data", "Befunde", "--retention", "10 Jahre nach der letzten Behandlung")
+    assert code == 0, err
+    assert json.loads(path.read_text("utf-8"))["own_services"][0]["purposes"][0]["basis"] == "explicit_consent"
+    out_md = tmp_path / "p.md"
+    assert run(capsys, "export", path, "-o", out_md)[0] == 0
+    text = out_md.read_text("utf-8")
+    section = text[text.index("Befundportal\n"):]
+    assert "Art. 9 Abs. 2 lit. a" in section.split("\n## ")[0]
+    assert "Widerruf" in text

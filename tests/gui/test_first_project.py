@@ -111,3 +111,21 @@ def test_scrolling_the_form_does_not_change_the_federal_state_under_the_mouse(wi
     _wheel(form.state)
     assert window.model.project.state != "SN"
 
+
+
+def test_the_own_service_form_offers_explicit_consent_in_german(window, qapp, catalog):
+    """A practice describing its own tool for health data picks Art. 9(2)(a) in the form."""
+    from editor.gui.own_service_form import OwnServiceDialog
+
+    install_translators(qapp, "de")
+    window.session.new_project()
+    dialog = OwnServiceDialog(catalog, window.model.project, None, "", "de", window)
+    combo = dialog.purposes.cellWidget(0, len(dialog.langs))
+    labels = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert labels["explicit_consent"].startswith("Ausdrückliche Einwilligung")
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    dialog.purposes.setItem(0, 0, QTableWidgetItem("Bereitstellung Ihrer Befunde"))
+    combo.setCurrentIndex(combo.findData("explicit_consent"))
+    assert dialog.record()["purposes"][0]["basis"] == "explicit_consent"
+    dialog.deleteLater()
