@@ -86,6 +86,7 @@ def test_wordpress_comments_with_avatars_say_the_hash_is_visible_and_ask_for_a_n
     en = section_text("wordpress-comments", "en", avatars=True)
     assert "die Adresse Ihres Profilbilds enthält aber einen Hashwert von ihr, den jeder im Quelltext der Seite sehen kann (siehe „Gravatar“)" in de
     assert "the address of your profile picture does contain a hash of it, which anyone can see in the page source (see “Gravatar”)" in en
+    assert "Wir selbst nutzen Ihre E-Mail-Adresse nur" in de and "We ourselves use your email address only" in en
     assert "wordpress-comments-avatars-notice" in task_ids("wordpress-comments", avatars=True)
     de_off, en_off = section_text("wordpress-comments", "de"), section_text("wordpress-comments", "en")
     assert "Hashwert" not in de_off and "Ihre E-Mail-Adresse veröffentlichen wir nicht; wir nutzen sie nur" in de_off
