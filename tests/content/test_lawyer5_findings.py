@@ -100,6 +100,15 @@ def test_grav_and_statamic_readers_without_forms_get_no_session_cookie(service_i
     assert task in task_ids(service_id)
 
 
+def test_grav_with_the_session_off_claims_no_cookie():
+    """Finding 7: once the task is done, the text follows the option."""
+    de, en = section_text("grav", "de", session=False), section_text("grav", "en", session=False)
+    assert "Endgerät" not in de and "Sitzungs" not in de and "Sitzungskennung" not in de
+    assert "device" not in en and "session" not in en
+    assert "grav-session-off" not in task_ids("grav", session=False)
+    assert "Sitzungskennung im Cookie" in section_text("grav", "de")
+
+
 def test_kirby_says_its_cookie_comes_with_a_form():
     """Finding 8: App::csrf() starts the session when a form is rendered."""
     assert "Auf Seiten ohne Formular setzt Kirby beim Lesen kein Cookie." in section_text("kirby", "de")
