@@ -109,6 +109,17 @@ def test_grav_with_the_session_off_claims_no_cookie():
     assert "Sitzungskennung im Cookie" in section_text("grav", "de")
 
 
+def test_statamic_with_the_full_static_cache_sets_cookies_only_on_form_pages():
+    """Finding 7: once the task is done, the text follows the option."""
+    de, en = section_text("statamic", "de", static_full=True), section_text("statamic", "en", static_full=True)
+    assert "Statamic setzt auf Seiten mit Formular ein Sitzungs-Cookie" in de and "bei jedem Besuch" not in de
+    assert "Alle anderen Seiten liefern wir aus einem statischen Zwischenspeicher ohne Cookies aus." in de
+    assert "on pages with a form." in en and "on every visit" not in en
+    assert "We serve all other pages from a static cache without cookies." in en
+    assert "statamic-static-cache" not in task_ids("statamic", static_full=True)
+    assert "bei jedem Besuch" in section_text("statamic", "de")
+
+
 def test_kirby_says_its_cookie_comes_with_a_form():
     """Finding 8: App::csrf() starts the session when a form is rendered."""
     assert "Auf Seiten ohne Formular setzt Kirby beim Lesen kein Cookie." in section_text("kirby", "de")
