@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
+from ..core.catalog import is_own
 from ..core.service_search import SearchIndex
 from .fit import WrappingDelegate
 from .translation import Retranslating
@@ -18,14 +19,6 @@ from .translation import Retranslating
 INDEX_LATER_MS = 1000  # after set_catalog: the start-up's first preview and checks come first
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-
-
-def is_own(catalog, sid: str) -> bool:
-    """Whether ``sid`` is one of the project's own services (imported late: the window starts
-    before the clause packs and their modules load)."""
-    from ..core.own_services import is_own as own
-
-    return own(catalog, sid)
 
 
 class ServiceChecklist(Retranslating, QWidget):
