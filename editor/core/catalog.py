@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from .packerrors import PackError
     from .templating import TemplateStore
 
+OWN_PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
+
+
+def is_own(catalog: "Catalog", service_id: str) -> bool:
+    """Whether ``service_id`` is one of the project's own services (here, not in own_services:
+    the checklist asks for every row at start, when that module is not needed otherwise)."""
+    return catalog.service_pack.get(service_id) == OWN_PACK_ID
+
 
 @dataclass
 class Pack:

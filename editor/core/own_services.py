@@ -37,12 +37,11 @@ from typing import Any, Iterable
 import msgspec
 
 from . import countries, schema
-from .catalog import Catalog, Pack
+from .catalog import OWN_PACK_ID as PACK_ID, Catalog, Pack
 from .inherit import resolve
 from .servicerules import SAFE_ID, service_problems
 from .mdsafe import md_escape
 
-PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
 MANIFEST = schema.Manifest(id=PACK_ID, version="", licence="",
                            title=schema.Text(de="Von Ihnen beschriebene Dienste", en="Services described by you"))
 MAX_OVERLAYS = 8  # per base catalog: a session's recent versions of the records
@@ -312,10 +311,6 @@ def display_name(record: Any) -> str:
             if isinstance(names.get(lang), str) and names[lang].strip():
                 return names[lang].strip()
     return str(record.get("id", "?"))
-
-
-def is_own(catalog: Catalog, service_id: str) -> bool:
-    return catalog.service_pack.get(service_id) == PACK_ID
 
 
 # -- building a record (the form and the CLI) -------------------------------------------------------

@@ -58,18 +58,20 @@ def read_pack_files(root: Path) -> PackFiles:
         files.problems.append((".", f"cannot read the pack folder ({exc.strerror or exc})"))
         return files
     total = 0
-    for folder, dirs, names in os.walk(root, onerror=lambda exc: files.problems.append((".", f"cannot list a folder ({exc.strerror})"))):
+    base = os.fspath(root)
+    for folder, dirs, names in os.walk(base, onerror=lambda exc: files.problems.append((".", f"cannot list a folder ({exc.strerror})"))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # string paths: pathlib for each of a pack's files costs more than reading them
+        prefix = "" if folder == base else os.path.relpath(folder, base).replace(os.sep, "/") + "/"
         for name in sorted(names):
             if name.startswith(".") or not name.endswith(READ_SUFFIXES):
                 continue
-            path = Path(folder) / name
-            rel = path.relative_to(root).as_posix()
+            rel = prefix + name
             if len(files.texts) + len(files.problems) >= MAX_PACK_FILES:
                 files.problems.append((rel, f"the pack has more than {MAX_PACK_FILES} files; the rest is not loaded"))
                 return files
             try:
-                text = _read_regular_file(path, real_root)
+                text = _read_regular_file(os.path.join(folder, name), real_root)
             except PackFileError as exc:
                 files.problems.append((rel, str(exc)))
                 continue
@@ -91,15 +93,24 @@ class PackFileError(Exception):
     pass
 
 
-def _read_regular_file(path: Path, real_root: Path) -> str:
-    real = Path(os.path.realpath(path))
-    if not real.is_relative_to(real_root):
-        raise PackFileError("links to a file outside the pack, which packs may not do")
+def _read_regular_file(path: str, real_root: Path) -> str:
+    # os.walk does not enter linked folders, so only a link as the file itself can lead
+    # elsewhere: open the path without following one (most files: no realpath needed); a link
+    # (the open fails) is resolved and must stay inside the pack
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDONLY | os.O_NONBLOCK | nofollow  # O_NONBLOCK: a FIFO must not wait for a writer
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type check follows at once
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as exc:
-        raise PackFileError(f"cannot read the file ({exc.strerror or exc})") from None
+        fd = os.open(path, flags) if nofollow else None
+    except OSError:
+        fd = None  # a link, or unreadable: the careful way below decides and words the error
+    if fd is None:
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(real_root):
+            raise PackFileError("links to a file outside the pack, which packs may not do")
+        try:
+            fd = os.open(real, flags)
+        except OSError as exc:
+            raise PackFileError(f"cannot read the file ({exc.strerror or exc})") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..core import countries
+from ..core.catalog import is_own
 from ..core.service_search import SearchIndex
 from .fit import WrappingDelegate
 from .translation import Retranslating
@@ -18,14 +19,6 @@ from .translation import Retranslating
 INDEX_LATER_MS = 1000  # after set_catalog: the start-up's first preview and checks come first
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-
-
-def is_own(catalog, sid: str) -> bool:
-    """Whether ``sid`` is one of the project's own services (imported late: the window starts
-    before the clause packs and their modules load)."""
-    from ..core.own_services import is_own as own
-
-    return own(catalog, sid)
 
 
 class ServiceChecklist(Retranslating, QWidget):
@@ -130,25 +123,31 @@ class ServiceChecklist(Retranslating, QWidget):
         self._category_of.clear()
         self._expanded = None
         self._kept = None
+        # items are filled before they join the tree (each row added to a shown tree is a model
+        # change the view reacts to), and the flags combined once, not per row
+        category_flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        service_flags = category_flags | Qt.ItemFlag.ItemIsUserCheckable
+        checked, unchecked = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+        top = []
         for category in catalog.ordered_categories():
             services = catalog.services_in(category.id)
             if not services:
                 continue
             title = category.title.get(lang)
             cat_item = QTreeWidgetItem([title])
-            cat_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            cat_item.setFlags(category_flags)
             cat_item.setData(0, ROLE_ID, "")
             font = cat_item.font(0)
             font.setBold(True)
             cat_item.setFont(0, font)
             cat_item.setToolTip(0, title + ("\n" + category.intro.get(lang) if category.intro is not None else ""))
-            self.tree.addTopLevelItem(cat_item)
+            top.append(cat_item)
             self._categories[category.id] = cat_item
             self._order[category.id] = []
             for service in sorted(services, key=lambda s: s.name(lang).casefold()):
                 item = QTreeWidgetItem([service.name(lang)])
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if service.id in ticked else Qt.CheckState.Unchecked)
+                item.setFlags(service_flags)
+                item.setCheckState(0, checked if service.id in ticked else unchecked)
                 item.setData(0, ROLE_ID, service.id)
                 if service.provider is not None:
                     item.setToolTip(0, f"{service.provider.entity} · {countries.name(service.provider.country, lang)}")
@@ -163,6 +162,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._order[category.id].append(service.id)
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
+        self.tree.addTopLevelItems(top)
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()

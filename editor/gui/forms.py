@@ -104,7 +104,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         the provider and when the facts were checked."""
         from ..core.composer import ComposeError, composer_for
         from ..core.context import format_date  # here: the first paint leaves the composer for later
-        from ..core.own_services import is_own
+        from ..core.catalog import is_own
 
         lang = self.lang
         try:
