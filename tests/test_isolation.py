@@ -10,12 +10,12 @@ CONFTEST = Path(__file__).resolve().parent / "conftest.py"
 def test_every_per_user_folder_points_into_the_test_home(test_home, real_user_folders):
     import platformdirs
 
-    from editor.core import cache, packs
+    from editor.core import cache, packfiles
 
     home = test_home
     for folder in (platformdirs.user_cache_dir("policy-editor"), platformdirs.user_data_dir("policy-editor"),
                    platformdirs.user_config_dir("policy-editor"), platformdirs.user_state_dir("policy-editor"),
-                   cache.cache_dir(), packs.user_packs_dir(), Path.home()):
+                   cache.cache_dir(), packfiles.user_packs_dir(), Path.home()):
         assert Path(folder).resolve().is_relative_to(home.resolve()), folder
     for real in real_user_folders:
         assert not real.resolve().is_relative_to(home.resolve())

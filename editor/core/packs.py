@@ -24,12 +24,12 @@ from . import schema
 from .catalog import Catalog, Pack
 from .packerrors import PackError, locate_line, parse_path, read_toml, shown_path
 from .document import missing_document_labels
-from .packfiles import MAX_SERVICES, PackFiles, pack_folders, read_pack_files, user_packs_dir  # noqa: F401 - theirs, used here too
+from .packfiles import MAX_SERVICES, PackFiles, pack_folders, read_pack_files
 from .inherit import provider_problems, resolve
 from . import packrules
 from .servicerules import service_problems, task_problems, template_texts
 
-__all__ = ["Catalog", "Pack", "PackError", "load_catalog", "load_pack", "locate_line", "pack_folders", "user_packs_dir"]
+__all__ = ["Catalog", "Pack", "PackError", "load_catalog", "load_pack", "locate_line"]
 # ---------------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from .atomic import write_atomic
 
 def save_as_pack(services: Iterable[schema.Service], folder: Path, pack_id: str = "own-services") -> Path:
     """Write ``services`` as a clause pack (pack.toml + services/own.toml) into ``folder`` (the
-    per-user packs folder, packs.user_packs_dir()); the pack folder is returned. An existing pack
+    per-user packs folder, packfiles.user_packs_dir()); the pack folder is returned. An existing pack
     of that id is replaced. The records keep the user's text; the pack loader validates them
     like any other pack when it is next loaded."""
     target = folder / pack_id

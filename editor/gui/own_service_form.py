@@ -353,7 +353,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
             self.accept()
 
     def _save_as_pack(self) -> None:
-        from ..core.packs import user_packs_dir
+        from ..core.packfiles import user_packs_dir
         from ..core.user_pack import save_as_pack
 
         try:

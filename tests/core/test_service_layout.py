@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.catalog_cache import default_catalog
 from editor.core.compose import compose, composer_for
-from editor.core.composer import one_clause
+from editor.core.views import one_clause
 from editor.core.document import iter_runs
 from editor.core.options import option_values
 from editor.core.project import SelectedService, example_project

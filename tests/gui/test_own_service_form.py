@@ -162,10 +162,10 @@ def test_export_refuses_a_service_no_pack_knows(project_window):
 def test_save_as_user_pack_writes_a_pack_the_loader_accepts(project_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from editor.core import packs
+    from editor.core import packfiles, packs
     from editor.resources import clause_packs_dir
 
-    monkeypatch.setattr(packs, "user_packs_dir", lambda: tmp_path / "packs")
+    monkeypatch.setattr(packfiles, "user_packs_dir", lambda: tmp_path / "packs")
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     w = project_window

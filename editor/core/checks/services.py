@@ -61,17 +61,17 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         # storage under a § 25 Abs. 2 TDDDG exception (strictly necessary) needs no consent, so no banner;
         # a two-click placeholder or the service's own tick box asks for the consent itself (the text says so)
         asks_itself = service.device_consent_in is not None or options.get(TWO_CLICK_OPTION) is True
-        if device_access and not service.device_access_exception and not asks_itself:
-            banner_needed = True
-            if not consent_tool:
-                yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
-        elif not asks_itself and any(p.is_consent and composer.applies(service, p.when, options) for p in service.purposes):
-            banner_needed = True  # e.g. images loaded only after consent: may well be the banner's (safe side)
+        consents = any(p.is_consent and composer.applies(service, p.when, options) for p in service.purposes)
+        device_consent = device_access and not service.device_access_exception and not asks_itself
+        if device_consent and not consent_tool:
+            yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        # a consent purpose without device access (images loaded after consent) may well be the
+        # banner's too: the safe side for the warning below
+        banner_needed = banner_needed or device_consent or (consents and not asks_itself)
         if placeholder_tool is not None and options.get(TWO_CLICK_OPTION) is False:
             # the placeholder's click is the consent: the text must say so, not name the banner
             yield finding("two-click-off", f"service:{service.id}", lang, service=name, tool=placeholder_tool.name(lang))
-        if device_access and service.category in tracking and not any(
-                p.is_consent and composer.applies(service, p.when, options) for p in service.purposes):
+        if device_access and service.category in tracking and not consents:
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
     if banners and not banner_needed:  # the text would claim consents that are never asked for
         yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
