@@ -243,12 +243,9 @@ class SearchIndex:
                         note(known, PART)
                 elif not _negated(known, part):
                     note(known, exact if len(known) == len(part) else prefix)
-        if len(word) > MIN_PART:  # the query is a compound of known words
-            for i in range(len(word) - MIN_PART + 1):
-                for j in range(i + MIN_PART, len(word) + 1):
-                    if (i, j) != (0, len(word)) and word[i:j] in self._postings:
-                        # the longer part carries the meaning ("Online|zahlungen" is about payments)
-                        note(word[i:j], PART * (j - i) / len(word))
+        for start, end, known in self._compound_parts(word):
+            # the longer part carries the meaning ("Online|zahlungen" is about payments)
+            note(known, PART * (end - start) / len(word))
         if len(word) >= MIN_TYPO:
             candidates = set(self._near.get(word, "").split())  # a letter missing in the query
             for short in _deletions(word):
@@ -259,6 +256,46 @@ class SearchIndex:
                 if one_edit_apart(word, known):
                     note(known, TYPO)
         return best
+
+    def _compound_parts(self, word: str) -> list[tuple[int, int, str]]:
+        """(start, end, known word) of the parts of ``word`` when it is made of known words and
+        nothing else — a linking s may join two ("Zahlungs|anbieter"), the last may carry an ending
+        or be typed only in part ("Karten|zahl"). "Shopify" is not "Shop" + "ify", and "termin" in
+        "Kartenterminal" is no part of it."""
+        postings, n = self._postings, len(word)
+        # a word that is known, or begins one, is typed whole: its last part must be a word too
+        # ("Newsletter" is no "news" + a beginning of "letters")
+        typed_whole = next(self._containing(word, inside=False), None) is not None
+        parts: list[tuple[int, int, str]] = []
+        splits: dict[int, bool] = {}  # start → whether the rest of the word from there is made of known words
+
+        def last(part: str) -> list[str]:
+            if part in postings:
+                return [part]
+            if stem(part) in postings:
+                return [stem(part)]
+            return [] if typed_whole else [known for known, _ in self._containing(part, inside=False)]
+
+        def rest_splits(start: int) -> bool:
+            if start not in splits:
+                found = False
+                for end in range(start + MIN_PART, n + 1):
+                    part = word[start:end]
+                    if (start, end) == (0, n):
+                        continue
+                    if end == n:
+                        known = last(part)
+                    elif part in postings and (rest_splits(end) or (word[end] == "s" and rest_splits(end + 1))):
+                        known = [part]
+                    else:
+                        known = []
+                    parts.extend((start, end, k) for k in known)
+                    found = found or bool(known)
+                splits[start] = found
+            return splits[start]
+
+        rest_splits(0)
+        return parts
 
     def _containing(self, part: str, inside: bool):
         """(known word, where ``part`` is in it) for the known words holding ``part`` — only those

@@ -172,3 +172,27 @@ def test_a_service_the_catalog_lacks_gets_no_guesses(index):
     assert index.search("Blumenabo Zahlung")  # a word that is known for sure still finds its services
     assert all(h.matched == 1 for h in index.search("Blumenabo Zahlung"))
     assert index.search("Plattform")  # on its own, the word is offered its compounds
+
+
+def test_a_compound_is_split_only_into_known_words():
+    """"Shopify" listed every shop system ("shop" + "ify"), "Usercentrics" the login services
+    ("user"), "Kartenterminal" the booking services ("termin" inside "terminal")."""
+    index = SearchIndex([("shopify", [("Shopify", NAME)]), ("shops", [("Online-Shop", NAME)]),
+                         ("login", [("User", NAME)]), ("terminal", [("Card terminal", NAME)]),
+                         ("booking", [("Termin", NAME)]), ("maps", [("Karten", NAME)]),
+                         ("pay", [("Zahlung", NAME)]), ("mail", [("Newsletter", NAME)]), ("ship", [("Versand", NAME)]),
+                         ("post", [("Letters", NAME)]), ("club", [("News", NAME)])])
+    assert ids(index.search("Shopify")) == ["shopify"]
+    assert index.search("Usercentrics") == []
+    assert set(ids(index.search("Kartenterminal"))) == {"terminal", "maps"}
+    assert set(ids(index.search("Newsletterversand"))) == {"mail", "ship"}
+    assert ids(index.search("Kartenzahlungen"))[0] == "pay"  # the last part with an ending, the longer part first
+    assert set(ids(index.search("Zahlungsversand"))) == {"pay", "ship"}  # joined by a linking s
+    assert set(ids(index.search("Kartenzahl"))) == {"maps", "pay"}  # the last part still being typed
+    assert ids(index.search("Newsletter")) == ["mail"]  # a known word: not "News" + a beginning of "Letters"
+
+
+def test_a_shop_system_or_banner_name_finds_itself_not_its_neighbours(index, catalog):
+    assert ids(index.search("shopify")) == ["shopify"]
+    assert not [s for s in ids(index.search("usercentrics")) if catalog.services[s].category == "accounts"]
+    assert not [s for s in ids(index.search("Kartenterminal")) if catalog.services[s].category == "booking"]
