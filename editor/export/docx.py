@@ -15,6 +15,12 @@ its numbers typed into the headings with the automatic numbering switched off (n
 Heading blocks inside a section use the next heading style down with numbering switched off
 (numId 0), so they do not shift the section numbers; below level 3 they become bold paragraphs.
 
+Table of contents: a TOC field whose result is already written — every Heading 1 and 2
+paragraph as Word's own update lists it, each a link to a bookmark on its heading —, so
+LibreOffice, print previews and Word before any update show the contents. Only the page numbers
+are missing (we cannot know them); Word adds them when it updates the field by its instruction
+(it offers that on open, and on F9).
+
 The Document arrives clean (editor.core.sanitize): no character XML 1.0 cannot hold reaches lxml.
 All wording of the file's own ("Stand", page numbers, properties, review comments) comes from
 the Document's labels.
@@ -43,6 +49,8 @@ from .text import stand_line
 __all__ = ["AUTHOR", "build", "clean", "document_date", "to_bytes", "write"]
 
 _HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
+_TOC_LEVELS = 2  # the heading levels the TOC lists: the instruction below says the same
+_TOC = f'TOC \\o "1-{_TOC_LEVELS}" \\h \\z \\u'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,6 +94,8 @@ class _Writer(ReviewEdition):
         self.date = document_date(document)
         self.links: dict[str, str] = {}
         self.next_rid: int | None = None
+        self.toc_at = None  # the paragraph the table of contents replaces once the headings are known
+        self.toc_entries: list[tuple[int, str, str]] = []  # (level, text as Word lists it, bookmark)
         # (first run, last run, lines); a line is text, or (text, link or None) pieces
         self.comments: list[tuple[object, object, list]] = []
 
@@ -153,20 +163,38 @@ class _Writer(ReviewEdition):
         if notice := draft_notice(model):
             self.box(notice)
         text_run(self.paragraph("TOCHeading"), model.label("contents"))
-        self.toc()
+        self.toc_at = self.paragraph()
+
+    def listed(self, p, level: int, text: str) -> None:
+        """A heading the TOC lists (as Word's update would: Heading 1 and 2, numbered or not):
+        a bookmark round it for the entry's link. ``text`` as the entry shows it: number, tab, title."""
+        if level > _TOC_LEVELS:
+            return
+        ident = len(self.toc_entries)
+        name = f"_Toc{ident + 1:09d}"  # "_Toc": a hidden bookmark, as Word names its own TOC marks
+        pPr = p.find(W + "pPr")
+        p.insert(0 if pPr is None else 1, p.makeelement(W + "bookmarkStart", {W + "id": str(ident), W + "name": name}))
+        w_sub(p, "bookmarkEnd", id=str(ident))
+        self.toc_entries.append((level, text, name))
 
     def toc(self) -> None:
-        """The TOC field. Its result until Word updates it (Word offers that on open): the
-        prompt and the entries without page numbers, so LibreOffice and print previews show a
-        usable table of contents too."""
-        last = self.paragraph()
-        field_start(last, 'TOC \\o "1-2" \\h \\z \\u')
-        text_run(last, self.model.label("toc_prompt"), italic=True, color="595959")
-        for section in self.model.sections:
-            for depth, entry in [(1, section)] + [(2, sub) for sub in section.subsections]:
-                last = self.paragraph("TOC1" if depth == 1 else "TOC2")
-                text_run(last, f"{entry.number}\t{entry.title}")
-        field_char(last, "end")
+        """The TOC field in place of ``toc_at``, its result the entries of ``listed``."""
+        entries = []
+        for level, text, name in self.toc_entries:
+            p = self.paragraph(f"TOC{level}")
+            if not entries:
+                field_start(p, _TOC)
+            link = w_sub(p, "hyperlink", anchor=name, history="1")
+            text_run(link, text)
+            entries.append(p)
+        if not entries:  # no headings: an empty result, which Word's update fills when there are some
+            field_start(self.toc_at, _TOC)
+            field_char(self.toc_at, "end")
+            return
+        field_char(entries[-1], "end")
+        for p in entries:
+            self.toc_at.addprevious(p)  # moves it up from the end of the body
+        self.body.remove(self.toc_at)
 
     def header_footer(self) -> None:
         section = self.doc.sections[0]
@@ -195,6 +223,8 @@ class _Writer(ReviewEdition):
             heading = self.paragraph(_HEADING_STYLES[depth - 1], num=0, hanging=851)
             title = f"{section.number}\t{title}"
         r = text_run(heading, title, bold=depth > 3)
+        if depth <= 3:
+            self.listed(heading, depth, f"{section.number}\t{title}" if self.auto_numbers else title)
         if self.review and (note := self.provenance(section)):
             self.comments.append((r, r, note))
         for block in section.blocks:
@@ -207,7 +237,8 @@ class _Writer(ReviewEdition):
             self.runs(self.paragraph(), block.runs)
         elif isinstance(block, Heading):
             if depth + 1 <= 3:  # numbering off: it must not shift the section numbers
-                self.runs(self.paragraph(_HEADING_STYLES[depth], num=0), block.runs)
+                self.runs(p := self.paragraph(_HEADING_STYLES[depth], num=0), block.runs)
+                self.listed(p, depth + 1, "".join(run.text for run in block.runs))
             else:
                 self.runs(self.paragraph(keep_next=True), block.runs, bold=True)
         elif isinstance(block, BulletList):
@@ -297,6 +328,7 @@ class _Writer(ReviewEdition):
         self.front_matter()
         for section in self.model.sections:
             self.section(section, 1)
+        self.toc()
         if self.comments:
             self.add_comments()
         self.properties()

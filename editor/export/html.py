@@ -24,10 +24,8 @@ from .text import display_number, stand_line
 
 ID_PREFIX = "pe-"  # every id we write: a website's theme has its own #intro or #content
 _RESERVED_IDS = frozenset({"pe-toc", "pe-toc-title", "pe-policy-title"})
-# The fragment's table of contents without our stylesheet: the typed numbers only, not the
-# <ol>'s own as well ("1. 1. Überblick").
-_FRAGMENT_TOC_STYLE = Markup(' style="list-style:none;padding-left:0"')
-_FRAGMENT_TOC_INNER_STYLE = Markup(' style="list-style:none;padding-left:1.5em"')
+# The fragment's contents without our stylesheet: the entries of a section indented under it.
+_FRAGMENT_TOC_INNER_STYLE = Markup(' style="padding-left:1.5em"')
 # The fragment goes into someone else's page without our CSS: the notice still stands out.
 _FRAGMENT_NOTICE_STYLE = "border:1px solid #c5d9ef;border-left:4px solid #3b7dc4;background:#eef4fb;padding:0.75em 1em;margin:1em 0"
 _SLUG_DROP = re.compile(r"[^a-z0-9_-]+")
@@ -168,7 +166,6 @@ def render(document: Document, fragment: bool = False, no_title: bool = False, s
         contents_label=document.label("contents"),
         sections=_views(document.sections, set(_RESERVED_IDS), "fragment" if fragment else "page"),
         css=(_css("fragment.css") if stylesheet else "") if fragment else _css(),
-        toc_style=_FRAGMENT_TOC_STYLE if fragment else "",
         toc_inner_style=_FRAGMENT_TOC_INNER_STYLE if fragment else "",
         generator=" ".join(document.meta_dict().get("generator", "Policy Editor").split()),
     )

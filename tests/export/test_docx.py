@@ -286,7 +286,7 @@ def test_link_targets_are_valid_uris(tmp_path):
     links = (Run("a", link="https://example.com/Datenschutz Hinweise/ä?q=1%20x"), Run(" "),
              Run("b", link="mailto:info@müller.de"))
     doc, _ = written(tmp_path, Document("de", "T", "", date(2026, 1, 1), (Section("s", "1", "S", (Paragraph(links),)),)))
-    paragraph = next(p for p in doc.paragraphs if p.hyperlinks)
+    paragraph = next(p for p in doc.paragraphs if p.text == "a b")  # (the contents entry links inside)
     assert [h.address for h in paragraph.hyperlinks] == [
         "https://example.com/Datenschutz%20Hinweise/%C3%A4?q=1%20x", "mailto:info@m%C3%BCller.de"]
 
@@ -307,20 +307,63 @@ def test_header_footer_and_language(tmp_path, language, stand, page):
     assert section.page_width.mm == pytest.approx(210, abs=0.5)  # A4
 
 
-def test_toc_field_and_update_on_open(tmp_path):
+def toc(doc) -> list[tuple[str, str, str]]:
+    """The TOC field's result as Word and LibreOffice show it before any update: (style, text,
+    text of the heading its link leads to) per entry paragraph."""
+    body = doc.element.body
+    marked = {b.get(qn("w:name")): p.text for p in doc.paragraphs for b in p._p.iter(qn("w:bookmarkStart"))}
+    chars = body.xpath(".//w:fldChar")
+    first, last = chars[0].getparent().getparent(), chars[-1].getparent().getparent()
+    paragraphs = [p for p in doc.paragraphs if first is p._p or first in p._p.itersiblings(preceding=True)]
+    paragraphs = [p for p in paragraphs if last is p._p or last in p._p.itersiblings()]
+    entries = []
+    for p in paragraphs:
+        anchors = [link.get(qn("w:anchor")) for link in p._p.iter(qn("w:hyperlink"))]
+        assert len(anchors) == 1, p.text  # one link per entry
+        entries.append((p.style.name, p.text, marked[anchors[0]]))
+    return entries
+
+
+def test_toc_field_shows_the_contents_before_any_update(tmp_path):
+    """Word, LibreOffice and a print preview show the contents as they open the file: no "press
+    F9" prompt; each entry a link to its heading. Word's update still works by the instruction."""
     doc, _ = written(tmp_path)
     body = doc.element.body
     assert [t.text for t in body.xpath(".//w:instrText")] == [' TOC \\o "1-2" \\h \\z \\u ']
-    texts = [p.text for p in doc.paragraphs]
-    assert texts.index("Inhaltsverzeichnis – zum Aktualisieren F9 drücken") < texts.index("Überblick")
-    # until Word updates the field, its result lists the entries (LibreOffice shows them as they are)
-    entries = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("toc")]
-    assert entries == [("toc 1", "1\tÜberblick"), ("toc 1", "2\tAnalyse"), ("toc 2", "2.1\tMatomo"),
-                       ("toc 1", "3\tIhre Rechte")]
     kinds = [c.get(qn("w:fldCharType")) for c in body.xpath(".//w:fldChar")]
     assert kinds == ["begin", "separate", "end"]
-    assert "3\tIhre Rechte" in doc.paragraphs[[p._p for p in doc.paragraphs].index(body.xpath(".//w:fldChar")[-1].getparent().getparent())].text
+    assert not any("F9" in p.text for p in doc.paragraphs)
+    # the result runs from the first entry to the last (no empty or prompt paragraph before them)
+    assert toc(doc) == [("toc 1", "1\tÜberblick", "Überblick"), ("toc 1", "2\tAnalyse", "Analyse"),
+                        ("toc 2", "2.1\tMatomo", "Matomo"), ("toc 1", "3\tIhre Rechte", "Ihre Rechte")]
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index("Inhalt") + 1 == texts.index("1\tÜberblick") < texts.index("Überblick")
+    names = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert len(names) == len(set(names)) == 4 and all(n.startswith("_Toc") and len(n) <= 40 for n in names)
+    ids = [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert ids == [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkEnd"))]
     assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_toc_lists_every_heading_word_lists(tmp_path):
+    """Word's update lists every Heading 1 and 2 paragraph: also a heading block inside a top-level
+    section (Heading 2, not numbered), and typed numbers where Word's numbering is off; not
+    the level-3 headings."""
+    inner = Section("a", "1", "Eins", (Heading((Run("Zwischen"), Run("titel", bold=True))), Paragraph((Run("Text"),))), (
+        Section("a1", "1.1", "Unter", (Heading((Run("Tiefer"),)),), (Section("a11", "1.1.1", "Ganz unten", ()),)),))
+    doc, _ = written(tmp_path, Document("de", "Titel", "", None, (inner,)), name="inner.docx")
+    assert toc(doc) == [("toc 1", "1\tEins", "Eins"), ("toc 2", "Zwischentitel", "Zwischentitel"),
+                        ("toc 2", "1.1\tUnter", "Unter")]
+    lettered = Section("b", "A", "Anhang", (), (Section("b1", "A.1", "Liste", ()),))
+    doc, _ = written(tmp_path, Document("de", "Titel", "", None, (lettered,)), name="typed.docx")
+    assert toc(doc) == [("toc 1", "A\tAnhang", "A\tAnhang"), ("toc 2", "A.1\tListe", "A.1\tListe")]
+
+
+def test_toc_of_a_document_without_sections_is_an_empty_field(tmp_path):
+    doc, _ = written(tmp_path, Document("de", "Titel", "", None, ()), name="empty.docx")
+    body = doc.element.body
+    assert [c.get(qn("w:fldCharType")) for c in body.xpath(".//w:fldChar")] == ["begin", "separate", "end"]
+    assert [p.text for p in doc.paragraphs if p.text][-1] == "Inhalt"
 
 
 def test_core_properties_are_fixed_by_the_document(tmp_path):
@@ -473,6 +516,77 @@ def test_libreoffice_converts_to_pdf(tmp_path, review):
     pdf = tmp_path / "policy.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# LibreOffice Basic: open a file, update its indexes by their own instructions, save as PDF.
+_UPDATE_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub UpdateToc(src As String, dst As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, args())
+  For i = 0 To doc.getDocumentIndexes().getCount() - 1
+    doc.getDocumentIndexes().getByIndex(i).update()
+  Next i
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;writer_pdf_Export&quot;
+  doc.storeToURL(ConvertToURL(dst), out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def _contents(pdf) -> list[tuple[str, str]]:
+    """(number, title) of the contents lines on page 1 of a PDF, page numbers and leaders cut:
+    the lines after "Inhalt" up to the first heading of the text, which repeats the first entry."""
+    text = subprocess.run([tool("pdftotext"), "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    entries: list[tuple[str, str]] = []
+    for line in text[text.index("Inhalt\n"):].splitlines()[1:]:
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)*)?\s*(\S.*?)(?:\.{3,}\s*\d+)?\s*", line)
+        if m is None:
+            continue
+        if entries and (m[1] or "", m[2]) == entries[0]:
+            break
+        entries.append((m[1] or "", m[2]))
+    return entries
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_contents_at_once_and_updates_them_by_the_instruction(tmp_path):
+    """Opened as it is, LibreOffice shows our contents, each entry a link into the document; updated
+    by the field's own instruction (as Word does on F9), the same entries come back, now with page
+    numbers — so the written result is the list the instruction gives."""
+    from pypdf import PdfReader
+
+    base = sample()
+    extra = Section("extra", "4", "Anhang", (Heading((Run("Zwischentitel"),)), Paragraph((Run("Text"),))))
+    document = Document("de", base.title, base.company, base.stand, base.sections + (extra,))
+    path = tmp_path / "policy.docx"
+    writer.write(document, path)
+    profile = tmp_path / "lo-profile"
+    soffice = [tool("soffice"), f"-env:UserInstallation=file://{profile}", "--headless"]
+    subprocess.run([*soffice, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    shown = _contents(tmp_path / "policy.pdf")
+    assert shown == [("1", "Überblick"), ("2", "Analyse"), ("2.1", "Matomo"), ("3", "Ihre Rechte"), ("4", "Anhang"),
+                     ("", "Zwischentitel")]
+    page = PdfReader(tmp_path / "policy.pdf").pages[0]
+    links = [a.get_object() for a in page.get("/Annots", [])]
+    assert sum(a.get("/Subtype") == "/Link" and "/Dest" in a for a in links) == 6  # one per entry
+    # the first conversion made the profile: now our macro can go into its Standard library
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(_UPDATE_MACRO, encoding="utf-8")
+    updated = tmp_path / "updated.pdf"
+    subprocess.run([*soffice, f'macro:///Standard.Module1.UpdateToc("{path}","{updated}")'],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run([tool("pdftotext"), "-f", "1", "-l", "1", "-layout", str(updated), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert re.search(r"2\.1 Matomo\.{3,}\s*\d", text), text  # now with its page number
+    assert _contents(updated) == shown
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -42,17 +42,43 @@ def parse(html: str) -> Tags:
     return tags
 
 
-def test_fragment_contents_are_not_numbered_twice_on_a_plain_page():
-    """No stylesheet of ours: an <ol> would add "1." before the typed "1."."""
-    tags = parse(writer.render(sample(), fragment=True))
-    lists = [attrs for tag, attrs, parents in tags.starts if tag == "ol" and "nav" in parents]
-    assert len(lists) == 2
-    assert all("list-style:none" in attrs.get("style", "").replace(" ", "") for attrs in lists)
+def without_styles(html: str) -> str:
+    """What a CMS that strips styles keeps of the HTML (a converter that ignores CSS sees the same)."""
+    return re.sub(r' style="[^"]*"', "", re.sub(r"(?s)<style>.*?</style>", "", html))
 
 
-def test_page_contents_are_not_numbered_twice_either():
-    css = resource("html", "style.css").read_text(encoding="utf-8")
-    assert re.search(r"\.pp-toc ol \{[^}]*list-style: none", css)
+@pytest.mark.parametrize("fragment", [True, False])
+def test_contents_are_numbered_once_without_any_stylesheet(fragment):
+    """No <ol> or <ul> in the contents: a plain page would draw its own "1." or bullet before the
+    typed number ("1. 1. Überblick"). A list still for screen readers, by role."""
+    html = without_styles(writer.render(sample(), fragment=fragment))
+    tags = parse(html)
+    in_nav = [(tag, attrs) for tag, attrs, parents in tags.starts if "nav" in parents]
+    assert not {tag for tag, _ in in_nav} & {"ol", "ul", "li", "menu", "dl"}
+    assert [attrs.get("role") for tag, attrs in in_nav if tag == "div"] == ["list", "listitem", "listitem", "list", "listitem"]
+    nav = html[html.index("<nav"):html.index("</nav>")]
+    entries = [re.sub(r"<[^>]+>", "", a) for a in re.findall(r'<a href="#pe-[^"]+">(.*?)</a>', nav)]
+    assert entries == ["1. Überblick", "2. Analyse", "2.1 Matomo (selbst gehostet)"]
+
+
+@pytest.mark.slow
+def test_a_converter_that_ignores_css_numbers_the_contents_once(tmp_path):
+    """LibreOffice reads our HTML without the stylesheet (as the walk-through's PDF showed):
+    the contents read "1. Überblick", "2.1 Matomo", not "1. 1. Überblick"."""
+    import subprocess
+
+    from tools import tool
+
+    (tmp_path / "page.html").write_text(writer.render(sample()), encoding="utf-8")
+    (tmp_path / "fragment.html").write_text(without_styles(writer.render(sample(), fragment=True)), encoding="utf-8")
+    subprocess.run([tool("soffice"), f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "page.html"),
+                    str(tmp_path / "fragment.html")], check=True, capture_output=True, timeout=180)
+    for name in ("page", "fragment"):
+        text = subprocess.run([tool("pdftotext"), str(tmp_path / f"{name}.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        contents = text[text.index("Inhalt"):].splitlines()[1:4]
+        assert [line.strip() for line in contents if line.strip()] == ["1. Überblick", "2. Analyse", "2.1 Matomo (selbst gehostet)"]
 
 
 @pytest.mark.parametrize("fragment", [True, False])
