@@ -905,6 +905,10 @@
       <translation>What the joint-control arrangement covers</translation>
     </message>
     <message>
+      <source>A processor acts only on your behalf: the policy names it with its country, like every processor, not with its address. The address stays in the project for your records.</source>
+      <translation>A processor acts only on your behalf: the policy names it with its country, like every processor, not with its address. The address stays in the project for your records.</translation>
+    </message>
+    <message>
       <source>Processes data on our behalf (processor, Art. 28 GDPR)</source>
       <translation>Processes data on our behalf (processor, Art. 28 GDPR)</translation>
     </message>

@@ -2,6 +2,7 @@
 checked as if a pack held them — without touching the shared catalog."""
 import json
 
+import msgspec
 import pytest
 
 from editor.core import own_services as O
@@ -318,3 +319,44 @@ def test_one_clause_judges_escaped_text_by_its_words(markdown, clause):
     from editor.core.mdsafe import MdSafe
     from editor.core.views import one_clause
     assert one_clause(MdSafe(markdown)) == clause
+
+
+def _section_text(catalog, project, lang, sid="own-vr-payment"):
+    from editor.core.document import iter_runs
+    section = next(s for s in compose(catalog, project, lang).walk() if s.id == f"service-{sid}")
+    return "\n".join(" ".join("".join(r.text for r in iter_runs(b)).split()) for b in section.blocks)
+
+
+def test_own_data_and_storage_period_print_as_the_catalogs_do(catalog):
+    """walk6 11: an own service printed "Card number (shortened), Amount and time" and a storage
+    period without its full stop; the catalog writes English data in lower case, acronyms and
+    names aside, and its storage periods as sentences."""
+    service = msgspec.structs.replace(
+        _one_purpose("Kartenzahlung im Laden"),
+        data=schema.TextList(de=["Kartennummer (gekürzt)", "Betrag und Zeitpunkt", "IP-Adresse", "VR-Terminal-ID"],
+                             en=["Card number (shortened)", "Amount and time", "IP address", "VR Payment terminal ID"]),
+        retention=T("10 Jahre (Buchungsbelege)", "10 years (accounting records)"))
+    project = with_own(service)
+    de, en = _section_text(catalog, project, "de"), _section_text(catalog, project, "en")
+    assert "Daten: Kartennummer (gekürzt), Betrag und Zeitpunkt, IP-Adresse, VR-Terminal-ID." in de, de
+    assert "Data: card number (shortened), amount and time, IP address, VR Payment terminal ID." in en, en
+    assert "Speicherdauer: 10 Jahre (Buchungsbelege)." in de and "Retention: 10 years (accounting records)." in en, en
+    # what the user typed stays in the project as typed
+    assert project.own_services[0]["data"]["en"][0] == "Card number (shortened)"
+    # a name the service bears keeps its capital; German filled in for a missing English keeps its nouns
+    named = msgspec.structs.replace(service, names=T("Threema", "Threema"),
+                                    data=schema.TextList(de=["Threema-ID", "Nachrichten"], en=["Threema ID", ""]))
+    assert "Data: Threema ID, Nachrichten." in _section_text(catalog, with_own(named), "en")
+
+
+def test_a_processors_address_is_kept_and_a_controllers_printed(catalog):
+    """A processor acts for us only: named with its country, as every catalog processor is; a
+    controller, whom the reader may contact, with its address."""
+    processor = msgspec.structs.replace(_one_purpose("Kartenzahlung im Laden"))
+    processor = msgspec.structs.replace(processor, provider=msgspec.structs.replace(
+        processor.provider, address="Saonestraße 3a, 60528 Frankfurt am Main"))
+    text = _section_text(catalog, with_own(processor), "de")
+    assert "VR Payment GmbH (Deutschland)" in text and "Saonestraße" not in text
+    controller = msgspec.structs.replace(processor, role="controller")
+    assert "VR Payment GmbH, Saonestraße 3a, 60528 Frankfurt am Main, Deutschland" in _section_text(
+        catalog, with_own(controller), "de")

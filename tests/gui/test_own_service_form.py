@@ -280,3 +280,20 @@ def test_described_from_the_search_dead_end_the_new_service_is_shown(project_win
     assert w.checklist.current_service() == "own-zzyzx-qwrtplk"
     assert w.options_form.service_id == "own-zzyzx-qwrtplk" and w.options_form.title.text() == "Zzyzx Qwrtplk"
     assert "own-zzyzx-qwrtplk" in w.checklist.visible_ids()
+
+
+def test_the_form_says_a_processors_address_is_not_printed(project_window):
+    """walk6 11: the address typed for a processor was silently left out of the policy (by design:
+    a processor is named with its country); a controller's address is printed."""
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog, country="DE", safeguard="")
+    note = dialog.address_note
+    assert dialog.role.currentData() == "processor" and note.isVisibleTo(dialog)
+    assert "not with its address" in note.text()
+    dialog.role.setCurrentIndex(dialog.role.findData("controller"))
+    assert not note.isVisibleTo(dialog)
+    dialog.role.setCurrentIndex(dialog.role.findData("processor"))
+    confirm(w)
+    assert "1 Main St" not in w.preview.toPlainText() and "Acme Inc. (" in w.preview.toPlainText()
