@@ -92,9 +92,13 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         row("category", self.category)
         row("role", self.role)
         row("entity", self.entity)
-        row("address", self.address)
-        form.addRow("", self.address_note)
-        self.form = form
+        address = QWidget()  # the field and, below it, what the policy does with it
+        address_box = QVBoxLayout(address)
+        address_box.setContentsMargins(0, 0, 0, 0)
+        address_box.addWidget(self.address)
+        address_box.addWidget(self.address_note)
+        row("address", address)
+        self.labels["address"].setBuddy(self.address)  # Alt+D types into the field
         row("country", self.country)
         row("safeguard", self.safeguard)
         row("privacy_url", self.privacy_url)
@@ -181,9 +185,8 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
             self.labels[f"data.{lang}"].setText(in_(self.tr("Data processed, one per line"), lang) + ":")
             self.labels[f"retention.{lang}"].setText(in_(self.tr("How long it is kept"), lang) + ":")
             self.labels[f"joint.{lang}"].setText(in_(self.tr("What the joint-control arrangement covers"), lang) + ":")
-        self.address_note.setText(self.tr("A processor acts only on your behalf: the policy names it with its country, "
-                                          "like every processor, not with its address. The address stays in the "
-                                          "project for your records."))
+        self.address_note.setText(self.tr("Not printed for a processor: the policy names it with its country, "
+                                          "like every processor."))
         self.device.setText(self.tr("Stores or reads data on the visitor's device"))
         self.device.setToolTip(self.tr("For example cookies, local storage or a device fingerprint: then the visitors "
                                        "must consent first (Section 25 TDDDG)."))
@@ -324,7 +327,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         outside = self.role.currentData() != "self_hosted" and len(country) == 2 and country not in countries.EEA
         self.safeguard.setEnabled(outside)
         joint = self.role.currentData() == "joint_controller"
-        self.form.setRowVisible(self.address_note, self.role.currentData() == "processor")
+        self.address_note.setVisible(self.role.currentData() == "processor")
         for lang in self.langs:
             self.joint[lang].setVisible(joint)
             self.labels[f"joint.{lang}"].setVisible(joint)

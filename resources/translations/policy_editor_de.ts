@@ -905,10 +905,6 @@
       <translation>Was die Vereinbarung zur gemeinsamen Verantwortung regelt</translation>
     </message>
     <message>
-      <source>A processor acts only on your behalf: the policy names it with its country, like every processor, not with its address. The address stays in the project for your records.</source>
-      <translation>Ein Auftragsverarbeiter handelt nur in Ihrem Auftrag: Die Erklärung nennt ihn wie jeden Auftragsverarbeiter mit seinem Land, nicht mit seiner Anschrift. Die Anschrift bleibt für Ihre Unterlagen im Projekt gespeichert.</translation>
-    </message>
-    <message>
       <source>Processes data on our behalf (processor, Art. 28 GDPR)</source>
       <translation>Verarbeitet Daten in unserem Auftrag (Auftragsverarbeiter, Art. 28 DSGVO)</translation>
     </message>
@@ -1015,6 +1011,10 @@
     <message>
       <source>Privacy notice in English, if separate:</source>
       <translation>Datenschutzhinweise auf Englisch, falls eigene Seite:</translation>
+    </message>
+    <message>
+      <source>Not printed for a processor: the policy names it with its country, like every processor.</source>
+      <translation>Bei einem Auftragsverarbeiter steht die Anschrift nicht in der Erklärung: Sie nennt ihn, wie jeden Auftragsverarbeiter, mit seinem Land.</translation>
     </message>
     <message>
       <source>Stores or reads data on the visitor's device</source>

@@ -905,10 +905,6 @@
       <translation>What the joint-control arrangement covers</translation>
     </message>
     <message>
-      <source>A processor acts only on your behalf: the policy names it with its country, like every processor, not with its address. The address stays in the project for your records.</source>
-      <translation>A processor acts only on your behalf: the policy names it with its country, like every processor, not with its address. The address stays in the project for your records.</translation>
-    </message>
-    <message>
       <source>Processes data on our behalf (processor, Art. 28 GDPR)</source>
       <translation>Processes data on our behalf (processor, Art. 28 GDPR)</translation>
     </message>
@@ -1015,6 +1011,10 @@
     <message>
       <source>Privacy notice in English, if separate:</source>
       <translation>Privacy notice in English, if separate:</translation>
+    </message>
+    <message>
+      <source>Not printed for a processor: the policy names it with its country, like every processor.</source>
+      <translation>Not printed for a processor: the policy names it with its country, like every processor.</translation>
     </message>
     <message>
       <source>Stores or reads data on the visitor's device</source>
