@@ -144,12 +144,20 @@ _IN_BRACKET = r"(?:[^()]|\([^()]*\))*"  # "Art. 7(1) GDPR" has brackets of its o
 _CITATION_AT_END = re.compile(rf"\({_IN_BRACKET}(?:Art\.|§|Section) {_IN_BRACKET}\)\.$")
 
 
+# a CommonMark backslash escape: the user's text (an own service) reaches one_clause escaped
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def one_clause(text: MdSafe) -> MdSafe | None:
     """The purpose text without its closing full stop, when it is one sentence of one clause
     (after "…; Gesundheitsdaten nach Art. 9 …" the basis in brackets would seem to be that one's),
-    and not ending in a bracket that cites a law."""
+    and not ending in a bracket that cites a law. Judged on the words as printed; an escaped
+    full stop ("\\.") is cut with its backslash."""
     stripped = text.strip()
-    if (not stripped.endswith(".") or "; " in stripped or _SENTENCE_BREAK.search(stripped)
-            or _CITATION_AT_END.search(stripped)):
+    words = _MD_ESCAPE.sub(r"\1", stripped)
+    if (not words.endswith(".") or "; " in words or _SENTENCE_BREAK.search(words)
+            or _CITATION_AT_END.search(words)):
         return None
-    return MdSafe(stripped[:-1])
+    before = stripped[:-1]
+    escaped = (len(before) - len(before.rstrip("\\"))) % 2  # an odd run of backslashes escapes the stop
+    return MdSafe(before[:-1] if escaped else before)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from . import settings as app_settings
-from .targets import EXPORT_HISTORY, STAND
+from .targets import EXPORT_HISTORY, STAND, ServiceTarget
 
 
 class WindowDialogs(QObject):
@@ -57,7 +57,9 @@ class WindowDialogs(QObject):
             text = (self.tr("Delete %1") if record is None else self.tr("Describe %1") if index is None
                     else self.tr("Edit %1")).replace("%1", name)
             if self.window.apply_changes(own_service_changes(self.window.model.project, record, index), text) and record:
-                self.window.preview.scroll_to(f"service-{record['id']}")  # show what it wrote, as a tick does
+                # the service tab and the preview show what it wrote, as choosing it in the list does
+                self.window.navigator.go(ServiceTarget(record["id"]), focus=False)
+                self.window.preview.scroll_to(f"service-{record['id']}")
         dialog.finished.connect(finished)
         dialog.open()
 

@@ -111,7 +111,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
             description = composer_for(self.catalog).description_text(service, lang, options)
         except ComposeError as exc:  # the pack's template is broken: say so rather than show its code
             description = str(exc)
-        lines = [description]
+        lines = [description] if description.strip() else []  # an own service may have none
         if service.provider is not None:
             lines.append(self.tr("Provider: %1, %2").replace("%1", service.provider.entity)
                          .replace("%2", countries.name(service.provider.country, lang)))

@@ -74,6 +74,9 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         self.problems.setObjectName("own_service_problems")
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.address_note = QLabel()  # a processor's address is not printed: say so where it is typed
+        self.address_note.setWordWrap(True)
+        self.address_note.setObjectName("own_service_address_note")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -89,7 +92,13 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         row("category", self.category)
         row("role", self.role)
         row("entity", self.entity)
-        row("address", self.address)
+        address = QWidget()  # the field and, below it, what the policy does with it
+        address_box = QVBoxLayout(address)
+        address_box.setContentsMargins(0, 0, 0, 0)
+        address_box.addWidget(self.address)
+        address_box.addWidget(self.address_note)
+        row("address", address)
+        self.labels["address"].setBuddy(self.address)  # Alt+D types into the field
         row("country", self.country)
         row("safeguard", self.safeguard)
         row("privacy_url", self.privacy_url)
@@ -176,6 +185,8 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
             self.labels[f"data.{lang}"].setText(in_(self.tr("Data processed, one per line"), lang) + ":")
             self.labels[f"retention.{lang}"].setText(in_(self.tr("How long it is kept"), lang) + ":")
             self.labels[f"joint.{lang}"].setText(in_(self.tr("What the joint-control arrangement covers"), lang) + ":")
+        self.address_note.setText(self.tr("Not printed for a processor: the policy names it with its country, "
+                                          "like every processor."))
         self.device.setText(self.tr("Stores or reads data on the visitor's device"))
         self.device.setToolTip(self.tr("For example cookies, local storage or a device fingerprint: then the visitors "
                                        "must consent first (Section 25 TDDDG)."))
@@ -316,6 +327,7 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         outside = self.role.currentData() != "self_hosted" and len(country) == 2 and country not in countries.EEA
         self.safeguard.setEnabled(outside)
         joint = self.role.currentData() == "joint_controller"
+        self.address_note.setVisible(self.role.currentData() == "processor")
         for lang in self.langs:
             self.joint[lang].setVisible(joint)
             self.labels[f"joint.{lang}"].setVisible(joint)

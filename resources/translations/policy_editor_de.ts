@@ -1013,6 +1013,10 @@
       <translation>Datenschutzhinweise auf Englisch, falls eigene Seite:</translation>
     </message>
     <message>
+      <source>Not printed for a processor: the policy names it with its country, like every processor.</source>
+      <translation>Bei einem Auftragsverarbeiter steht die Anschrift nicht in der Erklärung: Sie nennt ihn, wie jeden Auftragsverarbeiter, mit seinem Land.</translation>
+    </message>
+    <message>
       <source>Stores or reads data on the visitor's device</source>
       <translation>Speichert oder liest Daten auf dem Endgerät der Besucher</translation>
     </message>

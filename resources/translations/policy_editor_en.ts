@@ -1013,6 +1013,10 @@
       <translation>Privacy notice in English, if separate:</translation>
     </message>
     <message>
+      <source>Not printed for a processor: the policy names it with its country, like every processor.</source>
+      <translation>Not printed for a processor: the policy names it with its country, like every processor.</translation>
+    </message>
+    <message>
       <source>Stores or reads data on the visitor's device</source>
       <translation>Stores or reads data on the visitor's device</translation>
     </message>

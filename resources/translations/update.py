@@ -388,6 +388,9 @@ GERMAN = {
     "How long it is kept": "Wie lange sie gespeichert werden",
     "What the joint-control arrangement covers": "Was die Vereinbarung zur gemeinsamen Verantwortung regelt",
     "Stores or reads data on the visitor's device": "Speichert oder liest Daten auf dem Endgerät der Besucher",
+    "Not printed for a processor: the policy names it with its country, like every processor.":
+        "Bei einem Auftragsverarbeiter steht die Anschrift nicht in der Erklärung: Sie nennt ihn, wie jeden "
+        "Auftragsverarbeiter, mit seinem Land.",
     "For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).":
         "Zum Beispiel Cookies, Local Storage oder ein Geräte-Fingerabdruck: Dann müssen die Besucher vorher einwilligen (§ 25 TDDDG).",
     "— choose a category —": "— Kategorie wählen —",

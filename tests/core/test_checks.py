@@ -177,8 +177,26 @@ def test_unverified_facts_are_one_summary_not_one_finding_per_service(catalog):
     unsure = [s.id for s in catalog.services.values() if s.uncertain][:3]
     project.services = [SelectedService(id=s) for s in unsure]
     (finding,) = by_code(checks(catalog, project), "uncertain-facts")
-    assert finding.severity == "info" and str(len(unsure)) in finding.message
+    assert finding.severity == "info"
     assert all(catalog.services[s].name("de") in finding.message for s in unsure)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_unverified_facts_read_right_for_one_service_and_for_several(catalog, count):
+    """walk6 15: "For 1 selected services …" — the names say how many, in words that fit any number."""
+    project = example_project()
+    unsure = [s.id for s in catalog.services.values() if s.uncertain][:count]
+    project.services = [SelectedService(id=s) for s in unsure]
+    de_names = [f"„{catalog.services[s].name('de')}“" for s in unsure]
+    en_names = [f"“{catalog.services[s].name('en')}”" for s in unsure]
+    names = {"de": de_names[0] if count == 1 else f"{de_names[0]}, {de_names[1]} und {de_names[2]}",
+             "en": en_names[0] if count == 1 else f"{en_names[0]}, {en_names[1]} and {en_names[2]}"}
+    (de,) = by_code(checks(catalog, project, lang="de"), "uncertain-facts")
+    (en,) = by_code(checks(catalog, project, lang="en"), "uncertain-facts")
+    assert de.message.startswith("Einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) sind bei "
+                                 f"{names['de']} noch nicht abschließend geprüft."), de.message
+    assert en.message.startswith("Some facts (such as an address or a certification) for "
+                                 f"{names['en']} are not fully verified."), en.message
 
 
 def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs_it(catalog):

@@ -2,6 +2,7 @@
 checked as if a pack held them — without touching the shared catalog."""
 import json
 
+import msgspec
 import pytest
 
 from editor.core import own_services as O
@@ -251,3 +252,111 @@ def test_any_own_record_becomes_findings_never_a_crash(catalog, changes):
         compose(catalog, loaded, lang)
     findings = checks(catalog, loaded, lang="en")
     assert all(f.message for f in findings)
+
+
+# -- what an own service prints: the user's words, nothing of the Markdown escaping (walk6 1) -------
+
+def _bullets(document, service_id):
+    """The purpose lines of a service's section, as a reader sees them."""
+    section = next(s for top in document.sections for s in top.subsections if s.id == f"service-{service_id}")
+    lines = []
+    for block in section.blocks:
+        for item in getattr(block, "items", ()):
+            lines.append(" ".join("".join(r.text for r in item).split()))
+    return lines
+
+
+def _one_purpose(text, basis="contract"):
+    return O.build(id="own-vr-payment", name=T("VR Payment", "VR Payment"), category="payment", role="processor",
+                   entity="VR Payment GmbH", country="DE", privacy_url="https://vr.example/datenschutz",
+                   purposes=[schema.Purpose(text=T(text, text), basis=basis)],
+                   data=schema.TextList(de=["Kartennummer"], en=["card number"]), retention=T("10 Jahre", "10 years"))
+
+
+@pytest.mark.parametrize("typed", ["Kartenzahlung im Laden", "Kartenzahlung im Laden.", " Kartenzahlung im Laden. "])
+def test_own_purpose_prints_without_a_stray_backslash(catalog, typed):
+    project = with_own(_one_purpose(typed))
+    assert _bullets(compose(catalog, project, "de"), "own-vr-payment") == [
+        "Kartenzahlung im Laden (Art. 6 Abs. 1 lit. b DSGVO)."]
+    assert _bullets(compose(catalog, project, "en"), "own-vr-payment") == [
+        "Kartenzahlung im Laden (Art. 6(1)(b) GDPR)."]
+
+
+def test_own_purpose_of_two_sentences_states_its_basis_as_a_sentence(catalog):
+    # the second sentence would otherwise seem to carry the basis; user text reaches one_clause escaped
+    project = with_own(_one_purpose("Zahlung (siehe Art. 6 DSGVO). Danach Abrechnung"))
+    assert _bullets(compose(catalog, project, "de"), "own-vr-payment") == [
+        "Zahlung (siehe Art. 6 DSGVO). Danach Abrechnung. Rechtsgrundlage: Art. 6 Abs. 1 lit. b DSGVO."]
+
+
+_WORD = st.text(alphabet="abcdefgxyzABCXYZäöüß0123456789\\`*_{}[]()#+-.!<>|~&\"'=:^$;,?%/@", min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(_WORD, min_size=1, max_size=5), stop=st.booleans())
+def test_any_own_purpose_prints_literally_with_its_basis(words, stop):
+    from editor.core.catalog_cache import default_catalog
+    catalog = default_catalog(include_user=False)  # not the fixture: a failing example would print it whole
+    typed = " ".join(words) + ("." if stop else "")
+    project = with_own(_one_purpose(typed))
+    for lang, basis in (("de", "Art. 6 Abs. 1 lit. b DSGVO"), ("en", "Art. 6(1)(b) GDPR")):
+        [line] = _bullets(compose(catalog, project, lang), "own-vr-payment")
+        text = " ".join(typed.split())
+        sentence = text if text[-1] in ".!?:;" else text + "."
+        label = "Rechtsgrundlage" if lang == "de" else "Legal basis"
+        # the user's words as typed, then the basis: in brackets in place of the full stop, or as a sentence
+        assert line in (f"{sentence[:-1]} ({basis}).", f"{sentence} {label}: {basis}."), (typed, line)
+        assert line.count("\\") == typed.count("\\")
+
+
+@pytest.mark.parametrize("markdown, clause", [
+    ("Kartenzahlung im Laden\\.", "Kartenzahlung im Laden"),  # an escaped stop goes with its backslash
+    ("Pfad C:\\\\.", "Pfad C:\\\\"),  # an escaped backslash, then the stop: the backslash stays
+    ("Zahlung \\(Art\\. 6 DSGVO\\)\\. Danach Abrechnung\\.", None),  # two sentences, also when escaped
+    ("Werbung \\(§ 7 Abs\\. 3 UWG\\)\\.", None),  # ends in a bracket citing a law
+])
+def test_one_clause_judges_escaped_text_by_its_words(markdown, clause):
+    from editor.core.mdsafe import MdSafe
+    from editor.core.views import one_clause
+    assert one_clause(MdSafe(markdown)) == clause
+
+
+def _section_text(catalog, project, lang, sid="own-vr-payment"):
+    from editor.core.document import iter_runs
+    section = next(s for s in compose(catalog, project, lang).walk() if s.id == f"service-{sid}")
+    return "\n".join(" ".join("".join(r.text for r in iter_runs(b)).split()) for b in section.blocks)
+
+
+def test_own_data_and_storage_period_print_as_the_catalogs_do(catalog):
+    """walk6 11: an own service printed "Card number (shortened), Amount and time" and a storage
+    period without its full stop; the catalog writes English data in lower case, acronyms and
+    names aside, and its storage periods as sentences."""
+    service = msgspec.structs.replace(
+        _one_purpose("Kartenzahlung im Laden"),
+        data=schema.TextList(de=["Kartennummer (gekürzt)", "Betrag und Zeitpunkt", "IP-Adresse", "VR-Terminal-ID"],
+                             en=["Card number (shortened)", "Amount and time", "IP address", "VR Payment terminal ID"]),
+        retention=T("10 Jahre (Buchungsbelege)", "10 years (accounting records)"))
+    project = with_own(service)
+    de, en = _section_text(catalog, project, "de"), _section_text(catalog, project, "en")
+    assert "Daten: Kartennummer (gekürzt), Betrag und Zeitpunkt, IP-Adresse, VR-Terminal-ID." in de, de
+    assert "Data: card number (shortened), amount and time, IP address, VR Payment terminal ID." in en, en
+    assert "Speicherdauer: 10 Jahre (Buchungsbelege)." in de and "Retention: 10 years (accounting records)." in en, en
+    # what the user typed stays in the project as typed
+    assert project.own_services[0]["data"]["en"][0] == "Card number (shortened)"
+    # a name the service bears keeps its capital; German filled in for a missing English keeps its nouns
+    named = msgspec.structs.replace(service, names=T("Threema", "Threema"),
+                                    data=schema.TextList(de=["Threema-ID", "Nachrichten"], en=["Threema ID", ""]))
+    assert "Data: Threema ID, Nachrichten." in _section_text(catalog, with_own(named), "en")
+
+
+def test_a_processors_address_is_kept_and_a_controllers_printed(catalog):
+    """A processor acts for us only: named with its country, as every catalog processor is; a
+    controller, whom the reader may contact, with its address."""
+    processor = msgspec.structs.replace(_one_purpose("Kartenzahlung im Laden"))
+    processor = msgspec.structs.replace(processor, provider=msgspec.structs.replace(
+        processor.provider, address="Saonestraße 3a, 60528 Frankfurt am Main"))
+    text = _section_text(catalog, with_own(processor), "de")
+    assert "VR Payment GmbH (Deutschland)" in text and "Saonestraße" not in text
+    controller = msgspec.structs.replace(processor, role="controller")
+    assert "VR Payment GmbH, Saonestraße 3a, 60528 Frankfurt am Main, Deutschland" in _section_text(
+        catalog, with_own(controller), "de")

@@ -109,8 +109,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Im Abschnitt „{section}“ fehlt noch: {value}.",
         "Still missing in section “{section}”: {value}."),
     "uncertain-facts": ("info",
-        "Bei {count} ausgewählten Diensten sind einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) noch nicht abschließend geprüft: {names}. Die Texte sind dort vorsichtig formuliert. Die Prüffassung (DOCX) nennt die offenen Punkte für Ihre Rechtsberatung.",
-        "For {count} selected services some facts (such as an address or a certification) are not fully verified: {names}. The texts stay on the safe side there. The review edition (DOCX) lists the open points for your legal adviser."),
+        "Einzelne Angaben (etwa eine Anschrift oder eine Zertifizierung) sind bei {names} noch nicht abschließend geprüft. Die Texte sind dort vorsichtig formuliert. Die Prüffassung (DOCX) nennt die offenen Punkte für Ihre Rechtsberatung.",
+        "Some facts (such as an address or a certification) for {names} are not fully verified. The texts stay on the safe side there. The review edition (DOCX) lists the open points for your legal adviser."),
     "retention-conflict": ("warning",
         "Zwei Speicherfristen für dieselben Daten ({data}): {periods}. Gleichen Sie die Einstellungen an, damit die Erklärung eine Frist nennt.",
         "Two retention periods for the same data ({data}): {periods}. Align the settings so that the policy states one period."),
@@ -151,6 +151,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 def finding(code: str, target: str, lang: str, severity: str | None = None, **values: object) -> Finding:
     default, de, en = MESSAGES[code]
     return Finding(severity or default, code, (de if lang == "de" else en).format(**values).strip(), target)
+
+
+def quoted_list(names: list[str], lang: str) -> str:
+    """Names in running text, each in quotes, the last after "und"/"and": right for any number
+    (a count would need "Dienst"/"Diensten")."""
+    open_, close, word = ("„", "“", " und ") if lang == "de" else ("“", "”", " and ")
+    quoted = [f"{open_}{name}{close}" for name in names]
+    return word.join(filter(None, (", ".join(quoted[:-1]), quoted[-1]))) if quoted else ""
 
 
 def titles(document: Document) -> dict[str, str]:

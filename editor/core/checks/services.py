@@ -9,7 +9,7 @@ from ..catalog import Catalog
 from ..composer import composer_for
 from ..options import option_problem, option_values
 from ..project import Project
-from .finding import LANGUAGE_NAMES, Finding, Inputs, finding
+from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
 # the embeds' option for a placeholder whose click is the consent (the service template reads it too)
 TWO_CLICK_OPTION = "two_click"
@@ -86,8 +86,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
                               other=catalog.services[other].name(lang))
     unsure = [s for s in selected if s.uncertain]
     if unsure:
-        yield finding("uncertain-facts", "services", lang, count=len(unsure),
-                      names=", ".join(s.name(lang) for s in unsure))
+        yield finding("uncertain-facts", "services", lang, names=quoted_list([s.name(lang) for s in unsure], lang))
     yield from _periods(catalog, project, selected, lang)
 
 
