@@ -237,21 +237,6 @@ def _sentence(text: schema.Text | None) -> schema.Text | None:
     return None if text is None else schema.Text(de=end(text.de), en=end(text.en))
 
 
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]+\b")  # "Amount", not "IP", "PayPal" or "E-mail"
-
-
-def _data_item(text: schema.Text, names: set[str]) -> schema.Text:
-    """A data item as the catalog writes it: it is printed mid-sentence ("Data: card number,
-    amount and time"), so an English item starts in lower case, unless its first word is an
-    acronym or mixed case or a name the service or its provider bears ("VR Payment terminal ID").
-    German keeps the user's capitals (nouns)."""
-    first = _PLAIN_WORD.match(text.en.strip())  # not the German filled in for a missing English
-    text = _plain(text)
-    if first is None or first.group(0) in names:
-        return text
-    return schema.Text(de=text.de, en=text.en[0].lower() + text.en[1:])
-
-
 def for_composing(service: schema.Service) -> schema.Service:
     """The record as the composer sees it: the user's texts literal, both languages filled, no
     template of its own."""
@@ -260,9 +245,9 @@ def for_composing(service: schema.Service) -> schema.Service:
     fingerprint = hashlib.sha256(msgspec.json.encode(service)).hexdigest()[:10]
     # data items are plain text to the templates (they escape them on output): no escaping here
     # an own service has no options: a conditional data category is always listed (the safe side)
-    names = set(" ".join((service.names.de, service.names.en, service.provider.entity if service.provider else "")).split())
-    pairs = [_data_item(schema.Text(de=de, en=en), names) for de, en in zip(service.data.de, service.data.en)]
-    pairs += [_data_item(schema.Text(de=c.de, en=c.en), names) for c in service.data.conditional]
+    # the user's words as typed, capitals too: lowering "Apple ID" or "Google account" would be wrong
+    pairs = [_plain(schema.Text(de=de, en=en)) for de, en in zip(service.data.de, service.data.en)]
+    pairs += [_plain(schema.Text(de=c.de, en=c.en)) for c in service.data.conditional]
     data_de, data_en = [t.de for t in pairs if t.de.strip()], [t.en for t in pairs if t.en.strip()]
     purposes = [replace(p, text=_text(_sentence(p.text)), interest=_text(p.interest), when=None) for p in service.purposes]
     transfer = service.transfer

@@ -328,9 +328,9 @@ def _section_text(catalog, project, lang, sid="own-vr-payment"):
 
 
 def test_own_data_and_storage_period_print_as_the_catalogs_do(catalog):
-    """walk6 11: an own service printed "Card number (shortened), Amount and time" and a storage
-    period without its full stop; the catalog writes English data in lower case, acronyms and
-    names aside, and its storage periods as sentences."""
+    """walk6 11: an own service printed a storage period without its full stop; the catalog
+    writes its storage periods as sentences. Data items keep the user's capitals: lowering a
+    first word would also lower names ("Apple ID")."""
     service = msgspec.structs.replace(
         _one_purpose("Kartenzahlung im Laden"),
         data=schema.TextList(de=["Kartennummer (gekürzt)", "Betrag und Zeitpunkt", "IP-Adresse", "VR-Terminal-ID"],
@@ -339,14 +339,13 @@ def test_own_data_and_storage_period_print_as_the_catalogs_do(catalog):
     project = with_own(service)
     de, en = _section_text(catalog, project, "de"), _section_text(catalog, project, "en")
     assert "Daten: Kartennummer (gekürzt), Betrag und Zeitpunkt, IP-Adresse, VR-Terminal-ID." in de, de
-    assert "Data: card number (shortened), amount and time, IP address, VR Payment terminal ID." in en, en
+    assert "Data: Card number (shortened), Amount and time, IP address, VR Payment terminal ID." in en, en
     assert "Speicherdauer: 10 Jahre (Buchungsbelege)." in de and "Retention: 10 years (accounting records)." in en, en
     # what the user typed stays in the project as typed
     assert project.own_services[0]["data"]["en"][0] == "Card number (shortened)"
-    # a name the service bears keeps its capital; German filled in for a missing English keeps its nouns
-    named = msgspec.structs.replace(service, names=T("Threema", "Threema"),
-                                    data=schema.TextList(de=["Threema-ID", "Nachrichten"], en=["Threema ID", ""]))
-    assert "Data: Threema ID, Nachrichten." in _section_text(catalog, with_own(named), "en")
+    # German filled in for a missing English item keeps its nouns
+    named = msgspec.structs.replace(service, data=schema.TextList(de=["Apple-ID", "Nachrichten"], en=["Apple ID", ""]))
+    assert "Data: Apple ID, Nachrichten." in _section_text(catalog, with_own(named), "en")
 
 
 def test_a_processors_address_is_kept_and_a_controllers_printed(catalog):
