@@ -1,0 +1,35 @@
+"""textfix6: the text leftovers of the last session, each checked in the composed text (both languages)."""
+import pytest
+
+from editor.core.compose import compose
+from editor.core.document import iter_runs
+from editor.core.project import SelectedService, example_project
+
+from test_special_categories import CATALOG
+
+
+def _project(*selection):
+    project = example_project()
+    project.services = [SelectedService(id=s, options=o) for s, o in
+                        ((s, {}) if isinstance(s, str) else s for s in selection)]
+    return project
+
+
+def section_texts(lang, *selection):
+    """Each composed section's text (runs joined, whitespace folded), by section id."""
+    document = compose(CATALOG, _project(*selection), lang)
+    return {s.id: " ".join(" ".join(r.text for b in s.blocks for r in iter_runs(b)).split())
+            for s in document.walk()}
+
+
+# point 2: meeting tools selected together say the category's purposes once
+def test_meeting_tools_selected_together_print_each_purpose_once():
+    for lang, purposes in (("de", ("Durchführung von Online-Besprechungen und -Beratungen",
+                                    "Durchführung sonstiger Online-Besprechungen")),
+                           ("en", ("Holding online meetings and consultations", "Holding other online meetings"))):
+        texts = section_texts(lang, "hetzner", "alfaview", "galene-self-hosted", "mumble-self-hosted")
+        whole = " ".join(texts.values())
+        for purpose in purposes:
+            assert whole.count(purpose) == 1, (purpose, whole)
+        # Mumble's own purpose (its connection log) stays in its own section
+        assert ("Protokoll der Verbindungen" if lang == "de" else "A log of connections") in texts["service-mumble-self-hosted"]
