@@ -264,7 +264,8 @@ class Composer:
         # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
                      service_key=service_key(service, options), options=options,
-                     handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
+                     handlers=self.handlers(service, document.views), hosted=self.hosted(service, document.views),
+                     shared=self.shared(service.category, document.views, lang))
         inputs = ctx.Inputs(self.catalog, lang, **given)
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
@@ -318,6 +319,15 @@ class Composer:
             views = {v.id: v for key in wanted for v in by_key.get(key, ())}
             found = answers[wanted] = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: position[v.id]))
         return tuple(name for sid, name in found if sid != service.id)
+
+    def hosted(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
+        """Names of the selected self-hosted services that run on ``service``'s servers (the reverse
+        of ``handlers``), in document order: a hoster's section says it holds their data too."""
+        own = next((v for v in selected if v.id == service.id), None)
+        if own is None or own.provider is None:
+            return ()
+        return tuple(v.name for v in selected if v.provider is None and v.without_provider == "self_hosted"
+                     and own.name in self.handlers(self.catalog.services[v.id], selected))
 
     def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
         """What every selected service of ``category`` says alike — when there are two or more and

@@ -33,3 +33,17 @@ def test_meeting_tools_selected_together_print_each_purpose_once():
             assert whole.count(purpose) == 1, (purpose, whole)
         # Mumble's own purpose (its connection log) stays in its own section
         assert ("Protokoll der Verbindungen" if lang == "de" else "A log of connections") in texts["service-mumble-self-hosted"]
+
+
+# point 3: the hoster's section names the self-hosted tools whose data it also holds
+def test_the_hosters_section_names_the_self_hosted_tools_it_holds():
+    for lang, also, other in (("de", "Auch hier gespeichert: die Daten von", "auf Servern von Hetzner"),
+                              ("en", "Also stored here: the data of", "on servers of Hetzner")):
+        texts = section_texts(lang, "hetzner", "etherpad-self-hosted", "matrix-synapse-self-hosted", "google-fonts")
+        hetzner = texts["service-hetzner"]
+        names = [CATALOG.services[s].names.get(lang) for s in ("etherpad-self-hosted", "matrix-synapse-self-hosted")]
+        assert f"{also} {names[0]}, {names[1]}," in hetzner, hetzner
+        assert other in texts["service-etherpad-self-hosted"] and other in texts["service-matrix-synapse-self-hosted"]
+        assert CATALOG.services["google-fonts"].names.get(lang) not in hetzner  # it has a provider of its own
+        # without self-hosted tools the hoster's section says nothing of the kind
+        assert also not in section_texts(lang, "hetzner", "google-fonts")["service-hetzner"]
