@@ -47,3 +47,12 @@ def test_the_hosters_section_names_the_self_hosted_tools_it_holds():
         assert CATALOG.services["google-fonts"].names.get(lang) not in hetzner  # it has a provider of its own
         # without self-hosted tools the hoster's section says nothing of the kind
         assert also not in section_texts(lang, "hetzner", "google-fonts")["service-hetzner"]
+
+
+# point 4: a CMS or website builder claims no form contents: forms are services of their own
+@pytest.mark.parametrize("service_id", ["wordpress", "typo3", "contao", "joomla", "drupal", "zeta-producer",
+                                        "ionos-website-builder", "strato-website-builder"])
+def test_cms_sections_claim_no_form_contents(service_id):
+    for lang, word in (("de", "Formulare senden"), ("en", "send through forms")):
+        text = section_texts(lang, "hetzner", service_id)[f"service-{service_id}"]
+        assert word not in text, text
