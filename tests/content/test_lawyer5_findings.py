@@ -60,14 +60,15 @@ def test_opencart_order_ip_and_browser_details_are_deleted_after_the_chosen_days
 
 
 def test_akismet_form_script_is_removed_by_a_task_and_no_device_access_is_claimed():
-    """Finding 4: the event-counting script cannot rest on § 25(2) no. 2; the task removes it."""
-    assert CATALOG.services["akismet"].device_access is False
+    """Finding 4: the event-counting script cannot rest on § 25(2) no. 2; the task removes it
+    (textfix6 5: only with the option saying it is done; as shipped, consent — see test_textfix6)."""
+    assert CATALOG.services["akismet"].device_access_when == "not options.form_script_removed"
     assert "akismet-form-script-off" in task_ids("akismet")
     snippet = task_text("akismet", "akismet-form-script-off", "en")
     assert "remove_action('comment_form', ['Akismet', 'load_form_js'])" in snippet
     assert "remove_filter('do_shortcode_tag', ['Akismet', 'load_form_js_via_filter'], 10)" in snippet
     assert "add_action('init'" in snippet  # after Akismet adds its hooks on init
-    de, en = section_text("akismet", "de"), section_text("akismet", "en")
+    de, en = section_text("akismet", "de", form_script_removed=True), section_text("akismet", "en", form_script_removed=True)
     assert "Tastenanschläge" not in de and "Endgerät" not in de
     assert "keystrokes" not in en and "device" not in en
 

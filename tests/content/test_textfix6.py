@@ -56,3 +56,14 @@ def test_cms_sections_claim_no_form_contents(service_id):
     for lang, word in (("de", "Formulare senden"), ("en", "send through forms")):
         text = section_texts(lang, "hetzner", service_id)[f"service-{service_id}"]
         assert word not in text, text
+
+
+# point 5: Akismet as shipped loads its form script: consent for it until the task removed it
+def test_akismet_as_shipped_asks_consent_for_its_form_script():
+    for lang, consent, counts in (("de", "nur mit Ihrer Einwilligung", "zählt ein Skript von Akismet Tastenanschläge"),
+                                  ("en", "only with your consent", "a script from Akismet counts keystrokes")):
+        shipped = section_texts(lang, "wordpress-comments", "akismet")["service-akismet"]
+        assert consent in shipped and counts in shipped
+        assert ("Art. 6 Abs. 1 lit. a DSGVO" if lang == "de" else "Art. 6(1)(a) GDPR") in shipped
+        removed = section_texts(lang, "wordpress-comments", ("akismet", {"form_script_removed": True}))["service-akismet"]
+        assert consent not in removed and counts not in removed
