@@ -45,9 +45,15 @@ def test_opencart_currency_cookie_is_set_only_on_the_visitors_choice():
     assert "opencart-currency-cookie" in task_ids("opencart-self-hosted")
     assert "currency.php" in task_text("opencart-self-hosted", "opencart-currency-cookie", "de")
     assert "„language“" in task_text("opencart-self-hosted", "opencart-currency-cookie", "de")
-    de, en = section_text("opencart-self-hosted", "de"), section_text("opencart-self-hosted", "en")
+    # textfix6 5: the lawyer's wording once the option says the task is done; as shipped, what OpenCart does
+    de = section_text("opencart-self-hosted", "de", currency_cookie_on_choice=True)
+    en = section_text("opencart-self-hosted", "en", currency_cookie_on_choice=True)
     assert "Wählen Sie selbst eine andere Währung, merkt er sie sich 30 Tage im Cookie „currency“." in de
     assert "If you choose another currency yourself, it remembers it for 30 days in the cookie “currency”." in en
+    de, en = section_text("opencart-self-hosted", "de"), section_text("opencart-self-hosted", "en")
+    assert "Die Währung, in der er die Preise zeigt, speichert er außerdem 30 Tage im Cookie „currency“." in de
+    assert "It also stores the currency in which it shows prices for 30 days in the cookie “currency”." in en
+    assert "Wählen Sie selbst" not in de and "If you choose" not in en
     assert "Hash-Wert" not in de and "Hashwert" in de  # finding 18
 
 
