@@ -67,3 +67,14 @@ def test_akismet_as_shipped_asks_consent_for_its_form_script():
         assert ("Art. 6 Abs. 1 lit. a DSGVO" if lang == "de" else "Art. 6(1)(a) GDPR") in shipped
         removed = section_texts(lang, "wordpress-comments", ("akismet", {"form_script_removed": True}))["service-akismet"]
         assert consent not in removed and counts not in removed
+
+
+# point 5: CryptPad as shipped removes nothing by itself; the period only once the option says the task is done
+def test_cryptpad_states_its_removal_period_only_when_switched_on():
+    for lang, period, kept in (("de", "90 Tage nach der letzten Nutzung", "bleiben auf dem Server, bis Sie oder wir sie löschen"),
+                               ("en", "90 days after their last use", "remain on the server until you or we delete them")):
+        shipped = section_texts(lang, "hetzner", "cryptpad-self-hosted")["service-cryptpad-self-hosted"]
+        assert kept in shipped and period not in shipped
+        on = section_texts(lang, "hetzner", ("cryptpad-self-hosted", {"eviction_on": True}))["service-cryptpad-self-hosted"]
+        assert period in on and kept not in on
+    assert CATALOG.services["cryptpad-self-hosted"].uncertain  # the cache's footing stays open (info finding)
