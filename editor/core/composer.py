@@ -326,8 +326,9 @@ class Composer:
         own = next((v for v in selected if v.id == service.id), None)
         if own is None or own.provider is None:
             return ()
+        # not its own category's (the hoster's server logs are the hosting itself)
         return tuple(v.name for v in selected if v.provider is None and v.without_provider == "self_hosted"
-                     and own.name in self.handlers(self.catalog.services[v.id], selected))
+                     and v.category != own.category and own.name in self.handlers(self.catalog.services[v.id], selected))
 
     def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
         """What every selected service of ``category`` says alike — when there are two or more and

@@ -37,12 +37,12 @@ def test_meeting_tools_selected_together_print_each_purpose_once():
 
 # point 3: the hoster's section names the self-hosted tools whose data it also holds
 def test_the_hosters_section_names_the_self_hosted_tools_it_holds():
-    for lang, also, other in (("de", "Auch hier gespeichert: die Daten von", "auf Servern von Hetzner"),
-                              ("en", "Also stored here: the data of", "on servers of Hetzner")):
+    for lang, also, other in (("de", "Auch auf diesen Servern:", "auf Servern von Hetzner"),
+                              ("en", "Also on these servers:", "on servers of Hetzner")):
         texts = section_texts(lang, "hetzner", "etherpad-self-hosted", "matrix-synapse-self-hosted", "google-fonts")
         hetzner = texts["service-hetzner"]
         names = [CATALOG.services[s].names.get(lang) for s in ("etherpad-self-hosted", "matrix-synapse-self-hosted")]
-        assert f"{also} {names[0]}, {names[1]}," in hetzner, hetzner
+        assert f"{also} {names[0]}, {names[1]};" in hetzner, hetzner
         assert other in texts["service-etherpad-self-hosted"] and other in texts["service-matrix-synapse-self-hosted"]
         assert CATALOG.services["google-fonts"].names.get(lang) not in hetzner  # it has a provider of its own
         # without self-hosted tools the hoster's section says nothing of the kind
@@ -78,3 +78,8 @@ def test_cryptpad_states_its_removal_period_only_when_switched_on():
         on = section_texts(lang, "hetzner", ("cryptpad-self-hosted", {"eviction_on": True}))["service-cryptpad-self-hosted"]
         assert period in on and kept not in on
     assert CATALOG.services["cryptpad-self-hosted"].uncertain  # the cache's footing stays open (info finding)
+
+
+def test_the_hosters_own_server_logs_are_not_called_a_tool_on_its_servers():
+    for lang, also in (("de", "Auch auf diesen Servern"), ("en", "Also on these servers")):
+        assert also not in section_texts(lang, "hetzner", "server-logs")["service-hetzner"]
