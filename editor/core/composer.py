@@ -263,9 +263,8 @@ class Composer:
         pack, stem = self.service_template(service, lang)
         # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
-                     service_key=service_key(service, options), options=options,
-                     handlers=self.handlers(service, document.views), hosted=self.hosted(service, document.views),
-                     shared=self.shared(service.category, document.views, lang))
+                     service_key=service_key(service, options), options=options, hosted=self.hosted(service, document.views),
+                     handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
         inputs = ctx.Inputs(self.catalog, lang, **given)
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
@@ -321,13 +320,9 @@ class Composer:
         return tuple(name for sid, name in found if sid != service.id)
 
     def hosted(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
-        """Names of the selected self-hosted services that run on ``service``'s servers (the reverse
-        of ``handlers``), in document order: a hoster's section says it holds their data too."""
-        own = next((v for v in selected if v.id == service.id), None)
-        if own is None or own.provider is None:
-            return ()
-        # not its own category's (the hoster's server logs are the hosting itself)
-        return tuple(v.name for v in selected if v.provider is None and v.without_provider == "self_hosted"
+        """The reverse of handlers: the self-hosted services on ``service``'s servers (not its own category's: logs)."""
+        own = next((v for v in selected if v.id == service.id and v.provider is not None), None)
+        return tuple(v.name for v in selected if own and v.provider is None and v.without_provider == "self_hosted"
                      and v.category != own.category and own.name in self.handlers(self.catalog.services[v.id], selected))
 
     def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
