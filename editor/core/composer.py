@@ -263,7 +263,7 @@ class Composer:
         pack, stem = self.service_template(service, lang)
         # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
-                     service_key=service_key(service, options), options=options,
+                     service_key=service_key(service, options), options=options, hosted=self.hosted(service, document.views),
                      handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
         inputs = ctx.Inputs(self.catalog, lang, **given)
         names = templates.variables(pack, lang, stem)
@@ -318,6 +318,12 @@ class Composer:
             views = {v.id: v for key in wanted for v in by_key.get(key, ())}
             found = answers[wanted] = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: position[v.id]))
         return tuple(name for sid, name in found if sid != service.id)
+
+    def hosted(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
+        """The reverse of handlers: the self-hosted services on ``service``'s servers (not its own category's: logs)."""
+        own = next((v for v in selected if v.id == service.id and v.provider is not None), None)
+        return tuple(v.name for v in selected if own and v.provider is None and v.without_provider == "self_hosted"
+                     and v.category != own.category and own.name in self.handlers(self.catalog.services[v.id], selected))
 
     def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
         """What every selected service of ``category`` says alike — when there are two or more and

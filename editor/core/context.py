@@ -74,6 +74,7 @@ class Inputs:
     options: dict[str, Any] | None = None
     extra: str = ""  # the service's rendered ``text``
     handlers: tuple[str, ...] = ()  # names of the selected services that process the service's data for us
+    hosted: tuple[str, ...] = ()  # names of the selected self-hosted services that run on the service's servers
     shared: SharedView = NOTHING_SHARED  # what the service's category says once for all its services
 
 
@@ -213,6 +214,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: i.options, lambda i: tuple(sorted(i.options.items()))),
     Name("handlers", _SERVICE, "the selected services of the categories the service's handled_by names",
          lambda i: list(i.handlers), lambda i: (i.handlers, i.lang)),
+    Name("hosted", _SERVICE, "the selected self-hosted services whose handled_by names the service or its category",
+         lambda i: list(i.hosted), lambda i: (i.hosted, i.lang)),
     Name("shared", _SERVICE, "the selected services of the service's category and their options (what they all say alike)",
          lambda i: i.shared, lambda i: (i.shared, i.lang)),
     Name("extra", frozenset({SERVICE}), "the service's text record, so everything a TEXT template reads",

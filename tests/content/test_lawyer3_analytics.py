@@ -43,11 +43,11 @@ def _task_ids(*selection):
     ("koko-analytics", {"mode": "none"}, True),
     ("wp-statistics", {"tracking": "javascript"}, True),
     ("wp-statistics", {"tracking": "server"}, False),
-    # the same shape in two records the lawyer did not read: cookies only in their consent mode
+    # two records the lawyer did not read: their scripts read the browser in both modes (textfix6 1)
     ("matomo-cloud", {"mode": "consent"}, True),
-    ("matomo-cloud", {"mode": "cookieless"}, False),
+    ("matomo-cloud", {"mode": "cookieless"}, True),  # the tracker still reads the browser
     ("etracker", {"mode": "consent"}, True),
-    ("etracker", {"mode": "cookieless"}, False),
+    ("etracker", {"mode": "cookieless"}, True),  # the script records referrer, time and clicks
 ])
 def test_a_banner_is_required_exactly_when_the_text_says_consent(service_id, options, consent):
     for lang in ("de", "en"):
@@ -181,3 +181,13 @@ def test_a_dpf_status_from_the_recipients_own_page_is_worded_as_its_statement():
                                       for b in s.blocks for r in iter_runs(b)).split())
         assert row in transfers and checked not in transfers, transfers
         assert meaning.replace("“", '"').replace("”", '"') in transfers.replace("“", '"').replace("”", '"')
+
+
+# textfix6 1: in their cookieless modes Matomo Cloud and etracker rest on consent and claim no cookie
+@pytest.mark.parametrize("service_id", ["matomo-cloud", "etracker"])
+def test_cookieless_modes_rest_on_consent_and_name_no_cookie(service_id):
+    for lang, basis, cookie in (("de", "Art. 6 Abs. 1 lit. a DSGVO", "Cookie"), ("en", "Art. 6(1)(a) GDPR", "cookie")):
+        text = section_text(service_id, lang, mode="cookieless")
+        assert basis in text and CONSENT_LINE[lang] in text
+        assert cookie not in text.split("Zugriff auf Ihr Endgerät" if lang == "de" else "Access to your device")[1]
+        assert cookie in section_text(service_id, lang, mode="consent").split("Speicherdauer" if lang == "de" else "Retention")[0]

@@ -45,9 +45,15 @@ def test_opencart_currency_cookie_is_set_only_on_the_visitors_choice():
     assert "opencart-currency-cookie" in task_ids("opencart-self-hosted")
     assert "currency.php" in task_text("opencart-self-hosted", "opencart-currency-cookie", "de")
     assert "„language“" in task_text("opencart-self-hosted", "opencart-currency-cookie", "de")
-    de, en = section_text("opencart-self-hosted", "de"), section_text("opencart-self-hosted", "en")
+    # textfix6 5: the lawyer's wording once the option says the task is done; as shipped, what OpenCart does
+    de = section_text("opencart-self-hosted", "de", currency_cookie_on_choice=True)
+    en = section_text("opencart-self-hosted", "en", currency_cookie_on_choice=True)
     assert "Wählen Sie selbst eine andere Währung, merkt er sie sich 30 Tage im Cookie „currency“." in de
     assert "If you choose another currency yourself, it remembers it for 30 days in the cookie “currency”." in en
+    de, en = section_text("opencart-self-hosted", "de"), section_text("opencart-self-hosted", "en")
+    assert "Die Währung, in der er die Preise zeigt, speichert er außerdem 30 Tage im Cookie „currency“." in de
+    assert "It also stores the currency in which it shows prices for 30 days in the cookie “currency”." in en
+    assert "Wählen Sie selbst" not in de and "If you choose" not in en
     assert "Hash-Wert" not in de and "Hashwert" in de  # finding 18
 
 
@@ -60,14 +66,15 @@ def test_opencart_order_ip_and_browser_details_are_deleted_after_the_chosen_days
 
 
 def test_akismet_form_script_is_removed_by_a_task_and_no_device_access_is_claimed():
-    """Finding 4: the event-counting script cannot rest on § 25(2) no. 2; the task removes it."""
-    assert CATALOG.services["akismet"].device_access is False
+    """Finding 4: the event-counting script cannot rest on § 25(2) no. 2; the task removes it
+    (textfix6 5: only with the option saying it is done; as shipped, consent — see test_textfix6)."""
+    assert CATALOG.services["akismet"].device_access_when == "not options.form_script_removed"
     assert "akismet-form-script-off" in task_ids("akismet")
     snippet = task_text("akismet", "akismet-form-script-off", "en")
     assert "remove_action('comment_form', ['Akismet', 'load_form_js'])" in snippet
     assert "remove_filter('do_shortcode_tag', ['Akismet', 'load_form_js_via_filter'], 10)" in snippet
     assert "add_action('init'" in snippet  # after Akismet adds its hooks on init
-    de, en = section_text("akismet", "de"), section_text("akismet", "en")
+    de, en = section_text("akismet", "de", form_script_removed=True), section_text("akismet", "en", form_script_removed=True)
     assert "Tastenanschläge" not in de and "Endgerät" not in de
     assert "keystrokes" not in en and "device" not in en
 

@@ -144,7 +144,7 @@ def _probe_catalog(tmp_path):
     for name in [*SECTION_NAMES, *SERVICE_NAMES]:
         for lang in ("de", "en"):
             templates[f"{lang}/probe-{name}.md.j2"] = PRINT.get(name, "{{ %s }}" % name) + "\n"
-    services = "".join(PROBE_SERVICE.format(id=f"probe-{n}", category="fonts" if n == "shared" else "tools",
+    services = "".join(PROBE_SERVICE.format(id=f"probe-{n}", category={"shared": "fonts", "hosted": "hosting"}.get(n, "tools"),
                                             extra=f'template = "probe-{n}"') for n in SERVICE_NAMES)
     # what a category says once needs two services of it whose templates read it: the shared
     # probe gets a twin in a category of its own ("probe options" then sets only one's days)
@@ -173,6 +173,8 @@ def _edits(catalog):
             next(s.id for s in bundled if s.role == "joint_controller"),
             next(s.id for s in bundled if s.category == "consent"), "probe-consent",
             next(s.id for s in bundled if s.category == "hosting" and s.provider is not None),
+            # a self-hosted tool on the hoster's servers: the hosted probe (a hoster) names it
+            "etherpad-self-hosted",
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "scoring"),
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "by_provider"
                  and s.role == "controller")]
