@@ -1,8 +1,9 @@
 """The per-user cache that makes the second start fast: the validated catalog, as typed data.
 
 It holds nothing that deserialises to code (no pickle, no marshalled template bytecode).
-Each entry is keyed by the content hash of every pack file and the app version, so an edited
-pack is loaded afresh even when its size and date stay the same, and is signed with a secret
+Each entry is keyed by the content hash of every pack file and the app version (a catalog
+entry is also found by its files' stamp, see editor.core.catalog_cache), so an edited pack is
+loaded afresh even when its size and date stay the same, and is signed with a secret
 kept in the per-user data folder, so a file planted in the cache folder is not taken for ours.
 A missing, damaged, forged, unreadable or unwritable entry can only ever cost time.
 POLICY_EDITOR_CACHE_DIR overrides the folder; "off" disables caching.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 
-FORMAT = 4  # bump when the cached data's shape changes
+FORMAT = 5  # bump when the cached data's shape changes
 MAGIC = b"PECACHE3"
 _SIG = hashlib.sha256().digest_size
 

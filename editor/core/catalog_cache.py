@@ -1,25 +1,34 @@
 """load_catalog() through the per-user cache (see editor.core.cache).
 
-Every pack file is read first (editor.core.packfiles): their content hash is the cache key,
-and the templates always come from those files, never from the cache. What the cache saves is
-parsing and validating the TOML records.
+An entry holds the validated catalog with its templates' texts, the content key (the hash of
+every pack file it was loaded from, with the versions of app, rules and law) and the files'
+stamp (editor.core.packfiles.pack_stamp: their sizes, times and inodes, taken before they were
+read). A start whose files have that stamp still uses the entry without reading a pack file.
+That is safe because the entry was written from the content itself — read, hashed and
+validated on a miss — and any change of a file since (an edit, also one keeping size and
+modification time, or a file added, removed or replaced) changes the stamp; files too fresh
+for their times to tell, links and unlistable folders have no stamp. Then the files are read
+and hashed as before: the same content key keeps the entry (with the new stamp), another one
+loads the packs afresh.
 """
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import msgspec
 
 from . import cache, schema
 from .catalog import Catalog, Pack
-from .packfiles import PackFiles, pack_folders, read_pack_files, user_packs_dir
+from .packfiles import PackFiles, pack_folders, pack_stamp, read_pack_files, user_packs_dir
 
 
 class _CachedCatalog(msgspec.Struct, array_like=True):
-    """Everything load_catalog() computes but the templates, typed so msgspec checks it."""
+    """Everything load_catalog() computes, typed so msgspec checks it."""
 
     key: str
+    stamp: str  # the pack files' stamp when they were read; "" when they had none
     packs: list[tuple[schema.Manifest, str, bool]]
     categories: dict[str, schema.Category]
     category_pack: dict[str, str]
@@ -31,44 +40,59 @@ class _CachedCatalog(msgspec.Struct, array_like=True):
     labels: dict[str, dict[str, dict[str, str]]]
     errors: list[tuple[str, int | None, str | None, str]]
     core_changes: list[tuple[str, str]]
-    templates: dict[str, str]  # template name → its file; the text is read from the pack
+    templates: dict[str, tuple[str, str]]  # template name → (text, file) as read with the records
 
 
-def _key(read: dict[Path, PackFiles], folders: list[tuple[Path, bool]]) -> str:
+def _versions() -> str:
+    """What besides the pack files decides what a load makes of them."""
     from .. import __version__
 
     from .countries import LAW_DIGEST
     from .packrules import RULES_VERSION
 
-    digest = hashlib.sha256(f"{cache.FORMAT}|{__version__}|rules {RULES_VERSION}|{LAW_DIGEST}".encode())
+    return f"{cache.FORMAT}|{__version__}|rules {RULES_VERSION}|{LAW_DIGEST}"
+
+
+def _key(read: dict[Path, PackFiles], folders: list[tuple[Path, bool]]) -> str:
+    digest = hashlib.sha256(_versions().encode())
     for path, user in folders:
         digest.update(f"|{path}|{user}|{read[path].digest()}".encode())
     return digest.hexdigest()
 
 
-def _to_cache(catalog: Catalog, key: str) -> bytes:
+def _stamp(folders: list[tuple[Path, bool]]) -> str:
+    """The stamp of every pack folder's files, or "" when one of them has none."""
+    now = time.time_ns()  # before any file is looked at (see pack_stamp)
+    digest = hashlib.sha256(_versions().encode())
+    for path, user in folders:
+        stamp = pack_stamp(path, now)
+        if stamp is None:
+            return ""
+        digest.update(f"|{path}|{user}|{stamp}".encode())
+    return digest.hexdigest()
+
+
+def _to_cache(catalog: Catalog, key: str, stamp: str) -> bytes:
     return msgspec.msgpack.encode(_CachedCatalog(
-        key=key,
+        key=key, stamp=stamp,
         packs=[(p.manifest, str(p.path), p.user) for p in catalog.packs.values()],
         categories=catalog.categories, category_pack=catalog.category_pack,
         sections=catalog.sections, services=catalog.services, service_pack=catalog.service_pack,
         authorities=catalog.authorities, providers=catalog.providers, labels=catalog.labels,
         errors=[(e.file, e.line, e.field, e.message) for e in catalog.errors],
         core_changes=catalog.core_changes,
-        templates={k: filename for k, (_, filename) in catalog.templates.sources.items() if not k.startswith("inline/")},
+        templates={k: source for k, source in catalog.templates.sources.items() if not k.startswith("inline/")},
     ))
 
 
-def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog | None:
+def _decode(data: bytes) -> _CachedCatalog | None:
     try:
-        cached = msgspec.msgpack.decode(data, type=_CachedCatalog)
+        return msgspec.msgpack.decode(data, type=_CachedCatalog)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
         return None
-    if cached.key != key:
-        return None
-    texts = {str(files.root / rel): text for files in read.values() for rel, text in files.texts.items()}
-    if not all(filename in texts for filename in cached.templates.values()):
-        return None
+
+
+def _from_cache(cached: _CachedCatalog) -> Catalog:
     catalog = Catalog(
         packs={m.id: Pack(m, Path(path), user) for m, path, user in cached.packs},
         categories=cached.categories, category_pack=cached.category_pack,
@@ -78,7 +102,7 @@ def _from_cache(data: bytes, key: str, read: dict[Path, PackFiles]) -> Catalog |
         errors=_pack_errors(cached.errors),
         core_changes=[tuple(c) for c in cached.core_changes],
     )
-    catalog.add_template_texts({name: (texts[filename], filename) for name, filename in cached.templates.items()})
+    catalog.add_template_texts(cached.templates)
     return catalog
 
 
@@ -100,16 +124,23 @@ def _pack_errors(errors: list[tuple]) -> list:
 
 def cached_catalog(folders: list[Path], user_folders: list[Path]) -> Catalog:
     candidates = pack_folders(folders, user_folders)
-    read = {path: read_pack_files(path) for path, _ in candidates}
-    key = _key(read, candidates)
+    stamp = _stamp(candidates)
     name = "catalog-" + hashlib.sha256("|".join(map(str, [*folders, *user_folders])).encode()).hexdigest()[:16] + ".msgpack"
-    catalog = None
     data = cache.read(name)
-    if data is not None:
-        catalog = _from_cache(data, key, read)
-    if catalog is None:
-        catalog = load_catalog(folders, user_folders, read)
-        cache.write(name, _to_cache(catalog, key))
+    cached = None if data is None else _decode(data)
+    if cached is not None and stamp and cached.stamp == stamp:
+        key = cached.key  # the files are as they were when this entry was made from them
+    else:
+        read = {path: read_pack_files(path) for path, _ in candidates}
+        key = _key(read, candidates)
+        if cached is None or cached.key != key:
+            catalog = load_catalog(folders, user_folders, read)
+            cache.write(name, _to_cache(catalog, key, stamp))
+            catalog.content_key = key
+            return catalog
+        if stamp:  # the same content (e.g. files touched or checked out again): stamped anew
+            cache.write(name, msgspec.msgpack.encode(msgspec.structs.replace(cached, stamp=stamp)))
+    catalog = _from_cache(cached)
     catalog.content_key = key  # what caches of things derived from the catalog key on
     return catalog
 

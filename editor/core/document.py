@@ -2,12 +2,16 @@
 
 Document ─ sections (numbered, with provenance) ─ blocks (Paragraph, BulletList, Table, Box)
 Paragraphs hold inline Runs. No writer parses another writer's output; they all walk this tree.
-All classes are frozen so a Document can be compared (the preview re-renders only sections
-whose value changed) and shared safely.
+All classes are frozen msgspec Structs, so a Document can be compared (the preview re-renders
+only sections whose value changed), shared safely, and stored in the per-user cache and read
+back straight into these classes (editor.core.document_cache). Blocks carry a one-letter tag
+there so that the cache knows which kind of block it reads.
 
 The model is clean by construction: every text is passed through editor.core.sanitize when a
-Run, Section, Provenance or Document is built (control characters removed, line breaks
-normalised, link targets kept to http(s)/mailto/tel), so writers only escape for their format.
+Run, Section, Provenance or Document is built or decoded (``__post_init__``, which msgspec
+calls for both; control characters removed, line breaks normalised, link targets kept to
+http(s)/mailto/tel), so writers only escape for their format. msgspec.structs.replace() skips
+``__post_init__``: change a field with ``replace`` below instead.
 The Document also carries its own wording (``labels``: "Stand", "Seite {page} von {pages}",
 the review comments …) from the clause pack's ``[document.<lang>]`` labels, and the "Stand" as
 a date that ``format_date`` formats for the document language.
@@ -15,11 +19,13 @@ a date that ``format_date`` formats for the document language.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterator, Mapping, Union
+from typing import Iterator, Mapping, TypeVar, Union
 
-from .sanitize import clean_text, safe_link
+from msgspec import Struct
+from msgspec.structs import force_setattr
+
+from .sanitize import clean_pairs, clean_text, clean_texts, safe_link
 
 # The document wording every writer needs; a pack's [document.de] and [document.en] labels must
 # hold each key (the pack loader reports a missing one). "{…}" fields are filled by the writers.
@@ -65,8 +71,7 @@ DOCUMENT_LABEL_KEYS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Struct, frozen=True, array_like=True, gc=False):
     """A piece of inline text with its formatting.
 
     ``placeholder`` marks text the user still has to fill in (e.g. "Telefonnummer"): writers
@@ -80,15 +85,13 @@ class Run:
     placeholder: bool = False
 
     def __post_init__(self) -> None:
-        text = clean_text(self.text)
-        if text is not self.text:
-            object.__setattr__(self, "text", text)
+        if not self.text.isprintable():  # (clean_text's own test, without its call for every run)
+            force_setattr(self, "text", clean_text(self.text))
         if self.link is not None:
-            object.__setattr__(self, "link", safe_link(self.link))
+            force_setattr(self, "link", safe_link(self.link))
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True, array_like=True, gc=False, tag="p"):
     runs: tuple[Run, ...]
 
     @property
@@ -96,28 +99,24 @@ class Paragraph:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass(frozen=True, slots=True)
-class BulletList:
+class BulletList(Struct, frozen=True, array_like=True, gc=False, tag="l"):
     items: tuple[tuple[Run, ...], ...]
     ordered: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Struct, frozen=True, array_like=True, gc=False, tag="t"):
     header: tuple[tuple[Run, ...], ...]
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Box:
+class Box(Struct, frozen=True, array_like=True, gc=False, tag="b"):
     """A highlighted box, e.g. the right-to-object notice that Art. 21(4) GDPR wants set apart."""
 
     blocks: tuple["Block", ...]
     kind: str = "notice"
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Struct, frozen=True, array_like=True, gc=False, tag="h"):
     """A sub-heading inside a section's text (below the section's own level)."""
 
     runs: tuple[Run, ...]
@@ -126,8 +125,7 @@ class Heading:
 Block = Union[Paragraph, BulletList, Table, Box, Heading]
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(Struct, frozen=True, array_like=True, gc=False):
     """Where a section's text came from — shown in the DOCX review edition."""
 
     pack: str
@@ -143,15 +141,14 @@ class Provenance:
     def __post_init__(self) -> None:
         for name in ("pack", "pack_version", "template", "service", "service_version", "verified"):
             value = getattr(self, name)
-            if value is not None:
-                object.__setattr__(self, name, clean_text(value))
-        object.__setattr__(self, "options", tuple((clean_text(k), clean_text(v)) for k, v in self.options))
-        object.__setattr__(self, "sources", tuple(clean_text(v) for v in self.sources))
-        object.__setattr__(self, "uncertain", tuple(clean_text(v) for v in self.uncertain))
+            if value is not None and not value.isprintable():
+                force_setattr(self, name, clean_text(value))
+        force_setattr(self, "options", clean_pairs(self.options))
+        force_setattr(self, "sources", clean_texts(self.sources))
+        force_setattr(self, "uncertain", clean_texts(self.uncertain))
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Struct, frozen=True, array_like=True, gc=False):
     id: str
     number: str
     title: str
@@ -161,7 +158,9 @@ class Section:
 
     def __post_init__(self) -> None:
         for name in ("id", "number", "title"):
-            object.__setattr__(self, name, clean_text(getattr(self, name)))
+            value = getattr(self, name)
+            if not value.isprintable():
+                force_setattr(self, name, clean_text(value))
 
     @property
     def level(self) -> int:
@@ -173,14 +172,13 @@ class Section:
             yield from sub.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True, array_like=True, gc=False):
     language: str
     title: str
     company: str
     stand: _dt.date | None  # the "Stand" date; writers show it through format_date(). None: no date
     sections: tuple[Section, ...]
-    meta: tuple[tuple[str, str], ...] = field(default=())  # app version, generator, project name, …
+    meta: tuple[tuple[str, str], ...] = ()  # app version, generator, project name, …
     errors: tuple[str, ...] = ()  # templates that failed; their sections say so, checks() reports them
     core_changes: tuple[str, ...] = ()  # core legal text a third-party pack replaced, e.g. "demo: label:basis.consent"
     # the document wording (key → text, see DOCUMENT_LABEL_KEYS) in the document language, as
@@ -192,13 +190,13 @@ class Document:
 
     def __post_init__(self) -> None:
         for name in ("language", "title", "company"):
-            object.__setattr__(self, name, clean_text(getattr(self, name)))
+            force_setattr(self, name, clean_text(getattr(self, name)))
         if self.stand is not None and not isinstance(self.stand, _dt.date):
             raise TypeError(f"Document.stand must be a datetime.date or None, not {type(self.stand).__name__}")
-        object.__setattr__(self, "meta", tuple((clean_text(k), clean_text(v)) for k, v in self.meta))
-        object.__setattr__(self, "core_changes", tuple(clean_text(v) for v in self.core_changes))
-        object.__setattr__(self, "labels", tuple((k, clean_text(v)) for k, v in self.labels))
-        object.__setattr__(self, "draft", tuple(clean_text(v) for v in self.draft))
+        force_setattr(self, "meta", clean_pairs(self.meta))
+        force_setattr(self, "core_changes", clean_texts(self.core_changes))
+        force_setattr(self, "labels", clean_pairs(self.labels, keys=False))
+        force_setattr(self, "draft", clean_texts(self.draft))
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -217,6 +215,17 @@ class Document:
     def stand_text(self) -> str:
         """The "Stand" date as the document language writes it ("" without a date)."""
         return format_date(self.stand, self.label("date"), self.label("months"))
+
+
+_Model = TypeVar("_Model", bound=Struct)
+
+
+def replace(item: _Model, **changes) -> _Model:
+    """``item`` with some fields changed, built through its constructor so that the new values
+    are cleaned too (msgspec.structs.replace does not call ``__post_init__``)."""
+    values = {name: getattr(item, name) for name in item.__struct_fields__}
+    values.update(changes)
+    return type(item)(**values)
 
 
 def draft_notice(document: Document) -> Box | None:

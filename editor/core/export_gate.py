@@ -7,10 +7,8 @@ says so — an export must never pass as "no errors" because nothing was checked
 """
 from __future__ import annotations
 
-import dataclasses
-
 from .checks import Finding, checks
-from .document import Document
+from .document import Document, replace
 
 _CHECKS_FAILED = {"de": "Die Prüfungen konnten nicht laufen, es wurde also nichts geprüft: {reason}",
                   "en": "The checks could not run, so nothing was checked: {reason}"}
@@ -30,4 +28,4 @@ def as_exported(catalog, project, document: Document) -> Document:
     """``document`` as it is written to a file: with its open errors (in its language) as the
     draft notice, so an export with errors never looks final."""
     errors = open_errors(catalog, project, document, lang=document.language)
-    return dataclasses.replace(document, draft=tuple(e.message for e in errors)) if errors else document
+    return replace(document, draft=tuple(e.message for e in errors)) if errors else document

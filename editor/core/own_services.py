@@ -30,7 +30,6 @@ import datetime as _dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,8 +38,6 @@ import msgspec
 from . import countries, schema
 from .catalog import OWN_PACK_ID as PACK_ID, Catalog, Pack
 from .inherit import resolve
-from .servicerules import SAFE_ID, service_problems
-from .mdsafe import md_escape
 
 MANIFEST = schema.Manifest(id=PACK_ID, version="", licence="",
                            title=schema.Text(de="Von Ihnen beschriebene Dienste", en="Services described by you"))
@@ -48,8 +45,7 @@ MAX_OVERLAYS = 8  # per base catalog: a session's recent versions of the records
 SAFEGUARDS = ("adequacy", "dpf_scc", "scc", "bcr")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with an own service record. ``kind``: "invalid" (cannot be used),
     "rule" (breaks a rule every service keeps), "language" (a text missing in a project
     language), "transfer" (a third-country recipient without safeguard)."""
@@ -61,8 +57,7 @@ class Problem:
     kind: str
 
 
-@dataclass(frozen=True)
-class OwnServices:
+class OwnServices(msgspec.Struct, frozen=True):
     services: tuple[schema.Service, ...]  # usable records, as stored (the user's own text)
     problems: tuple[Problem, ...]
 
@@ -82,9 +77,6 @@ def _strip_unknown(value: Any, info: Any) -> Any:
     return value
 
 
-_SERVICE_INFO = msgspec.inspect.type_info(schema.Service)
-
-
 def decode(record: Any) -> schema.Service:
     """The service a stored record describes; msgspec.ValidationError when its shape is wrong.
     Bookkeeping fields the user never sees get their defaults."""
@@ -92,7 +84,9 @@ def decode(record: Any) -> schema.Service:
         raise msgspec.ValidationError("Expected an object")
     data = {"version": "1", "keywords": [], "sources": [], "description": {"de": "", "en": ""},
             "verified": _dt.date.today().isoformat(), **record}
-    return msgspec.convert(_strip_unknown(data, _SERVICE_INFO), schema.Service)
+    # the type's description is made per record (≈ 2 ms), not at import: the overlay of a project
+    # without records, made on every start, needs none of this
+    return msgspec.convert(_strip_unknown(data, msgspec.inspect.type_info(schema.Service)), schema.Service)
 
 
 def to_record(service: schema.Service) -> dict[str, Any]:
@@ -141,6 +135,10 @@ def field_label(field: str, lang: str) -> str:
 
 def read(catalog: Catalog, project: Any) -> OwnServices:
     """Every usable own service of ``project`` and every problem of its records."""
+    # the record rules load with the first record read, not with the module: the overlay of a
+    # project without own services (every start of most users) needs neither them nor their regexes
+    from .servicerules import SAFE_ID, service_problems
+
     base = catalog.base
     usable: list[schema.Service] = []
     problems: list[Problem] = []
@@ -214,6 +212,8 @@ _BRACE = re.compile(r"\\([{}])")
 def _literal(text: str) -> str:
     """User text as Markdown that prints literally and holds no template expression: braces
     (escaped by md_escape) become expressions that print them, escaped again on output."""
+    from .mdsafe import md_escape  # (here: its regexes cost a start whose project has no records)
+
     return _BRACE.sub(lambda m: "{{ '" + m.group(1) + "' }}", md_escape(text))
 
 

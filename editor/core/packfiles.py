@@ -2,6 +2,7 @@
 
 Every file of a pack is read once, here, into memory: the loader parses these texts and the
 per-user cache is keyed by their content hash, so what is hashed is exactly what is loaded.
+``pack_stamp`` tells without reading whether the files are still those an entry was made from.
 Only regular files inside the pack are read (a link may point elsewhere in the pack, never out
 of it), each with a size limit, so a link to ``/etc/passwd``, ``/dev/zero`` or a FIFO becomes a
 pack error instead of a leaked file, an exhausted memory or a hang.
@@ -13,7 +14,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~100 KB
 MAX_PACK_BYTES = 32 * 1024 * 1024
@@ -49,6 +50,19 @@ class PackFiles:
         return h.hexdigest()
 
 
+def _walk(root: Path, problems: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(relative path, path) of every file of a pack that is read, in load order: TOML and
+    templates, no hidden files or folders; a folder that cannot be listed is a problem."""
+    base = os.fspath(root)
+    for folder, dirs, names in os.walk(base, onerror=lambda exc: problems.append((".", f"cannot list a folder ({exc.strerror})"))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # string paths: pathlib for each of a pack's files costs more than reading them
+        prefix = "" if folder == base else os.path.relpath(folder, base).replace(os.sep, "/") + "/"
+        for name in sorted(names):
+            if not name.startswith(".") and name.endswith(READ_SUFFIXES):
+                yield prefix + name, os.path.join(folder, name)
+
+
 def read_pack_files(root: Path) -> PackFiles:
     """Every pack file (TOML and templates) below ``root``; problems are collected, not raised."""
     files = PackFiles(root)
@@ -58,35 +72,58 @@ def read_pack_files(root: Path) -> PackFiles:
         files.problems.append((".", f"cannot read the pack folder ({exc.strerror or exc})"))
         return files
     total = 0
-    base = os.fspath(root)
-    for folder, dirs, names in os.walk(base, onerror=lambda exc: files.problems.append((".", f"cannot list a folder ({exc.strerror})"))):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        # string paths: pathlib for each of a pack's files costs more than reading them
-        prefix = "" if folder == base else os.path.relpath(folder, base).replace(os.sep, "/") + "/"
-        for name in sorted(names):
-            if name.startswith(".") or not name.endswith(READ_SUFFIXES):
-                continue
-            rel = prefix + name
-            if len(files.texts) + len(files.problems) >= MAX_PACK_FILES:
-                files.problems.append((rel, f"the pack has more than {MAX_PACK_FILES} files; the rest is not loaded"))
-                return files
-            try:
-                text = _read_regular_file(os.path.join(folder, name), real_root)
-            except PackFileError as exc:
-                files.problems.append((rel, str(exc)))
-                continue
-            total += len(text)
-            if total > MAX_PACK_BYTES:
-                files.problems.append((rel, f"the pack is larger than {MAX_PACK_BYTES // 2**20} MiB; the rest is not loaded"))
-                return files
-            files.texts[rel] = text
-    # symlinked folders are not walked into (os.walk does not follow links): say so
-    for folder, dirs, _ in os.walk(root):
-        for d in dirs:
-            if (Path(folder) / d).is_symlink():
-                files.problems.append(((Path(folder) / d).relative_to(root).as_posix(),
-                                       "is a link to a folder; packs may not link folders"))
+    for rel, path in _walk(root, files.problems):
+        if len(files.texts) + len(files.problems) >= MAX_PACK_FILES:
+            files.problems.append((rel, f"the pack has more than {MAX_PACK_FILES} files; the rest is not loaded"))
+            return files
+        try:
+            text = _read_regular_file(path, real_root)
+        except PackFileError as exc:
+            files.problems.append((rel, str(exc)))
+            continue
+        total += len(text)
+        if total > MAX_PACK_BYTES:
+            files.problems.append((rel, f"the pack is larger than {MAX_PACK_BYTES // 2**20} MiB; the rest is not loaded"))
+            return files
+        files.texts[rel] = text
+    files.problems += [(rel, "is a link to a folder; packs may not link folders") for rel in _linked_folders(root)]
     return files
+
+
+def _linked_folders(root: Path) -> list[str]:
+    """The linked folders in a pack (os.walk does not enter them, so their files are not read)."""
+    return [(Path(folder) / d).relative_to(root).as_posix()
+            for folder, dirs, _ in os.walk(root) for d in dirs if (Path(folder) / d).is_symlink()]
+
+
+# The newest change time a file may have for its stamp to be trusted, before the moment the
+# stamp is taken: file times advance in ticks (a few ms on Linux, 2 s on FAT), and a second
+# edit within the tick of the first keeps its time. Git calls such a file "racily clean".
+STAMP_SLACK_NS = 3_000_000_000
+
+
+def pack_stamp(root: Path, now_ns: int) -> str | None:
+    """What the files of a pack folder look like from outside, without reading them: each read
+    file's path, size, modification and change time, inode and device, hashed (Python's own
+    .pyc check uses size and modification time). Any edit, also one that keeps the size or
+    puts the modification time back, changes the change time; adding, removing or replacing a
+    file changes the list or the inode (Windows' st_ctime is the creation time, hence the
+    modification time too). None — read the files to know — when the stamp cannot tell: a file
+    changed within STAMP_SLACK_NS of ``now_ns`` (taken before the stamp), a link, a folder that
+    cannot be listed."""
+    h = hashlib.sha256()
+    problems: list[tuple[str, str]] = []
+    for rel, path in _walk(root, problems):
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or max(info.st_mtime_ns, info.st_ctime_ns) > now_ns - STAMP_SLACK_NS:
+            return None
+        h.update(f"{rel}\0{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}|{info.st_dev}\0".encode())
+    if problems or _linked_folders(root):
+        return None
+    return h.hexdigest()
 
 
 class PackFileError(Exception):

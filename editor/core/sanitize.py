@@ -14,6 +14,8 @@ helpers that build Markdown links. Writers then only escape for their own format
 from __future__ import annotations
 
 import re
+from itertools import chain
+from typing import Iterable
 
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
@@ -34,6 +36,23 @@ def clean_text(text: str) -> str:
     if text.isprintable():  # the common case: no control, separator or unassigned character at all
         return text
     return _BAD_CHARS.sub("", _NEWLINES.sub("\n", text))
+
+
+def clean_texts(texts: Iterable[str]) -> tuple[str, ...]:
+    """Every text cleaned, as a tuple: ``texts`` itself when it is a tuple that needs no
+    cleaning (the common case, found without a Python call per text)."""
+    if type(texts) is tuple and all(map(str.isprintable, texts)):
+        return texts
+    return tuple(map(clean_text, texts))
+
+
+def clean_pairs(pairs: Iterable[tuple[str, str]], keys: bool = True) -> tuple[tuple[str, str], ...]:
+    """(key, text) pairs as tuples with their texts (and, with ``keys``, their keys) cleaned;
+    ``pairs`` itself when it is such a tuple already and needs no cleaning."""
+    if (type(pairs) is tuple and all(type(pair) is tuple and len(pair) == 2 for pair in pairs)
+            and all(map(str.isprintable, chain.from_iterable(pairs)))):
+        return pairs
+    return tuple((clean_text(k) if keys else k, clean_text(v)) for k, v in pairs)
 
 
 def one_line(text: str) -> str:

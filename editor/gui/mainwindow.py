@@ -234,8 +234,6 @@ class MainWindow(QMainWindow):
 
     def project_catalog(self):
         """The catalog as the project sees it: with the user's own services (never changed itself)."""
-        if not self.model.project.own_services:  # what overlay() returns then, without loading its
-            return self.catalog.base  # module (and the record rules it needs) on every start
         from ..core.own_services import overlay
 
         return overlay(self.catalog, self.model.project)

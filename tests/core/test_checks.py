@@ -60,9 +60,7 @@ def test_unknown_service_is_kept_and_reported(catalog):
 
 
 def test_a_placeholder_no_project_field_explains_is_an_error_once_pointing_at_its_section(catalog):
-    from dataclasses import replace
-
-    from editor.core.document import Paragraph, Run
+    from editor.core.document import Paragraph, Run, replace
 
     project = example_project()
     document = compose(catalog, project, "de")

@@ -107,3 +107,38 @@ def test_the_cache_holds_data_only(cache_folder, catalog, full_project):
 
     assert plain(msgspec.msgpack.decode(entry.read_bytes()[len(cache.MAGIC) + 32:]))
 
+
+
+def test_an_entry_with_unclean_text_is_cleaned_on_the_way_in():
+    """The Structs clean what msgspec decodes, as their constructors do: text that did not come
+    through them (a damaged or tampered entry) never reaches the preview unclean."""
+    import msgspec
+
+    run = ["Ruf\x07 an\r\n", False, False, "javascript:alert(1)", False]
+    linked = ["Web", False, False, "https://exa\nmple.org", False]
+    prov = ["core\x00", "1", "t", None, None, [["k\x1b", "v\x85w"]], None, ["s\x07"], ["u\x7f"]]
+    section = ["s\x01", "1", "Titel\x0b", [["p", [run, linked]], ["b", [["h", [run]]], "notice"]], [], prov]
+    entry = ["k", ["de", "T\x00", "Firma\x1b", "2026-01-02", [section], [["generator\x07", "x"]], [], ["c\x07"],
+                   [["title", "T\x07"]], ["d\x07"]]]
+    document = document_cache.decode(msgspec.msgpack.encode(entry), "k")
+    assert document is not None
+    section = document.sections[0]
+    first, second = section.blocks[0].runs
+    assert (first.text, first.link, second.link) == ("Ruf an\n", None, "https://example.org")
+    assert section.blocks[1].blocks[0].runs[0].text == "Ruf an\n"
+    assert (section.id, section.title, document.title, document.company) == ("s", "Titel", "T", "Firma")
+    prov = section.provenance
+    assert (prov.pack, prov.options, prov.sources, prov.uncertain) == ("core", (("k", "v\nw"),), ("s",), ("u",))
+    assert (document.meta, document.core_changes, document.labels, document.draft) == (
+        (("generator", "x"),), ("c",), (("title", "T"),), ("d",))
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss():
+    import msgspec
+
+    good = ["de", "T", "F", None, [], [], [], [], [], []]
+    assert document_cache.decode(msgspec.msgpack.encode(["k", good]), "k") is not None
+    for bad in (["de", "T", "F", "no date", [], [], [], [], [], []],  # not a date
+                ["de", 1, "F", None, [], [], [], [], [], []],  # a number for a text
+                ["de", "T", "F", None, [["s", "1", "S", [["x", []]], [], None]], [], [], [], [], []]):  # unknown block
+        assert document_cache.decode(msgspec.msgpack.encode(["k", bad]), "k") is None

@@ -160,10 +160,9 @@ def test_a_cached_preview_is_shown_then_verified(example_file, qtbot, catalog):
     """The first preview comes from the per-user document cache; once it is laid out the policy
     is composed again and the fresh document replaces a stale one, in the view and the cache.
     The checks wait for that moment too."""
-    from dataclasses import replace
-
     from editor.core import document_cache
     from editor.core.compose import compose
+    from editor.core.document import replace
     from editor.gui.app import create_window
 
     window = create_window(str(example_file), "en", defer_catalog=True)
