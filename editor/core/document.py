@@ -36,7 +36,6 @@ DOCUMENT_LABEL_KEYS = (
     "date",             # date pattern: {day} {day2} {month} {month2} {month_name} {year}
     "months",           # the twelve month names, separated by spaces
     "contents",         # heading of the table of contents
-    "toc_prompt",       # DOCX: TOC field text until Word updates it
     "page",             # "Seite {page} von {pages}"
     "language_tag",     # BCP 47 tag for DOCX/PDF metadata, e.g. de-DE
     "subject",          # DOCX document properties
