@@ -144,13 +144,16 @@ class Composer:
     def _service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
         catalog = self.catalog
         inputs = ctx.Inputs(catalog, lang, options=options)
-        record_context = ctx.context(ctx.RECORD, inputs)
+        record_context: dict[str, Any] | None = None  # built for the first text that is a template
 
         def t(text: schema.Text | None) -> MdSafe | None:
+            nonlocal record_context
             if text is None:
                 return None
             value = text.get(lang)
             if "{" in value:  # a fact that depends on an option, e.g. "{{ options.retention_days }} days"
+                if record_context is None:
+                    record_context = ctx.context(ctx.RECORD, inputs)
                 try:
                     value = catalog.templates.render_inline(value, record_context)
                 except Exception as exc:  # noqa: BLE001 — any template failure is the pack's, reported as one
@@ -210,7 +213,7 @@ class Composer:
 
     def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
         """Whether a ``when`` of the service's holds for these options (checks decide as the text)."""
-        return self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
+        return not when or self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
 
     def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
         """The one rule for the text's device line, the banner check and the withdrawal section."""
