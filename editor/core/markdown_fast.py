@@ -36,9 +36,9 @@ class Inline(NamedTuple):
 
 
 # block-level shapes
-_HR_OR_SETEXT = re.compile(r"^ {0,3}(?:([-*_])(?: *\1){2,}|=+|-+) *$")
-_ORDERED = re.compile(r"^ {0,3}(\d{1,9}[.)]|[*+])( |$)")  # and the bullets we do not read
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:")
+# a thematic break or setext underline, an ordered list or a bullet we do not read, a reference
+# definition: one pattern, one match per line
+_UNSURE_LINE = re.compile(r"^ {0,3}(?:(?:([-*_])(?: *\1){2,}|=+|-+) *$|(?:\d{1,9}[.)]|[*+])(?: |$)|\[[^\]]*\]:)")
 _HEADING = re.compile(r"^(#{1,6})(?: (.*))?$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
@@ -191,8 +191,8 @@ def _raise() -> bool:
 def _starts_unsure(line: str) -> bool:
     if line[:1] not in _MAY_START_UNSURE:  # most lines: none of the checks below can match
         return False
-    return (line.startswith(_UNSURE_START) or bool(_HR_OR_SETEXT.match(line)) or bool(_ORDERED.match(line))
-            or bool(_REFERENCE.match(line)) or line.lstrip(" ").startswith(_UNSURE_START[:2]))
+    return (line.startswith(_UNSURE_START) or bool(_UNSURE_LINE.match(line))
+            or line.lstrip(" ").startswith(_UNSURE_START[:2]))
 
 
 def _delimiter_row(line: str) -> int | None:
