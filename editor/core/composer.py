@@ -10,9 +10,9 @@ they describe, and nothing is kept in module globals.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from . import context as ctx
@@ -264,7 +264,7 @@ class Composer:
         """A service's section blocks; ``document`` gives the language and the consent tool."""
         lang, templates = document.lang, self.catalog.templates
         pack, stem = self.service_template(service, lang)
-        # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
+        # the Inputs are built anew, not with a replace() of the document's (that costs more)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
                      service_key=service_key(service, options), options=options,
                      handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
@@ -364,7 +364,7 @@ class Composer:
         if not shared:
             return ()
         names = self.catalog.templates.variables("core", inputs.lang, "shared")
-        inputs = replace(inputs, shared=shared)
+        inputs = msgspec.structs.replace(inputs, shared=shared)
         key = ("core", inputs.lang, "shared", ctx.key(names, inputs))
         blocks = self._sections.get(key)
         if blocks is None:

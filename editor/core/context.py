@@ -57,10 +57,10 @@ class HashedOnce(tuple):
             return self._hash
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(msgspec.Struct, frozen=True):
     """What context values are built from: the catalog, the language, the project and the
-    selection (for a section), or one selected service (for a service's texts)."""
+    selection (for a section), or one selected service (for a service's texts). A Struct, not a
+    frozen dataclass: a compose builds three for every service, and a Struct's are built in C."""
 
     catalog: "Catalog"
     lang: str
