@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -66,7 +66,7 @@ def _compose(catalog: Catalog, project: Project, language: str | None) -> Docume
     composer = composer_for(catalog)
     selection = _selection(composer, project, lang)
     errors: dict[str, None] = dict.fromkeys(selection.errors)  # ordered set: what failed, once each
-    inputs = replace(selection.inputs, project=project)
+    inputs = msgspec.structs.replace(selection.inputs, project=project)
 
     # custom sections go after the section they name, or (in their own order) before the first
     # section whose order is ≥ CUSTOM_ORDER

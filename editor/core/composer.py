@@ -10,9 +10,9 @@ they describe, and nothing is kept in module globals.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from . import context as ctx
@@ -144,13 +144,16 @@ class Composer:
     def _service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
         catalog = self.catalog
         inputs = ctx.Inputs(catalog, lang, options=options)
-        record_context = ctx.context(ctx.RECORD, inputs)
+        record_context: dict[str, Any] | None = None  # built for the first text that is a template
 
         def t(text: schema.Text | None) -> MdSafe | None:
+            nonlocal record_context
             if text is None:
                 return None
             value = text.get(lang)
             if "{" in value:  # a fact that depends on an option, e.g. "{{ options.retention_days }} days"
+                if record_context is None:
+                    record_context = ctx.context(ctx.RECORD, inputs)
                 try:
                     value = catalog.templates.render_inline(value, record_context)
                 except Exception as exc:  # noqa: BLE001 — any template failure is the pack's, reported as one
@@ -210,7 +213,7 @@ class Composer:
 
     def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
         """Whether a ``when`` of the service's holds for these options (checks decide as the text)."""
-        return self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
+        return not when or self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
 
     def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
         """The one rule for the text's device line, the banner check and the withdrawal section."""
@@ -261,7 +264,7 @@ class Composer:
         """A service's section blocks; ``document`` gives the language and the consent tool."""
         lang, templates = document.lang, self.catalog.templates
         pack, stem = self.service_template(service, lang)
-        # the Inputs are built anew, not with dataclasses.replace (its introspection costs more)
+        # the Inputs are built anew, not with a replace() of the document's (that costs more)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
                      service_key=service_key(service, options), options=options, hosted=self.hosted(service, document.views),
                      handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
@@ -367,7 +370,7 @@ class Composer:
         if not shared:
             return ()
         names = self.catalog.templates.variables("core", inputs.lang, "shared")
-        inputs = replace(inputs, shared=shared)
+        inputs = msgspec.structs.replace(inputs, shared=shared)
         key = ("core", inputs.lang, "shared", ctx.key(names, inputs))
         blocks = self._sections.get(key)
         if blocks is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim, unescapeAll
+from markdown_it.common.utils import MD_ASCII_PUNCT, isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim, unescapeAll
 from markdown_it.rules_block.table import escapedSplit
 
 
@@ -36,12 +36,13 @@ class Inline(NamedTuple):
 
 
 # block-level shapes
-_HR_OR_SETEXT = re.compile(r"^ {0,3}(?:([-*_])(?: *\1){2,}|=+|-+) *$")
-_ORDERED = re.compile(r"^ {0,3}(\d{1,9}[.)]|[*+])( |$)")  # and the bullets we do not read
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]*\]:")
+# a thematic break or setext underline, an ordered list or a bullet we do not read, a reference
+# definition: one pattern, one match per line
+_UNSURE_LINE = re.compile(r"^ {0,3}(?:(?:([-*_])(?: *\1){2,}|=+|-+) *$|(?:\d{1,9}[.)]|[*+])(?: |$)|\[[^\]]*\]:)")
 _HEADING = re.compile(r"^(#{1,6})(?: (.*))?$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
+_ASCII_PUNCT = frozenset(map(chr, MD_ASCII_PUNCT))  # what a backslash escapes (isMdAsciiPunct)
 # a link target markdown-it's normalizeLink gives back unchanged (lower-case host of labels its
 # URL parser keeps, a path of unreserved characters; not longer than MAX_PLAIN_URL, so the host
 # is within its 255 characters): most of a policy's links, which then skip that parser
@@ -87,10 +88,10 @@ class _Blocks:
         lines, blocks, i = self.lines, [], 0
         while i < len(lines):
             line = lines[i]
-            if _blank(line):
+            if not line.strip(" "):  # blank
                 i += 1
                 continue
-            if line[0] == " " or _starts_unsure(line):
+            if line[0] == " " or (line[0] in _MAY_START_UNSURE and _starts_unsure(line)):
                 raise Unsure
             if line[0] == "#" and (m := _HEADING.match(line)):
                 content = (m.group(2) or "").strip()
@@ -120,11 +121,12 @@ class _Blocks:
         return line[0] == ">" or line.startswith("- ") or (line[0] == "|" and _raise())
 
     def _paragraph(self, i: int, blocks: list) -> int:
-        start = i
+        lines, start = self.lines, i
         i += 1
-        while i < len(self.lines) and not self._ends_paragraph(self.lines[i]):
+        # most paragraphs are one line before an empty one: that ends them without more checks
+        while i < len(lines) and lines[i] and not self._ends_paragraph(lines[i]):
             i += 1
-        content = "\n".join(self.lines[start:i]).strip()
+        content = lines[start].strip() if i == start + 1 else "\n".join(lines[start:i]).strip()
         blocks.append(("paragraph", self.inline(content)))
         return i
 
@@ -189,8 +191,8 @@ def _raise() -> bool:
 def _starts_unsure(line: str) -> bool:
     if line[:1] not in _MAY_START_UNSURE:  # most lines: none of the checks below can match
         return False
-    return (line.startswith(_UNSURE_START) or bool(_HR_OR_SETEXT.match(line)) or bool(_ORDERED.match(line))
-            or bool(_REFERENCE.match(line)) or line.lstrip(" ").startswith(_UNSURE_START[:2]))
+    return (line.startswith(_UNSURE_START) or bool(_UNSURE_LINE.match(line))
+            or line.lstrip(" ").startswith(_UNSURE_START[:2]))
 
 
 def _delimiter_row(line: str) -> int | None:
@@ -261,9 +263,29 @@ class _Inline:
             if plain:  # most of a policy: text without any character Markdown reads
                 pending.append(plain.group())
                 pos = plain.end()
-                continue
+                if pos >= end:
+                    break
+            # a plain run ends at a character Markdown reads: no second match needed to know it
             ch = src[pos]
-            if ch == "\n":
+            if ch == "\\":
+                nxt = src[pos + 1] if pos + 1 < end else ""
+                if nxt in _ASCII_PUNCT:  # markdown-it's own token, joined to the text around it later
+                    pending.append(nxt)
+                    pos += 2
+                elif not nxt:
+                    pending.append("\\")
+                    pos += 1
+                elif nxt == "\n":
+                    flush()
+                    out.append(Tok("hardbreak"))
+                    pos += 2
+                    while pos < end and src[pos] == " ":
+                        pos += 1
+                else:
+                    flush()
+                    out.append(Tok("text", "\\" + nxt))
+                    pos += 2
+            elif ch == "\n":
                 text = "".join(pending)
                 if text.endswith("  "):
                     pending[:] = [text.rstrip(" ")]
@@ -276,25 +298,6 @@ class _Inline:
                 pos += 1
                 while pos < end and src[pos] == " ":
                     pos += 1
-            elif ch == "\\":
-                if pos + 1 >= end:
-                    pending.append("\\")
-                    pos += 1
-                    continue
-                nxt = src[pos + 1]
-                if nxt == "\n":
-                    flush()
-                    out.append(Tok("hardbreak"))
-                    pos += 2
-                    while pos < end and src[pos] == " ":
-                        pos += 1
-                elif isMdAsciiPunct(ord(nxt)):  # markdown-it's own token, joined to the text around it later
-                    pending.append(nxt)
-                    pos += 2
-                else:
-                    flush()
-                    out.append(Tok("text", "\\" + nxt))
-                    pos += 2
             elif ch in "*_":
                 run = pos
                 while run < end and src[run] == ch:
@@ -328,7 +331,8 @@ class _Inline:
                 pending.append(ch)
                 pos += 1
         flush()
-        _emphasis(out, delimiters)
+        if delimiters:
+            _emphasis(out, delimiters)
         return out
 
     def _link(self, pos: int, end: int, out: list[Tok]) -> int:

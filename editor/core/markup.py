@@ -21,7 +21,10 @@ def _inline_runs(token: Token | markdown_fast.Inline) -> tuple[Run, ...]:
     link: str | None = None
     for child in token.children or ():
         kind = child.type
-        if kind == "strong_open":
+        if kind == "text" and PH_OPEN not in child.content:  # most text: no placeholder to split off
+            if child.content:
+                runs.append(Run(child.content, bold > 0, italic > 0, link))
+        elif kind == "strong_open":
             bold += 1
         elif kind == "strong_close":
             bold -= 1

@@ -158,7 +158,8 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         self.filters = {name: f for name, f in self.filters.items() if name in FILTERS}
         self.filters.update(replace=_guarded_replace, join=_guarded_join, items=_items, loop_guard=self._loop_guard)
         self._budget = _Budget()
-        self._plain_verdicts: dict[tuple[type, str], bool] = {}  # is_safe_attribute for plain values of data types
+        # per data type, is_safe_attribute's verdict by name for plain (non-callable) values
+        self._plain_verdicts: dict[type, dict[str, bool]] = {kind: {} for kind in self.data_types}
         for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
             self.globals.pop(name, None)
 
@@ -204,7 +205,8 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         # Fast path for our plain data types (tens of thousands of reads per compose). It is
         # never wider than the generic path: the same is_safe_attribute decides.
         kind = type(obj)
-        if kind in self.data_types:
+        verdicts = self._plain_verdicts.get(kind)
+        if verdicts is not None:  # one of the data types
             try:
                 value = getattr(obj, attribute)
             except AttributeError:
@@ -212,9 +214,9 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
             if callable(value):
                 safe = self.is_safe_attribute(obj, attribute, value)
             else:  # for a plain value the verdict depends on the type and the name alone: keep it
-                safe = self._plain_verdicts.get((kind, attribute))
+                safe = verdicts.get(attribute)
                 if safe is None:
-                    safe = self._plain_verdicts[(kind, attribute)] = self.is_safe_attribute(obj, attribute, value)
+                    safe = verdicts[attribute] = self.is_safe_attribute(obj, attribute, value)
             return value if safe else self.unsafe_undefined(obj, attribute)
         if kind is dict and attribute in DICT_METHODS:  # options.get: what the generic path gives
             return getattr(obj, attribute)

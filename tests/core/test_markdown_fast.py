@@ -95,3 +95,15 @@ def test_bundled_links_are_what_markdown_it_makes_of_them(catalog):
     plain = [u for u in urls if markdown_fast.PLAIN_URL.fullmatch(u) and len(u) <= markdown_fast.MAX_PLAIN_URL]
     assert len(plain) > 100
     assert [u for u in plain if markup._MD.normalizeLink(u) != u] == []
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "-", "*", "_", "=", "+", "1", "123", ".", ")", "[", "]", ":", "a", "\t"]),
+                max_size=10).map("".join))
+def test_unsure_line_pattern_is_the_three_block_starts(line):
+    """The one pattern for block starts the fast reader leaves to markdown-it matches where a
+    thematic break or setext underline, an ordered list or other bullet, or a reference does."""
+    import re
+
+    separate = (r"^ {0,3}(?:([-*_])(?: *\1){2,}|=+|-+) *$", r"^ {0,3}(\d{1,9}[.)]|[*+])( |$)", r"^ {0,3}\[[^\]]*\]:")
+    assert bool(markdown_fast._UNSURE_LINE.match(line)) == any(re.match(p, line) for p in separate)
