@@ -19,6 +19,7 @@ from . import context as ctx
 from . import countries, schema
 from .document import Block, Provenance, iter_runs
 from .inherit import applied_safeguard, recipient_parts, transfer_recipients
+from .handling import Handling
 from .markup import to_blocks
 from .sandbox import TemplateBudgetError
 from .mdsafe import MdSafe
@@ -100,9 +101,7 @@ class Composer:
             other._views, other._sections, other._services, other._blocks, other._inline_runs, other._provenances)
 
     def _clear(self) -> None:
-        # the selection handlers() last indexed, and its index: (views, position by id, the
-        # selected services with a provider by category and by id, answers by handled_by)
-        self._handler_index: tuple | None = None
+        self._handling: Handling | None = None  # of compose()'s last selection
         self._shared_index: tuple | None = None  # the selection shared() last read, its answers, its views by category
         self.selection: Any = None  # compose()'s last selection and the category sections built from it
         self._views: dict[tuple, ServiceView] = {}
@@ -265,9 +264,10 @@ class Composer:
         lang, templates = document.lang, self.catalog.templates
         pack, stem = self.service_template(service, lang)
         # the Inputs are built anew, not with a replace() of the document's (that costs more)
+        handling = self.handling(document.views)
         given = dict(consent_tool=document.consent_tool, consent_key=document.consent_key,
-                     service_key=service_key(service, options), options=options, hosted=self.hosted(service, document.views),
-                     handlers=self.handlers(service, document.views), shared=self.shared(service.category, document.views, lang))
+                     service_key=service_key(service, options), options=options, hosted=handling.hosted(service),
+                     handlers=handling.handlers(service), shared=self.shared(service.category, document.views, lang))
         inputs = ctx.Inputs(self.catalog, lang, **given)
         names = templates.variables(pack, lang, stem)
         key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
@@ -298,35 +298,11 @@ class Composer:
                 service.verified.isoformat(), tuple(service.sources), tuple(service.uncertain)))
         return found
 
-    def handlers(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
-        """Names of the selected services that process ``service``'s data for us, in document order."""
-        categories = service.handled_by
-        if categories is None:
-            category = self.catalog.categories.get(service.category)
-            categories = category.handled_by if category is not None else []
-        if not categories:
-            return ()
-        index = self._handler_index
-        if index is None or index[0] is not selected:  # once per composition, not once per service
-            by_key: dict[str, list[ServiceView]] = {}
-            for view in selected:
-                if view.provider is not None:  # only services with a provider process anything for us
-                    by_key.setdefault(view.category, []).append(view)
-                    by_key.setdefault(view.id, []).append(view)
-            index = self._handler_index = (selected, {v.id: n for n, v in enumerate(selected)}, by_key, {})
-        _, position, by_key, answers = index
-        wanted = tuple(categories)
-        found = answers.get(wanted)
-        if found is None:  # the services of these categories, once per composition
-            views = {v.id: v for key in wanted for v in by_key.get(key, ())}
-            found = answers[wanted] = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: position[v.id]))
-        return tuple(name for sid, name in found if sid != service.id)
-
-    def hosted(self, service: schema.Service, selected: tuple[ServiceView, ...]) -> tuple[str, ...]:
-        """The reverse of handlers: the self-hosted services on ``service``'s servers (not its own category's: logs)."""
-        own = next((v for v in selected if v.id == service.id and v.provider is not None), None)
-        return tuple(v.name for v in selected if own and v.provider is None and v.without_provider == "self_hosted"
-                     and v.category != own.category and own.name in self.handlers(self.catalog.services[v.id], selected))
+    def handling(self, selected: tuple[ServiceView, ...]) -> Handling:
+        """Who holds whose data among ``selected``, once per composition."""
+        if self._handling is None or self._handling.selected is not selected:
+            self._handling = Handling(self.catalog, selected)
+        return self._handling
 
     def shared(self, category: str, selected: tuple[ServiceView, ...], lang: str) -> SharedView:
         """What every selected service of ``category`` says alike — when there are two or more and
