@@ -220,6 +220,8 @@ class ServiceChecklist(Retranslating, QWidget):
         if searching and self._expanded is None:  # a search begins: remember what was open
             self._expanded = {cid for cid, item in self._categories.items() if item.isExpanded()}
         self._arrange(hits)
+        if searching:  # the best hit on top, in view: not where the list was, nor at the highlighted row
+            self.tree.scrollToTop()
         if not searching and self._expanded is not None:
             for cid, item in self._categories.items():
                 item.setExpanded(cid in self._expanded)
