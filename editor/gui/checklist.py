@@ -199,6 +199,17 @@ class ServiceChecklist(Retranslating, QWidget):
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
 
+    def show_category(self, cid: str) -> None:
+        """A category open at the top of the list, highlighted; a search that hides it is cleared."""
+        item = self._categories.get(cid)
+        if item is None:
+            return
+        if self._hits is not None:
+            self.search.clear()
+        item.setExpanded(True)
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtTop)
+
     def current_service(self) -> str:
         item = self.tree.currentItem() or self._kept
         return item.data(0, ROLE_ID) if item is not None else ""

@@ -12,7 +12,7 @@ from .company_form import CompanyForm
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .preview import Preview
 from .targets import (
-    CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption, ServicesTarget,
+    CategoryTarget, CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption, ServicesTarget,
     ServiceTarget, Target, preview_target,
 )
 
@@ -38,6 +38,10 @@ class Navigator(QObject):
                 if focus:
                     self.checklist.tree.setFocus()
                     self.preview.scroll_to(f"service-{sid}")
+            case CategoryTarget(cid):
+                self.checklist.show_category(cid)
+                if focus:
+                    self.checklist.tree.setFocus()
             case ServicesTarget():
                 self.checklist.search.setFocus()
             case CustomSectionTarget(cid) | CustomSectionField(cid, _, _):

@@ -1,0 +1,47 @@
+"""Findings of a new user's walk-through (walk6) that lead to where they can be fixed."""
+from PySide6.QtCore import Qt
+
+
+def shown(w):
+    w.resize(1400, 900)
+    w.show()
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+    return w
+
+
+def click_finding(w, code):
+    w.live.run_checks()
+    (row,) = [i for i, f in enumerate(w.findings.findings) if f.code == code]
+    w.findings.itemClicked.emit(w.findings.item(row))
+
+
+def test_no_hosting_provider_leads_to_the_hosting_category_and_clears_a_stale_search(project_window, catalog, qtbot):
+    w = shown(project_window)
+    project = w.model.project
+    project.websites = ["https://www.example.de"]
+    from editor.core.project import SelectedService
+
+    project.services = [SelectedService(id="stripe")]  # a service, but no hosting provider
+    w.session.set_project(project, None)
+    w.checklist.search.setText("stripe")  # the previous search
+    w.tabs.setCurrentIndex(0)
+    click_finding(w, "no-hosting")
+    checklist = w.checklist
+    assert checklist.search.text() == ""
+    category = checklist.tree.currentItem()
+    assert category is not None and category.text(0) == catalog.categories["hosting"].title.get("en")
+    assert category.isExpanded() and category.childCount() > 3
+    viewport = checklist.tree.viewport().rect()
+    assert viewport.contains(checklist.tree.visualItemRect(category))
+    assert viewport.contains(checklist.tree.visualItemRect(category.child(0)))
+    assert checklist.tree.hasFocus()
+
+
+def test_a_category_target_is_read_once():
+    from editor.gui.targets import CategoryTarget, finding_target
+
+    assert finding_target("category:hosting") == CategoryTarget("hosting")
+    assert finding_target("category:") is None
