@@ -1,5 +1,6 @@
 """Findings of a new user's walk-through (walk6) that lead to where they can be fixed."""
 from PySide6.QtCore import Qt
+from test_own_service_form import confirm, fill  # the test folder is on sys.path (no package)
 
 
 def shown(w):
@@ -45,3 +46,26 @@ def test_a_category_target_is_read_once():
 
     assert finding_target("category:hosting") == CategoryTarget("hosting")
     assert finding_target("category:") is None
+
+
+def test_an_own_service_lacking_english_opens_in_its_editor(project_window):
+    """walk6 #13: following the finding only highlighted the service; the fix is in its editor."""
+    w = shown(project_window)
+    w.checklist.describe.click()
+    fill(w.own_service_dialog, name="VR Payment", en=False)
+    confirm(w)
+    w.tabs.setCurrentIndex(0)
+    click_finding(w, "own-language")
+    dialog = w.own_service_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.names["de"].text() == "VR Payment"
+    assert w.checklist.current_service() == "own-vr-payment"
+    dialog.reject()
+
+
+def test_a_catalog_services_finding_opens_no_dialog(project_window):
+    from editor.gui.targets import ServiceTarget
+
+    w = shown(project_window)
+    w.navigator.go(ServiceTarget("stripe"))
+    assert w.own_service_dialog is None and w.checklist.current_service() == "stripe"
