@@ -69,3 +69,15 @@ def test_a_catalog_services_finding_opens_no_dialog(project_window):
     w = shown(project_window)
     w.navigator.go(ServiceTarget("stripe"))
     assert w.own_service_dialog is None and w.checklist.current_service() == "stripe"
+
+
+def test_a_postcode_of_four_digits_leads_to_its_field(project_window):
+    from editor.gui.targets import ControllerField
+
+    w = shown(project_window)
+    w.activateWindow()
+    w.model.project.controller.postcode = "7909"
+    w.tabs.setCurrentIndex(2)
+    click_finding(w, "postcode-invalid")
+    assert w.tabs.currentIndex() == 0
+    assert w.focusWidget() is w.company_form.fields[ControllerField("postcode")]
