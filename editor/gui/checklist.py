@@ -85,6 +85,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
+        self._chosen: set[str] = set()  # the project's selection, also services no installed pack knows
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -109,7 +110,10 @@ class ServiceChecklist(Retranslating, QWidget):
     def set_catalog(self, catalog, lang: str, ticked: set[str] | None = None) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
         says (None: the ticks are kept)."""
-        ticked = self.selected_ids() if ticked is None else ticked
+        if ticked is None:
+            ticked = self.selected_ids()
+        else:
+            self._chosen = set(ticked)
         if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
             self._index = None  # the normalised words, once per catalog: not needed for the window to show
             self._index_timer.start()
@@ -178,6 +182,7 @@ class ServiceChecklist(Retranslating, QWidget):
         return self._index
 
     def set_selected(self, ids: set[str]) -> None:
+        self._chosen = set(ids)
         self._updating = True
         for sid, item in self._items.items():
             state = Qt.CheckState.Checked if sid in ids else Qt.CheckState.Unchecked
@@ -338,7 +343,11 @@ class ServiceChecklist(Retranslating, QWidget):
             total += ticked
             cat_item.setText(1, f"{ticked}/{len(services)}" if ticked else "")
             cat_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        self.total.setText(self.tr("%n service(s) selected", "", total))
+        text = self.tr("%n service(s) selected", "", total)
+        unknown = len(self._chosen - self._items.keys())  # not in the list: said, not left out silently
+        if unknown:
+            text += ", " + self.tr("%n not in any installed clause pack", "", unknown)
+        self.total.setText(text)
         self.ticked_total = total
         self._fit_counts()
 

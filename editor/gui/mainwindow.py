@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self.tabs, self.company_form, self.company_scroll, self.checklist,
                                    self.options_form, self.custom_form, self.preview,
                                    lambda: self.model.project.service_ids(), self.dialogs.show_pack_errors,
-                                   self.dialogs.edit_own_service)
+                                   self.dialogs.fix_service)
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())

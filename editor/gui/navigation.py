@@ -23,25 +23,28 @@ class Navigator(QObject):
     def __init__(self, tabs: QTabWidget, company_form: CompanyForm, company_scroll: QScrollArea,
                  checklist: ServiceChecklist, options_form: ServiceOptionsForm, custom_form: CustomSectionsForm,
                  preview: Preview, selected: Callable[[], list[str]], show_pack_errors: Callable[[], None],
-                 edit_own: Callable[[str], None]) -> None:
+                 fix_service: Callable[[str], None]) -> None:
         super().__init__(tabs)
         self.tabs, self.company_form, self.company_scroll = tabs, company_form, company_scroll
         self.checklist, self.options_form, self.custom_form, self.preview = checklist, options_form, custom_form, preview
         self.selected, self.show_pack_errors = selected, show_pack_errors
-        self.edit_own = edit_own  # opens the editor of a service the user described (nothing for others)
+        # a finding about a described service opens its editor; one no pack knows offers its removal
+        self.fix_service = fix_service
 
     def go(self, target: Target, focus: bool = True) -> None:
         """Show ``target``'s widget; with ``focus`` (a finding was chosen) put the keyboard focus
         there and scroll the preview to it as well (not for clicks in the preview itself)."""
         match target:
+            case ServiceTarget(sid) if focus and self.checklist.item(sid) is None:  # no pack knows it
+                self.fix_service(sid)
             case ServiceTarget(sid) | ServiceOption(sid, _):
                 self.checklist.select_service(sid)
                 self.tabs.setCurrentIndex(SERVICE_TAB)
                 if focus:
                     self.checklist.tree.setFocus()
                     self.preview.scroll_to(f"service-{sid}")
-                    if isinstance(target, ServiceTarget):  # a described service is fixed in its editor
-                        self.edit_own(sid)
+                    if isinstance(target, ServiceTarget):
+                        self.fix_service(sid)
             case CategoryTarget(cid):
                 self.checklist.show_category(cid)
                 if focus:

@@ -81,3 +81,64 @@ def test_a_postcode_of_four_digits_leads_to_its_field(project_window):
     click_finding(w, "postcode-invalid")
     assert w.tabs.currentIndex() == 0
     assert w.focusWidget() is w.company_form.fields[ControllerField("postcode")]
+
+
+def unknown_project(catalog):
+    from editor.core.project import SelectedService, example_project
+
+    project = example_project()
+    project.services = [SelectedService(id="stripe"), SelectedService(id="sumup-terminal-typo")]
+    return project
+
+
+def test_a_service_no_pack_knows_is_removed_from_its_finding_as_one_undo_step(window, catalog):
+    """walk6 #5: the finding led to an empty service tab; only editing the JSON helped."""
+    w = shown(window)
+    w.session.set_project(unknown_project(catalog), None)
+    asked = []
+
+    def answer(name):
+        asked.append(name)
+        return True
+
+    w.prompts.ask_remove_unknown = answer
+    steps = w.undo_stack.count()
+    click_finding(w, "unknown-service")
+    assert asked == ["sumup-terminal-typo"]
+    assert w.model.project.service_ids() == ["stripe"]
+    assert w.undo_stack.count() == steps + 1 and "sumup-terminal-typo" in w.undo_stack.undoText()
+    w.live.run_checks()
+    assert "unknown-service" not in [f.code for f in w.findings.findings]
+    w.undo_stack.undo()
+    assert w.model.project.service_ids() == ["stripe", "sumup-terminal-typo"]
+
+
+def test_declining_to_remove_it_changes_nothing(window, catalog):
+    w = shown(window)
+    w.session.set_project(unknown_project(catalog), None)
+    w.prompts.ask_remove_unknown = lambda _name: False
+    steps = w.undo_stack.count()
+    click_finding(w, "unknown-service")
+    assert w.model.project.service_ids() == ["stripe", "sumup-terminal-typo"] and w.undo_stack.count() == steps
+
+
+def test_the_count_of_selected_services_names_the_unknown_one(window, catalog, ui_language):
+    w = shown(window)
+    w.session.set_project(unknown_project(catalog), None)
+    ui_language("en")
+    assert w.checklist.total.text() == "1 service selected, 1 not in any installed clause pack"
+    ui_language("de")
+    assert w.checklist.total.text() == "1 Dienst ausgewählt, 1 in keinem installierten Baustein-Paket"
+    from editor.gui.targets import ServiceTarget
+
+    w.push(ServiceTarget("sumup-terminal-typo"), None, "Remove")
+    assert w.checklist.total.text() == "1 Dienst ausgewählt"
+
+
+def test_the_export_refusal_quotes_the_unknown_service_in_the_interface_language(window, catalog, ui_language):
+    w = shown(window)
+    w.session.set_project(unknown_project(catalog), None)
+    ui_language("de")
+    w.dialogs.export_dialog()
+    (title, text), = w.errors
+    assert "„sumup-terminal-typo“" in text and "“sumup" not in text
