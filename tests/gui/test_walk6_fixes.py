@@ -1,4 +1,5 @@
 """Findings of a new user's walk-through (walk6) that lead to where they can be fixed."""
+import pytest
 from PySide6.QtCore import Qt
 from test_own_service_form import confirm, fill  # the test folder is on sys.path (no package)
 
@@ -142,3 +143,19 @@ def test_the_export_refusal_quotes_the_unknown_service_in_the_interface_language
     w.dialogs.export_dialog()
     (title, text), = w.errors
     assert "„sumup-terminal-typo“" in text and "“sumup" not in text
+
+
+@pytest.mark.parametrize("lang, words", [("de", "ist beschädigt und kann nicht gelesen werden: In Zeile"),
+                                         ("en", "is damaged and cannot be read: in line")])
+def test_a_damaged_file_is_explained_in_the_interface_language(window, tmp_path, ui_language, lang, words):
+    from editor.core.project import example_project, save
+
+    path = tmp_path / "shop.policy.json"
+    save(example_project(), path)
+    content = path.read_bytes()[:-40]
+    path.write_bytes(content)
+    ui_language(lang)
+    assert not window.session.open_path(str(path))
+    (title, text), = window.errors
+    assert words in text and "Unterminated" not in text and "Expecting" not in text
+    assert path.read_bytes() == content
