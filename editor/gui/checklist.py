@@ -32,6 +32,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.total = QLabel()
+        self.total.setWordWrap(True)  # "…, 1 not in any installed clause pack" must not be cut off
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)  # name | ticked count, so long category names elide but counts stay
