@@ -36,7 +36,8 @@ _AT = re.compile(r" - at `\$\.?([^`]*)`")
 
 
 def field_name(parts: list[str]) -> tuple[str, str]:
-    """A field path (["controller", "postcode"]) as words: ("die Postleitzahl des Unternehmens", "the company's postcode")."""
+    """A field path as words: ["controller", "postcode"] → ("das Feld „Postleitzahl“ des
+    Unternehmens", "the company's postcode")."""
     head, rest = (parts[0] if parts else ""), parts[1:]
     if head in ("controller", "dpo") and rest:
         de, en = _FIELDS.get(rest[0], (f"„{rest[0]}“", f"“{rest[0]}”"))

@@ -12,8 +12,8 @@ from .company_form import CompanyForm
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .preview import Preview
 from .targets import (
-    CategoryTarget, CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption, ServicesTarget,
-    ServiceTarget, Target, preview_target,
+    CategoryTarget, CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption,
+    ServicesTarget, ServiceTarget, Target, preview_target,
 )
 
 COMPANY_TAB, SERVICE_TAB, CUSTOM_TAB = 0, 1, 2
