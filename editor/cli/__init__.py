@@ -36,6 +36,7 @@ def build_parser():
 
 
 COMMANDS = ("catalog", "new", "export", "check", "add-service", "screenshot", "scan", "import")
+FINDING_COMMANDS = ("check", "scan", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +56,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.run(args)
-    except (CliError, ProjectError, ExportError, ComposeError) as exc:
+    except ProjectError as exc:  # in the language of the command's output: that of its findings (German by
+        # default, as they are) for the commands that list findings, else the English of the other messages
+        lang = getattr(args, "language", None) or ("de" if args.command in FINDING_COMMANDS else "en")
+        print(f"policy-editor: {exc.text(lang)}", file=sys.stderr)
+        return 1
+    except (CliError, ExportError, ComposeError) as exc:
         print(f"policy-editor: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

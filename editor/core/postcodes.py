@@ -25,12 +25,22 @@ _STARTS, _RANGES = _load()
 _GERMANY = ("", "deutschland", "germany", "de", "d", "brd", "bundesrepublik deutschland", "federal republic of germany")
 
 
+def in_germany(country: str) -> bool:
+    """``country`` as the user typed it names Germany (empty = Germany)."""
+    return (country or "").strip().casefold() in _GERMANY
+
+
+def malformed(postcode: str, country: str = "") -> bool:
+    """A postcode given for Germany that is not five digits ("7909")."""
+    return bool((postcode or "").strip()) and in_germany(country) and not _PLZ.match(postcode)
+
+
 def state_for(postcode: str, country: str = "") -> str | None:
     """The state code ("NW") of a five-digit German postcode ("50667", "D-50667"); None when the
     text is no such postcode, the postcode does not tell the state, or ``country`` (as the user
     typed it; empty = Germany) is another country, whose postcodes say nothing of German states."""
     match = _PLZ.match(postcode or "")
-    if not match or (country or "").strip().casefold() not in _GERMANY:
+    if not match or not in_germany(country):
         return None
     number = int(match.group(1))
     at = bisect.bisect_right(_STARTS, number) - 1

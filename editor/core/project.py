@@ -24,6 +24,7 @@ from . import atomic
 from .atomic import Fingerprint
 from .projectlimits import (COUNT_LIMITS, FIELD_LIMITS, LINK, LONG, MAX_DEPTH, MAX_FILE_BYTES, SHORT, Unusable,
                             check_limits, clean_text, clean_value, field_limit, scrub, tidy)
+from .projectmessages import wrong_value
 from .projectmigrations import MIGRATIONS, migrate
 from .projectmodel import (FORMAT, LANGUAGES, SCHEMA_VERSION, STATE_CODES, SUFFIX, Controller,
                            CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project,
@@ -53,38 +54,63 @@ class Saved(NamedTuple):
     warnings: list[str]  # e.g. the backup could not be written
 
 
-def _unusable(name: str, detail: str) -> ProjectError:
-    return ProjectError(f"{'The file' if name == 'the file' else name} contains a value Policy Editor cannot use ({detail}). "
-                        "It was not changed.")
+def _names(name: str) -> tuple[str, str]:
+    """The file as a message names it: (German, English)."""
+    return ("Die Datei", "The file") if name == "the file" else (f"„{name}“", name)
 
 
-def parse(text: str, name: str = "the file") -> tuple[Project, list[str]]:
-    """The project in ``text`` and the warnings about what loading settled."""
+def _unchanged(backup: str) -> tuple[str, str]:
+    """That nothing was changed, and where the backup of the last save is (when there is one)."""
+    if not backup:
+        return "Die Datei wurde nicht verändert.", "It was not changed."
+    return (f"Die Datei wurde nicht verändert. Eine Sicherung der vorigen Fassung liegt daneben: {backup}",
+            f"It was not changed. A backup of the previous version is next to it: {backup}")
+
+
+def _unusable(name: str, de: str, en: str, backup: str = "", details: str = "") -> ProjectError:
+    (file_de, file_en), (same_de, same_en) = _names(name), _unchanged(backup)
+    return ProjectError(f"{file_en} contains a value Policy Editor cannot use: {en}. {same_en}",
+                        de=f"{file_de} enthält eine Angabe, die Policy Editor nicht verwenden kann: "
+                           f"{de[:1].upper()}{de[1:]}. {same_de}", details=details)
+
+
+def parse(text: str, name: str = "the file", backup: str = "") -> tuple[Project, list[str]]:
+    """The project in ``text`` and the warnings about what loading settled; ``backup`` is the
+    path of the file's backup, named in the message when the file cannot be used."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        (file_de, file_en), (same_de, same_en) = _names(name), _unchanged(backup)
+        # the parser's words ("Unterminated string starting at") say little to a shop owner
+        ends = not text[exc.pos:].strip() or exc.msg.startswith("Unterminated")
+        what_de = "bricht der Text ab (die Datei ist wohl unvollständig)" if ends else "ist der Text fehlerhaft"
+        what_en = "the text breaks off (the file seems incomplete)" if ends else "the text is malformed"
         raise ProjectError(
-            f"{name} is damaged and cannot be read (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-            "It was not changed; a backup may exist next to it with the ending .bak."
-        ) from None
+            f"{file_en} is damaged and cannot be read: in line {exc.lineno}, at character {exc.colno}, {what_en}. {same_en}",
+            de=f"{file_de} ist beschädigt und kann nicht gelesen werden: In Zeile {exc.lineno} bei Zeichen {exc.colno} "
+               f"{what_de}. {same_de}",
+            details=f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
-        raise _unusable(name, "it is nested far too deeply") from None
+        raise _unusable(name, "sie ist viel zu tief verschachtelt", "it is nested far too deeply", backup) from None
     except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-        raise _unusable(name, "a number has thousands of digits") from None
+        raise _unusable(name, "eine Zahl hat Tausende von Ziffern", "a number has thousands of digits", backup) from None
     try:
         data = scrub(data)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ProjectError(f"{name} is not a Policy Editor project (the format marker is missing).")
+            file_de, file_en = _names(name)
+            raise ProjectError(f"{file_en} is not a Policy Editor project (the format marker is missing).",
+                               de=f"{file_de} ist kein Projekt von Policy Editor (die Formatangabe fehlt).")
         data = migrate(data)
         project = msgspec.convert(data, Project)
         keep_unknown(data, project)
         warnings = tidy(project)
         check_limits(project)
     except Unusable as exc:
-        raise _unusable(name, str(exc)) from None
+        raise _unusable(name, exc.de, str(exc), backup) from None
     except msgspec.ValidationError as exc:
-        detail = str(exc).replace("`", "'").replace("$.", "")
-        raise _unusable(name, clean_text(detail, 200)) from None
+        detail = clean_text(str(exc), 200)
+        de, en = wrong_value(detail)
+        raise _unusable(name, de, en, backup, details=detail.replace("`", "'").replace("$.", "")) from None
     return project, warnings
 
 
@@ -98,20 +124,27 @@ def load_file(path: str | os.PathLike[str]) -> Loaded:
     try:
         st = atomic.regular_stat(path)  # before opening: opening a FIFO would block
         if st is None:
-            raise ProjectError(f"The file {path} does not exist.")
+            raise ProjectError(f"The file {path} does not exist.", de=f"Die Datei {path} gibt es nicht.")
         if st.st_size > MAX_FILE_BYTES:
-            raise ProjectError(f"{path.name} is {st.st_size // 1_000_000:,} MB large, far too large for a "
-                               "Policy Editor project, so it was not opened.")
+            size = st.st_size // 1_000_000
+            raise ProjectError(f"{path.name} is {size:,} MB large, far too large for a Policy Editor project, "
+                               "so it was not opened.",
+                               de=f"„{path.name}“ ist {size:,} MB groß".replace(",", ".")
+                                  + ", viel zu groß für ein Projekt von Policy Editor; sie wurde daher nicht geöffnet.")
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
             st = os.fstat(handle.fileno())
     except OSError as exc:
-        raise ProjectError(f"The file {path} cannot be opened ({exc.strerror}).") from None
+        raise ProjectError(f"The file {path} cannot be opened ({exc.strerror}).",
+                           de=f"Die Datei {path} kann nicht geöffnet werden ({_REASONS_DE.get(exc.errno, exc.strerror)}).",
+                           details=str(exc.strerror or "")) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectError(f"{path.name} is not a text file Policy Editor can read (byte {exc.start}).") from None
-    project, warnings = parse(text, path.name)
+        raise ProjectError(f"{path.name} is not a text file Policy Editor can read (byte {exc.start}).",
+                           de=f"„{path.name}“ ist keine Textdatei, die Policy Editor lesen kann (Byte {exc.start}).") from None
+    backup = path.with_name(path.name + ".bak")
+    project, warnings = parse(text, path.name, str(backup) if backup.is_file() else "")
     return Loaded(project, atomic.fingerprint_of(raw, st), warnings)
 
 
@@ -180,6 +213,9 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
                         "The file on disk was not changed.") from None
     return Saved(target, atomic.fingerprint_of(data, written), warnings)
 
+
+_REASONS_DE = {errno.ENOENT: "es gibt sie nicht", errno.EACCES: "Ihnen fehlt die Berechtigung",
+               errno.EPERM: "Ihnen fehlt die Berechtigung", errno.EISDIR: "es ist ein Ordner"}
 
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 

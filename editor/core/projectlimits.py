@@ -9,11 +9,17 @@ from typing import Any
 
 import msgspec
 
+from .projectmessages import field_name
 from .projectmodel import LANGUAGES, Project, to_dict
 
 
 class Unusable(Exception):
-    """A value in the file has the wrong shape; the detail names it (becomes a ProjectError)."""
+    """A value in the file has the wrong shape; the detail names it, in English and German
+    (becomes a ProjectError)."""
+
+    def __init__(self, en: str, de: str = "") -> None:
+        super().__init__(en)
+        self.de = de or en
 
 
 MAX_FILE_BYTES = 50_000_000  # a project with every limit used fully stays far below
@@ -100,13 +106,22 @@ def scrub(value: Any, depth: int = 0) -> Any:
         return clean_text(value)
     if isinstance(value, list):
         if depth >= MAX_DEPTH:
-            raise Unusable(f"it is nested more than {MAX_DEPTH} levels deep")
+            raise _too_deep()
         return [scrub(v, depth + 1) for v in value]
     if isinstance(value, dict):
         if depth >= MAX_DEPTH:
-            raise Unusable(f"it is nested more than {MAX_DEPTH} levels deep")
+            raise _too_deep()
         return {clean_text(k): scrub(v, depth + 1) for k, v in value.items()}
     return value
+
+
+def _de(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # 20.000: German digit grouping
+
+
+def _too_deep() -> Unusable:
+    return Unusable(f"it is nested more than {MAX_DEPTH} levels deep",
+                    f"sie ist mehr als {MAX_DEPTH} Ebenen tief verschachtelt")
 
 
 def shown(value: Any) -> str:
@@ -115,30 +130,22 @@ def shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _field_name(parts: list[str]) -> str:
-    """A field path as a shop owner reads it."""
-    head, rest = parts[0], parts[1:]
-    who = {"controller": "the company's", "dpo": "the data protection officer's"}.get(head)
-    if who and rest:
-        return f"{who} {rest[0].replace('_', ' ')}"
-    named = {"websites": "a website", "services": "a selected service", "custom_sections": "one of your own sections",
-             "overrides": "a replaced section text", "export_history": "the export history",
-             "own_services": "one of your own services", "tasks_done": "the tasks marked done"}
-    return named.get(head, f"the field '{head}'")
-
-
 def check_limits(project: Project) -> None:
     data = to_dict(project)
     for key, most in COUNT_LIMITS.items():
         if len(data.get(key, ())) > most:
-            raise Unusable(f"it lists {len(data[key]):,} entries under '{key}', more than the {most:,} Policy Editor accepts")
+            raise Unusable(f"it lists {len(data[key]):,} entries under '{key}', more than the {most:,} Policy Editor accepts",
+                           f"sie enthält unter „{key}“ {_de(len(data[key]))} Einträge, mehr als die {_de(most)}, "
+                           "die Policy Editor annimmt")
     queue = deque(([k], [k], v) for k, v in data.items())  # in file order: the first long field is named
     while queue:
         pattern, parts, value = queue.popleft()
         if isinstance(value, dict):
             for k, v in value.items():
                 if len(k) > SHORT:
-                    raise Unusable(f"{_field_name(parts)} has a name of {len(k):,} characters")
+                    de, en = field_name(parts)
+                    raise Unusable(f"{en} has a name of {len(k):,} characters",
+                                   f"{de} hat einen Namen von {_de(len(k))} Zeichen")
                 queue.append((pattern + [k], parts + [k], v))
         elif isinstance(value, list):
             pattern = pattern[:-1] + [pattern[-1] + "[]"]
@@ -146,15 +153,18 @@ def check_limits(project: Project) -> None:
         elif isinstance(value, str) and len(value) > _FEWEST:  # (shorter fits any field: not looked up)
             most = field_limit(".".join(pattern))
             if len(value) > most:
-                raise Unusable(f"{_field_name(parts)} is {len(value):,} characters long; "
-                                f"Policy Editor accepts at most {most:,} there")
+                de, en = field_name(parts)
+                raise Unusable(f"{en} is {len(value):,} characters long; Policy Editor accepts at most {most:,} there",
+                               f"{de} ist {_de(len(value))} Zeichen lang; Policy Editor nimmt dort höchstens "
+                               f"{_de(most)} an")
 
 
 def tidy(project: Project) -> list[str]:
     """Settle what the types allow but the program cannot use; returns warnings for the user."""
     unknown = [lang for lang in project.languages if lang not in LANGUAGES]
     if unknown:
-        raise Unusable(f"it asks for the language {shown(unknown[0])}, but policies are written in de or en")
+        raise Unusable(f"it asks for the language {shown(unknown[0])}, but policies are written in de or en",
+                       f"sie verlangt die Sprache {shown(unknown[0])}, Erklärungen gibt es aber nur auf de oder en")
     project.languages = list(dict.fromkeys(project.languages))
     warnings = []
     seen: dict[str, int] = {}

@@ -19,7 +19,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     company = out.pop("company", None) or {}
     if not isinstance(company, dict):
-        raise Unusable("'company' should hold the company's details")
+        raise Unusable("'company' should hold the company's details", "„company“ sollte die Angaben zum Unternehmen enthalten")
     out["controller"] = {
         "name": company.get("name", ""),
         "legal_form": company.get("legal_form", ""),
@@ -34,11 +34,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     }
     services = out.get("services", [])
     if not isinstance(services, list):
-        raise Unusable("'services' should be a list of services")
+        raise Unusable("'services' should be a list of services", "„services“ sollte eine Liste von Diensten sein")
     out["services"] = [{"id": s, "options": {}} if isinstance(s, str) else s for s in services]
     language = out.pop("language", "de")
     if language not in LANGUAGES:
-        raise Unusable(f"'language' should be de or en, not {shown(language)}")
+        raise Unusable(f"'language' should be de or en, not {shown(language)}",
+                       f"„language“ sollte de oder en sein, nicht {shown(language)}")
     out["languages"] = [language] + [lang for lang in LANGUAGES if lang != language]
     has_dpo = out.pop("has_dpo", False)
     dpo = {k[4:]: out.pop(k) for k in list(out) if k.startswith("dpo_")}
@@ -53,7 +54,8 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     out.setdefault("own_services", [])
     if not isinstance(out["own_services"], list):
-        raise Unusable("'own_services' should be a list of service records")
+        raise Unusable("'own_services' should be a list of service records",
+                       "„own_services“ sollte eine Liste von Dienst-Beschreibungen sein")
     out["schema_version"] = 3
     return out
 
@@ -89,13 +91,16 @@ MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _v1_to_v2, 2: _v2_to_
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectError("The file has no valid schema version, so it is not a Policy Editor project.")
+        raise ProjectError("The file has no valid schema version, so it is not a Policy Editor project.",
+                           de="Die Datei hat keine gültige Versionsnummer, ist also kein Projekt von Policy Editor.")
     if version > SCHEMA_VERSION:
         shown = f"file version {version}, " if version < 10**6 else ""
         raise ProjectError(
             f"This project was saved by a newer Policy Editor ({shown}this program "
-            f"reads up to {SCHEMA_VERSION}). Please update Policy Editor to open it; the file was not changed."
-        )
+            f"reads up to {SCHEMA_VERSION}). Please update Policy Editor to open it; the file was not changed.",
+            de=f"Dieses Projekt wurde mit einer neueren Version von Policy Editor gespeichert ({shown.replace('file version', 'Dateiversion')}"
+               f"dieses Programm liest bis {SCHEMA_VERSION}). Bitte aktualisieren Sie Policy Editor, um es zu öffnen; "
+               "die Datei wurde nicht verändert.")
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version = data["schema_version"]

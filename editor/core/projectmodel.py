@@ -21,7 +21,16 @@ STATE_CODES = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP",
 
 
 class ProjectError(Exception):
-    """A project file cannot be used; the message is meant for the user as it is."""
+    """A project file cannot be used; the message is meant for the user as it is, in English;
+    ``text(lang)`` gives the German one where there is one. ``details`` is the parser's own
+    (English) wording, for a "Details" part at most."""
+
+    def __init__(self, message: str = "", *, de: str = "", details: str = "") -> None:
+        super().__init__(message)
+        self.de, self.details = de, details
+
+    def text(self, lang: str) -> str:
+        return self.de if lang == "de" and self.de else str(self)
 
 
 class SaveError(ProjectError, OSError):

@@ -15,6 +15,13 @@ K = QKeySequence.StandardKey
 SP = QStyle.StandardPixmap
 
 
+def redo_keys(standard: list[QKeySequence]) -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y: Linux's themes offer only Ctrl+Shift+Z, and users
+    who came from Windows press Ctrl+Y."""
+    ctrl_y = QKeySequence("Ctrl+Y")
+    return standard if ctrl_y in standard else [*standard, ctrl_y]
+
+
 class MainActions(QObject):
     recent_chosen = Signal(str)  # a path from File › Open Recent
     recent_cleared = Signal()
@@ -42,7 +49,7 @@ class MainActions(QObject):
         self.close = action(K.Close)
         self.quit = action(K.Quit, role=QAction.MenuRole.QuitRole)
         self.undo = action(K.Undo)  # not createUndoAction: its prefix cannot be retranslated
-        self.redo = action(K.Redo)
+        self.redo = action(redo_keys(QKeySequence.keyBindings(K.Redo)))
         for a, theme, fallback in ((self.undo, QIcon.ThemeIcon.EditUndo, SP.SP_ArrowBack),
                                    (self.redo, QIcon.ThemeIcon.EditRedo, SP.SP_ArrowForward)):
             a.setIcon(QIcon.fromTheme(theme, window.style().standardIcon(fallback)))

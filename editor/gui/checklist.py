@@ -32,6 +32,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.total = QLabel()
+        self.total.setWordWrap(True)  # "…, 1 not in any installed clause pack" must not be cut off
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)  # name | ticked count, so long category names elide but counts stay
@@ -85,6 +86,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
+        self._chosen: set[str] = set()  # the project's selection, also services no installed pack knows
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -109,7 +111,10 @@ class ServiceChecklist(Retranslating, QWidget):
     def set_catalog(self, catalog, lang: str, ticked: set[str] | None = None) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
         says (None: the ticks are kept)."""
-        ticked = self.selected_ids() if ticked is None else ticked
+        if ticked is None:
+            ticked = self.selected_ids()
+        else:
+            self._chosen = set(ticked)
         if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
             self._index = None  # the normalised words, once per catalog: not needed for the window to show
             self._index_timer.start()
@@ -178,6 +183,7 @@ class ServiceChecklist(Retranslating, QWidget):
         return self._index
 
     def set_selected(self, ids: set[str]) -> None:
+        self._chosen = set(ids)
         self._updating = True
         for sid, item in self._items.items():
             state = Qt.CheckState.Checked if sid in ids else Qt.CheckState.Unchecked
@@ -198,6 +204,17 @@ class ServiceChecklist(Retranslating, QWidget):
         item.parent().setExpanded(True)
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
+
+    def show_category(self, cid: str) -> None:
+        """A category open at the top of the list, highlighted; a search that hides it is cleared."""
+        item = self._categories.get(cid)
+        if item is None:
+            return
+        if self._hits is not None:
+            self.search.clear()
+        item.setExpanded(True)
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtTop)
 
     def current_service(self) -> str:
         item = self.tree.currentItem() or self._kept
@@ -220,6 +237,8 @@ class ServiceChecklist(Retranslating, QWidget):
         if searching and self._expanded is None:  # a search begins: remember what was open
             self._expanded = {cid for cid, item in self._categories.items() if item.isExpanded()}
         self._arrange(hits)
+        if searching:  # the best hit on top, in view: not where the list was, nor at the highlighted row
+            self.tree.scrollToTop()
         if not searching and self._expanded is not None:
             for cid, item in self._categories.items():
                 item.setExpanded(cid in self._expanded)
@@ -325,7 +344,11 @@ class ServiceChecklist(Retranslating, QWidget):
             total += ticked
             cat_item.setText(1, f"{ticked}/{len(services)}" if ticked else "")
             cat_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        self.total.setText(self.tr("%n service(s) selected", "", total))
+        text = self.tr("%n service(s) selected", "", total)
+        unknown = len(self._chosen - self._items.keys())  # not in the list: said, not left out silently
+        if unknown:
+            text += ", " + self.tr("%n not in any installed clause pack", "", unknown)
+        self.total.setText(text)
         self.ticked_total = total
         self._fit_counts()
 

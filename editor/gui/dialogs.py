@@ -27,6 +27,23 @@ class WindowDialogs(QObject):
         """The own-service form for a new service, its name prefilled with ``hint``."""
         self._open_own_service(None, hint, parent)
 
+    def fix_service(self, sid: str) -> None:
+        """Where a finding about a service is fixed when that is a dialog: a service the user
+        described opens in its editor; one that no installed pack knows can be removed (undoably)."""
+        window = self.window
+        if not window.session.has_project:
+            return
+        project = window.model.project
+        if any(isinstance(r, dict) and r.get("id") == sid for r in project.own_services):  # also one that is invalid
+            self.edit_own_service(sid)
+        elif (sid not in window.project_catalog().services and project.selected(sid) is not None
+              and window.prompts.ask_remove_unknown(sid)):
+            window.push(ServiceTarget(sid), None, self.tr("Remove %1").replace("%1", sid))
+
+    def _named(self, selected) -> str:
+        quoted = self.tr("“%1”").replace("%1", selected.id)  # German quotes in German
+        return f"{quoted} ({selected.pack})" if selected.pack else quoted
+
     def edit_own_service(self, sid: str) -> None:
         index = next((n for n, r in enumerate(self.window.model.project.own_services)
                       if isinstance(r, dict) and r.get("id") == sid), None)
@@ -81,10 +98,11 @@ class WindowDialogs(QObject):
         window = self.window
         unknown = unknown_selected(window.ensure_catalog(), window.model.project)
         if unknown:  # the policy would lack them without saying so
-            names = ", ".join(_named(window.model.project.selected(sid)) for sid in unknown)
+            names = ", ".join(self._named(window.model.project.selected(sid)) for sid in unknown)
             window.prompts.show_error(self.tr("The policy cannot be exported yet"),
                                       self.tr("No installed clause pack knows the selected service(s) %1. Install the "
-                                              "pack again or remove the service from the project.").replace("%1", names))
+                                              "pack again, or click its finding to remove it from the project.")
+                                      .replace("%1", names))
             return
         dialog = ExportDialog(window.ensure_catalog(), window.model.project, window.session.path, window)
         dialog.done.connect(lambda: self.record_exports(dialog.finished_jobs or []))
@@ -162,7 +180,3 @@ class WindowDialogs(QObject):
 
         self.guide_dialog = GuideDialog(self.window.ui_language, self.window)  # tests reach it here
         self.guide_dialog.open()
-
-
-def _named(selected) -> str:
-    return f"“{selected.id}” ({selected.pack})" if selected.pack else f"“{selected.id}”"

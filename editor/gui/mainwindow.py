@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
                                ui_language, self)
         self.navigator = Navigator(self.tabs, self.company_form, self.company_scroll, self.checklist,
                                    self.options_form, self.custom_form, self.preview,
-                                   lambda: self.model.project.service_ids(), self.dialogs.show_pack_errors)
+                                   lambda: self.model.project.service_ids(), self.dialogs.show_pack_errors,
+                                   self.dialogs.fix_service)
         self._wire()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())

@@ -12,8 +12,8 @@ from .company_form import CompanyForm
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .preview import Preview
 from .targets import (
-    CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption, ServicesTarget,
-    ServiceTarget, Target, preview_target,
+    CategoryTarget, CustomSectionField, CustomSectionTarget, DocumentSection, DpoField, PackTarget, ServiceOption,
+    ServicesTarget, ServiceTarget, Target, preview_target,
 )
 
 COMPANY_TAB, SERVICE_TAB, CUSTOM_TAB = 0, 1, 2
@@ -22,22 +22,33 @@ COMPANY_TAB, SERVICE_TAB, CUSTOM_TAB = 0, 1, 2
 class Navigator(QObject):
     def __init__(self, tabs: QTabWidget, company_form: CompanyForm, company_scroll: QScrollArea,
                  checklist: ServiceChecklist, options_form: ServiceOptionsForm, custom_form: CustomSectionsForm,
-                 preview: Preview, selected: Callable[[], list[str]], show_pack_errors: Callable[[], None]) -> None:
+                 preview: Preview, selected: Callable[[], list[str]], show_pack_errors: Callable[[], None],
+                 fix_service: Callable[[str], None]) -> None:
         super().__init__(tabs)
         self.tabs, self.company_form, self.company_scroll = tabs, company_form, company_scroll
         self.checklist, self.options_form, self.custom_form, self.preview = checklist, options_form, custom_form, preview
         self.selected, self.show_pack_errors = selected, show_pack_errors
+        # a finding about a described service opens its editor; one no pack knows offers its removal
+        self.fix_service = fix_service
 
     def go(self, target: Target, focus: bool = True) -> None:
         """Show ``target``'s widget; with ``focus`` (a finding was chosen) put the keyboard focus
         there and scroll the preview to it as well (not for clicks in the preview itself)."""
         match target:
+            case ServiceTarget(sid) if focus and self.checklist.item(sid) is None:  # no pack knows it
+                self.fix_service(sid)
             case ServiceTarget(sid) | ServiceOption(sid, _):
                 self.checklist.select_service(sid)
                 self.tabs.setCurrentIndex(SERVICE_TAB)
                 if focus:
                     self.checklist.tree.setFocus()
                     self.preview.scroll_to(f"service-{sid}")
+                    if isinstance(target, ServiceTarget):
+                        self.fix_service(sid)
+            case CategoryTarget(cid):
+                self.checklist.show_category(cid)
+                if focus:
+                    self.checklist.tree.setFocus()
             case ServicesTarget():
                 self.checklist.search.setFocus()
             case CustomSectionTarget(cid) | CustomSectionField(cid, _, _):

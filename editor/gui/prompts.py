@@ -88,6 +88,20 @@ class Prompts(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import existing policy"), folder, policy_filter())
         return path
 
+    def ask_remove_unknown(self, sid: str) -> bool:
+        """Remove the selected service ``sid``, which no installed clause pack knows, from the project?"""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          self.tr("No installed clause pack knows the service %1.").replace("%1", self.tr("“%1”").replace("%1", sid)),
+                          Button.NoButton, self.window)
+        box.setInformativeText(self.tr("It stays in the project file but is missing from the policy, and the policy "
+                                       "cannot be exported. Remove it from the project, or install its pack again "
+                                       "and open the project anew. Removing it can be undone."))
+        remove = box.addButton(self.tr("&Remove from the project"), Role.DestructiveRole)
+        box.addButton(Button.Cancel)
+        box.setDefaultButton(remove)
+        box.exec()
+        return box.clickedButton() is remove
+
     def show_error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, Button.Ok, self.window)
         box.setInformativeText(text)

@@ -126,7 +126,9 @@ class FileSession(QObject):
 
     def failure_text(self, exc: Exception) -> str:
         if isinstance(exc, ProjectError):
-            return str(exc)
+            from .translation import language
+
+            return exc.text(language())  # the interface's language; the parser's English detail is left out
         return self.tr("Something went wrong that Policy Editor did not expect (%1). Nothing was changed on disk.") \
             .replace("%1", f"{type(exc).__name__}: {str(exc)[:200]}")
 

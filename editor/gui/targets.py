@@ -3,7 +3,7 @@ preview leads. Small frozen structs, compared and hashed by value (msgspec.Struc
 dataclasses: a dataclass writes and compiles its methods when the module loads, ~1 ms each at
 every start; a Struct is made in C).
 
-Core's checks() names its targets with strings ("controller.email", "service:<id>", …) and the
+Core's checks() names its targets with strings ("controller.email", "service:<id>", "category:<id>", …) and the
 preview names its sections by id ("service-<id>", "custom-<id>", "controller", …); both are
 read here, once (``finding_target``, ``preview_target``), and nowhere else.
 """
@@ -92,6 +92,12 @@ class CustomSectionTarget(Struct, frozen=True):
     id: str
 
 
+class CategoryTarget(Struct, frozen=True):
+    """A category of the checklist (e.g. "no hosting provider chosen": the hosting providers)."""
+
+    id: str
+
+
 class ServicesTarget(Struct, frozen=True):
     """The selection of services as a whole (e.g. "no hosting provider chosen")."""
 
@@ -108,7 +114,7 @@ class PackTarget(Struct, frozen=True):
     file: str
 
 
-Target = Union[EditTarget, CustomSectionTarget, ServicesTarget, DocumentSection, PackTarget]
+Target = Union[EditTarget, CustomSectionTarget, CategoryTarget, ServicesTarget, DocumentSection, PackTarget]
 
 STATE = ProjectField("state")
 STAND = ProjectField("stand")
@@ -126,7 +132,7 @@ def finding_target(text: str) -> Target | None:
     kind, colon, rest = text.partition(":")
     if colon:
         maker = {"service": ServiceTarget, "custom": CustomSectionTarget, "section": DocumentSection,
-                 "pack": PackTarget}.get(kind)
+                 "pack": PackTarget, "category": CategoryTarget}.get(kind)
         return maker(rest) if maker is not None and rest else None
     head, _dot, field = text.partition(".")
     if head == "controller" and field:

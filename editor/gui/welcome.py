@@ -78,6 +78,9 @@ class WelcomePage(Retranslating, QWidget):
         self.examples = QListWidget()
         self.recent_label = QLabel()
         self.recent = QListWidget()
+        for widget in (self.examples, self.recent):  # a long path is shortened (its tooltip has it whole):
+            widget.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a horizontal scroll bar would cover a row
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
@@ -170,6 +173,8 @@ class WelcomePage(Retranslating, QWidget):
         self.new_button.setDefault(not recent)  # drawn as the button Enter presses, when it is
         if self.isVisible():
             self.start_here().setFocus()
-        for widget in (self.examples, self.recent):  # as tall as the rows, no empty box below them
+        for widget in (self.examples, self.recent):  # as tall as whole rows: no empty box, no row cut in half
             rows = min(widget.count(), 6)
-            widget.setFixedHeight(max(rows, 1) * (widget.sizeHintForRow(0) if widget.count() else 20) + 2 * widget.frameWidth() + 4)
+            margins = widget.contentsMargins()  # the frame and what Qt adds around the rows
+            widget.setFixedHeight(max(rows, 1) * (widget.sizeHintForRow(0) if widget.count() else 20)
+                                  + margins.top() + margins.bottom())

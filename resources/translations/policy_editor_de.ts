@@ -1171,6 +1171,22 @@
       <source>Import existing policy</source>
       <translation>Vorhandene Datenschutzerklärung importieren</translation>
     </message>
+    <message>
+      <source>No installed clause pack knows the service %1.</source>
+      <translation>Kein installiertes Baustein-Paket kennt den Dienst %1.</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>„%1“</translation>
+    </message>
+    <message>
+      <source>It stays in the project file but is missing from the policy, and the policy cannot be exported. Remove it from the project, or install its pack again and open the project anew. Removing it can be undone.</source>
+      <translation>Er bleibt in der Projektdatei, fehlt aber in der Erklärung, und die Erklärung kann nicht exportiert werden. Entfernen Sie ihn aus dem Projekt oder installieren Sie sein Paket wieder und öffnen Sie das Projekt neu. Das Entfernen lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>&amp;Remove from the project</source>
+      <translation>Aus dem Projekt &amp;entfernen</translation>
+    </message>
   </context>
   <context>
     <name>ScanDialog</name>
@@ -1348,6 +1364,13 @@
         <numerusform>%n Dienste ausgewählt</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n not in any installed clause pack</source>
+      <translation>
+        <numerusform>%n in keinem installierten Baustein-Paket</numerusform>
+        <numerusform>%n in keinem installierten Baustein-Paket</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ServiceOptionsForm</name>
@@ -1509,6 +1532,14 @@
   <context>
     <name>WindowDialogs</name>
     <message>
+      <source>Remove %1</source>
+      <translation>%1 entfernen</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>„%1“</translation>
+    </message>
+    <message>
       <source>Delete %1</source>
       <translation>%1 löschen</translation>
     </message>
@@ -1537,8 +1568,8 @@
       <translation>Die Erklärung kann noch nicht exportiert werden</translation>
     </message>
     <message>
-      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
-      <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.</translation>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again, or click its finding to remove it from the project.</source>
+      <translation>Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder klicken Sie auf den Hinweis dazu, um den Dienst aus dem Projekt zu entfernen.</translation>
     </message>
     <message>
       <source>Date (Stand)</source>

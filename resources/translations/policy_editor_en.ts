@@ -1171,6 +1171,22 @@
       <source>Import existing policy</source>
       <translation>Import existing policy</translation>
     </message>
+    <message>
+      <source>No installed clause pack knows the service %1.</source>
+      <translation>No installed clause pack knows the service %1.</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>“%1”</translation>
+    </message>
+    <message>
+      <source>It stays in the project file but is missing from the policy, and the policy cannot be exported. Remove it from the project, or install its pack again and open the project anew. Removing it can be undone.</source>
+      <translation>It stays in the project file but is missing from the policy, and the policy cannot be exported. Remove it from the project, or install its pack again and open the project anew. Removing it can be undone.</translation>
+    </message>
+    <message>
+      <source>&amp;Remove from the project</source>
+      <translation>&amp;Remove from the project</translation>
+    </message>
   </context>
   <context>
     <name>ScanDialog</name>
@@ -1348,6 +1364,13 @@
         <numerusform>%n services selected</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n not in any installed clause pack</source>
+      <translation>
+        <numerusform>%n not in any installed clause pack</numerusform>
+        <numerusform>%n not in any installed clause pack</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ServiceOptionsForm</name>
@@ -1509,6 +1532,14 @@
   <context>
     <name>WindowDialogs</name>
     <message>
+      <source>Remove %1</source>
+      <translation>Remove %1</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>“%1”</translation>
+    </message>
+    <message>
       <source>Delete %1</source>
       <translation>Delete %1</translation>
     </message>
@@ -1537,8 +1568,8 @@
       <translation>The policy cannot be exported yet</translation>
     </message>
     <message>
-      <source>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</source>
-      <translation>No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.</translation>
+      <source>No installed clause pack knows the selected service(s) %1. Install the pack again, or click its finding to remove it from the project.</source>
+      <translation>No installed clause pack knows the selected service(s) %1. Install the pack again, or click its finding to remove it from the project.</translation>
     </message>
     <message>
       <source>Date (Stand)</source>

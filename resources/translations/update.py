@@ -459,8 +459,17 @@ GERMAN = {
     "Describe %1": "%1 beschreiben",
     "Edit %1": "%1 bearbeiten",
     "The policy cannot be exported yet": "Die Erklärung kann noch nicht exportiert werden",
-    "No installed clause pack knows the selected service(s) %1. Install the pack again or remove the service from the project.":
-        "Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder entfernen Sie den Dienst aus dem Projekt.",
+    "No installed clause pack knows the selected service(s) %1. Install the pack again, or click its finding to remove it from the project.":
+        "Kein installiertes Baustein-Paket kennt den ausgewählten Dienst bzw. die Dienste %1. Installieren Sie das Paket wieder oder klicken Sie auf den Hinweis dazu, um den Dienst aus dem Projekt zu entfernen.",
+    "“%1”": "„%1“",  # a name quoted in a sentence
+    # a service no installed pack knows, from its finding (prompts.py)
+    "No installed clause pack knows the service %1.": "Kein installiertes Baustein-Paket kennt den Dienst %1.",
+    "It stays in the project file but is missing from the policy, and the policy cannot be exported. Remove it from "
+    "the project, or install its pack again and open the project anew. Removing it can be undone.":
+        "Er bleibt in der Projektdatei, fehlt aber in der Erklärung, und die Erklärung kann nicht exportiert werden. "
+        "Entfernen Sie ihn aus dem Projekt oder installieren Sie sein Paket wieder und öffnen Sie das Projekt neu. "
+        "Das Entfernen lässt sich rückgängig machen.",
+    "&Remove from the project": "Aus dem Projekt &entfernen",
     # export with open errors (export_dialog.py)
     "The exported files would say at their top that they are a draft and list these errors. Fix them first (each "
     "finding at the bottom of the window leads to its place), or export the draft now.":
@@ -480,6 +489,8 @@ NUMERUS = {
                                           "en": ("%n open error — export anyway?", "%n open errors — export anyway?")},
     "%n service(s) selected": {"de": ("%n Dienst ausgewählt", "%n Dienste ausgewählt"),
                                "en": ("%n service selected", "%n services selected")},
+    "%n not in any installed clause pack": {"de": ("%n in keinem installierten Baustein-Paket",) * 2,
+                                            "en": ("%n not in any installed clause pack",) * 2},
     "%n error(s)": {"de": ("%n Fehler", "%n Fehler"), "en": ("%n error", "%n errors")},
     "%n warning(s)": {"de": ("%n Warnung", "%n Warnungen"), "en": ("%n warning", "%n warnings")},
     "%n task(s) open": {"de": ("%n Aufgabe offen", "%n Aufgaben offen"), "en": ("%n task open", "%n tasks open")},

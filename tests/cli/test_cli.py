@@ -185,7 +185,9 @@ def test_export_without_errors_is_silent_and_strict_passes(capsys, tmp_path):
     (["export", "{project}", "-o", "{tmp}/x.odt"], "Cannot tell the format"),
     (["export", "{project}", "-o", "{tmp}/x.md", "--fragment"], "--fragment works only"),
     (["export", "{project}", "-o", "{tmp}/nofolder/x.md"], "does not exist"),
-    (["check", "{corrupt}"], "damaged"),
+    (["check", "{corrupt}"], "ist beschädigt"),  # as its findings: German unless --language en
+    (["check", "{corrupt}", "--language", "en"], "is damaged"),
+    (["export", "{corrupt}", "-o", "{tmp}/x.md"], "is damaged"),
 ])
 def test_errors_are_one_plain_sentence(capsys, tmp_path, argv, words):
     project = tmp_path / "p.json"

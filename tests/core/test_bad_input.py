@@ -235,4 +235,5 @@ def test_cli_process_prints_no_traceback(tmp_path):
     path.write_text(BAD_FILES["nested 100,000 deep"], encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "editor.cli", "check", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "nested" in result.stderr and "Traceback" not in result.stderr
+    # in the language of check's findings: German unless --language en
+    assert result.stderr.count("\n") == 1 and "verschachtelt" in result.stderr and "Traceback" not in result.stderr

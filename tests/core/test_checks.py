@@ -414,3 +414,20 @@ def test_wordpress_avatars_on_require_gravatar_and_drop_the_switch_off_task(cata
     (missing,) = [f for f in checks(catalog, project) if "Gravatar" in f.message and f.severity == "error"]
     assert missing.target == "service:wordpress-comments"
     assert "wordpress-comments-avatars-off" not in {t.id for t in site_tasks(catalog, project)}
+
+
+def test_a_german_postcode_that_is_not_five_digits_is_a_finding_at_the_field(catalog):
+    """walk6 #7: "7909" was accepted silently while an invalid e-mail got a warning."""
+    project = example_project()
+    for postcode, country, bad in (("7909", "", True), ("7909", "Deutschland", True), ("790981", "Germany", True),
+                                   ("79O98", "", True), ("79098", "", False), ("D-79098", "", False),
+                                   (" 79098 ", "Deutschland", False), ("", "", False), ("1010", "Österreich", False),
+                                   ("SW1A 1AA", "United Kingdom", False)):
+        project.controller.postcode, project.controller.country = postcode, country
+        for lang in ("de", "en"):
+            found = by_code(checks(catalog, project, lang=lang), "postcode-invalid")
+            assert bool(found) == bad, (postcode, country)
+            if bad:
+                assert found[0].target == "controller.postcode" and found[0].severity == "warning"
+                assert (f"„{postcode.strip()}“" if lang == "de" else f"“{postcode.strip()}”") in found[0].message
+                assert "79098" in found[0].message  # says what a right one looks like

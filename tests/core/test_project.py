@@ -197,5 +197,5 @@ def test_tasks_done_is_an_optional_key_kept_through_load_and_save_without_a_new_
     again = json.loads(dumps(project))
     assert again["tasks_done"] == ["cookie-settings-link", "art28-strato"] and again["schema_version"] == SCHEMA_VERSION
     data["tasks_done"] = "all"
-    with pytest.raises(P.ProjectError, match="tasks_done"):
+    with pytest.raises(P.ProjectError, match="tasks marked done should be a list"):
         loads(json.dumps(data))

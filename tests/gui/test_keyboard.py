@@ -108,3 +108,26 @@ def test_undo_and_redo_buttons_are_labelled(project_window, qtbot, ui_language):
     ui_language("de")
     assert w.act.toolbar.widgetForAction(w.act.undo).text() == "Rückgängig"
     assert w.act.toolbar.widgetForAction(w.act.redo).text() == "Wiederholen"
+
+
+def test_ctrl_y_redoes_besides_the_platforms_keys(shop_window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from editor.gui.actions import redo_keys
+
+    w = shop_window
+    x11 = [QKeySequence("Ctrl+Shift+Z")]  # what Linux's themes bind to Redo
+    assert redo_keys(x11) == [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    windows = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    assert redo_keys(windows) == windows  # no key twice
+    assert QKeySequence("Ctrl+Y") in w.act.redo.shortcuts()
+    for standard in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        assert standard in w.act.redo.shortcuts()
+    city = w.model.project.controller.city
+    w.push(ControllerField("city"), "Bonn", "City")
+    w.undo_stack.undo()
+    assert w.model.project.controller.city == city
+    w.checklist.tree.setFocus()
+    qtbot.waitUntil(w.checklist.tree.hasFocus)
+    qtbot.keyClick(w.checklist.tree, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert w.model.project.controller.city == "Bonn"

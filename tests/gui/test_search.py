@@ -206,3 +206,28 @@ def test_the_count_column_keeps_its_width_while_searching(qtbot, catalog):
     qtbot.wait(10)
     assert counts.isHidden() and not checklist._categories["payment"].isHidden()
     assert header.sectionSize(1) == before
+
+
+def test_every_keystroke_shows_the_best_hit_at_the_top(project_window, qtbot):
+    """walk6 #4: after ticking services far down the list, "google maps" opened scrolled mid-way
+    with the best hit above the visible area."""
+    w = project_window
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    checklist = w.checklist
+    tree = checklist.tree
+    for sid in ("stripe", "klarna", "dhl"):
+        checklist.select_service(sid)
+        checklist.item(sid).setCheckState(0, Qt.CheckState.Checked)
+    assert tree.verticalScrollBar().value() > 0  # the list is scrolled down to the last one ticked
+    for query in ("google maps", "google fonts", "Zahlung"):
+        checklist.search.clear()
+        for letter in query:
+            qtbot.keyClicks(checklist.search, letter)
+            if not checklist.visible_ids():
+                continue
+            best = checklist.item(checklist.visible_ids()[0])
+            assert tree.verticalScrollBar().value() == 0, (query, letter)
+            rect = tree.visualItemRect(best)
+            assert rect.isValid() and 0 <= rect.top() and rect.bottom() <= tree.viewport().height(), (query, letter)

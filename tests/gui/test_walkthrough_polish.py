@@ -186,6 +186,29 @@ def test_enter_on_the_start_page_opens_the_last_file_once_there_is_one(qtbot, op
     assert win.session.has_project and win.session.path == path.resolve()
 
 
+def test_the_start_pages_lists_never_cut_a_row(qtbot, open_window, tmp_path):
+    """walk6 #19: the examples list showed six rows and half of the seventh."""
+    win = open_window("de", size=(1600, 1000))
+    for n in range(8):
+        path = tmp_path / f"p{n}.policy.json"
+        save(example_project(), path)
+        win.session.open_path(str(path))
+        settle()
+        win.act.close.trigger()
+        settle()
+    assert win.stack.currentWidget() is win.welcome
+    for widget in (win.welcome.examples, win.welcome.recent):
+        assert widget.count() > 6
+        height = widget.viewport().height()
+        for row in range(widget.count()):
+            rect = widget.visualItemRect(widget.item(row))
+            inside, outside = rect.top() >= 0 and rect.bottom() < height, rect.top() >= height or rect.bottom() < 0
+            assert inside or outside, (widget.accessibleName(), row, rect, height)
+        widget.scrollToBottom()  # scrolled to the end, the last row is whole too
+        last = widget.visualItemRect(widget.item(widget.count() - 1))
+        assert last.bottom() < widget.viewport().height()
+
+
 # ---------------------------------------------------------------------- 4. the company form
 def field_xs(form_widget):
     """Every shown field of the company tab's groups → its x in the form."""

@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 from ..legalforms import owned_by_person
-from ..postcodes import state_for
+from ..postcodes import malformed, state_for
 from ..project import STATE_CODES
 from ..states import state_name
 from ..websites import problem as website_problem
@@ -33,6 +33,8 @@ def controller(inputs: Inputs) -> Iterable[Finding]:
             yield finding("controller-missing", f"controller.{name}", lang, field=labels[0 if lang == "de" else 1])
     if c.email.strip() and not _EMAIL.match(c.email.strip()):
         yield finding("email-invalid", "controller.email", lang, value=c.email)
+    if malformed(c.postcode, c.country):
+        yield finding("postcode-invalid", "controller.postcode", lang, value=c.postcode.strip())
     if owned_by_person(c) and not c.representative.strip():  # a trade name alone does not say who is responsible
         yield finding("owner-missing", "controller.representative", lang)
 

@@ -40,7 +40,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     if not selected:
         yield finding("no-services", "services", lang)
     elif project.websites and "hosting" not in categories:
-        yield finding("no-hosting", "services", lang)
+        yield finding("no-hosting", "category:hosting", lang)  # the GUI shows the hosting providers
     chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
     # the text names one banner where visitors change or withdraw their consents: two would leave
