@@ -1,0 +1,57 @@
+"""walk6's text findings (a first-time user's walk-through): cut-off English texts, hosted shop
+and site platforms that run the server, data a shipping option passes on, retention of the
+payment providers, typographic quotes in option labels. Each test runs over every service where
+the defect could recur, not only the records the walk-through met."""
+import re
+
+import pytest
+
+from editor.core.compose import compose
+from editor.core.document import BulletList, iter_runs
+from editor.core.packrules import record_texts
+from editor.core.project import SelectedService, example_project
+from test_special_categories import CATALOG, section_text  # one service's rendered text
+
+SERVICES = sorted(CATALOG.services.values(), key=lambda s: s.id)
+JINJA = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
+
+
+def paragraphs(service_id, lang, **options):
+    """The rendered paragraphs and list items of one service's section."""
+    project = example_project()
+    project.services = [SelectedService(id=service_id, options=options)]
+    section = next(s for s in compose(CATALOG, project, lang).walk() if s.id == f"service-{service_id}")
+    out = []
+    for block in section.blocks:
+        items = block.items if isinstance(block, BulletList) else [block]
+        out += ["".join(r.text for r in iter_runs(item)).strip() for item in items]
+    return out
+
+
+# --- finding 2: English texts cut off ("We send our newsletter with Mailchimp. For this,")
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.id)
+def test_no_record_text_breaks_off_or_is_much_shorter_in_english(service):
+    for field, text in record_texts(service):
+        de, en = (JINJA.sub("", t).strip() for t in (text.de, text.en))
+        for lang, value in (("de", de), ("en", en)):
+            assert not value.endswith((",", ";", ":")), f"{field}.{lang} breaks off: …{value[-60:]!r}"
+        # English runs a little shorter than German; half of it means a sentence is missing
+        if len(de) >= 40:
+            assert len(en) >= 0.5 * len(de), f"{field}: English much shorter than German: {en!r}"
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.id)
+def test_no_rendered_english_section_breaks_off_or_says_much_less(service):
+    de, en = paragraphs(service.id, "de"), paragraphs(service.id, "en")
+    for text in de + en:
+        assert not text.endswith((",", ";")), f"paragraph breaks off: …{text[-60:]!r}"
+    assert 0.7 <= sum(map(len, en)) / sum(map(len, de)) <= 1.2
+
+
+@pytest.mark.parametrize("service_id", ["mailchimp", "klaviyo", "mailerlite"])
+def test_the_newsletter_description_is_whole_in_english(service_id):
+    name = CATALOG.services[service_id].names.en
+    assert f"We send our newsletter with {name}." in section_text(service_id, "en")
+    assert "For this," not in section_text(service_id, "en")
