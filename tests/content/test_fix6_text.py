@@ -55,3 +55,34 @@ def test_the_newsletter_description_is_whole_in_english(service_id):
     name = CATALOG.services[service_id].names.en
     assert f"We send our newsletter with {name}." in section_text(service_id, "en")
     assert "For this," not in section_text(service_id, "en")
+
+
+# --- finding 21: typographic quotes — „…“ in German, “…” in English
+
+PHP_ARRAY = re.compile(r"'\w+' => '\w+'")  # code the user types into a config file keeps its quotes
+OPEN_CLOSE = {"de": ("„", "“"), "en": ("“", "”")}
+
+
+def quote_problems(text, lang):
+    text = PHP_ARRAY.sub("", JINJA.sub("", text))
+    problems = []
+    if '"' in text or re.search(r"(?<!\w)'(?=\w)", text):
+        problems.append("straight quotes")
+    opening, closing = OPEN_CLOSE[lang]
+    marks = [c for c in text if c in "„“”"]
+    if marks != [opening, closing] * (len(marks) // 2):
+        problems.append(f"quotes {''.join(marks)} instead of {opening}…{closing}")
+    return problems
+
+
+def test_the_quote_rule_catches_the_walk_through_label():
+    assert quote_problems("PayPal 'Pay Later' / instalments offered", "en") == ["straight quotes"]
+    assert quote_problems("die Dienste “sumup”", "de") == ["quotes “” instead of „…“"]
+    assert quote_problems("our visitors' data, PayPal’s window, “Pay Later”", "en") == []
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda s: s.id)
+def test_option_labels_and_texts_use_typographic_quotes(service):
+    for field, text in record_texts(service):
+        for lang in ("de", "en"):
+            assert not quote_problems(text.get(lang), lang), f"{field}.{lang}: {text.get(lang)[:120]!r}"
