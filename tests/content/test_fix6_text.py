@@ -23,8 +23,10 @@ def paragraphs(service_id, lang, **options):
     section = next(s for s in compose(CATALOG, project, lang).walk() if s.id == f"service-{service_id}")
     out = []
     for block in section.blocks:
-        items = block.items if isinstance(block, BulletList) else [block]
-        out += ["".join(r.text for r in iter_runs(item)).strip() for item in items]
+        if isinstance(block, BulletList):
+            out += ["".join(r.text for r in item).strip() for item in block.items]
+        else:
+            out.append("".join(r.text for r in iter_runs(block)).strip())
     return out
 
 
@@ -86,3 +88,19 @@ def test_option_labels_and_texts_use_typographic_quotes(service):
     for field, text in record_texts(service):
         for lang in ("de", "en"):
             assert not quote_problems(text.get(lang), lang), f"{field}.{lang}: {text.get(lang)[:120]!r}"
+
+
+# --- finding 10: a carrier's option that passes e-mail and phone on must list them as data
+
+SHARE_EMAIL = [s.id for s in SERVICES if any(o.id == "share_email" for o in s.options)]
+
+
+def test_the_carriers_with_the_share_option_are_the_parcel_services():
+    assert SHARE_EMAIL == ["dhl", "dpd", "gls", "hermes", "ups"]
+
+
+@pytest.mark.parametrize("service_id", SHARE_EMAIL)
+def test_passing_email_and_phone_to_the_carrier_lists_them_as_data(service_id):
+    for lang, item in (("de", "E-Mail-Adresse und Telefonnummer"), ("en", "email address and phone number")):
+        data = lambda on: next(p for p in paragraphs(service_id, lang, share_email=on) if p.startswith(("Daten:", "Data:")))  # noqa: E731
+        assert data(True).endswith(f"; {item}.") and item not in data(False)
