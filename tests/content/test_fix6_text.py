@@ -104,3 +104,24 @@ def test_passing_email_and_phone_to_the_carrier_lists_them_as_data(service_id):
     for lang, item in (("de", "E-Mail-Adresse und Telefonnummer"), ("en", "email address and phone number")):
         data = lambda on: next(p for p in paragraphs(service_id, lang, share_email=on) if p.startswith(("Daten:", "Data:")))  # noqa: E731
         assert data(True).endswith(f"; {item}.") and item not in data(False)
+
+
+# --- finding 16: the payment providers' own retention, as they state it
+
+@pytest.mark.parametrize("service_id, name", [("stripe", "Stripe"), ("klarna", "Klarna")])
+def test_stripe_and_klarna_say_how_long_they_keep_the_data_themselves(service_id, name):
+    de, en = section_text(service_id, "de"), section_text(service_id, "en")
+    assert f"{name} speichert die Daten nach eigenen Angaben" in de and "Geldwäsche" in de
+    assert f"According to {name}, it stores the data" in en and "money laundering" in en
+
+
+# --- the user's question: the credit check before "Pay Later"/instalments is the provider's own
+# processing (its contract with you), so our purpose stays the passing on (Art. 6(1)(b)); the text
+# says whose check it is and where its legal basis is named
+
+@pytest.mark.parametrize("service_id, options", [("paypal", {"pay_later": True}), ("klarna", {})])
+def test_the_credit_check_is_named_as_the_providers_own_with_its_legal_bases(service_id, options):
+    name = CATALOG.services[service_id].names.de
+    assert f"in eigener Verantwortung und auf den Rechtsgrundlagen, die {name} in seinen Datenschutzhinweisen nennt" in section_text(service_id, "de", **options)
+    assert f"on its own responsibility and on the legal bases {name} names in its privacy notice" in section_text(service_id, "en", **options)
+    assert [p.basis for p in CATALOG.services[service_id].purposes] == ["contract"]
