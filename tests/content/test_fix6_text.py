@@ -125,3 +125,45 @@ def test_the_credit_check_is_named_as_the_providers_own_with_its_legal_bases(ser
     assert f"in eigener Verantwortung und auf den Rechtsgrundlagen, die {name} in seinen Datenschutzhinweisen nennt" in section_text(service_id, "de", **options)
     assert f"on its own responsibility and on the legal bases {name} names in its privacy notice" in section_text(service_id, "en", **options)
     assert [p.basis for p in CATALOG.services[service_id].purposes] == ["contract"]
+
+
+# --- finding 3: a hosted shop or site platform runs the server
+
+def hosting_findings(*service_ids):
+    from editor.core.checks import checks
+    project = example_project()
+    project.websites = ["https://example.de"]
+    project.services = [SelectedService(id=i) for i in service_ids]
+    return [f for f in checks(CATALOG, project) if f.code == "no-hosting"]
+
+
+@pytest.mark.parametrize("platform", ["shopify", "shopware-cloud", "epages", "ionos-webshop", "plentymarkets",
+                                      "framer", "webnode", "ionos-website-builder", "wix", "strato"])
+def test_a_platform_that_runs_the_server_needs_no_separate_hosting_provider(platform):
+    assert hosting_findings(platform, "stripe") == []
+
+
+@pytest.mark.parametrize("software", ["woocommerce", "shopware-self-hosted", "wordpress", "stripe"])
+def test_software_on_our_own_server_still_asks_who_runs_it(software):
+    assert len(hosting_findings(software)) == 1
+
+
+def test_every_hosted_site_builder_runs_the_site_and_no_self_hosted_service_outside_hosting_does():
+    """The attribute, not a list in code: every hosted builder (the provider runs site and server)
+    carries it; software we run ourselves never does (its server is the hoster's)."""
+    for s in SERVICES:
+        if s.category == "website-builder":
+            assert CATALOG.runs_site(s) == (s.role != "self_hosted"), s.id
+        if s.role == "self_hosted" and s.category != "hosting":
+            assert not CATALOG.runs_site(s), s.id
+
+
+def test_shopify_names_the_request_logs_with_basis_and_retention():
+    """What the hosting section and the server logs would say, now in Shopify's own section."""
+    de, en = section_text("shopify", "de"), section_text("shopify", "en")
+    assert "Ausliefern des Shops an Ihren Browser" in de and "(Art. 6 Abs. 1 lit. f DSGVO" in de
+    assert "bei jedem Aufruf: IP-Adresse, Zeitpunkt, aufgerufene Seite" in de
+    assert "Die Protokolle der Aufrufe speichert Shopify nach eigenen Angaben" in de
+    assert "Delivering the shop to your browser" in en and "(Art. 6(1)(f) GDPR" in en
+    assert "with every request: IP address, time, page requested" in en
+    assert "According to Shopify, it keeps the logs of the requests" in en
