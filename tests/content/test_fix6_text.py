@@ -167,3 +167,11 @@ def test_shopify_names_the_request_logs_with_basis_and_retention():
     assert "Delivering the shop to your browser" in en and "(Art. 6(1)(f) GDPR" in en
     assert "with every request: IP address, time, page requested" in en
     assert "According to Shopify, it keeps the logs of the requests" in en
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_templates_quote_typographically_too(lang):
+    """The fixed sections and the service template, e.g. the third-country line of every service."""
+    from editor.resources import clause_packs_dir
+    for path in sorted((clause_packs_dir() / "core" / "templates" / lang).glob("*.j2")):
+        assert not quote_problems(path.read_text(encoding="utf-8"), lang), path.name
