@@ -116,5 +116,13 @@ class Catalog:
         category = self.categories.get(service.category)
         return category.without_provider if category is not None else "self_hosted"
 
+    def runs_site(self, service: schema.Service) -> bool:
+        """Whether the service runs the website's server (a web hoster, a hosted shop or site
+        builder), by its category unless the service says otherwise."""
+        if service.runs_site is not None:
+            return service.runs_site
+        category = self.categories.get(service.category)
+        return category is not None and category.runs_site
+
     def pack_of(self, service_id: str) -> Pack:
         return self.packs[self.service_pack[service_id]]

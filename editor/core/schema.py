@@ -126,6 +126,9 @@ class Category(Struct, kw_only=True):
     # categories whose selected services process this category's data for us (e.g. the e-mail
     # contact names the selected office suite): the text names them instead of hedging
     handled_by: list[str] = []
+    # its services run the website's server (hosting providers, hosted shops and site builders):
+    # with one selected, the "no hosting provider" check is satisfied
+    runs_site: bool = False
 
 
 class CoreSection(Struct, kw_only=True):
@@ -298,6 +301,7 @@ class Service(Struct, kw_only=True):
     requires: list[Requirement] = []  # services or categories it needs besides itself
     handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
     without_provider: Literal["self_hosted", "own_processing", "unstated"] | None = None  # as the category's, for this service only
+    runs_site: bool | None = None  # as the category's, for this service only (a hosted shop runs the server)
     conflicts: list[str] = []  # service ids that must not be selected with it
     tasks: list[Task] = []  # what the site owner must do when using it (besides its category's)
     periods: list[Period] = []  # retention periods checks compare across services

@@ -99,9 +99,11 @@ def test_what_all_services_of_a_category_say_alike_is_said_once(catalog):
         # a category whose services say nothing alike (or that has one service) gets no such paragraph
         contact = next(s for s in document.sections if s.id == "category-contact")
         assert heading not in _plain(contact.blocks)
-        # PayPal and Stripe share only their storage period: that alone is said once
-        payment = _plain(next(s for s in document.sections if s.id == "category-payment").blocks)
-        assert heading in payment and ("Zwecke" if lang == "de" else "Purposes") not in payment
+        # PayPal and Stripe share nothing word for word any more (Stripe names its own storage
+        # period): each keeps its own lines, and no shared paragraph is made
+        payment = next(s for s in document.sections if s.id == "category-payment")
+        assert heading not in _plain(payment.blocks)
+        assert all(("Speicherdauer:" if lang == "de" else "Retention:") in _plain(sub.blocks) for sub in payment.subsections)
         assert not any(heading in _plain(s.blocks) for s in document.sections if len(s.subsections) == 1)
 
 

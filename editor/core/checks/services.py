@@ -39,7 +39,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
                               allowed=_allowed(option.min, option.max, lang))
     if not selected:
         yield finding("no-services", "services", lang)
-    elif project.websites and "hosting" not in categories:
+    elif project.websites and not any(catalog.runs_site(s) for s in selected):
         yield finding("no-hosting", "category:hosting", lang)  # the GUI shows the hosting providers
     chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
