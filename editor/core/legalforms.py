@@ -89,6 +89,14 @@ def _ends_with(name: str, text: str) -> bool:
     return re.search(pattern, name, re.IGNORECASE) is not None
 
 
+def named_in(name: str) -> str | None:
+    """The key of the legal form ``name`` ends with ("Bäckerei Sonne GmbH" → "gmbh"), the longest
+    one that fits ("… GmbH & Co. KG" is no "KG"); None when it ends with none."""
+    found = [(len(text), form.key) for form in FORMS.values() if form.key != OTHER
+             for text in (form.suffix, *form.known) if text and _ends_with(name.strip(), text)]
+    return max(found)[1] if found else None
+
+
 def full_name(controller: "Controller") -> str:
     """The company's name with its legal form, once: "Müller" + GmbH → "Müller GmbH", and
     "Müller GmbH" stays "Müller GmbH". Empty while the name is empty."""

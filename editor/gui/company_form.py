@@ -1,9 +1,9 @@
 """Middle pane, first tab: controller, contacts and websites, DPO, federal state and "Stand".
 
 The policy's languages are German, or German and English (German is always on: the reference
-text). The legal form is a choice from core's list (legalforms.py; "other" opens a field for the
-user's own text); the websites are one field, https:// is added when the user leaves it; the
-federal state follows the postcode: filled in when it is empty, offered when it differs.
+text). The legal form is a choice from core's list ("other" opens a field for the user's own text),
+filled in from the name's ending ("… GmbH") while empty; the websites are one field, https:// is
+added on leaving it; the federal state follows the postcode: filled in when empty, offered when it differs.
 
 Widgets push SetCommands (model.py) for typed targets (targets.py) and refresh from
 ProjectModel.changed. User edits are recognised by user-only signals (textEdited, clicked,
@@ -16,14 +16,13 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable
 
-from PySide6 import QtCore
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..core.legalforms import FORMS, OTHER, owned_by_person
+from ..core.legalforms import FORMS, OTHER, named_in, owned_by_person
 from ..core.postcodes import state_for
 from ..core.project import Dpo
 from ..core.states import state_name, state_names
@@ -96,6 +95,7 @@ class CompanyForm(Retranslating, QWidget):
         self.company = QGroupBox()
         form = QFormLayout(self.company)
         self._line(form, ControllerField("name"))
+        self.bindings[ControllerField("name")].edit.editingFinished.connect(self._name_finished)
         self.legal_form = QComboBox()
         self.legal_form.addItem("", "")  # "— not set —" (retranslateUi)
         for key in FORMS:
@@ -211,11 +211,9 @@ class CompanyForm(Retranslating, QWidget):
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
         C, D = ControllerField, DpoField
         lines = {
-            C("name"): self.tr("Company &name:"),
-            C("street"): self.tr("S&treet and number:"),
+            C("name"): self.tr("Company &name:"), C("street"): self.tr("S&treet and number:"),
             C("postcode"): self.tr("&Postcode:"), C("city"): self.tr("C&ity:"), C("country"): self.tr("Co&untry:"),
-            C("register"): self.tr("Commercial re&gister:"),
-            C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
+            C("register"): self.tr("Commercial re&gister:"), C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
             D("name"): self.tr("Name of the DPO:"), D("company"): self.tr("External firm:"),
             D("email"): self.tr("DPO e-mail:"), D("phone"): self.tr("DPO phone:"), D("address"): self.tr("DPO address:"),
         }
@@ -284,6 +282,12 @@ class CompanyForm(Retranslating, QWidget):
         if key == OTHER:
             self.legal_form_other.setFocus()
 
+    def _name_finished(self) -> None:
+        """A legal form the name ends with fills in an empty legal form (its own undo step)."""
+        key = named_in(self.model.project.controller.name)
+        if key and not self.model.project.controller.legal_form:
+            self.push(LEGAL_FORM, key, self.tr("Legal form"), None)
+
     def _postcode_edited(self, text: str) -> None:
         """A complete postcode fills in an empty federal state (its own undo step)."""
         state = state_for(text, self.model.project.controller.country)
@@ -338,7 +342,7 @@ class CompanyForm(Retranslating, QWidget):
     def _stand_changed(self, date: QDate) -> None:
         if self._updating:
             return
-        self.push(STAND, date.toString(QtCore.Qt.DateFormat.ISODate), self.tr("Date (Stand)"), self._stand_session)
+        self.push(STAND, date.toString(Qt.DateFormat.ISODate), self.tr("Date (Stand)"), self._stand_session)
 
     # ------------------------------------------------------------------ model → widgets
     def refresh(self, target: EditTarget | None = None) -> None:
@@ -387,7 +391,7 @@ class CompanyForm(Retranslating, QWidget):
             self._updating = False
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.websites and event.type() == QtCore.QEvent.Type.FocusOut:
+        if watched is self.websites and event.type() == QEvent.Type.FocusOut:
             self._finish_websites()
             self._websites_session = next_session()  # the next typing in the field is a new undo step
         return super().eventFilter(watched, event)

@@ -108,6 +108,30 @@ def test_a_postcode_fills_in_an_empty_state(window, qtbot):
     assert window.model.project.state == "" and window.model.project.controller.postcode == "50667"
 
 
+def test_a_legal_form_the_name_ends_with_fills_in_an_empty_legal_form(window, qtbot):
+    """walk6 20: "Bäckerei Sonnenschein GmbH" left the legal form at "— not set —"."""
+    form = _new(window)
+    name = form.fields[ControllerField("name")]
+    qtbot.keyClicks(name, "Backstube Sonnenschein GmbH")  # keyClicks types ASCII only
+    assert window.model.project.controller.legal_form == ""  # not while typing: "… Gm" is no form yet
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # the user leaves the field
+    assert window.model.project.controller.legal_form == "gmbh"
+    assert form.legal_form.currentData() == "gmbh"
+    assert "Sonnenschein GmbH GmbH" not in window.model.project.controller.name
+    window.undo_stack.undo()  # its own step: the name stays
+    assert window.model.project.controller.legal_form == ""
+    assert window.model.project.controller.name == "Backstube Sonnenschein GmbH"
+    # a form the user chose is never changed, and a name without one changes nothing
+    _choose(form.legal_form, qtbot, "ag")
+    qtbot.keyClicks(name, " & Co. KG")
+    leave(name)
+    assert window.model.project.controller.legal_form == "ag"
+    form = _new(window)
+    qtbot.keyClicks(form.fields[ControllerField("name")], "Hans Meier Gartenbau")
+    qtbot.keyClick(form.fields[ControllerField("name")], Qt.Key.Key_Return)
+    assert window.model.project.controller.legal_form == ""
+
+
 def test_a_state_that_differs_from_the_postcode_is_offered(window, qtbot):
     form = _new(window)
     window.push(STATE, "BY", "state")
