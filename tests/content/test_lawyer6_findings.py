@@ -24,3 +24,29 @@ def test_opencart_currency_cookie_needs_consent_until_the_task_is_done():
     assert not [f for f in checks(CATALOG, project) if f.target == "service:opencart-self-hosted" and f.severity == "error"]
     de = section_text("opencart-self-hosted", "de", currency_cookie_on_choice=True)
     assert "Einwilligung nach § 25 Abs. 1" not in de and "Wählen Sie selbst eine andere Währung" in de
+
+
+def test_akismet_task_says_the_banner_holds_the_script_back_until_it_is_removed():
+    """Finding 3: the text promises the form script only after consent, but the plugin loads it
+    unasked — until the script is removed the banner must block it (handle akismet-frontend)."""
+    assert "Einwilligungs-Banner das Skript (akismet-frontend.js) zurückhalten" in task_text("akismet", "akismet-form-script-off", "de")
+    assert "consent banner must hold the script (akismet-frontend.js) back" in task_text("akismet", "akismet-form-script-off", "en")
+
+
+def test_wordpress_does_not_deny_storing_comments_of_visitors():
+    """Finding 4: 'no data of visitors without sign-in stored permanently' contradicted the
+    comments WordPress itself keeps for visitors without an account."""
+    de, en = section_text("wordpress", "de"), section_text("wordpress", "en")
+    assert "keine Daten dauerhaft" not in de and "does not permanently store any data" not in en
+    assert "dauerhaft nur, was sie eingeben, etwa einen Kommentar" in de
+    assert "permanently stores only what they enter, such as a comment" in en
+
+
+def test_cryptpad_cache_is_said_to_be_unneeded_and_when_it_empties():
+    """Finding 2 (open question b): no § 25(2) exception is claimed for the cache; the text says
+    it is not needed for using CryptPad and that parts unused for 90 days are removed."""
+    de, en = section_text("cryptpad-self-hosted", "de"), section_text("cryptpad-self-hosted", "en")
+    assert "Nötig ist er für die Nutzung nicht" in de and "It is not needed to use CryptPad" in en
+    assert "Teile, die 90 Tage nicht genutzt wurden, entfernt es" in de and "removes parts not used for 90 days" in en
+    device = de.split("Zugriff auf Ihr Endgerät:")[1].split("Daten:")[0]
+    assert "Zwischenspeicher" not in device
