@@ -50,3 +50,22 @@ def test_cryptpad_cache_is_said_to_be_unneeded_and_when_it_empties():
     assert "Teile, die 90 Tage nicht genutzt wurden, entfernt es" in de and "removes parts not used for 90 days" in en
     device = de.split("Zugriff auf Ihr Endgerät:")[1].split("Daten:")[0]
     assert "Zwischenspeicher" not in device
+
+
+def test_meeting_contract_purpose_covers_offers_only_at_the_persons_request():
+    """Finding 5: Art. 6(1)(b) covers steps before a contract only at the person's request —
+    a meeting about our offers that we start ourselves falls under the lit. f purpose."""
+    for service in ("mumble-self-hosted", "zoom"):
+        de, en = (" ".join(section_text(service, lang).split()) for lang in ("de", "en"))
+        assert "zu einem Auftrag, einer Mitgliedschaft oder auf Ihre Anfrage zu unseren Angeboten (Art. 6 Abs. 1 lit. b DSGVO)" in de
+        assert "about an order, a membership or, at your request, our offers (Art. 6(1)(b) GDPR)" in en
+        assert "soweit sie unsere Angebote" not in de and "insofar as they concern our offers" not in en
+
+
+def test_matomo_cloud_says_it_shortens_ip_addresses_in_both_modes():
+    """Finding 6: the data list names the shortened IP address in both modes; the description
+    said the setting only without cookies."""
+    for mode in ("consent", "cookieless"):
+        de, en = section_text("matomo-cloud", "de", mode=mode), section_text("matomo-cloud", "en", mode=mode)
+        assert "dass es IP-Adressen kürzt" in de and "shortens IP addresses" in en
+    assert "kürzt und keine Cookies setzt." in section_text("matomo-cloud", "de", mode="cookieless")
