@@ -51,8 +51,8 @@ def test_opencart_currency_cookie_is_set_only_on_the_visitors_choice():
     assert "Wählen Sie selbst eine andere Währung, merkt er sie sich 30 Tage im Cookie „currency“." in de
     assert "If you choose another currency yourself, it remembers it for 30 days in the cookie “currency”." in en
     de, en = section_text("opencart-self-hosted", "de"), section_text("opencart-self-hosted", "en")
-    assert "Die Währung, in der er die Preise zeigt, speichert er außerdem 30 Tage im Cookie „currency“." in de
-    assert "It also stores the currency in which it shows prices for 30 days in the cookie “currency”." in en
+    # lawyer6 1: as shipped the cookie is asked consent for (test_lawyer6_findings), not put under § 25(2)
+    assert "mit Ihrer Einwilligung nach § 25 Abs. 1 TDDDG" in de and "with your consent under Section 25(1) TDDDG" in en
     assert "Wählen Sie selbst" not in de and "If you choose" not in en
     assert "Hash-Wert" not in de and "Hashwert" in de  # finding 18
 
