@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import countries, own_services, schema
+from ..core.own_service_messages import rule_text
 from .own_service_record import FormRecord, fill_combo, select
 from .translation import Retranslating
 from .wheel import guard_wheel
@@ -298,29 +299,13 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
                 lines.append(self.tr("%1 is outside the EU/EEA: choose a transfer safeguard.")
                              .replace("%1", countries.name(problem.message, self.ui_language)))
             else:
-                lines.append(self.rule_text(problem.field, problem.message))
+                lines.append(rule_text(problem.field, problem.message, self.ui_language))
         for lang, names in missing.items():
             lines.append(self.tr("Missing in %1: %2").replace("%1", self.language_name(lang)).replace("%2", ", ".join(names)))
         return lines
 
     def field_name(self, field: str) -> str:
         return own_services.field_label(field, self.ui_language)
-
-    def rule_text(self, field: str, message: str) -> str:
-        """The rules' messages (written for pack authors) as the form says them."""
-        known = {"provider.privacy_url": self.tr("The privacy notice must be an https:// address."),
-                 "provider.privacy_url_en": self.tr("The English privacy notice must be an https:// address."),
-                 "provider.country": self.tr("Give the provider's country as two letters, e.g. DE or US."),
-                 "provider": self.tr("Name the provider."),
-                 "purposes": self.tr("Name at least one purpose."),
-                 "data": self.tr("Name at least one kind of data."),
-                 "joint_control": self.tr("Say what the joint-control arrangement covers."),
-                 "category": self.tr("Choose a category.")}
-        if field in known:
-            return known[field]
-        if field.startswith("purposes[") and field.endswith(".interest"):
-            return self.tr("Spell out the legitimate interest of %1.").replace("%1", self.field_name(field))
-        return f"{field}: {message}" if field else message
 
     def _update(self, *_args) -> None:
         country = self.country_code()

@@ -1033,42 +1033,6 @@
       <translation>Nennen Sie bei berechtigtem Interesse (Art. 6 Abs. 1 lit. f DSGVO) das Interesse.</translation>
     </message>
     <message>
-      <source>The privacy notice must be an https:// address.</source>
-      <translation>Die Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
-    </message>
-    <message>
-      <source>The English privacy notice must be an https:// address.</source>
-      <translation>Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.</translation>
-    </message>
-    <message>
-      <source>Give the provider's country as two letters, e.g. DE or US.</source>
-      <translation>Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.</translation>
-    </message>
-    <message>
-      <source>Name the provider.</source>
-      <translation>Nennen Sie den Anbieter.</translation>
-    </message>
-    <message>
-      <source>Name at least one purpose.</source>
-      <translation>Nennen Sie mindestens einen Zweck.</translation>
-    </message>
-    <message>
-      <source>Name at least one kind of data.</source>
-      <translation>Nennen Sie mindestens eine Art von Daten.</translation>
-    </message>
-    <message>
-      <source>Say what the joint-control arrangement covers.</source>
-      <translation>Sagen Sie, was die Vereinbarung zur gemeinsamen Verantwortung regelt.</translation>
-    </message>
-    <message>
-      <source>Choose a category.</source>
-      <translation>Wählen Sie eine Kategorie.</translation>
-    </message>
-    <message>
-      <source>Spell out the legitimate interest of %1.</source>
-      <translation>Nennen Sie das berechtigte Interesse zu %1.</translation>
-    </message>
-    <message>
       <source>Still missing or to check:</source>
       <translation>Noch offen oder zu prüfen:</translation>
     </message>

@@ -1033,42 +1033,6 @@
       <translation>For a legitimate interest (Art. 6(1)(f) GDPR), spell out the interest.</translation>
     </message>
     <message>
-      <source>The privacy notice must be an https:// address.</source>
-      <translation>The privacy notice must be an https:// address.</translation>
-    </message>
-    <message>
-      <source>The English privacy notice must be an https:// address.</source>
-      <translation>The English privacy notice must be an https:// address.</translation>
-    </message>
-    <message>
-      <source>Give the provider's country as two letters, e.g. DE or US.</source>
-      <translation>Give the provider's country as two letters, e.g. DE or US.</translation>
-    </message>
-    <message>
-      <source>Name the provider.</source>
-      <translation>Name the provider.</translation>
-    </message>
-    <message>
-      <source>Name at least one purpose.</source>
-      <translation>Name at least one purpose.</translation>
-    </message>
-    <message>
-      <source>Name at least one kind of data.</source>
-      <translation>Name at least one kind of data.</translation>
-    </message>
-    <message>
-      <source>Say what the joint-control arrangement covers.</source>
-      <translation>Say what the joint-control arrangement covers.</translation>
-    </message>
-    <message>
-      <source>Choose a category.</source>
-      <translation>Choose a category.</translation>
-    </message>
-    <message>
-      <source>Spell out the legitimate interest of %1.</source>
-      <translation>Spell out the legitimate interest of %1.</translation>
-    </message>
-    <message>
       <source>Still missing or to check:</source>
       <translation>Still missing or to check:</translation>
     </message>

@@ -394,16 +394,6 @@ GERMAN = {
     "For example cookies, local storage or a device fingerprint: then the visitors must consent first (Section 25 TDDDG).":
         "Zum Beispiel Cookies, Local Storage oder ein Geräte-Fingerabdruck: Dann müssen die Besucher vorher einwilligen (§ 25 TDDDG).",
     "— choose a category —": "— Kategorie wählen —",
-    "The privacy notice must be an https:// address.": "Die Datenschutzhinweise müssen eine https://-Adresse sein.",
-    "The English privacy notice must be an https:// address.":
-        "Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.",
-    "Give the provider's country as two letters, e.g. DE or US.": "Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.",
-    "Name the provider.": "Nennen Sie den Anbieter.",
-    "Name at least one purpose.": "Nennen Sie mindestens einen Zweck.",
-    "Name at least one kind of data.": "Nennen Sie mindestens eine Art von Daten.",
-    "Say what the joint-control arrangement covers.": "Sagen Sie, was die Vereinbarung zur gemeinsamen Verantwortung regelt.",
-    "Choose a category.": "Wählen Sie eine Kategorie.",
-    "Spell out the legitimate interest of %1.": "Nennen Sie das berechtigte Interesse zu %1.",
     "Processes data on our behalf (processor, Art. 28 GDPR)":
         "Verarbeitet Daten in unserem Auftrag (Auftragsverarbeiter, Art. 28 DSGVO)",
     "Decides on its own (independent controller)": "Entscheidet selbst (eigenständig Verantwortlicher)",

@@ -359,3 +359,17 @@ def test_a_processors_address_is_kept_and_a_controllers_printed(catalog):
     controller = msgspec.structs.replace(processor, role="controller")
     assert "VR Payment GmbH, Saonestraße 3a, 60528 Frankfurt am Main, Deutschland" in _section_text(
         catalog, with_own(controller), "de")
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("de", "braucht deren Einwilligung (§ 25 Abs. 1 TDDDG): Geben Sie einen Zweck mit der Rechtsgrundlage „Einwilligung“ an."),
+    ("en", "needs their consent (Section 25(1) TDDDG): add a purpose with the legal basis “consent”.")])
+def test_an_own_service_reading_the_device_is_told_in_the_users_words(catalog, lang, says):
+    """lawyer6 7: the finding quoted the pack authors' rule in English ("name the exception in
+    device_access_exception …") inside the German sentence."""
+    service = msgspec.structs.replace(_one_purpose("Anzeige des Widgets"), device_access=True)
+    found = [f.message for f in checks(catalog, with_own(service), lang=lang) if f.code == "own-rule"]
+    assert len(found) == 1 and found[0].endswith(says), found
+    assert "device_access" not in found[0]
+    consented = msgspec.structs.replace(service, purposes=[schema.Purpose(text=T("Widget", "Widget"), basis="consent")])
+    assert not [f for f in checks(catalog, with_own(consented), lang=lang) if f.code == "own-rule"]

@@ -8,6 +8,7 @@ from .. import own_services, schema
 from ..catalog import Catalog
 from ..composer import composer_for
 from ..options import option_problem, option_values
+from ..own_service_messages import rule_text
 from ..project import Project
 from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
@@ -171,7 +172,7 @@ def own_service_problems(inputs: Inputs) -> Iterable[Finding]:
         if problem.kind == "invalid":
             yield finding("own-invalid", target, lang, service=problem.name, value=problem.message)
         elif problem.kind == "rule":
-            yield finding("own-rule", target, lang, service=problem.name, value=problem.message, field=problem.field)
+            yield finding("own-rule", target, lang, service=problem.name, value=rule_text(problem.field, problem.message, lang))
         elif problem.kind == "language":  # one finding per service, below
             fields = missing.setdefault((problem.service, problem.name), {}).setdefault(problem.message, [])
             label = own_services.field_label(problem.field.rsplit(".", 1)[0], lang)
