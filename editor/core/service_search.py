@@ -43,6 +43,11 @@ _NEGATING = ("los", "lose", "losen", "loser", "frei", "freie", "freien", "less",
 # letters. Not "-er": it is part of too many words (Kalender, Anbieter, Server).
 _ENDINGS = (("ungen", "ung"), ("innen", "in"), ("ies", "y"), ("en", ""), ("es", ""),
             ("e", ""), ("n", ""), ("s", ""))
+# what closes many a compound a shop owner types without naming a kind of service ("Newsletter|tool",
+# "Zahlungsanbieter|vergleich"): taken as its last part, matched by nothing
+_GENERIC_TAILS = frozenset({"tool", "tools", "system", "systeme", "software", "programm", "app", "apps", "plugin",
+                            "plugins", "dienst", "dienste", "loesung", "loesungen", "vergleich", "anbieter",
+                            "plattform", "service", "services", "anbindung", "integration", "funktion"})
 # words that only join others: ignored unless the query has nothing else
 _JOINERS = frozenset({"und", "oder", "der", "die", "das", "den", "dem", "des", "mit", "fuer", "von", "vom", "auf",
                       "im", "in", "zu", "zum", "zur", "am", "an", "and", "or", "the", "of", "for", "with", "a", "to"})
@@ -260,8 +265,8 @@ class SearchIndex:
     def _compound_parts(self, word: str) -> list[tuple[int, int, str]]:
         """(start, end, known word) of the parts of ``word`` when it is made of known words and
         nothing else — a linking s may join two ("Zahlungs|anbieter"), the last may carry an ending
-        or be typed only in part ("Karten|zahl"). "Shopify" is not "Shop" + "ify", and "termin" in
-        "Kartenterminal" is no part of it."""
+        or be typed only in part ("Karten|zahl") or a generic tail ("Newsletter|tool"). "Shopify" is
+        not "Shop" + "ify", and "termin" in "Kartenterminal" is no part of it."""
         postings, n = self._postings, len(word)
         # a word that is known, or begins one, is typed whole: its last part must be a word too
         # ("Newsletter" is no "news" + a beginning of "letters")
@@ -285,6 +290,9 @@ class SearchIndex:
                         continue
                     if end == n:
                         known = last(part)
+                        if not known and part in _GENERIC_TAILS and start:
+                            found = True  # the parts before it are what was looked for
+                            continue
                     elif part in postings and (rest_splits(end) or (word[end] == "s" and rest_splits(end + 1))):
                         known = [part]
                     else:

@@ -190,6 +190,9 @@ def test_a_compound_is_split_only_into_known_words():
     assert set(ids(index.search("Zahlungsversand"))) == {"pay", "ship"}  # joined by a linking s
     assert set(ids(index.search("Kartenzahl"))) == {"maps", "pay"}  # the last part still being typed
     assert ids(index.search("Newsletter")) == ["mail"]  # a known word: not "News" + a beginning of "Letters"
+    assert ids(index.search("Newslettertool")) == ["mail"]  # a generic tail closes the compound
+    assert ids(index.search("Zahlungsvergleich")) == ["pay"]
+    assert index.search("Tool") == []  # on its own the tail finds nothing
 
 
 def test_a_shop_system_or_banner_name_finds_itself_not_its_neighbours(index, catalog):
