@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .. import APP_NAME
@@ -15,6 +15,14 @@ from ..core import project as project_io
 
 Button = QMessageBox.StandardButton
 Role = QMessageBox.ButtonRole
+
+
+def _box(*args) -> QMessageBox:
+    """A message box whose texts show as they are: they may quote a project file (a service id,
+    a path), which must never be read as rich text."""
+    box = QMessageBox(*args)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the informative text follows it
+    return box
 
 
 class Prompts(QObject):
@@ -25,7 +33,7 @@ class Prompts(QObject):
     def ask_unsaved(self, name: str) -> str:
         """"save", "discard" or "cancel" for the unsaved changes to the project called ``name``
         ("" for a new project)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+        box = _box(QMessageBox.Icon.Warning, APP_NAME,
                           self.tr("Do you want to save the changes to %1?").replace("%1", name or self.tr("the new project")),
                           Button.Save | Button.Discard | Button.Cancel, self.window)
         box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
@@ -34,7 +42,7 @@ class Prompts(QObject):
         return {Button.Save: "save", Button.Discard: "discard"}.get(result, "cancel")
 
     def ask_restore(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, Button.NoButton, self.window)
+        box = _box(QMessageBox.Icon.Question, APP_NAME, question, Button.NoButton, self.window)
         box.setInformativeText(self.tr("Policy Editor was not closed properly last time. "
                                        "Restoring opens these changes as unsaved work; discarding deletes them."))
         restore = box.addButton(self.tr("&Restore"), Role.AcceptRole)
@@ -45,7 +53,7 @@ class Prompts(QObject):
 
     def ask_file_changed(self, path: Path) -> str:
         """"overwrite", "save_as" or "cancel" for a file another program changed since it was opened."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+        box = _box(QMessageBox.Icon.Warning, APP_NAME,
                           self.tr("The file was changed by another program since you opened it."),
                           Button.NoButton, self.window)
         box.setInformativeText(self.tr("Overwriting %1 replaces those changes with yours. Save As keeps both.")
@@ -58,7 +66,7 @@ class Prompts(QObject):
         return {overwrite: "overwrite", save_as: "save_as"}.get(box.clickedButton(), "cancel")
 
     def ask_replace_readonly(self, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+        box = _box(QMessageBox.Icon.Warning, APP_NAME,
                           self.tr("%1 is read-only. Overwrite it anyway?").replace("%1", path.name),
                           Button.NoButton, self.window)
         box.setInformativeText(self.tr("The file stays read-only afterwards. Choose Cancel and then Save As "
@@ -90,7 +98,7 @@ class Prompts(QObject):
 
     def ask_remove_unknown(self, sid: str) -> bool:
         """Remove the selected service ``sid``, which no installed clause pack knows, from the project?"""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+        box = _box(QMessageBox.Icon.Warning, APP_NAME,
                           self.tr("No installed clause pack knows the service %1.").replace("%1", self.tr("“%1”").replace("%1", sid)),
                           Button.NoButton, self.window)
         box.setInformativeText(self.tr("It stays in the project file but is missing from the policy, and the policy "
@@ -103,6 +111,6 @@ class Prompts(QObject):
         return box.clickedButton() is remove
 
     def show_error(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, Button.Ok, self.window)
+        box = _box(QMessageBox.Icon.Warning, title, title, Button.Ok, self.window)
         box.setInformativeText(text)
         box.exec()

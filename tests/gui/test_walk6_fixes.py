@@ -159,3 +159,27 @@ def test_a_damaged_file_is_explained_in_the_interface_language(window, tmp_path,
     (title, text), = window.errors
     assert words in text and "Unterminated" not in text and "Expecting" not in text
     assert path.read_bytes() == content
+
+
+def test_message_boxes_show_a_project_files_text_as_it_is(window):
+    """review: a service id or path from a project file was shown as rich text (QMessageBox's
+    AutoText): "<img …>" or "<b>" in a file someone sent could change what the dialog says."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from editor.gui.prompts import Prompts
+
+    prompts, seen = Prompts(window), []
+
+    def look():
+        box = QApplication.activeModalWidget()
+        seen.extend((label.textFormat(), label.text()) for label in box.findChildren(QLabel) if label.text())
+        box.reject()
+
+    hostile = '<b>x</b><img src="file:///etc/passwd">'
+    QTimer.singleShot(0, look)
+    assert prompts.ask_remove_unknown(hostile) is False
+    QTimer.singleShot(0, look)
+    prompts.show_error("Title", f"The file {hostile} is damaged.")
+    quoting = [(fmt, text) for fmt, text in seen if hostile in text]
+    assert len(quoting) == 2 and all(fmt == Qt.TextFormat.PlainText for fmt, _ in quoting), seen
