@@ -18,9 +18,12 @@ from typing import Any
 import msgspec
 
 from . import cache
-from .document import Document
+from .document import Box, Document, Section
 
-FORMAT = 2  # bump when the encoding below changes
+# bump when the Structs in document.py change: entries are their fields as arrays, by position,
+# so a changed field order would be read into the wrong fields without an error
+FORMAT = 2
+MAX_DEPTH = 8  # sections in sections, boxes in boxes: more is no document of ours, and writers recurse
 
 
 def key(catalog_key: str, project: Any, lang: str) -> str | None:
@@ -53,7 +56,20 @@ def decode(data: bytes, entry_key: str) -> Document | None:
         stored_key, document = msgspec.msgpack.decode(data, type=tuple[str, Document])
     except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, RecursionError):
         return None
-    return document if stored_key == entry_key else None
+    return document if stored_key == entry_key and _shallow(document.sections) else None
+
+
+def _shallow(items: tuple, depth: int = 0) -> bool:
+    """Whether no section or box nests deeper than MAX_DEPTH (a forged entry could)."""
+    if depth > MAX_DEPTH:
+        return False
+    for item in items:
+        if isinstance(item, Section):
+            if not (_shallow(item.blocks, depth + 1) and _shallow(item.subsections, depth + 1)):
+                return False
+        elif isinstance(item, Box) and not _shallow(item.blocks, depth + 1):
+            return False
+    return True
 
 
 # ------------------------------------------------------------------ the cache

@@ -142,3 +142,17 @@ def test_an_entry_of_the_wrong_shape_is_a_miss():
                 ["de", 1, "F", None, [], [], [], [], [], []],  # a number for a text
                 ["de", "T", "F", None, [["s", "1", "S", [["x", []]], [], None]], [], [], [], [], []]):  # unknown block
         assert document_cache.decode(msgspec.msgpack.encode(["k", bad]), "k") is None
+
+
+def test_an_entry_nested_deeper_than_any_document_is_a_miss():
+    """review: the Structs decode any depth; 400 boxes in boxes made the HTML writer recurse
+    until RecursionError — a traceback in the preview from a forged entry."""
+    def nested(depth):
+        block = Paragraph((Run("x"),))
+        for _ in range(depth):
+            block = Box((block,))
+        return Document("de", "T", "F", None, (Section("s", "1", "S", (block,)),))
+
+    for depth, shown in ((document_cache.MAX_DEPTH - 1, True), (400, False)):
+        data = document_cache.encode(nested(depth), "k")
+        assert (document_cache.decode(data, "k") is not None) is shown, depth
