@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from .projectmessages import field_name
+from .projectmessages import field_name, plural
 from .projectmodel import LANGUAGES, Project, to_dict
 
 
@@ -144,8 +144,9 @@ def check_limits(project: Project) -> None:
             for k, v in value.items():
                 if len(k) > SHORT:
                     de, en = field_name(parts)
-                    raise Unusable(f"{en} has a name of {len(k):,} characters",
-                                   f"{de} hat einen Namen von {_de(len(k))} Zeichen")
+                    many = plural(parts)
+                    raise Unusable(f"{en} {'have' if many else 'has'} a name of {len(k):,} characters",
+                                   f"{de} {'haben' if many else 'hat'} einen Namen von {_de(len(k))} Zeichen")
                 queue.append((pattern + [k], parts + [k], v))
         elif isinstance(value, list):
             pattern = pattern[:-1] + [pattern[-1] + "[]"]

@@ -22,6 +22,7 @@ _WHOLE = {  # a top-level field as a whole, or any field in it
     "export_history": ("die Liste der Exporte", "the export history"),
     "own_services": ("einer Ihrer eigenen Dienste", "one of your own services"),
     "tasks_done": ("die erledigten Aufgaben", "the tasks marked done"),
+    "override_basis": ("der Baustein-Text unter einem ersetzten Abschnitt", "the clause text under a replaced section"),
     "languages": ("die Sprachen der Erklärung", "the policy's languages"), "state": ("das Bundesland", "the federal state"),
     "stand": ("das Datum „Stand“", "the “last updated” date"), "staff_20_plus": ("die Zahl der Beschäftigten", "the staff size"),
     "schema_version": ("die Versionsnummer der Datei", "the file's version number"),
@@ -40,11 +41,19 @@ def field_name(parts: list[str]) -> tuple[str, str]:
     Unternehmens", "the company's postcode")."""
     head, rest = (parts[0] if parts else ""), parts[1:]
     if head in ("controller", "dpo") and rest:
-        de, en = _FIELDS.get(rest[0], (f"„{rest[0]}“", f"“{rest[0]}”"))
+        de, en = _FIELDS.get(rest[0], (rest[0], f"“{rest[0]}”"))  # German quoted below
         whose_de = "des Unternehmens" if head == "controller" else "des Datenschutzbeauftragten"
         whose_en = "the company's" if head == "controller" else "the data protection officer's"
         return f"das Feld „{de}“ {whose_de}", f"{whose_en} {en}"
     return _WHOLE.get(head, (f"das Feld „{head}“", f"the field “{head}”"))
+
+
+_PLURAL = {"controller", "dpo", "languages", "tasks_done"}  # "die Angaben … sollten", "the tasks … have"
+
+
+def plural(parts: list[str]) -> bool:
+    """Whether ``field_name(parts)`` names several things (its verb in the plural)."""
+    return bool(parts) and parts[0] in _PLURAL and not (parts[0] in ("controller", "dpo") and len(parts) > 1)
 
 
 def _path(text: str) -> list[str]:
@@ -62,9 +71,13 @@ def wrong_value(detail: str) -> tuple[str, str]:
     as what is wrong, (German, English): "das Feld „Postleitzahl“ des Unternehmens sollte Text
     sein, ist aber eine ganze Zahl"."""
     at = _AT.search(detail)
-    where = field_name(_path(at.group(1))) if at else ("eine Angabe", "a value")
+    parts = _path(at.group(1)) if at else []
+    where = field_name(parts) if at else ("eine Angabe", "a value")
+    many = plural(parts)
     expected = _EXPECTED.search(detail)
     if expected:
-        return (f"{where[0]} sollte {_kind(expected.group(1), 0)} sein, ist aber {_kind(expected.group(2), 0)}",
-                f"{where[1]} should be {_kind(expected.group(1), 1)} but is {_kind(expected.group(2), 1)}")
-    return f"{where[0]} hat eine unbrauchbare Form", f"{where[1]} has a form Policy Editor cannot use"
+        return (f"{where[0]} {'sollten' if many else 'sollte'} {_kind(expected.group(1), 0)} sein, "
+                f"{'sind' if many else 'ist'} aber {_kind(expected.group(2), 0)}",
+                f"{where[1]} should be {_kind(expected.group(1), 1)} but {'are' if many else 'is'} {_kind(expected.group(2), 1)}")
+    return (f"{where[0]} {'haben' if many else 'hat'} eine unbrauchbare Form",
+            f"{where[1]} {'have' if many else 'has'} a form Policy Editor cannot use")

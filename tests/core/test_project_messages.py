@@ -85,3 +85,16 @@ def test_every_refusal_of_the_limits_has_its_german_words(tmp_path):
         de = info.value.text("de")
         assert de.startswith("Die Datei enthält eine Angabe") and de != str(info.value), name
         assert not any(w in de for w in ("characters long", "nested", "asks for", "entries under")), de
+
+
+def test_the_verb_agrees_and_an_unknown_field_is_quoted_once():
+    """review: "die Angaben zum Unternehmen sollte …", "das Feld „„xyz““"."""
+    from editor.core.projectmessages import field_name, wrong_value
+
+    de, en = wrong_value("Expected `object`, got `str` - at `$.controller`")
+    assert de.startswith("die Angaben zum Unternehmen sollten") and "sind aber Text" in de
+    assert en.endswith("but are text")
+    de, en = wrong_value("Expected `str`, got `int` - at `$.controller.postcode`")
+    assert "des Unternehmens sollte Text sein, ist aber eine ganze Zahl" in de and en.endswith("but is a whole number")
+    assert wrong_value("Expected `array`, got `str` - at `$.tasks_done`")[0].startswith("die erledigten Aufgaben sollten")
+    assert field_name(["dpo", "xyz"])[0] == "das Feld „xyz“ des Datenschutzbeauftragten"
