@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ProjectError as exc:  # in the language of the command's output: that of its findings (German by
         # default, as they are) for the commands that list findings, else the English of the other messages
-        lang = getattr(args, "language", None) or ("de" if args.command in FINDING_COMMANDS else "en")
+        # (--language is the document's language elsewhere: export, new and screenshot speak English)
+        lang = (getattr(args, "language", None) or "de") if args.command in FINDING_COMMANDS else "en"
         print(f"policy-editor: {exc.text(lang)}", file=sys.stderr)
         return 1
     except (CliError, ExportError, ComposeError) as exc:

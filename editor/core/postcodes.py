@@ -8,7 +8,7 @@ import bisect
 import re
 import tomllib
 
-_PLZ = re.compile(r"^\s*(?:D-?\s*)?(\d{5})\s*$", re.IGNORECASE)
+_PLZ = re.compile(r"^\s*(?:DE?-?\s*)?(\d{5})\s*$", re.IGNORECASE)  # "50667", "D-50667", "DE-50667"
 
 
 def _load() -> tuple[tuple[int, ...], tuple[tuple[int, int, str], ...]]:

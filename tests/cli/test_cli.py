@@ -188,6 +188,7 @@ def test_export_without_errors_is_silent_and_strict_passes(capsys, tmp_path):
     (["check", "{corrupt}"], "ist beschädigt"),  # as its findings: German unless --language en
     (["check", "{corrupt}", "--language", "en"], "is damaged"),
     (["export", "{corrupt}", "-o", "{tmp}/x.md"], "is damaged"),
+    (["export", "{corrupt}", "-o", "{tmp}/x.md", "--language", "de"], "is damaged"),  # the document's language
 ])
 def test_errors_are_one_plain_sentence(capsys, tmp_path, argv, words):
     project = tmp_path / "p.json"

@@ -420,7 +420,7 @@ def test_a_german_postcode_that_is_not_five_digits_is_a_finding_at_the_field(cat
     """walk6 #7: "7909" was accepted silently while an invalid e-mail got a warning."""
     project = example_project()
     for postcode, country, bad in (("7909", "", True), ("7909", "Deutschland", True), ("790981", "Germany", True),
-                                   ("79O98", "", True), ("79098", "", False), ("D-79098", "", False),
+                                   ("79O98", "", True), ("79098", "", False), ("D-79098", "", False), ("DE-79098", "", False),
                                    (" 79098 ", "Deutschland", False), ("", "", False), ("1010", "Österreich", False),
                                    ("SW1A 1AA", "United Kingdom", False)):
         project.controller.postcode, project.controller.country = postcode, country
