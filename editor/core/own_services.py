@@ -291,8 +291,10 @@ def overlay(catalog: Catalog, project: Any) -> Catalog:
 
 
 def unknown_selected(catalog: Catalog, project: Any) -> list[str]:
-    """Selected service ids that neither a pack nor the project's own services describe."""
-    known = overlay(catalog, project).services
+    """Selected service ids that neither a pack nor the project's own services describe (an own
+    service whose record cannot be used is no unknown one: its own finding says what to fix)."""
+    known = set(overlay(catalog, project).services)
+    known.update(str(r.get("id", "")) for r in project.own_services if isinstance(r, dict))
     return [s.id for s in project.services if s.id not in known]
 
 

@@ -135,6 +135,9 @@ def test_selected_service_no_pack_knows_is_an_error(catalog):
     found = [f for f in checks(catalog, project) if f.code == "unknown-service"]
     assert found[0].severity == "error" and O.unknown_selected(catalog, project) == ["gone-service"]
     assert O.unknown_selected(catalog, with_own(crm())) == []
+    broken = with_own(crm())
+    broken.own_services[0]["purposes"] = "none"  # unusable: its own finding, not "no pack knows it"
+    assert O.unknown_selected(catalog, broken) == []
 
 
 def test_review_edition_says_described_by_you(catalog):
