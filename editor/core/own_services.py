@@ -298,10 +298,12 @@ def unknown_selected(catalog: Catalog, project: Any) -> list[str]:
     return [s.id for s in project.services if s.id not in known]
 
 
-def named(selected: Any) -> str:
-    """A selected service for a message: its id, and the pack it came from when recorded."""
+def named(selected: Any, lang: str = "en") -> str:
+    """A selected service for a message: its id in the language's quotes, and the pack it came
+    from when recorded ("“x” (pack)")."""
+    quoted = f"„{selected.id}“" if lang == "de" else f"“{selected.id}”"
     pack = getattr(selected, "pack", "")
-    return f"'{selected.id}' (pack '{pack}')" if pack else f"'{selected.id}'"
+    return f"{quoted} ({pack})" if pack else quoted
 
 
 def display_name(record: Any) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from . import settings as app_settings
+from . import translation
 from .targets import EXPORT_HISTORY, STAND, ServiceTarget
 
 
@@ -39,10 +40,6 @@ class WindowDialogs(QObject):
         elif (sid not in window.project_catalog().services and project.selected(sid) is not None
               and window.prompts.ask_remove_unknown(sid)):
             window.push(ServiceTarget(sid), None, self.tr("Remove %1").replace("%1", sid))
-
-    def _named(self, selected) -> str:
-        quoted = self.tr("“%1”").replace("%1", selected.id)  # German quotes in German
-        return f"{quoted} ({selected.pack})" if selected.pack else quoted
 
     def edit_own_service(self, sid: str) -> None:
         index = next((n for n, r in enumerate(self.window.model.project.own_services)
@@ -93,12 +90,13 @@ class WindowDialogs(QObject):
             return
         from .export_dialog import ExportDialog
 
-        from ..core.own_services import unknown_selected
+        from ..core.own_services import named, unknown_selected
 
         window = self.window
         unknown = unknown_selected(window.ensure_catalog(), window.model.project)
         if unknown:  # the policy would lack them without saying so
-            names = ", ".join(self._named(window.model.project.selected(sid)) for sid in unknown)
+            lang = "de" if translation.language() == "de" else "en"
+            names = ", ".join(named(window.model.project.selected(sid), lang) for sid in unknown)
             window.prompts.show_error(self.tr("The policy cannot be exported yet"),
                                       self.tr("No installed clause pack knows the selected service(s) %1. Install the "
                                               "pack again, or click its finding to remove it from the project.")

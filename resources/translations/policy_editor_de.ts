@@ -1500,10 +1500,6 @@
       <translation>%1 entfernen</translation>
     </message>
     <message>
-      <source>“%1”</source>
-      <translation>„%1“</translation>
-    </message>
-    <message>
       <source>Delete %1</source>
       <translation>%1 löschen</translation>
     </message>

@@ -99,7 +99,7 @@ def test_export_refuses_a_service_no_pack_knows(capsys, tmp_path):
     data["services"] = [{"id": "gone-service", "options": {}}]
     path.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "export", path, "-o", tmp_path / "out.html")
-    assert code == 1 and "'gone-service'" in err and err.count("\n") == 1
+    assert code == 1 and "“gone-service”" in err and err.count("\n") == 1
     assert not (tmp_path / "out.html").exists()
     code, out, _ = run(capsys, "check", path)
     assert code == 1 and any(line.startswith("error") and "gone-service" in line for line in out.splitlines())
@@ -115,7 +115,7 @@ def test_export_names_the_pack_a_missing_service_came_from(capsys, tmp_path):
     data["services"][0]["id"] = "stripe-old"
     path.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "export", path, "-o", tmp_path / "out.md")
-    assert code == 1 and f"'stripe-old' (pack '{pack}')" in err
+    assert code == 1 and f"“stripe-old” ({pack})" in err
 
 
 def test_an_own_service_may_rest_on_explicit_consent_and_says_so(capsys, tmp_path):
