@@ -87,6 +87,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
         self._chosen: set[str] = set()  # the project's selection, also services no installed pack knows
+        self._unknown = 0  # how many of them (the window asks core: own_services.unknown_selected)
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -108,13 +109,13 @@ class ServiceChecklist(Retranslating, QWidget):
 
 
     # ------------------------------------------------------------------ content
-    def set_catalog(self, catalog, lang: str, ticked: set[str] | None = None) -> None:
+    def set_catalog(self, catalog, lang: str, ticked: set[str] | None = None, unknown: int = 0) -> None:
         """Fill the list with ``catalog``'s services, named in ``lang``, ticked as ``ticked``
-        says (None: the ticks are kept)."""
+        says (None: the ticks are kept); ``unknown`` selected services no pack describes."""
         if ticked is None:
             ticked = self.selected_ids()
         else:
-            self._chosen = set(ticked)
+            self._chosen, self._unknown = set(ticked), unknown
         if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
             self._index = None  # the normalised words, once per catalog: not needed for the window to show
             self._index_timer.start()
@@ -182,8 +183,8 @@ class ServiceChecklist(Retranslating, QWidget):
             self._index = SearchIndex.of_catalog(self._catalog, self._lang)
         return self._index
 
-    def set_selected(self, ids: set[str]) -> None:
-        self._chosen = set(ids)
+    def set_selected(self, ids: set[str], unknown: int = 0) -> None:
+        self._chosen, self._unknown = set(ids), unknown
         self._updating = True
         for sid, item in self._items.items():
             state = Qt.CheckState.Checked if sid in ids else Qt.CheckState.Unchecked
@@ -345,9 +346,8 @@ class ServiceChecklist(Retranslating, QWidget):
             cat_item.setText(1, f"{ticked}/{len(services)}" if ticked else "")
             cat_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         text = self.tr("%n service(s) selected", "", total)
-        unknown = len(self._chosen - self._items.keys())  # not in the list: said, not left out silently
-        if unknown:
-            text += ", " + self.tr("%n not in any installed clause pack", "", unknown)
+        if self._unknown:  # not in the list: said, not left out silently
+            text += ", " + self.tr("%n not in any installed clause pack", "", self._unknown)
         self.total.setText(text)
         self.ticked_total = total
         self._fit_counts()

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         if self.catalog is not None and (target is None or target == OWN_SERVICES):
             self._show_catalog()  # the checklist and the options show the project's own services too
         if target is None or isinstance(target, ServiceTarget):
-            self.checklist.set_selected(set(self.model.project.service_ids()))
+            self.checklist.set_selected(set(self.model.project.service_ids()), len(self.unknown_services()))
         self.options_form.refresh(target)
         self.custom_form.refresh(target)
         self.live.changed()
@@ -239,9 +239,16 @@ class MainWindow(QMainWindow):
 
         return overlay(self.catalog, self.model.project)
 
+    def unknown_services(self) -> list[str]:
+        """Selected services neither a pack nor an own service describes ([] until the catalog is there)."""
+        from ..core.own_services import unknown_selected
+
+        return [] if self.catalog is None else unknown_selected(self.catalog, self.model.project)
+
     def _show_catalog(self) -> None:
         catalog = self.project_catalog()
-        self.checklist.set_catalog(catalog, self.ui_language, set(self.model.project.service_ids()))
+        self.checklist.set_catalog(catalog, self.ui_language, set(self.model.project.service_ids()),
+                                   len(self.unknown_services()))
         self.options_form.set_catalog(catalog)
 
     def ensure_catalog(self):

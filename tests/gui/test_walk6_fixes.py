@@ -183,3 +183,18 @@ def test_message_boxes_show_a_project_files_text_as_it_is(window):
     prompts.show_error("Title", f"The file {hostile} is damaged.")
     quoting = [(fmt, text) for fmt, text in seen if hostile in text]
     assert len(quoting) == 2 and all(fmt == Qt.TextFormat.PlainText for fmt, _ in quoting), seen
+
+
+def test_an_unusable_own_service_is_not_counted_as_unknown_to_every_pack(window, catalog, ui_language):
+    """review: the count took every selected id missing from the list as "in no installed
+    clause pack", also an own service whose record cannot be used (its own finding says why)."""
+    from editor.core.project import SelectedService, example_project
+
+    w = shown(window)
+    ui_language("en")
+    project = example_project()
+    project.own_services = [{"id": "own-broken", "purposes": "none"}]
+    project.services = [SelectedService(id="stripe"), SelectedService(id="own-broken"),
+                        SelectedService(id="sumup-terminal-typo")]
+    w.session.set_project(project, None)
+    assert w.checklist.total.text() == "1 service selected, 1 not in any installed clause pack"
