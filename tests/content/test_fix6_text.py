@@ -163,10 +163,10 @@ def test_shopify_names_the_request_logs_with_basis_and_retention():
     de, en = section_text("shopify", "de"), section_text("shopify", "en")
     assert "Ausliefern des Shops an Ihren Browser" in de and "(Art. 6 Abs. 1 lit. f DSGVO" in de
     assert "bei jedem Aufruf: IP-Adresse, Zeitpunkt, aufgerufene Seite" in de
-    assert "Die Protokolle der Aufrufe speichert Shopify nach eigenen Angaben" in de
+    assert "Die Protokolle der Aufrufe löscht Shopify, sobald" in de
     assert "Delivering the shop to your browser" in en and "(Art. 6(1)(f) GDPR" in en
     assert "with every request: IP address, time, page requested" in en
-    assert "According to Shopify, it keeps the logs of the requests" in en
+    assert "Shopify deletes the logs of the requests as soon as" in en
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
