@@ -103,7 +103,7 @@ def test_the_carriers_with_the_share_option_are_the_parcel_services():
 def test_passing_email_and_phone_to_the_carrier_lists_them_as_data(service_id):
     for lang, item in (("de", "E-Mail-Adresse und Telefonnummer"), ("en", "email address and phone number")):
         data = lambda on: next(p for p in paragraphs(service_id, lang, share_email=on) if p.startswith(("Daten:", "Data:")))  # noqa: E731
-        assert data(True).endswith(f"; {item}.") and item not in data(False)
+        assert data(True).endswith(f"{item}.") and item not in data(False)
 
 
 # --- finding 16: the payment providers' own retention, as they state it

@@ -37,3 +37,21 @@ def test_a_processor_s_log_retention_does_not_say_it_named_no_period(service_id,
 def test_the_criterion_is_stated_as_the_deletion_rule(service_id, de, en):
     assert de in retention(service_id, "de")
     assert en in retention(service_id, "en")
+
+
+# --- finding 3: e-mail and phone go to the carrier only with consent; the shared data list, whose
+# purpose is delivery under the contract, must not read as if delivery needed them
+
+@pytest.mark.parametrize(("lang", "item"), [("de", "mit Ihrer Einwilligung: E-Mail-Adresse und Telefonnummer"),
+                                            ("en", "with your consent: email address and phone number")])
+def test_the_carrier_s_email_and_phone_are_listed_as_given_with_consent(lang, item):
+    assert [c.get(lang) for c in CATALOG.categories["shipping"].data.conditional] == [item]
+
+
+# --- finding 2: Klarna's retention must not suggest that a request for erasure is pointless until
+# the retention period ends (Art. 17(3)(b) GDPR exempts only what the law requires to be kept)
+
+def test_klarna_s_retention_does_not_restrict_the_right_to_erasure():
+    service = CATALOG.services["klarna"]
+    assert "Löschung auf Ihren Wunsch" not in service.retention.de
+    assert "at your request" not in service.retention.en
