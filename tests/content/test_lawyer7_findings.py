@@ -6,7 +6,7 @@ import pytest
 
 from test_fix6_text import SERVICES
 from test_shoplogs6 import HOSTED_BUILDERS, HOSTED_SHOPS, retention
-from test_special_categories import CATALOG
+from test_special_categories import CATALOG, section_text
 
 NO_PERIOD_NAMED = {
     "de": ("nicht genannt", "keine Frist", "feste Frist nennt"),
@@ -55,3 +55,14 @@ def test_klarna_s_retention_does_not_restrict_the_right_to_erasure():
     service = CATALOG.services["klarna"]
     assert "Löschung auf Ihren Wunsch" not in service.retention.de
     assert "at your request" not in service.retention.en
+
+
+# --- finding 4: the site builders keep the request logs "as long as needed for secure operation";
+# that purpose must be among the purposes stated (Art. 5(1)(b), 13(1)(c) GDPR)
+
+@pytest.mark.parametrize(("lang", "purpose", "interest"), [
+    ("de", "sicherer Betrieb", "eine sichere Website"), ("en", "operating it securely", "a secure website")])
+def test_a_site_builder_names_secure_operation_as_a_purpose(lang, purpose, interest):
+    for builder in HOSTED_BUILDERS:
+        text = section_text(builder, lang)
+        assert purpose in text and interest in text, builder
