@@ -103,7 +103,7 @@ def test_the_carriers_with_the_share_option_are_the_parcel_services():
 def test_passing_email_and_phone_to_the_carrier_lists_them_as_data(service_id):
     for lang, item in (("de", "E-Mail-Adresse und Telefonnummer"), ("en", "email address and phone number")):
         data = lambda on: next(p for p in paragraphs(service_id, lang, share_email=on) if p.startswith(("Daten:", "Data:")))  # noqa: E731
-        assert data(True).endswith(f"; {item}.") and item not in data(False)
+        assert data(True).endswith(f"{item}.") and item not in data(False)
 
 
 # --- finding 16: the payment providers' own retention, as they state it
@@ -163,10 +163,10 @@ def test_shopify_names_the_request_logs_with_basis_and_retention():
     de, en = section_text("shopify", "de"), section_text("shopify", "en")
     assert "Ausliefern des Shops an Ihren Browser" in de and "(Art. 6 Abs. 1 lit. f DSGVO" in de
     assert "bei jedem Aufruf: IP-Adresse, Zeitpunkt, aufgerufene Seite" in de
-    assert "Die Protokolle der Aufrufe speichert Shopify nach eigenen Angaben" in de
+    assert "Die Protokolle der Aufrufe löscht Shopify, sobald" in de
     assert "Delivering the shop to your browser" in en and "(Art. 6(1)(f) GDPR" in en
     assert "with every request: IP address, time, page requested" in en
-    assert "According to Shopify, it keeps the logs of the requests" in en
+    assert "Shopify deletes the logs of the requests as soon as" in en
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
