@@ -129,8 +129,8 @@ def load_file(path: str | os.PathLike[str]) -> Loaded:
             size = st.st_size // 1_000_000
             raise ProjectError(f"{path.name} is {size:,} MB large, far too large for a Policy Editor project, "
                                "so it was not opened.",
-                               de=f"„{path.name}“ ist {size:,} MB groß".replace(",", ".")
-                                  + ", viel zu groß für ein Projekt von Policy Editor; sie wurde daher nicht geöffnet.")
+                               de=f"„{path.name}“ ist {f'{size:,}'.replace(',', '.')} MB groß, viel zu groß für ein "
+                                  "Projekt von Policy Editor; sie wurde daher nicht geöffnet.")
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
             st = os.fstat(handle.fileno())

@@ -98,3 +98,18 @@ def test_the_verb_agrees_and_an_unknown_field_is_quoted_once():
     assert "des Unternehmens sollte Text sein, ist aber eine ganze Zahl" in de and en.endswith("but is a whole number")
     assert wrong_value("Expected `array`, got `str` - at `$.tasks_done`")[0].startswith("die erledigten Aufgaben sollten")
     assert field_name(["dpo", "xyz"])[0] == "das Feld „xyz“ des Datenschutzbeauftragten"
+
+
+def test_a_file_far_too_large_keeps_its_name_in_the_german_message(tmp_path):
+    """The size's thousands separator was swapped for German by replacing every comma of the
+    sentence, the file's name included."""
+    from editor.core.projectlimits import MAX_FILE_BYTES
+
+    path = tmp_path / "Shop, alt.policy.json"
+    with open(path, "wb") as handle:  # sparse: no disk space used
+        handle.truncate(MAX_FILE_BYTES * 1000 + 1)
+    with pytest.raises(P.ProjectError) as caught:
+        P.load_file(path)
+    de = caught.value.text("de")
+    assert "„Shop, alt.policy.json“" in de and " MB groß, viel zu groß" in de, de
+    assert f"{MAX_FILE_BYTES * 1000 // 1_000_000:,}".replace(",", ".") in de
