@@ -86,8 +86,7 @@ class ServiceChecklist(Retranslating, QWidget):
         self._updating = False
         self._catalog, self._lang = None, ""
         self.ticked_total = 0
-        self._chosen: set[str] = set()  # the project's selection, also services no installed pack knows
-        self._unknown = 0  # how many of them (the window asks core: own_services.unknown_selected)
+        self._unknown = 0  # selected services no installed pack knows (the window asks core: own_services.unknown_selected)
         self.search.textChanged.connect(self.apply_filter)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -115,7 +114,7 @@ class ServiceChecklist(Retranslating, QWidget):
         if ticked is None:
             ticked = self.selected_ids()
         else:
-            self._chosen, self._unknown = set(ticked), unknown
+            self._unknown = unknown
         if catalog is not self._catalog or lang != self._lang:  # (a project opened shows the same one again)
             self._index = None  # the normalised words, once per catalog: not needed for the window to show
             self._index_timer.start()
@@ -184,7 +183,7 @@ class ServiceChecklist(Retranslating, QWidget):
         return self._index
 
     def set_selected(self, ids: set[str], unknown: int = 0) -> None:
-        self._chosen, self._unknown = set(ids), unknown
+        self._unknown = unknown
         self._updating = True
         for sid, item in self._items.items():
             state = Qt.CheckState.Checked if sid in ids else Qt.CheckState.Unchecked
