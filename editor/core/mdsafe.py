@@ -24,12 +24,22 @@ def template_safe(func):
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
-# CommonMark lets any ASCII punctuation be backslash-escaped; escaping all of it is simplest and safe.
-_MD_SPECIAL = "\\`*_{}[]()#+-.!<>|~&\"'=:^$"
-# str.translate's table by code point: ASCII punctuation escaped, every other ASCII character as
+# What Markdown (CommonMark with tables, no HTML) may read anywhere in a line: escapes, emphasis,
+# code, links and images, autolinks, entities, table cells, a heading's closing #, and quotes and
+# braces (link titles; own_services turns escaped braces into literal ones). Other punctuation —
+# ( ) . - : and the like, most of a policy's — means something only where a line starts (below).
+# Escaping less than all punctuation is not only shorter: every escape is a step of the reader's
+# slow path, and a value without one is read as one plain text.
+_MD_SPECIAL = "\\`*_{}[]#!<>|~&\"'"
+# str.translate's table by code point: those characters escaped, every other ASCII character as
 # it is; beyond ASCII the lookup fails and translate keeps the character (one pass in C, several
 # times quicker than a regex: every printed value goes through here)
 _ESCAPED = tuple(("\\" + chr(code)) if chr(code) in _MD_SPECIAL else chr(code) for code in range(128))
+# A value is one line, so only its start can land where a block starts (a template prints it at a
+# line's start or after "- " or "> "): a bullet (- +), a setext underline or break (= -), an
+# ordered list item ("1." "1)") — escaped there; the characters of the other block starts
+# (# > * _ ` ~ | < [) are escaped everywhere.
+_BLOCK_START = re.compile(r"[-+=]|[0-9]{1,9}(?=[.)])")
 
 
 class MdSafe(str):
@@ -48,7 +58,12 @@ def md_escape(value: Any) -> str:
     if not text.isprintable():  # printable text has no line break, control or private-use character
         # A line break would start a new Markdown block; other spacing (NBSP, tabs) is the user's.
         text = _PRIVATE_USE.sub("", clean_text(LINE_BREAKS.sub(" ", text)))
-    return text.strip().translate(_ESCAPED)
+    text = text.strip().translate(_ESCAPED)
+    start = _BLOCK_START.match(text)
+    if start is None:
+        return text
+    at = start.end() if text[0] in "0123456789" else 0  # before the "." of "1.", or before "-"
+    return f"{text[:at]}\\{text[at:]}"
 
 
 @template_safe
