@@ -2,12 +2,11 @@
 boxes, "#" headings, pipe tables, **bold**, *italic*, [links](<…>), backslash escapes and
 line breaks — that gives exactly the tokens markdown-it (CommonMark) gives for them.
 
-It parses about ten times faster than markdown-it, which matters because compose() parses
-every section of a policy (hundreds of kilobytes) whenever its caches are cold. It is not a
-second Markdown dialect: whatever it is not sure about — indented or fenced code, ordered
-lists, nested or lazy blocks, emphasis that CommonMark might read another way, code spans,
-autolinks, entities, images, reference links — makes it answer None, and markup.py then asks
-markdown-it. tests/core/test_markdown_fast.py holds it to markdown-it on every section of the
+It parses about ten times faster than markdown-it: compose() parses every section of a policy
+whenever its caches are cold. It is not a second Markdown dialect: whatever it is not sure
+about — indented or fenced code, ordered lists, nested or lazy blocks, emphasis that CommonMark
+might read another way, code spans, autolinks, entities, images, reference links — makes it
+answer None, and markup.py then asks markdown-it. tests/core/test_markdown_fast.py holds it to markdown-it on every section of the
 bundled packs and on generated Markdown.
 """
 from __future__ import annotations
@@ -42,6 +41,9 @@ _UNSURE_LINE = re.compile(r"^ {0,3}(?:(?:([-*_])(?: *\1){2,}|=+|-+) *$|(?:\d{1,9
 _HEADING = re.compile(r"^(#{1,6})(?: (.*))?$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PLAIN = re.compile(r"[^\n\\*\[_`<!&]+")
+# "**Label:** plain text": the first ** (at the start, before a non-space) can only open, the second
+# (after a non-space, before a space or the end) only close — strong, whatever the label's ends are
+_LABELLED = re.compile(r"\*\*([^\s\\*\[_`<!&](?:[^\n\\*\[_`<!&]*[^\s\\*\[_`<!&])?)\*\*((?: [^\n\\*\[_`<!&]*)?)")
 _ASCII_PUNCT = frozenset(map(chr, MD_ASCII_PUNCT))  # what a backslash escapes (isMdAsciiPunct)
 # a link target markdown-it's normalizeLink gives back unchanged (lower-case host of labels its
 # URL parser keeps, a path of unreserved characters; not longer than MAX_PLAIN_URL, so the host
@@ -95,7 +97,7 @@ class _Blocks:
             if line[0] == " " or (line[0] in _MAY_START_UNSURE and _starts_unsure(line)):
                 raise Unsure
             if line[0] == "#" and (m := _HEADING.match(line)):
-                content = (m.group(2) or "").strip()
+                content = mdTrim(m.group(2) or "")
                 if content.endswith("#"):
                     raise Unsure
                 blocks.append(("heading", self.inline(content)))
@@ -127,7 +129,7 @@ class _Blocks:
         # most paragraphs are one line before an empty one: that ends them without more checks
         while i < len(lines) and lines[i] and not self._ends_paragraph(lines[i]):
             i += 1
-        content = lines[start].strip() if i == start + 1 else "\n".join(lines[start:i]).strip()
+        content = mdTrim(lines[start] if i == start + 1 else "\n".join(lines[start:i]))
         blocks.append(("paragraph", self.inline(content)))
         return i
 
@@ -142,7 +144,7 @@ class _Blocks:
             i += 1
             while i < len(lines) and not self._ends_paragraph(lines[i]):
                 i += 1
-            items.append(self.inline("\n".join([first, *lines[start + 1:i]]).strip()))
+            items.append(self.inline(mdTrim("\n".join([first, *lines[start + 1:i]]))))
             after = i
             while after < len(lines) and _blank(lines[after]):
                 after += 1
@@ -233,6 +235,9 @@ def _cells(line: str) -> list[str]:
 def _inline(src: str, normalize_link, validate_link) -> list[Tok]:
     if _PLAIN.fullmatch(src):  # no character Markdown reads inline: one text
         return [Tok("text", src)]
+    if labelled := _LABELLED.fullmatch(src):  # "**Label:** plain text", a policy's commonest line
+        label, rest = labelled.groups()
+        return [Tok("strong_open"), Tok("text", label), Tok("strong_close"), *([Tok("text", rest)] if rest else ())]
     items = _Inline(src, normalize_link, validate_link).scope(0, len(src))
     merged: list[Tok] = []
     for item in items:  # markdown-it joins neighbouring text (fragments_join, text_join)

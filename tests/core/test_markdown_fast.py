@@ -107,3 +107,24 @@ def test_unsure_line_pattern_is_the_three_block_starts(line):
 
     separate = (r"^ {0,3}(?:([-*_])(?: *\1){2,}|=+|-+) *$", r"^ {0,3}(\d{1,9}[.)]|[*+])( |$)", r"^ {0,3}\[[^\]]*\]:")
     assert bool(markdown_fast._UNSURE_LINE.match(line)) == any(re.match(p, line) for p in separate)
+
+
+LABEL_CHARS = st.sampled_from(["a", "Ä", " ", "\u00a0", "\u2003", "\x1c", "\x85", ":", ".", "(", ")", "-", "„", "*", "_",
+                               "\\", "[", "]", "!", "&", "<", "`", "\n", "1"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(LABEL_CHARS, max_size=8).map("".join), st.lists(LABEL_CHARS, max_size=8).map("".join))
+@example("Anbieter (Auftragsverarbeiter):", " Hetzner Online GmbH (Deutschland).")
+@example("Daten:", "")
+@example("(a)", "b")
+@example("a", "\u00a0b")
+@example("a", "\x85")  # markdown-it trims only CommonMark spaces: the reader too
+@example("a ", " b")
+@example(":", ":")
+def test_a_bold_label_before_plain_text_reads_as_markdown_it_reads_it(label, rest):
+    """The shortcut for "**Label:** text" holds only where CommonMark reads strong emphasis."""
+    markdown = f"**{label}**{rest}"
+    fast = _fast(markdown)
+    if fast is not None:
+        assert fast == slow_blocks(markdown)
