@@ -88,7 +88,8 @@ class ServiceOptionsForm(Retranslating, QWidget):
         for option in service.options:
             widget = self._option_widget(service, option)
             guard_wheel(widget)  # scrolling the options must not change one under the mouse
-            label = QLabel(option.label.get(lang) + ":")
+            text = option.label.get(lang)
+            label = QLabel(text if text.endswith(("?", ":")) else f"{text}:")  # a question takes no colon
             label.setWordWrap(True)
             label.setBuddy(widget)
             widget.setAccessibleName(option.label.get(lang))

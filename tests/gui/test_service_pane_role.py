@@ -36,3 +36,15 @@ def test_software_we_run_ourselves_is_still_called_self_hosted(project_window, c
     w.checklist.select_service(service.id)
     assert "Self-hosted: no outside provider" in w.options_form.facts.text()
     assert w.checklist.item(service.id).toolTip(0) == "Self-hosted: no outside provider"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_option_asked_as_a_question_gets_no_colon_after_its_question_mark(project_window, catalog, lang, ui_language):
+    w = project_window
+    ui_language(lang)
+    w.options_form.set_language(lang)
+    w.checklist.select_service("whatsapp-business")
+    labels = [w.options_form.options_form.itemAt(row, w.options_form.options_form.ItemRole.LabelRole).widget().text()
+              for row in range(w.options_form.options_form.rowCount())]
+    assert labels and all(not text.endswith("?:") for text in labels), labels
+    assert any(text.endswith("?") for text in labels) and any(text.endswith(":") for text in labels), labels
