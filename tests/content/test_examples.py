@@ -59,3 +59,15 @@ def test_a_changed_template_sentence_fails_the_example_goldens(tmp_path):
     with pytest.raises(AssertionError, match=r"(?s)onlineshop.de.md differs.*\n\+.*Dieser Satz ist neu\."):
         compare_golden(golden_name(path, "de"), render_md(compose(changed, load(path), "de")))
     compare_golden(golden_name(path, "en"), render_md(compose(changed, load(path), "en")))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_english_recipient_line_agrees_in_number(catalog, path):
+    """One processor is "Recipient: … (processor, see there)", several "Recipients: … (processors" (walk8 10)."""
+    lines = [line for line in render_md(compose(catalog, load(path), "en")).splitlines()
+             if line.startswith("**Recipient") and "see there" in line]
+    for line in lines:
+        names = line.split(":** ", 1)[1].split(" (processor")[0].split(", ")
+        one = len(names) == 1
+        assert line.startswith("**Recipient:**" if one else "**Recipients:**"), line
+        assert ("(processor, see there)" if one else "(processors, see there)") in line, line
