@@ -86,8 +86,9 @@ class Requirement(Struct, kw_only=True):
     severity: Severity = "warning"
     because: Text | None = None
     when: str | None = None  # an option expression of the requiring service: the requirement holds only then
-    # option values the required service must have (e.g. the phone section saying an AI answers)
-    with_options: dict[str, str | int | bool] = {}
+    # option values the required service (for a category: one of its services) must have, e.g. the
+    # phone section saying an AI answers; a list names the values any of which will do
+    with_options: dict[str, str | int | bool | list[str]] = {}
 
 
 class Task(Struct, kw_only=True):

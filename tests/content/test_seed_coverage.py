@@ -93,10 +93,15 @@ SEEDS = {
 }
 
 
-def seed_project(topics, state, custom):
+def seed_project(catalog, topics, state, custom):
     project = example_project()
     project.state = state
     project.services = [SelectedService(id=s) for s in dict.fromkeys(s for sv, _, _ in topics.values() for s in sv)]
+    bots = {s.id for s in project.services} & {"ai-chatbot", "ai-voice-assistant"}
+    if bots:  # as the check asks: the models' sections name the bots they serve
+        feature = "both" if len(bots) == 2 else "chatbot" if "ai-chatbot" in bots else "voice"
+        project.services = [SelectedService(id=s.id, options={"feature": feature})
+                            if any(o.id == "feature" for o in catalog.services[s.id].options) else s for s in project.services]
     if any(s.id == "ai-voice-assistant" for s in project.services):
         # as the check asks: the phone section says that the assistant answers calls first
         project.services = [s for s in project.services if s.id != "phone-contact"]
@@ -108,7 +113,7 @@ def seed_project(topics, state, custom):
 @pytest.mark.parametrize("seed", list(SEEDS))
 def test_seed_policy_topics_are_all_covered(catalog, seed):
     topics, state, custom = SEEDS[seed]
-    project = seed_project(topics, state, custom)
+    project = seed_project(catalog, topics, state, custom)
     assert not [s.id for s in project.services if s.id not in catalog.services]
     for lang in ("de", "en"):
         document = compose(catalog, project, lang)
@@ -127,7 +132,7 @@ def test_seed_policy_topics_are_all_covered(catalog, seed):
 def test_seed_mistakes_are_not_repeated(catalog):
     """The seeds cite TTDSG, Privacy Shield, leave '[Telefonnummer]' unfilled: we never do."""
     for topics, state, custom in SEEDS.values():
-        project = seed_project(topics, state, custom)
+        project = seed_project(catalog, topics, state, custom)
         for lang in ("de", "en"):
             html = render_html(compose(catalog, project, lang))
             for outdated in ("TTDSG", "Privacy Shield", "Privacy-Shield", "TMG", "contentReference", "[Telefonnummer]"):

@@ -207,7 +207,9 @@ def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs
     assert catalog.services["ai-chatbot"].name("en") in en.message and "AI model providers" in en.message
     assert "Anbieter von KI-Modellen" in de.message and "Modell" in de.message
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
-    project.services.append(SelectedService(id=ai))
+    project.services.append(SelectedService(id=ai, options={"feature": "voice"}))  # the model serves another bot
+    assert by_code(checks(catalog, project), "requires")
+    project.services[-1] = SelectedService(id=ai)  # its default: the chatbot
     assert not by_code(checks(catalog, project), "requires")
 
 
@@ -221,13 +223,20 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     # the model provider, the carrier and a phone section that says the assistant answers first
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
     project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
+    # a model set up for the chatbot only: its section would not name the calls (walk8 4)
+    (model, _) = by_code(checks(catalog, project, lang="en"), "requires")
+    assert "“What do you use the model for?” to the voice assistant" in model.message
+    project.services[-3] = SelectedService(id=ai, options={"feature": "both"})
     (phone,) = by_code(checks(catalog, project, lang="en"), "requires")  # phone section says a human answers
     assert "assistant answers calls first" in phone.message
     project.services[-1] = SelectedService(id="phone-contact", options={"ai_assistant": True})
     assert not by_code(checks(catalog, project), "requires")
     # on the website the assistant needs no carrier and no phone section (`when` of the requirement)
-    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}), SelectedService(id=ai)]
+    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}),
+                        SelectedService(id=ai, options={"feature": "voice"})]
     assert not by_code(checks(catalog, project), "requires")
+    project.services[-1] = SelectedService(id="deepl")  # a translation service is no speech model
+    assert by_code(checks(catalog, project), "requires")
 
 
 def test_phone_and_voice_assistant_sections_say_the_same(catalog):
@@ -431,3 +440,20 @@ def test_a_german_postcode_that_is_not_five_digits_is_a_finding_at_the_field(cat
                 assert found[0].target == "controller.postcode" and found[0].severity == "warning"
                 assert (f"„{postcode.strip()}“" if lang == "de" else f"“{postcode.strip()}”") in found[0].message
                 assert "79098" in found[0].message  # says what a right one looks like
+
+
+def test_a_voice_assistant_in_the_browser_asks_no_phone_number_and_no_announcement_of_calls(catalog):
+    """walk8 4: in the browser the data list named a phone number and the task spoke of calls."""
+    from editor.core.tasks import site_tasks
+
+    project = example_project()
+    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}),
+                        SelectedService(id="mistral-ai", options={"feature": "voice"})]
+    for channel, data, task in (("web", "IP address", "ai-disclosure-web"), ("phone", "phone number", "ai-disclosure-call")):
+        project.services[0] = SelectedService(id="ai-voice-assistant", options={"channel": channel})
+        section = next(s for s in compose(catalog, project, "en").walk() if s.id == "service-ai-voice-assistant")
+        text = " ".join(r.text for b in section.blocks for r in getattr(b, "runs", ()))
+        assert data in text and ("phone number" in text) == (channel == "phone"), text
+        assert ("separate sections" if channel == "phone" else "a separate section") in text, text
+        ids = [t.id for t in site_tasks(catalog, project, "en") if t.id.startswith("ai-disclosure")]
+        assert ids == [task], ids
