@@ -65,3 +65,12 @@ def test_owned_by_person_reads_the_key_only():
     project.controller.legal_form_other = "Einzelunternehmen"  # own words: we cannot tell, so no claim
     assert not owned_by_person(project.controller)
     assert owned_by_person(shop("freelancer").controller)
+
+
+@pytest.mark.parametrize("lang, words", [("de", "„Rosa Rot“ als „Vertreten durch“"), ("en", "“Rosa Rot” as “represented by”")])
+def test_a_person_named_without_a_legal_form_is_a_warning(catalog, lang, words):
+    """walk8 13: a practice owner left the legal form open and the policy called her its representative."""
+    (finding,) = [f for f in checks(catalog, shop(""), lang=lang) if f.code == "legal-form-missing"]
+    assert finding.severity == "warning" and finding.target == "controller.legal_form" and words in finding.message
+    assert not [f for f in checks(catalog, shop("gmbh"), lang=lang) if f.code == "legal-form-missing"]
+    assert not [f for f in checks(catalog, shop("", owner=""), lang=lang) if f.code == "legal-form-missing"]

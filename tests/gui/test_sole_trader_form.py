@@ -27,3 +27,17 @@ def test_a_sole_trader_without_an_owner_is_a_finding_that_leads_to_the_field(win
     (found,) = [f for f in window.findings.findings if f.code == "owner-missing"]
     assert found.severity == "warning" and found.target == "controller.representative"
     assert "enter the owner's name" in found.message
+
+
+def test_a_person_named_without_a_legal_form_leads_to_the_legal_form(window, qtbot):
+    project = Project()
+    project.controller.representative = "Maria Huber"
+    window.session.set_project(project, None)
+    window.resize(1400, 900)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    window.live.run_checks()
+    (row,) = [i for i, f in enumerate(window.findings.findings) if f.code == "legal-form-missing"]
+    window.findings.itemClicked.emit(window.findings.item(row))
+    qtbot.waitUntil(lambda: window.company_form.legal_form.hasFocus())
+    assert window.tabs.currentIndex() == 0

@@ -37,6 +37,8 @@ def controller(inputs: Inputs) -> Iterable[Finding]:
         yield finding("postcode-invalid", "controller.postcode", lang, value=c.postcode.strip())
     if owned_by_person(c) and not c.representative.strip():  # a trade name alone does not say who is responsible
         yield finding("owner-missing", "controller.representative", lang)
+    if c.representative.strip() and not c.legal_form:  # the text cannot tell an owner from a representative
+        yield finding("legal-form-missing", "controller.legal_form", lang, value=c.representative.strip())
 
 
 def authority(inputs: Inputs) -> Iterable[Finding]:
