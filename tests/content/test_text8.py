@@ -1,0 +1,34 @@
+"""text8: the pack text leftovers — a hoster's data list without form entries for every site."""
+import pytest
+
+from editor.core.compose import compose
+from editor.core.document import iter_runs
+from editor.core.project import SelectedService, example_project
+from test_special_categories import CATALOG, section_text
+
+HOSTERS = sorted(s.id for s in CATALOG.services.values()
+                 if s.category == "hosting" and s.data is CATALOG.categories["hosting"].data)
+FORM_WORDS = {"de": ("Formular",), "en": ("form entries", "form contents", "forms")}
+
+
+def texts(service_ids, lang):
+    project = example_project()
+    project.services = [SelectedService(id=s) for s in service_ids]
+    return {s.id.removeprefix("service-"): " ".join(r.text for b in s.blocks for r in iter_runs(b))
+            for s in compose(CATALOG, project, lang).walk() if s.id.startswith("service-")}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("hoster", HOSTERS)
+def test_a_hoster_of_a_site_without_forms_claims_no_form_entries(hoster, lang):
+    text = section_text(hoster, lang)
+    assert not any(word in text for word in FORM_WORDS[lang]), text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_selected_contact_form_lists_the_entries_and_names_the_hoster_as_recipient(lang):
+    """Where a form is selected, its own section says what is entered and who holds it."""
+    found = texts(["ionos", "contact-form"], lang)
+    assert {"de": "Empfänger: IONOS (Auftragsverarbeiter, siehe dort)",
+            "en": "Recipients: IONOS (processors, see there)"}[lang] in " ".join(found["contact-form"].split())
+    assert {"de": "Inhalt Ihrer Nachricht", "en": "content of your message"}[lang] in found["contact-form"]
