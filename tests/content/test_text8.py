@@ -7,7 +7,8 @@ from editor.core.project import SelectedService, example_project
 from test_special_categories import CATALOG, section_text
 
 HOSTERS = sorted(s.id for s in CATALOG.services.values()
-                 if s.category == "hosting" and s.data is CATALOG.categories["hosting"].data)
+                 if s.category == "hosting" and s.data == CATALOG.categories["hosting"].data)
+assert len(HOSTERS) > 20  # the hosters that say what the category says
 FORM_WORDS = {"de": ("Formular",), "en": ("form entries", "form contents", "forms")}
 
 
