@@ -55,3 +55,17 @@ def test_paypal_pay_later_names_the_automated_credit_decision_and_where_to_ask_f
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_klarna_names_where_to_ask_for_review_of_its_automated_decision(lang):
     assert ART22[lang].format(p="Klarna") in section_text("klarna", lang)
+
+
+def test_jimdo_states_its_seven_day_log_period_with_its_source_and_the_log_section_is_held_to_it():
+    """Jimdo's legal help centre states 7 days for the request logs of Jimdo sites: the record says
+    so as a period, so the "Server log files" section is checked against it (as for STRATO)."""
+    from editor.core.checks import checks
+
+    jimdo = CATALOG.services["jimdo"]
+    assert [(p.data, p.days) for p in jimdo.periods] == [("server_logs", 7)]
+    assert any("jimdo-legal.zendesk.com" in s and "360000928406" in s for s in jimdo.sources)
+    project = example_project()
+    for days, conflicts in ((14, 1), (7, 0)):
+        project.services = [SelectedService(id="jimdo"), SelectedService(id="server-logs", options={"retention_days": days})]
+        assert len([f for f in checks(CATALOG, project, lang="de") if f.code == "retention-conflict"]) == conflicts
