@@ -142,7 +142,7 @@ class Composer:
 
     def _service_view(self, service: schema.Service, lang: str, options: dict[str, Any]) -> ServiceView:
         catalog = self.catalog
-        inputs = ctx.Inputs(catalog, lang, options=options)
+        inputs = ctx.Inputs(catalog, lang, options=options, runs_site=catalog.runs_site(service))
         record_context: dict[str, Any] | None = None  # built for the first text that is a template
 
         def t(text: schema.Text | None) -> MdSafe | None:
@@ -212,7 +212,8 @@ class Composer:
 
     def applies(self, service: schema.Service, when: str | None, options: dict[str, Any]) -> bool:
         """Whether a ``when`` of the service's holds for these options (checks decide as the text)."""
-        return not when or self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options))
+        return not when or self._applies(service, when, ctx.Inputs(self.catalog, "de", options=options,
+                                                                    runs_site=self.catalog.runs_site(service)))
 
     def accesses_device(self, service: schema.Service, options: dict[str, Any]) -> bool:
         """The one rule for the text's device line, the banner check and the withdrawal section."""

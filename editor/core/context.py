@@ -76,6 +76,7 @@ class Inputs(msgspec.Struct, frozen=True):
     handlers: tuple[str, ...] = ()  # names of the selected services that process the service's data for us
     hosted: tuple[str, ...] = ()  # names of the selected self-hosted services that run on the service's servers
     shared: SharedView = NOTHING_SHARED  # what the service's category says once for all its services
+    runs_site: bool = False  # the service runs the website's server (catalog.runs_site), for conditions
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: (i.service_key, i.lang)),
     Name("options", frozenset({SERVICE, TEXT, RECORD, CONDITION}), "the service's options (ruled, see options.py)",
          lambda i: i.options, lambda i: tuple(sorted(i.options.items()))),
+    Name("runs_site", frozenset({CONDITION}), "the service record's runs_site, else its category's (catalog.runs_site)",
+         lambda i: i.runs_site, lambda i: i.runs_site),
     Name("handlers", _SERVICE, "the selected services of the categories the service's handled_by names",
          lambda i: list(i.handlers), lambda i: (i.handlers, i.lang)),
     Name("hosted", _SERVICE, "the selected self-hosted services whose handled_by names the service or its category",

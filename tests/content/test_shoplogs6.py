@@ -40,15 +40,24 @@ def test_a_hosted_shop_names_the_request_logs_with_basis_data_and_retention(shop
     assert LOGS_KEPT[lang].search(retention(shop, lang))
 
 
-@pytest.mark.parametrize("shop", HOSTED_SHOPS)
-def test_a_hosted_shop_keeps_the_order_purposes_of_its_category(shop):
-    """The records list their purposes themselves (the log purpose is theirs alone): the
-    category's order purposes must not get lost or drift apart from them."""
-    own = {(p.text.de, p.basis) for p in CATALOG.services[shop].purposes}
-    missing = {(p.text.de, p.basis) for p in CATALOG.categories["ecommerce"].purposes} - own
-    # Shopify words its order purpose itself ("einschließlich Bestätigung, …")
-    assert missing == ({("Abwicklung Ihrer Bestellung mit Bestätigung, Versand und Rechnung.", "contract")}
-                       if shop == "shopify" else set())
+def test_the_log_purpose_lives_once_in_the_shop_category_for_the_shops_that_run_the_site():
+    """The category says it once, for runs_site services only; only Shopify lists its purposes
+    itself (its analytics option), so it must say the category's log purpose word for word."""
+    (log,) = [p for p in CATALOG.categories["ecommerce"].purposes if p.when]
+    assert log.when == "runs_site" and log.basis == "legitimate_interest"
+    assert LOG_PURPOSE["de"].startswith(log.text.de.rstrip(".")) and LOG_PURPOSE["en"].startswith(log.text.en.rstrip("."))
+    for shop in HOSTED_SHOPS:
+        purposes = CATALOG.services[shop].purposes
+        if shop == "shopify":
+            assert any((p.text, p.basis, p.interest) == (log.text, log.basis, log.interest) for p in purposes)
+        else:
+            assert purposes == CATALOG.categories["ecommerce"].purposes, shop
+    others = [s.id for s in SERVICES if s.category == "ecommerce" and s.id not in HOSTED_SHOPS]
+    assert others
+    for lang in ("de", "en"):
+        for service_id in others:
+            assert LOG_PURPOSE[lang] not in section_text(service_id, lang), service_id
+            assert PER_REQUEST[lang] not in section_text(service_id, lang), service_id
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -136,6 +136,8 @@ PRINT = {"label": '{{ label("basis", "consent") }}', "placeholder": '{{ placehol
 SERVICE_NAMES = [n for n in ctx.CONTEXT if ctx.SERVICE in ctx.CONTEXT[n].kinds and ctx.SECTION not in ctx.CONTEXT[n].kinds]
 SECTION_NAMES = [n for n in ctx.CONTEXT if ctx.SECTION in ctx.CONTEXT[n].kinds]
 HELPERS = {n for n, d in ctx.CONTEXT.items() if d.build is None}
+# names only conditions read: a fact of the service record, the same for every project (own test below)
+CONDITION_NAMES = [n for n in ctx.CONTEXT if ctx.CONTEXT[n].kinds == {ctx.CONDITION}]
 
 
 def _probe_catalog(tmp_path):
@@ -231,7 +233,7 @@ def _probe_texts(document):
 
 
 def test_every_declared_name_invalidates_what_reads_it(tmp_path):
-    assert set(SERVICE_NAMES) | set(SECTION_NAMES) == set(ctx.CONTEXT), "a declared name has no probe"
+    assert set(SERVICE_NAMES) | set(SECTION_NAMES) | set(CONDITION_NAMES) == set(ctx.CONTEXT), "a declared name has no probe"
     catalog = _probe_catalog(tmp_path)
     project = example_project()
     project.stand = "2026-01-31"
@@ -252,3 +254,50 @@ def test_every_declared_name_invalidates_what_reads_it(tmp_path):
         project.services = [SelectedService(id=f"probe-{n}") for n in (*SERVICE_NAMES, "shared-twin")]
     unchanged = sorted(n for n, texts in seen.items() if len(texts) < 2 and n not in HELPERS)
     assert not unchanged, f"no edit changed what these names print, so their keys went untested: {unchanged}"
+
+
+RUNS_SITE_PROBE = MINIMAL_SERVICE.replace('role = "self_hosted"', 'role = "self_hosted"\n{extra}').replace(
+    'en = ["IP address"] }}', 'en = ["IP address"], conditional = [{{ de = "Aufrufdaten", en = "request data", when = "runs_site" }}] }}'
+) + '''
+[[service.purposes]]
+text = {{ de = "Protokolle jedes Aufrufs.", en = "Logs of every request." }}
+basis = "contract"
+when = "runs_site"
+
+[[service.purposes]]
+text = {{ de = "Kein Server.", en = "No server." }}
+basis = "contract"
+when = "not runs_site"
+
+[[service.tasks]]
+id = "logs-{id}"
+text = {{ de = "Logs prüfen.", en = "Check the logs." }}
+when = "runs_site"
+'''
+
+
+def test_runs_site_in_a_condition_is_the_records_and_stays_true_warm(tmp_path):
+    """runs_site (the service's own, else its category's — catalog.runs_site) decides purposes,
+    conditional data and tasks alike; its key is the value, fixed by the record: warm == scratch."""
+    assert CONDITION_NAMES == ["runs_site"]
+    from editor.core.tasks import site_tasks
+
+    services = (RUNS_SITE_PROBE.format(id="server", extra="runs_site = true")
+                + RUNS_SITE_PROBE.format(id="plain", extra=""))
+    catalog = _load(tmp_path, services=services)
+    assert not catalog.errors, catalog.errors
+    project = example_project()
+    project.stand = "2026-01-31"
+    for chosen in (["plain"], ["server", "plain"], ["server"]):
+        project.services = [SelectedService(id=s) for s in chosen]
+        for lang in ("de", "en"):
+            warm = compose(catalog, project, lang)
+            assert warm == compose(catalog_twin(catalog), project, lang)
+        texts = {s.id: repr(s.blocks) for s in compose(catalog, project, "de").walk() if s.id.startswith("service-")}
+        for sid in chosen:
+            runs = sid == "server"
+            assert ("Protokolle jedes Aufrufs" in texts[f"service-{sid}"]) is runs
+            assert ("Aufrufdaten" in texts[f"service-{sid}"]) is runs
+            assert ("Kein Server" in texts[f"service-{sid}"]) is not runs
+        assert [t.id for t in site_tasks(catalog, project) if t.id.startswith("logs-")] == (
+            ["logs-server"] if "server" in chosen else [])
