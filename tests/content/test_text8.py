@@ -31,7 +31,7 @@ def test_a_selected_contact_form_lists_the_entries_and_names_the_hoster_as_recip
     """Where a form is selected, its own section says what is entered and who holds it."""
     found = texts(["ionos", "contact-form"], lang)
     assert {"de": "Empfänger: IONOS (Auftragsverarbeiter, siehe dort)",
-            "en": "Recipients: IONOS (processors, see there)"}[lang] in " ".join(found["contact-form"].split())
+            "en": "Recipient: IONOS (processor, see there)"}[lang] in " ".join(found["contact-form"].split())
     assert {"de": "Inhalt Ihrer Nachricht", "en": "content of your message"}[lang] in found["contact-form"]
 
 
