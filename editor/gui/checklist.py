@@ -366,7 +366,10 @@ class ServiceChecklist(Retranslating, QWidget):
         sid = item.data(0, ROLE_ID)
         if sid:
             self._update_counts()
-            self.toggled.emit(sid, item.checkState(0) == Qt.CheckState.Checked)
+            checked = item.checkState(0) == Qt.CheckState.Checked
+            self.toggled.emit(sid, checked)
+            if checked:  # a click on the box does not make the row current: its options are what comes next
+                self.tree.setCurrentItem(item)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         self._kept = None  # the user highlighted another row
