@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================== layout
     def _build_layout(self) -> None:
-        self.company_form = CompanyForm(self.model, self.push)
+        self.company_form = CompanyForm(self.model, self.push, self.apply_changes)
         self.company_scroll = wrap(self.company_form)
         self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
         self.custom_form = CustomSectionsForm(self.model, self.push)

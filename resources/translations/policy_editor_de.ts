@@ -49,6 +49,13 @@
     </message>
   </context>
   <context>
+    <name>AddressPaste</name>
+    <message>
+      <source>Paste address</source>
+      <translation>Adresse einfügen</translation>
+    </message>
+  </context>
+  <context>
     <name>CompanyForm</name>
     <message>
       <source>Company (controller)</source>

@@ -470,6 +470,8 @@ GERMAN = {
     "Undo": "Rückgängig",
     "Redo": "Wiederholen",
     "&Don't export": "&Nicht exportieren",
+    # company form: a pasted address block (walk7)
+    "Paste address": "Adresse einfügen",
 }
 
 # numerus strings: (singular, plural) per language

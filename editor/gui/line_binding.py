@@ -1,0 +1,49 @@
+"""A form's QLineEdit bound to one target of the project: typing pushes SetCommands that merge
+into one undo step per burst of typing (a merge session); refresh shows the model's value.
+A pasted block of several lines goes to ``on_lines`` where a form offers it (address_paste)."""
+from __future__ import annotations
+
+import itertools
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QLineEdit
+
+from .address_paste import has_lines
+from .model import ProjectModel
+from .targets import EditTarget
+
+Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
+_session = itertools.count(1)
+
+
+def next_session() -> int:
+    """A new merge-session number: edits with different numbers never merge into one undo step."""
+    return next(_session)
+
+
+class LineBinding:
+    """A QLineEdit bound to one target."""
+
+    def __init__(self, edit: QLineEdit, target: EditTarget, model: ProjectModel, push: Push) -> None:
+        self.edit, self.target, self.model, self.push = edit, target, model, push
+        self.label = ""  # the undo step's name (retranslateUi)
+        self.session = next_session()
+        self.on_lines: Callable[[str], None] | None = None  # takes a pasted block instead of the one line
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self._finished)
+
+    def _edited(self, text: str) -> None:
+        if self.on_lines is not None and has_lines(text):
+            self.on_lines(text)
+            self.refresh()  # the field shows its value, not the block (also when nothing changed)
+            self._finished()
+            return
+        self.push(self.target, text, self.label, self.session)
+
+    def _finished(self) -> None:
+        self.session = next_session()  # the next burst of typing is a new undo step
+
+    def refresh(self) -> None:
+        value = self.model.get(self.target) or ""
+        if self.edit.text() != value:
+            self.edit.setText(value)
