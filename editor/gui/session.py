@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..core import project as project_io
 from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError, SelectedService, new_project
+from ..core.projectmessages import in_language
 from . import settings as app_settings
 from . import translation
 from .autosave import Autosave
@@ -121,8 +122,13 @@ class FileSession(QObject):
         self.fingerprint = loaded.fingerprint
         self.add_recent(str(Path(path).resolve()))
         if loaded.warnings:
-            self.prompts.show_error(self.tr("Please note"), "\n\n".join(loaded.warnings))
+            self.prompts.show_error(self.tr("Please note"), self.warning_text(loaded.warnings))
         return True
+
+    @staticmethod
+    def warning_text(warnings: list[str]) -> str:
+        """What loading or saving settled, in the interface's language."""
+        return "\n\n".join(in_language(warning, translation.language()) for warning in warnings)
 
     def failure_text(self, exc: Exception) -> str:
         if isinstance(exc, ProjectError):
@@ -186,7 +192,7 @@ class FileSession(QObject):
         self.model.project.export_history = project.export_history
         self.fingerprint = saved.fingerprint
         if saved.warnings:
-            self.prompts.show_error(self.tr("The project was saved without a backup"), "\n\n".join(saved.warnings))
+            self.prompts.show_error(self.tr("The project was saved without a backup"), self.warning_text(saved.warnings))
         self.path = path
         self.undo_stack.setClean()
         self.autosave.remove()
