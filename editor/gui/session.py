@@ -96,7 +96,7 @@ class FileSession(QObject):
             try:
                 project = project_io.load(path)
             except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-                self.prompts.show_error(self.tr("The example cannot be opened"), self.failure_text(exc))
+                self.prompts.show_error(self.tr("The example cannot be opened"), self.failure_text(exc), details(exc))
                 return
         else:
             project = project_io.example_project()
@@ -115,7 +115,7 @@ class FileSession(QObject):
         try:
             loaded = project_io.load_file(path)
         except Exception as exc:  # ProjectError says what is wrong; anything else must not be a traceback either
-            self.prompts.show_error(self.tr("The project cannot be opened"), self.failure_text(exc))
+            self.prompts.show_error(self.tr("The project cannot be opened"), self.failure_text(exc), details(exc))
             return False
         self.autosave.remove()
         self.set_project(loaded.project, Path(path).resolve())
@@ -252,7 +252,7 @@ class FileSession(QObject):
                 self.prompts.show_error(self.tr("Unsaved changes cannot be restored"),
                                         self.tr("The autosave %1 cannot be read: %2 It was kept, in case it can be "
                                                 "rescued by hand.").replace("%1", str(orphan.project_file))
-                                        .replace("%2", self.failure_text(exc)))
+                                        .replace("%2", self.failure_text(exc)), details(exc))
                 continue
             what = orphan.original or self.tr("a new project")
             when = recovery_time(orphan.time, translation.language())
@@ -265,6 +265,11 @@ class FileSession(QObject):
                 return True
             orphan.discard()
         return False
+
+
+def details(exc: Exception) -> str:
+    """The parser's own words about a file (line and column, the field's path), for support."""
+    return exc.details if isinstance(exc, ProjectError) else ""
 
 
 def recovery_time(when: _dt.datetime, lang: str) -> str:
