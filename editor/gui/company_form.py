@@ -96,7 +96,7 @@ class CompanyForm(Retranslating, QWidget):
             self._line(form, ControllerField(name))
         for target, binding in self.bindings.items():  # a pasted address block goes into its fields
             if isinstance(target, ControllerField) and target != LEGAL_FORM_OTHER:
-                binding.on_lines = lambda text, field=target.name: self.address_paste.paste(field, text)
+                binding.on_lines = lambda text, b=binding: self.address_paste.paste(b, text)
         self.websites = QPlainTextEdit()
         self.websites.setTabChangesFocus(True)
         self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)

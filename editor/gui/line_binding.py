@@ -28,14 +28,13 @@ class LineBinding:
         self.edit, self.target, self.model, self.push = edit, target, model, push
         self.label = ""  # the undo step's name (retranslateUi)
         self.session = next_session()
-        self.on_lines: Callable[[str], None] | None = None  # takes a pasted block instead of the one line
+        self.on_lines: Callable[[str], None] | None = None  # takes a pasted block instead of the one line; refreshes
         edit.textEdited.connect(self._edited)
         edit.editingFinished.connect(self._finished)
 
     def _edited(self, text: str) -> None:
         if self.on_lines is not None and has_lines(text):
-            self.on_lines(text)
-            self.refresh()  # the field shows its value, not the block (also when nothing changed)
+            self.on_lines(text)  # shows the field's value, not the block (also when nothing changed)
             self._finished()
             return
         self.push(self.target, text, self.label, self.session)

@@ -472,6 +472,7 @@ GERMAN = {
     "&Don't export": "&Nicht exportieren",
     # company form: a pasted address block (walk7)
     "Paste address": "Adresse einfügen",
+    "Not recognised, so left in “%1”: %2": "Nicht zugeordnet, daher im Feld „%1“ gelassen: %2",
 }
 
 # numerus strings: (singular, plural) per language

@@ -1,5 +1,6 @@
 """A multi-line address pasted into the company form (walk6 8): the lines go into their fields as
 one undo step, through the clipboard and Ctrl+V / the line's own paste as a user does it."""
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -61,6 +62,11 @@ def test_pasted_into_the_street_with_a_line_nobody_can_place(window, qtbot):
     # what is not recognised stays in the field it was pasted into, as one line: nothing is lost
     assert c.street == "c/o Bürohaus Mitte, Mariahilfer Straße 12/3, Fax 01 23456"
     assert street.text() == c.street and "\n" not in street.text()
+    # selected, and named in the status bar: one key removes it where it does not belong
+    assert street.selectedText() == ", Fax 01 23456"  # with its comma: Delete leaves the street clean
+    qtbot.keyClick(street, Qt.Key.Key_Delete)
+    assert window.model.project.controller.street == "c/o Bürohaus Mitte, Mariahilfer Straße 12/3"
+    assert window.statusBar().currentMessage() == "Not recognised, so left in “Street and number”: Fax 01 23456"
     assert window.model.get(WEBSITES) == ["https://www.lisl.at"]
     assert window.model.get(STATE) == ""  # an Austrian postcode names no German state
     assert c.legal_form == ""  # no legal form in the name, none chosen
@@ -97,4 +103,8 @@ def test_the_undo_step_is_named_in_german(window, qtbot, ui_language):
     form = _form(window)
     _paste(qtbot, form.fields[ControllerField("street")], "Hauptstraße 5\n79098 Freiburg")
     assert window.undo_stack.undoText() == "Adresse einfügen"
+    assert window.statusBar().currentMessage() == ""  # everything found its field
+    _paste(qtbot, form.fields[ControllerField("name")], "Bäckerei Sonnenschein GmbH\nHauptstraße 5\nUSt-IdNr. DE1")
+    assert window.statusBar().currentMessage() == "Nicht zugeordnet, daher im Feld „Firmenname“ gelassen: USt-IdNr. DE1"
+    assert window.model.project.controller.legal_form == "gmbh"  # from the name, not the line left behind
     assert window.model.project.controller.postcode == "79098"
