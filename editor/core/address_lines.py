@@ -92,27 +92,36 @@ def _shape(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _street(others: list[tuple[int, str]], postcode_at: int | None) -> tuple[int, str] | None:
+    """The street among the lines with no shape of their own: one ending with a house number,
+    or after the first line naming a street ("Am Marktplatz"); of several, the one nearest
+    before the postcode's line — the first line is then the name ("Studio 54")."""
+    found = [(at, line) for n, (at, line) in enumerate(others)
+             if _HOUSE_NUMBER.search(line) or (n and _STREET_WORD.search(line))]
+    if len(found) > 1 and found[0] == others[0]:
+        found = found[1:]
+    before = [item for item in found if postcode_at is not None and item[0] < postcode_at]
+    return before[-1] if before else (found[0] if found else None)
+
+
 def recognise(text: str) -> Address:
     """The fields a pasted address block fills in. The first field of each kind is taken (a
     second phone number is ``rest``); a c/o line goes before the street, which it belongs to."""
     found: dict[str, str] = {}
     care_of: list[str] = []
     rest: list[tuple[int, str]] = []  # (position, line): lines of a kind already found
-    unknown: list[tuple[int, str]] = []  # (position, line) of lines with no shape of their own
-    address_at = None  # where the first street or city line stands: the name comes before it
+    others: list[tuple[int, str]] = []  # (position, line) of lines with no shape of their own
+    postcode_at = None
     for at, line in enumerate(lines(text)):
         shape = _shape(line)
         place = _POSTCODE_CITY.match(line)
-        if place and "postcode" not in found:
-            prefix, found["postcode"], found["city"] = place.group(1), place.group(2), place.group(3)
-            code = _PREFIX_COUNTRY.get((prefix or "").casefold())
-            if prefix and not code:  # "X-12345 …": not a prefix this knows, so no postcode either
-                del found["postcode"], found["city"]
-                rest.append((at, line))
-                continue
+        code = _PREFIX_COUNTRY.get((place.group(1) or "").casefold()) if place else None
+        if place and postcode_at is None and (code or not place.group(1)):  # "X-123 …": no prefix this knows
+            found["postcode"], found["city"], postcode_at = place.group(2), place.group(3), at
             if code:
-                found.setdefault("country_code", code)
-            address_at = at if address_at is None else address_at
+                found["country_code"] = code
+        elif place:
+            rest.append((at, line))
         elif shape and shape[0] == "care_of":
             care_of.append(line)
         elif shape and shape[0] == "register" and "register" in found:
@@ -121,19 +130,21 @@ def recognise(text: str) -> Address:
             found[shape[0]] = shape[1]
         elif shape:
             rest.append((at, line))
-        elif "street" not in found and (_HOUSE_NUMBER.search(line) or (unknown and _STREET_WORD.search(line))):
-            found["street"] = line
-            address_at = at if address_at is None else address_at
         else:
-            unknown.append((at, line))
-    if unknown and address_at is not None and unknown[0][0] < address_at:
-        found["name"] = unknown.pop(0)[1]
+            others.append((at, line))
+    street = _street(others, postcode_at)
+    if street:
+        others.remove(street)
+        found["street"] = street[1]
+    starts = [at for at in (postcode_at, street[0] if street else None) if at is not None]
+    if others and starts and others[0][0] < min(starts):  # the name stands before the address
+        found["name"] = others.pop(0)[1]
     if care_of:
         found["street"] = ", ".join([*care_of, found["street"]] if found.get("street") else care_of)
     code = found.pop("country_code", "")
     if code and "country" not in found:
         found["country"] = country_name(code, "de")
-    return Address(**found, rest=tuple(line for _at, line in sorted(unknown + rest)))
+    return Address(**found, rest=tuple(line for _at, line in sorted(others + rest)))
 
 
 def spread(text: str, into: str) -> dict[str, str]:

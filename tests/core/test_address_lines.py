@@ -98,3 +98,13 @@ def test_nothing_pasted_is_lost():
     for line in text.splitlines():
         words = line.replace("Inh. ", "").split()
         assert all(word in kept for word in words), line
+
+
+def test_a_name_ending_with_a_number_is_no_street():
+    address = recognise("Studio 54\nHauptstraße 5\n79098 Freiburg")
+    assert (address.name, address.street) == ("Studio 54", "Hauptstraße 5")
+
+
+def test_a_postcode_with_a_prefix_it_does_not_know_is_kept_as_it_is():
+    address = recognise("Chez Paul\nRue de Rivoli 5\nF-75001 Paris")
+    assert address.postcode == "" and address.rest == ("F-75001 Paris",)
