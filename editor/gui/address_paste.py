@@ -4,9 +4,7 @@ name ends with and the federal state the postcode tells, each filled in only whi
 typing them would. What is not recognised stays in the field it was pasted into, as one line,
 selected there and named in the status bar, so that one key removes it where it does not belong.
 
-A QLineEdit keeps the line breaks of pasted text (it only shows them as spaces), whether it was
-pasted with Ctrl+V, the context menu, the middle mouse button or dropped: a text with a line break
-reaching ``textEdited`` can only have come that way, as nobody types one into a single line.
+The line binding (line_binding.py) hands such a block over instead of setting it as one line.
 """
 from __future__ import annotations
 
@@ -22,11 +20,6 @@ from .model import ProjectModel
 from .targets import STATE, WEBSITES, ControllerField
 
 Apply = Callable[[list, str], bool]  # (changes, undo text) → whether anything changed (Editing.apply_changes)
-LINE_BREAKS = ("\n", "\r", "\u2028")
-
-
-def has_lines(text: str) -> bool:
-    return any(mark in text for mark in LINE_BREAKS)
 
 
 class AddressPaste(QObject):

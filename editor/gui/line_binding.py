@@ -1,6 +1,9 @@
 """A form's QLineEdit bound to one target of the project: typing pushes SetCommands that merge
 into one undo step per burst of typing (a merge session); refresh shows the model's value.
-A pasted block of several lines goes to ``on_lines`` where a form offers it (address_paste)."""
+A pasted block of several lines goes to ``on_lines`` where a form offers it (address_paste): a
+QLineEdit keeps the line breaks of pasted text (it only shows them as spaces), whether pasted with
+Ctrl+V, the context menu, the middle mouse button or dropped — a text with a line break reaching
+``textEdited`` can only have come that way, as nobody types one into a single line."""
 from __future__ import annotations
 
 import itertools
@@ -8,12 +11,12 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QLineEdit
 
-from .address_paste import has_lines
 from .model import ProjectModel
 from .targets import EditTarget
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
+LINE_BREAKS = ("\n", "\r", "\u2028")
 
 
 def next_session() -> int:
@@ -33,7 +36,7 @@ class LineBinding:
         edit.editingFinished.connect(self._finished)
 
     def _edited(self, text: str) -> None:
-        if self.on_lines is not None and has_lines(text):
+        if self.on_lines is not None and any(mark in text for mark in LINE_BREAKS):
             self.on_lines(text)  # shows the field's value, not the block (also when nothing changed)
             self._finished()
             return
