@@ -24,7 +24,7 @@ from . import atomic
 from .atomic import Fingerprint
 from .projectlimits import (COUNT_LIMITS, FIELD_LIMITS, LINK, LONG, MAX_DEPTH, MAX_FILE_BYTES, SHORT, Unusable,
                             check_limits, clean_text, clean_value, field_limit, scrub, tidy)
-from .projectmessages import wrong_value
+from .projectmessages import backup_not_written, not_a_file, not_saved, wrong_value
 from .projectmigrations import MIGRATIONS, migrate
 from .projectmodel import (FORMAT, LANGUAGES, SCHEMA_VERSION, STATE_CODES, SUFFIX, Controller,
                            CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project,
@@ -135,8 +135,9 @@ def load_file(path: str | os.PathLike[str]) -> Loaded:
             raw = handle.read(MAX_FILE_BYTES + 1)
             st = os.fstat(handle.fileno())
     except OSError as exc:
+        why = not_a_file(exc) if isinstance(exc, atomic.NotAFileError) else _REASONS_DE.get(exc.errno, exc.strerror)
         raise ProjectError(f"The file {path} cannot be opened ({exc.strerror}).",
-                           de=f"Die Datei {path} kann nicht geöffnet werden ({_REASONS_DE.get(exc.errno, exc.strerror)}).",
+                           de=f"Die Datei {path} kann nicht geöffnet werden ({why}).",
                            details=str(exc.strerror or "")) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -162,14 +163,6 @@ def dumps(project: Project) -> str:
     data["overrides"] = dict(sorted(data["overrides"].items()))
     # A lone surrogate set by code that bypassed the model must not make saving impossible.
     return clean_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-_REASONS = {
-    errno.ENOSPC: "the disk is full", errno.EDQUOT: "your disk quota is used up",
-    errno.EACCES: "you have no permission to write there", errno.EPERM: "you have no permission to write there",
-    errno.EROFS: "the disk is read-only", errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "the folder does not exist", errno.ENAMETOOLONG: "the name is too long",
-}
 
 
 def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = True, *,
@@ -200,17 +193,17 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
             try:
                 atomic.write_atomic(backup, old, mode=st.st_mode & 0o7777, replace_readonly=True)
             except OSError as exc:
-                warnings.append(f"The backup copy {backup.name} could not be written ({_reason(exc)}); "
-                                "the project itself was saved.")
+                warnings.append(backup_not_written(backup.name, exc))
         atomic.write_atomic(target, data, replace_readonly=replace_readonly)
         written = os.stat(target)
     except SaveError:
         raise
     except atomic.NotAFileError as exc:
-        raise SaveError(f"The project cannot be saved as {path}: {exc.strerror}.") from None
+        raise SaveError(f"The project cannot be saved as {path}: {exc.strerror}.",
+                        de=f"Das Projekt kann nicht unter {path} gespeichert werden: {not_a_file(exc)}.") from None
     except OSError as exc:
-        raise SaveError(f"{path.name} could not be saved because {_reason(exc)}. "
-                        "The file on disk was not changed.") from None
+        en, de = not_saved(path.name, exc)
+        raise SaveError(en, de=de) from None
     return Saved(target, atomic.fingerprint_of(data, written), warnings)
 
 
@@ -227,7 +220,3 @@ def file_stem(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.casefold().translate(_SPELLED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].rstrip("-")
-
-
-def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno, (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower())

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from .projectmessages import field_name, plural
+from .projectmessages import field_name, listed_twice, plural
 from .projectmodel import LANGUAGES, Project, to_dict
 
 
@@ -175,7 +175,5 @@ def tidy(project: Project) -> list[str]:
     if twice:
         kept: set[str] = set()
         project.services = [s for s in project.services if s.id not in kept and not kept.add(s.id)]
-        names = ", ".join(f"'{clean_text(sid, 40)}'" for sid in twice[:3]) + (f" and {len(twice) - 3} more" if len(twice) > 3 else "")
-        warnings.append(f"The project lists {names} more than once; Policy Editor keeps the first entry of each "
-                        "(and its settings) and drops the copies when you save.")
+        warnings.append(listed_twice([clean_text(sid, 40) for sid in twice]))
     return warnings

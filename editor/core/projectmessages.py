@@ -1,8 +1,10 @@
 """What is wrong with a project file, in German and English words a shop owner reads: the
 field ("the company's postcode"), the kind of value it needs ("text", "a number"), and
-msgspec's check of the types turned into that. The parser's own English stays a detail."""
+msgspec's check of the types turned into that. The parser's own English stays a detail.
+Also the warnings loading and saving give (Note: English, with its German words along)."""
 from __future__ import annotations
 
+import errno
 import re
 
 # a field of the controller or the DPO: (German, English)
@@ -81,3 +83,87 @@ def wrong_value(detail: str) -> tuple[str, str]:
                 f"{where[1]} should be {_kind(expected.group(1), 1)} but {'are' if many else 'is'} {_kind(expected.group(2), 1)}")
     return (f"{where[0]} {'haben' if many else 'hat'} eine unbrauchbare Form",
             f"{where[1]} {'have' if many else 'has'} a form Policy Editor cannot use")
+
+
+class Note(str):
+    """A warning for the user: the English sentence as the text itself (as the command line
+    prints it) and the German one in ``de``, for an interface in German."""
+
+    de: str
+
+    def __new__(cls, en: str, de: str) -> "Note":
+        note = super().__new__(cls, en)
+        note.de = de
+        return note
+
+    def text(self, lang: str) -> str:
+        return self.de if lang == "de" else str(self)
+
+
+def in_language(message: str, lang: str) -> str:
+    """``message`` in ``lang`` where it carries its German words (a Note); else as it is."""
+    return message.text(lang) if isinstance(message, Note) else message
+
+
+def listed_twice(ids: list[str]) -> Note:
+    """A project file listing services more than once (``ids``, the first three named)."""
+    more = len(ids) - 3
+    en = ", ".join(f"'{sid}'" for sid in ids[:3]) + (f" and {more} more" if more > 0 else "")
+    de = ", ".join(f"„{sid}“" for sid in ids[:3]) + (f" und {more} weitere" if more > 0 else "")
+    return Note(f"The project lists {en} more than once; Policy Editor keeps the first entry of each "
+                "(and its settings) and drops the copies when you save.",
+                f"Das Projekt führt {de} mehr als einmal auf; Policy Editor behält jeweils den ersten Eintrag "
+                "(mit seinen Einstellungen) und entfernt die Kopien beim Speichern.")
+
+
+# why writing failed, as the end of a sentence: (German, English)
+_REASONS = {
+    errno.ENOSPC: ("der Datenträger voll ist", "the disk is full"),
+    errno.EDQUOT: ("Ihr Speicherplatz-Kontingent aufgebraucht ist", "your disk quota is used up"),
+    errno.EACCES: ("Ihnen dort die Schreibberechtigung fehlt", "you have no permission to write there"),
+    errno.EPERM: ("Ihnen dort die Schreibberechtigung fehlt", "you have no permission to write there"),
+    errno.EROFS: ("der Datenträger schreibgeschützt ist", "the disk is read-only"),
+    errno.ENOENT: ("es den Ordner nicht gibt", "the folder does not exist"),
+    errno.ENOTDIR: ("es den Ordner nicht gibt", "the folder does not exist"),
+    errno.ENAMETOOLONG: ("der Name zu lang ist", "the name is too long"),
+}
+_KINDS = {"a folder": "ein Ordner", "a pipe (FIFO)": "eine Pipe (FIFO)", "a device": "ein Gerät"}
+
+
+def _instead(exc: OSError) -> str | None:
+    """What atomic.NotAFileError ("it is a folder, not a file") found instead of a file, in
+    German ("ein Ordner"); None for any other error."""
+    found = re.fullmatch(r"it is (.+), not a file", exc.strerror or "")
+    return _KINDS.get(found.group(1), "etwas anderes") if found else None
+
+
+def not_a_file(exc: OSError) -> str:
+    """atomic.NotAFileError's "it is a folder, not a file" in German."""
+    return f"es ist {_instead(exc) or 'etwas anderes'}, keine Datei"
+
+
+def reason(exc: OSError) -> tuple[str, str]:
+    """Why writing failed, to follow "because"/"weil": (German, English). The system's own
+    words for a failure this does not know (they are English on most systems)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    instead = _instead(exc)
+    if instead:
+        return f"dort {instead} statt einer Datei liegt", exc.strerror
+    own = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+    return f"ein Fehler des Systems auftrat ({own})", own.lower()
+
+
+def backup_not_written(name: str, exc: OSError) -> Note:
+    """The project was saved, its backup copy ``name`` not."""
+    de, en = reason(exc)
+    return Note(f"The backup copy {name} could not be written ({en}); the project itself was saved.",
+                f"Die Sicherungskopie „{name}“ konnte nicht geschrieben werden, weil {de}; das Projekt selbst "
+                "wurde gespeichert.")
+
+
+def not_saved(name: str, exc: OSError) -> tuple[str, str]:
+    """Saving ``name`` failed: (English, German), for a SaveError."""
+    de, en = reason(exc)
+    return (f"{name} could not be saved because {en}. The file on disk was not changed.",
+            f"„{name}“ konnte nicht gespeichert werden, weil {de}. Die Datei auf dem Datenträger blieb unverändert.")

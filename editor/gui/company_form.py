@@ -8,13 +8,11 @@ added on leaving it; the federal state follows the postcode: filled in when empt
 Widgets push SetCommands (model.py) for typed targets (targets.py) and refresh from
 ProjectModel.changed. User edits are recognised by user-only signals (textEdited, clicked,
 activated) or by an ``_updating`` guard, so refreshing a widget after undo never records a new
-step. Typing merges into one step per field until the field loses focus (a new merge session).
+step. Typing merges into one step per field until the field loses focus (a new merge session); a
+pasted address block spreads over the fields as one step (address_paste.py).
 Texts are set in ``retranslateUi``, which runs again when the interface language changes.
 """
 from __future__ import annotations
-
-import itertools
-from typing import Any, Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +26,8 @@ from ..core.project import Dpo
 from ..core.states import state_name, state_names
 from ..core.websites import normalize
 from . import translation
+from .address_paste import AddressPaste, Apply
+from .line_binding import LineBinding as _LineBinding, Push, next_session
 from .model import ProjectModel
 from .targets import (
     LANGUAGES, STAFF_20_PLUS, STAND, STATE, WEBSITES, ControllerField, DpoField, DpoTarget, EditTarget, ProjectField, Target,
@@ -36,39 +36,10 @@ from .language_choice import LanguageChoice
 from .translation import Retranslating
 from .wheel import guard_wheel
 
-Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
-_session = itertools.count(1)
 LEGAL_FORM = ControllerField("legal_form")
 LEGAL_FORM_OTHER = ControllerField("legal_form_other")
 REPRESENTATIVE = ControllerField("representative")
 POSTCODE = ControllerField("postcode")
-
-
-def next_session() -> int:
-    """A new merge-session number: edits with different numbers never merge into one undo step."""
-    return next(_session)
-
-
-class _LineBinding:
-    """A QLineEdit bound to one target."""
-
-    def __init__(self, edit: QLineEdit, target: EditTarget, model: ProjectModel, push: Push) -> None:
-        self.edit, self.target, self.model, self.push = edit, target, model, push
-        self.label = ""  # the undo step's name (retranslateUi)
-        self.session = next_session()
-        edit.textEdited.connect(self._edited)
-        edit.editingFinished.connect(self._finished)
-
-    def _edited(self, text: str) -> None:
-        self.push(self.target, text, self.label, self.session)
-
-    def _finished(self) -> None:
-        self.session = next_session()  # the next burst of typing is a new undo step
-
-    def refresh(self) -> None:
-        value = self.model.get(self.target) or ""
-        if self.edit.text() != value:
-            self.edit.setText(value)
 
 
 def wrap(widget: QWidget) -> QScrollArea:
@@ -84,7 +55,7 @@ def wrap(widget: QWidget) -> QScrollArea:
 class CompanyForm(Retranslating, QWidget):
     """Controller, contacts, DPO, federal state, websites and the "Stand" date."""
 
-    def __init__(self, model: ProjectModel, push: Push, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ProjectModel, push: Push, apply: Apply, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model, self.push = model, push
         self.bindings: dict[EditTarget, _LineBinding] = {}
@@ -118,10 +89,14 @@ class CompanyForm(Retranslating, QWidget):
         for name in ("representative", "street", "postcode", "city", "country", "register"):
             self._line(form, ControllerField(name))
         self.bindings[POSTCODE].edit.textEdited.connect(self._postcode_edited)
+        self.address_paste = AddressPaste(model, apply, self)
         self.contact = QGroupBox()
         form = QFormLayout(self.contact)
         for name in ("email", "phone"):
             self._line(form, ControllerField(name))
+        for target, binding in self.bindings.items():  # a pasted address block goes into its fields
+            if isinstance(target, ControllerField) and target != LEGAL_FORM_OTHER:
+                binding.on_lines = lambda text, b=binding: self.address_paste.paste(b, text)
         self.websites = QPlainTextEdit()
         self.websites.setTabChangesFocus(True)
         self.websites.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
@@ -263,7 +238,6 @@ class CompanyForm(Retranslating, QWidget):
         self.languages_help.setText(self.tr(
             "German is always included. Add English if your website also addresses English-speaking visitors: "
             "your own texts are then needed in both languages."))
-
 
     def _show_representative_label(self) -> None:
         """A sole trader's or a freelancer's field names the owner, who is the controller in person."""

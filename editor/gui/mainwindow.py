@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================== layout
     def _build_layout(self) -> None:
-        self.company_form = CompanyForm(self.model, self.push)
+        self.company_form = CompanyForm(self.model, self.push, self.apply_changes)
         self.company_scroll = wrap(self.company_form)
         self.options_form = ServiceOptionsForm(self.model, self.push, self.ui_language)
         self.custom_form = CustomSectionsForm(self.model, self.push)
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         s.changed.connect(self._session_changed)
         s.recent_changed.connect(self._recent_changed)
         s.message.connect(self.statusBar().showMessage)
+        self.company_form.address_paste.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.model.changed.connect(self._model_changed)
         self.undo_stack.cleanChanged.connect(self._clean_changed)  # a bound slot: dropped with the window
         self.checklist.toggled.connect(self.editing.toggle_service)

@@ -110,7 +110,10 @@ class Prompts(QObject):
         box.exec()
         return box.clickedButton() is remove
 
-    def show_error(self, title: str, text: str) -> None:
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        """``details``: words for support (a parser's own text), behind the box's Details button."""
         box = _box(QMessageBox.Icon.Warning, title, title, Button.Ok, self.window)
         box.setInformativeText(text)
+        if details:
+            box.setDetailedText(details)
         box.exec()

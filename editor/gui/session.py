@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..core import project as project_io
 from ..core.project import FileChangedError, Project, ProjectError, ReadOnlyFileError, SelectedService, new_project
+from ..core.projectmessages import in_language
 from . import settings as app_settings
 from . import translation
 from .autosave import Autosave
@@ -95,7 +96,7 @@ class FileSession(QObject):
             try:
                 project = project_io.load(path)
             except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-                self.prompts.show_error(self.tr("The example cannot be opened"), self.failure_text(exc))
+                self.prompts.show_error(self.tr("The example cannot be opened"), self.failure_text(exc), details(exc))
                 return
         else:
             project = project_io.example_project()
@@ -114,15 +115,20 @@ class FileSession(QObject):
         try:
             loaded = project_io.load_file(path)
         except Exception as exc:  # ProjectError says what is wrong; anything else must not be a traceback either
-            self.prompts.show_error(self.tr("The project cannot be opened"), self.failure_text(exc))
+            self.prompts.show_error(self.tr("The project cannot be opened"), self.failure_text(exc), details(exc))
             return False
         self.autosave.remove()
         self.set_project(loaded.project, Path(path).resolve())
         self.fingerprint = loaded.fingerprint
         self.add_recent(str(Path(path).resolve()))
         if loaded.warnings:
-            self.prompts.show_error(self.tr("Please note"), "\n\n".join(loaded.warnings))
+            self.prompts.show_error(self.tr("Please note"), self.warning_text(loaded.warnings))
         return True
+
+    @staticmethod
+    def warning_text(warnings: list[str]) -> str:
+        """What loading or saving settled, in the interface's language."""
+        return "\n\n".join(in_language(warning, translation.language()) for warning in warnings)
 
     def failure_text(self, exc: Exception) -> str:
         if isinstance(exc, ProjectError):
@@ -186,7 +192,7 @@ class FileSession(QObject):
         self.model.project.export_history = project.export_history
         self.fingerprint = saved.fingerprint
         if saved.warnings:
-            self.prompts.show_error(self.tr("The project was saved without a backup"), "\n\n".join(saved.warnings))
+            self.prompts.show_error(self.tr("The project was saved without a backup"), self.warning_text(saved.warnings))
         self.path = path
         self.undo_stack.setClean()
         self.autosave.remove()
@@ -246,7 +252,7 @@ class FileSession(QObject):
                 self.prompts.show_error(self.tr("Unsaved changes cannot be restored"),
                                         self.tr("The autosave %1 cannot be read: %2 It was kept, in case it can be "
                                                 "rescued by hand.").replace("%1", str(orphan.project_file))
-                                        .replace("%2", self.failure_text(exc)))
+                                        .replace("%2", self.failure_text(exc)), details(exc))
                 continue
             what = orphan.original or self.tr("a new project")
             when = recovery_time(orphan.time, translation.language())
@@ -259,6 +265,11 @@ class FileSession(QObject):
                 return True
             orphan.discard()
         return False
+
+
+def details(exc: Exception) -> str:
+    """The parser's own words about a file (line and column, the field's path), for support."""
+    return exc.details if isinstance(exc, ProjectError) else ""
 
 
 def recovery_time(when: _dt.datetime, lang: str) -> str:

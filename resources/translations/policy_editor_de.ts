@@ -49,6 +49,17 @@
     </message>
   </context>
   <context>
+    <name>AddressPaste</name>
+    <message>
+      <source>Paste address</source>
+      <translation>Adresse einfügen</translation>
+    </message>
+    <message>
+      <source>Not recognised, so left in “%1”: %2</source>
+      <translation>Nicht zugeordnet, daher im Feld „%1“ gelassen: %2</translation>
+    </message>
+  </context>
+  <context>
     <name>CompanyForm</name>
     <message>
       <source>Company (controller)</source>

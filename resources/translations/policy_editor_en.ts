@@ -49,6 +49,17 @@
     </message>
   </context>
   <context>
+    <name>AddressPaste</name>
+    <message>
+      <source>Paste address</source>
+      <translation>Paste address</translation>
+    </message>
+    <message>
+      <source>Not recognised, so left in “%1”: %2</source>
+      <translation>Not recognised, so left in “%1”: %2</translation>
+    </message>
+  </context>
+  <context>
     <name>CompanyForm</name>
     <message>
       <source>Company (controller)</source>

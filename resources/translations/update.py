@@ -470,6 +470,9 @@ GERMAN = {
     "Undo": "Rückgängig",
     "Redo": "Wiederholen",
     "&Don't export": "&Nicht exportieren",
+    # company form: a pasted address block (walk7)
+    "Paste address": "Adresse einfügen",
+    "Not recognised, so left in “%1”: %2": "Nicht zugeordnet, daher im Feld „%1“ gelassen: %2",
 }
 
 # numerus strings: (singular, plural) per language

@@ -46,8 +46,9 @@ def window(qtbot, catalog):
     qtbot.addWidget(win)
     # never block a test on a modal box: tests that want one override these
     win.prompts.ask_unsaved = lambda _name: "discard"
-    win.errors = []
-    win.prompts.show_error = lambda title, text: win.errors.append((title, text))
+    win.errors, win.error_details = [], []  # (title, text); the texts behind "Details"
+    win.prompts.show_error = lambda title, text, details="": (win.errors.append((title, text)),
+                                                              win.error_details.append(details))
     yield win
     win.undo_stack.setClean()
 

@@ -275,7 +275,7 @@ def test_a_file_that_cannot_be_opened_at_start_leaves_the_start_page(isolated, t
     broken = tmp_path / "broken.policy.json"
     broken.write_text('{"format": "policy-editor-project", "schema_version": 99}', encoding="utf-8")
     shown = []
-    monkeypatch.setattr(Prompts, "show_error", lambda self, title, text: shown.append(text))
+    monkeypatch.setattr(Prompts, "show_error", lambda self, title, text, details="": shown.append(text))
     window = create_window(str(broken), "en", defer_catalog=True)
     qtbot.addWidget(window)
     assert not window.session.has_project and window.stack.currentWidget() is window.welcome
