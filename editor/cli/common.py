@@ -32,18 +32,23 @@ def state_code(value: str) -> str:
     raise CliError(f"Unknown federal state '{value}'. Use a code such as NW or a name such as Bayern.")
 
 
-def warn(warnings: list[str]) -> None:
+def warn(warnings: list[str], lang: str = "en") -> None:
+    """Print warnings in the command's output language (German where a warning carries it)."""
+    from ..core.projectmessages import in_language
+
     for warning in warnings:
-        print(f"policy-editor: warning: {warning}", file=sys.stderr)
+        print(f"policy-editor: warning: {in_language(warning, lang)}", file=sys.stderr)
 
 
-def load_file(path: str):
+def load_file(path: str, tell: bool = True):
     """The loaded file (project, fingerprint); what loading settled (e.g. a service listed
-    twice) is printed as warnings."""
+    twice) is printed as warnings — by the caller where ``tell`` is false (its output's
+    language is known only once the project is read)."""
     from ..core.project import load_file
 
     loaded = load_file(path)
-    warn(loaded.warnings)
+    if tell:
+        warn(loaded.warnings)
     return loaded
 
 

@@ -6,15 +6,17 @@ import argparse
 import json
 import sys
 
-from .common import CliError, load_catalog, load_project
+from .common import CliError, load_catalog, load_file, warn
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..core.checks import checks
 
-    project = load_project(args.file)
-    catalog = load_catalog()
+    loaded = load_file(args.file, tell=False)
+    project = loaded.project
     lang = args.language or (project.languages[0] if project.languages else "de")
+    warn(loaded.warnings, lang)  # in the findings' language
+    catalog = load_catalog()
     findings = checks(catalog, project, lang=lang)
     if args.site:
         from ..core.scan import site_findings

@@ -115,7 +115,10 @@ def test_duplicated_services_are_kept_once_with_a_warning(tmp_path, catalog):
 def test_cli_check_prints_the_duplicate_warning(tmp_path, capsys):
     path = tmp_path / "dup.json"
     path.write_text(HEAD + ', "services": [{"id": "stripe"}, {"id": "stripe"}]}', encoding="utf-8")
-    main(["check", str(path)])
+    main(["check", str(path)])  # in the findings' language: the project's first, German here
+    _, err = capsys.readouterr()
+    assert err.count("mehr als einmal") == 1 and err.startswith("policy-editor: warning: ")
+    main(["check", "--language", "en", str(path)])
     _, err = capsys.readouterr()
     assert err.count("more than once") == 1 and err.startswith("policy-editor: warning: ")
 
