@@ -9,7 +9,6 @@ nothing a file holds is lost or printed wrongly.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
@@ -36,8 +35,9 @@ class LegalForm:
 
 def _load() -> Mapping[str, LegalForm]:
     from ..resources import resource
+    from .tomldata import parse
 
-    data = tomllib.loads(resource("law", "legal_forms.toml").read_text(encoding="utf-8"))
+    data = parse(resource("law", "legal_forms.toml").read_bytes())
     return MappingProxyType({f["key"]: LegalForm(f["key"], f["de"], f["en"], f["suffix"], f.get("merchant"),
                                                  tuple(f["known"]), f.get("person", False)) for f in data["form"]})
 
