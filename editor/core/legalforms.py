@@ -9,9 +9,10 @@ nothing a file holds is lost or printed wrongly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
+
+import msgspec
 
 if TYPE_CHECKING:
     from .projectmodel import Controller
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
 OTHER = "other"
 
 
-@dataclass(frozen=True)
-class LegalForm:
+class LegalForm(msgspec.Struct, frozen=True):  # a Struct: a dataclass cost ~0.8 ms of every start
     key: str
     de: str
     en: str

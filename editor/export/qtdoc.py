@@ -13,9 +13,10 @@ All text is escaped here; nothing from a pack or the user reaches Qt unescaped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from typing import Any
+
+import msgspec
 
 from ..core.document import Box, BulletList, Document, Heading, Paragraph, Run, Section, Table, draft_notice
 from .text import display_number, stand_line
@@ -42,8 +43,7 @@ th { background-color: #eef0f3; font-weight: 600; }
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):  # a Struct: a dataclass cost ~0.8 ms of every start
     """What one heading + its blocks shows; compared with == to find what changed."""
 
     id: str
