@@ -1,5 +1,6 @@
-"""Wheel build hook: the bundled templates go into the wheel compiled, as Python ships .pyc
-(editor/core/template_code.py says how they are keyed and when they are used)."""
+"""Wheel build hook: the bundled templates go into the wheel compiled, and the TOML files the
+start-up reads parsed, as Python ships .pyc (editor/core/template_code.py and tomldata.py say
+how they are keyed and when they are used)."""
 from __future__ import annotations
 
 import shutil
@@ -18,13 +19,16 @@ class CompiledTemplates(BuildHookInterface):
             return
         sys.path.insert(0, self.root)  # this source tree's editor, not an installed one
         try:
-            from editor.core import template_build, template_code
+            from editor.core import template_build, template_code, tomldata
         finally:
             sys.path.remove(self.root)
         self._folder = Path(tempfile.mkdtemp(prefix="policy-editor-templates-"))
         file = self._folder / template_code.FILE.name
         template_build.build(Path(self.root) / "clause_packs", file)
         build_data["force_include"][str(file)] = f"editor/core/{template_code.FILE.name}"
+        parsed = self._folder / tomldata.FOLDER.name
+        tomldata.build(parsed)
+        build_data["force_include"][str(parsed)] = f"editor/core/{tomldata.FOLDER.name}"
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

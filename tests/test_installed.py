@@ -49,3 +49,13 @@ def test_installed_wheel_ships_every_bundled_template_compiled():
     missing = [name for name, (source, filename) in store.sources.items()
                if store._shipped.code(name, source, filename) is None]
     assert store.sources and not missing, f"compiled at run time: {missing}"
+
+
+@pytest.mark.skipif(os.environ.get("POLICY_EDITOR_EXPECT_INSTALLED") != "1", reason="only when CI installed the wheel")
+def test_installed_wheel_ships_the_start_up_toml_parsed():
+    """The wheel build parses the TOML files the start-up reads (hatch_build.py); a start then
+    needs no tomllib for them (editor.core.tomldata)."""
+    from editor.core import tomldata
+
+    missing = [path.name for path in tomldata.sources() if not (tomldata.FOLDER / tomldata.stored_name(path.read_bytes())).is_file()]
+    assert not missing, f"parsed at run time: {missing}"

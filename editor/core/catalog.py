@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from . import schema
 
 if TYPE_CHECKING:
@@ -25,8 +27,7 @@ def is_own(catalog: "Catalog", service_id: str) -> bool:
     return catalog.service_pack.get(service_id) == OWN_PACK_ID
 
 
-@dataclass
-class Pack:
+class Pack(msgspec.Struct):  # a Struct: a dataclass cost ~0.5 ms of every start
     manifest: schema.Manifest
     path: Path
     user: bool = False  # from the per-user folder rather than bundled

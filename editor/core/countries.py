@@ -24,12 +24,11 @@ _NAMES = {
 
 def _law() -> dict:
     """EEA states and adequacy decisions, kept as data in resources/law/countries.toml."""
-    import tomllib
-
     from ..resources import data_root
+    from .tomldata import parse
 
     raw = (data_root("resources") / "law" / "countries.toml").read_bytes()
-    return {**tomllib.loads(raw.decode("utf-8")), "raw": raw}
+    return {**parse(raw), "raw": raw}
 
 
 _LAW = _law()

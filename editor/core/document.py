@@ -246,12 +246,10 @@ def missing_document_labels(labels: Mapping[str, Mapping[str, Mapping[str, str]]
 def _bundled_labels() -> Mapping[str, Mapping[str, str]]:
     """The bundled core pack's document wording per language, read once at import and kept
     read-only (a constant of this module, not a cache: nothing changes it)."""
-    import tomllib
-
     from ..resources import clause_packs_dir
+    from .tomldata import parse
 
-    with open(clause_packs_dir() / "core" / "labels.toml", "rb") as handle:
-        document = tomllib.load(handle).get("document", {})
+    document = parse((clause_packs_dir() / "core" / "labels.toml").read_bytes()).get("document", {})
     return MappingProxyType({lang: MappingProxyType(dict(texts)) for lang, texts in document.items()})
 
 

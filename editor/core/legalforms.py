@@ -9,10 +9,10 @@ nothing a file holds is lost or printed wrongly.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
+
+import msgspec
 
 if TYPE_CHECKING:
     from .projectmodel import Controller
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 OTHER = "other"
 
 
-@dataclass(frozen=True)
-class LegalForm:
+class LegalForm(msgspec.Struct, frozen=True):  # a Struct: a dataclass cost ~0.8 ms of every start
     key: str
     de: str
     en: str
@@ -36,8 +35,9 @@ class LegalForm:
 
 def _load() -> Mapping[str, LegalForm]:
     from ..resources import resource
+    from .tomldata import parse
 
-    data = tomllib.loads(resource("law", "legal_forms.toml").read_text(encoding="utf-8"))
+    data = parse(resource("law", "legal_forms.toml").read_bytes())
     return MappingProxyType({f["key"]: LegalForm(f["key"], f["de"], f["en"], f["suffix"], f.get("merchant"),
                                                  tuple(f["known"]), f.get("person", False)) for f in data["form"]})
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import msgspec
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~100 KB
 MAX_PACK_BYTES = 32 * 1024 * 1024
@@ -23,13 +24,12 @@ MAX_SERVICES = 5_000  # per pack
 READ_SUFFIXES = (".toml", ".md.j2")
 
 
-@dataclass
-class PackFiles:
+class PackFiles(msgspec.Struct):  # a Struct: a dataclass cost ~0.4 ms of every start
     """The texts of one pack folder, by path relative to it ("services/hosting.toml")."""
 
     root: Path
-    texts: dict[str, str] = field(default_factory=dict)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (relative path, message)
+    texts: dict[str, str] = msgspec.field(default_factory=dict)
+    problems: list[tuple[str, str]] = msgspec.field(default_factory=list)  # (relative path, message)
 
     def get(self, rel: str) -> str | None:
         return self.texts.get(rel)

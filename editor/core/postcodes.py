@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 
 _PLZ = re.compile(r"^\s*(?:DE?-?\s*)?(\d{5})\s*$", re.IGNORECASE)  # "50667", "D-50667", "DE-50667"
 
 
 def _load() -> tuple[tuple[int, ...], tuple[tuple[int, int, str], ...]]:
     from ..resources import resource
+    from .tomldata import parse
 
-    data = tomllib.loads(resource("law", "postcodes.toml").read_text(encoding="utf-8"))
+    data = parse(resource("law", "postcodes.toml").read_bytes())
     ranges = tuple(sorted((int(first), int(last), state) for first, last, state in data["ranges"]))
     return tuple(r[0] for r in ranges), ranges
 

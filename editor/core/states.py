@@ -7,7 +7,6 @@ checks() and compose().
 """
 from __future__ import annotations
 
-import tomllib
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -22,11 +21,12 @@ if TYPE_CHECKING:
 def _bundled_authorities() -> dict[str, schema.Authority]:
     """The core pack's authorities, for callers without a catalog (the company form)."""
     from ..resources import clause_packs_dir
+    from .tomldata import parse
 
     try:
-        text = (clause_packs_dir() / "core" / "authorities.toml").read_text(encoding="utf-8")
-        records = msgspec.convert(tomllib.loads(text), schema.AuthorityFile).authority
-    except (OSError, tomllib.TOMLDecodeError, msgspec.ValidationError):
+        raw = (clause_packs_dir() / "core" / "authorities.toml").read_bytes()
+        records = msgspec.convert(parse(raw), schema.AuthorityFile).authority
+    except (OSError, ValueError, msgspec.ValidationError):  # ValueError: tomllib's TOMLDecodeError, not UTF-8
         return {}  # the code stands in for the name; the catalog load reports the broken file
     return {a.state: a for a in records}
 

@@ -42,8 +42,8 @@ class ServiceChecklist(Retranslating, QWidget):
         # every row shown, a thousand while searching, twice on each keystroke
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Fixed)
         # a long category name takes a second line, no "…"
-        self.wrapping = WrappingDelegate(self.tree, lambda: [(c, 0) for c in self._categories.values()]
-                                         + [(item, 1) for item in self._items.values()])
+        self.wrapping = WrappingDelegate(self.tree, lambda: [(c, (self._items[sid] for sid in self._order[cid]))
+                                                             for cid, c in self._categories.items()])
         self.tree.setItemDelegate(self.wrapping)
         self.label = label = QLabel()
         label.setBuddy(self.search)
@@ -293,6 +293,7 @@ class ServiceChecklist(Retranslating, QWidget):
                 self.tree.setCurrentItem(None)
         finally:
             self.tree.blockSignals(False)
+        self.wrapping.fit_open()  # the categories the search opened (their signal was blocked)
         # the rows laid out now, not in Qt's next turn of the event loop: the list is repainted
         # with the typed letter, in one frame (left to Qt, it came one paint later)
         self.tree.executeDelayedItemsLayout()

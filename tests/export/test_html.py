@@ -259,3 +259,14 @@ def test_user_text_is_escaped_and_shown_exactly(texts, company):
             assert " ".join(clean(run.text).split()) in visible
         if not fragment:
             assert " ".join(clean(company).split()) in visible
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab &<>\"'\n\u00e4;#x")) | st.text())
+def test_the_preview_escapes_a_run_as_html_escape_does(text):
+    """qtdoc.text_html skips escape() for text it would not change: the result is the same."""
+    from html import escape
+
+    from editor.export.qtdoc import text_html
+
+    assert text_html(text) == escape(text).replace("\n", "<br>")

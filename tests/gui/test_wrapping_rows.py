@@ -89,3 +89,51 @@ def test_the_checklist_measures_its_rows_once_when_it_is_filled(qtbot, catalog):
     qtbot.wait(20)
     assert checklist.ticked_total == len(catalog.services)
     assert fitted == [checklist.tree.columnWidth(0)]
+
+
+def _filled_checklist(qtbot, catalog):
+    """A shown checklist, narrow, with every service ticked."""
+    from editor.gui.checklist import ServiceChecklist
+
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.resize(300, 600)
+    checklist.show()
+    qtbot.wait(5)
+    checklist.set_catalog(catalog, "de", set(catalog.services))
+    return checklist
+
+
+def _long_service(checklist):
+    """A category and one of its services whose name needs two lines at the checklist's width."""
+    for cat in checklist._categories.values():
+        for n in range(cat.childCount()):
+            item = cat.child(n)
+            metrics = QFontMetrics(item.font(0))
+            if metrics.horizontalAdvance(item.text(0)) > checklist.tree.columnWidth(0) - 60:
+                return cat, item
+    raise AssertionError("no service name long enough to wrap")
+
+
+def test_closed_categories_are_fitted_when_opened_or_a_moment_later(qtbot, catalog):
+    """Qt needs no height for the rows of a closed category: the start measures the categories
+    only; a category's rows get their heights when it opens, the others a moment later."""
+    from editor.gui.fit import REST_LATER_MS
+
+    checklist = _filled_checklist(qtbot, catalog)
+    cat, item = _long_service(checklist)
+    assert not item.sizeHint(0).isValid()  # not measured yet
+    cat.setExpanded(True)  # the user opens it
+    line = QFontMetrics(item.font(0)).height()
+    assert checklist.tree.visualItemRect(item).height() >= 2 * line
+    others = [c.child(0) for c in checklist._categories.values() if c is not cat]
+    assert not any(o.sizeHint(0).isValid() for o in others)
+    qtbot.waitUntil(lambda: all(o.sizeHint(0).isValid() for o in others), timeout=REST_LATER_MS + 2000)
+
+
+def test_a_search_that_opens_a_category_shows_its_long_names_wrapped_at_once(qtbot, catalog):
+    checklist = _filled_checklist(qtbot, catalog)
+    _cat, item = _long_service(checklist)
+    checklist.search.setText(item.text(0))  # opens the category (with the tree's signals blocked)
+    assert item.treeWidget() is checklist.tree and item.parent().isExpanded()
+    assert checklist.tree.visualItemRect(item).height() >= 2 * QFontMetrics(item.font(0)).height()
