@@ -116,6 +116,9 @@ class Category(Struct, kw_only=True):
     # Flags the checks read:
     tracking: bool = False  # tracking (analytics, advertising): its device access needs consent as a purpose
     consent_manager: bool = False  # a consent banner: the services' texts refer to it
+    # its services serve the patients of a medical or therapy practice: the contact channels'
+    # health-data option should then be on (Art. 9 GDPR)
+    patients: bool = False
     # what the text says of a service of this category that has no provider:
     # "self_hosted" we run the software ourselves; "own_processing" we process the data ourselves
     # (technical helpers are named under their own service); "unstated" nothing
@@ -302,6 +305,7 @@ class Service(Struct, kw_only=True):
     handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
     without_provider: Literal["self_hosted", "own_processing", "unstated"] | None = None  # as the category's, for this service only
     runs_site: bool | None = None  # as the category's, for this service only (a hosted shop runs the server)
+    patients: bool | None = None  # as the category's, for this service only (a booking tool for practices)
     conflicts: list[str] = []  # service ids that must not be selected with it
     tasks: list[Task] = []  # what the site owner must do when using it (besides its category's)
     periods: list[Period] = []  # retention periods checks compare across services

@@ -431,3 +431,30 @@ def test_a_german_postcode_that_is_not_five_digits_is_a_finding_at_the_field(cat
                 assert found[0].target == "controller.postcode" and found[0].severity == "warning"
                 assert (f"„{postcode.strip()}“" if lang == "de" else f"“{postcode.strip()}”") in found[0].message
                 assert "79098" in found[0].message  # says what a right one looks like
+
+
+def test_a_practice_is_told_to_say_that_patients_write_health_data_through_its_channels(catalog):
+    """walk8: a physiotherapy practice with Dr. Flex ticked the contact form and WhatsApp; their text
+    gave no Art. 9 basis for the complaints patients write there, and nothing said so."""
+    project = example_project()
+    project.services = [SelectedService(id="dr-flex"), SelectedService(id="contact-form"),
+                        SelectedService(id="whatsapp-business"),
+                        SelectedService(id="email-contact", options={"health_data": True})]
+    found = by_code(checks(catalog, project, lang="en"), "health-data-off")
+    assert sorted(f.target for f in found) == ["service:contact-form", "service:whatsapp-business"]
+    assert all(f.severity == "warning" for f in found)
+    message = next(f.message for f in found if f.target == "service:contact-form")
+    assert "“Dr. Flex (appointment booking for practices)”" in message and "“Contact form”" in message
+    assert "“Patients send us health data (practice)”" in message and "Art. 9 GDPR" in message
+    (de,) = [f for f in by_code(checks(catalog, project, lang="de"), "health-data-off") if f.target == "service:contact-form"]
+    assert "„Patienten schreiben uns Gesundheitsdaten (Praxis)“" in de.message and "Art. 9 DSGVO" in de.message
+    # switched on everywhere: nothing left to say
+    for chosen in project.services:
+        chosen.options["health_data"] = True
+    assert not by_code(checks(catalog, project), "health-data-off")
+    # a shop's contact form is no practice's
+    project.services = [SelectedService(id="contact-form"), SelectedService(id="woocommerce")]
+    assert not by_code(checks(catalog, project), "health-data-off")
+    # practice software (its category serves patients) makes a practice as well
+    project.services = [SelectedService(id="practice-software-local"), SelectedService(id="phone-contact")]
+    assert [f.target for f in by_code(checks(catalog, project), "health-data-off")] == ["service:phone-contact"]

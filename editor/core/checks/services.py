@@ -14,6 +14,8 @@ from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
 # the embeds' option for a placeholder whose click is the consent (the service template reads it too)
 TWO_CLICK_OPTION = "two_click"
+# the contact channels' option saying patients send health data (the service template reads it too)
+HEALTH_DATA_OPTION = "health_data"
 
 
 def selected_services(inputs: Inputs) -> Iterable[Finding]:
@@ -77,6 +79,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     if banners and not banner_needed:  # the text would claim consents that are never asked for
         yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
     yield from _requirements(catalog, selected, chosen_options, categories, lang)
+    yield from _health_data(catalog, selected, chosen_options, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:
         for other in service.conflicts:
@@ -105,6 +108,19 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], cat
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
             yield finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
                           missing=missing, because=req.because.get(lang) if req.because else "")
+
+
+def _health_data(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
+    """A practice (a service for patients is selected): every contact channel that can say patients
+    send health data should say so, or the policy gives no Art. 9 basis for what they write."""
+    practice = next((s for s in selected if catalog.serves_patients(s)), None)
+    if practice is None:
+        return
+    for service in selected:
+        option = next((o for o in service.options if o.id == HEALTH_DATA_OPTION and o.type == "bool"), None)
+        if option is not None and not chosen[service.id].get(HEALTH_DATA_OPTION):
+            yield finding("health-data-off", f"service:{service.id}", lang, practice=practice.name(lang),
+                          service=service.name(lang), option=option.label.get(lang))
 
 
 def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
