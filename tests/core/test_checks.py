@@ -34,7 +34,8 @@ def test_consent_service_without_consent_tool_is_an_error(catalog):
     project = example_project()
     project.services = [SelectedService(id="google-analytics")]
     (finding,) = by_code(checks(catalog, project), "consent-tool-missing")
-    assert finding.severity == "error" and finding.target == "service:google-analytics"
+    # it leads to the consent tools to choose from (walk8: it selected the service that needs one)
+    assert finding.severity == "error" and finding.target == "category:consent"
     consent_tools = [s.id for s in catalog.services.values() if s.category == "consent"]
     assert consent_tools, "the bundled catalog offers consent tools"
     project.services.append(SelectedService(id=consent_tools[0]))
@@ -203,7 +204,8 @@ def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs
     project.services = [SelectedService(id="ai-chatbot")]
     (de,) = by_code(checks(catalog, project, lang="de"), "requires")
     (en,) = by_code(checks(catalog, project, lang="en"), "requires")
-    assert de.severity == en.severity == "warning" and de.target == "service:ai-chatbot"
+    # it leads to what is missing (walk8: it selected the chatbot, the model providers stayed hidden)
+    assert de.severity == en.severity == "warning" and de.target == "category:ai"
     assert catalog.services["ai-chatbot"].name("en") in en.message and "AI model providers" in en.message
     assert "Anbieter von KI-Modellen" in de.message and "Modell" in de.message
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
@@ -218,6 +220,8 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     assert len(missing) == 3 and all(f.severity == "error" for f in missing)
     text = " ".join(f.message for f in missing)
     assert "AI model" in text and "telephony provider" in text and "Contact by phone" in text
+    # each leads to what is missing: a category of alternatives before one service of them
+    assert sorted(f.target for f in missing) == ["category:ai", "category:telephony", "service:phone-contact"]
     # the model provider, the carrier and a phone section that says the assistant answers first
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
     project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
@@ -412,7 +416,7 @@ def test_wordpress_avatars_on_require_gravatar_and_drop_the_switch_off_task(cata
     assert "wordpress-comments-avatars-off" in ids
     project.services[2] = SelectedService(id="wordpress-comments", options={"avatars": True})
     (missing,) = [f for f in checks(catalog, project) if "Gravatar" in f.message and f.severity == "error"]
-    assert missing.target == "service:wordpress-comments"
+    assert missing.target == "service:gravatar"  # leads to what is missing (walk8)
     assert "wordpress-comments-avatars-off" not in {t.id for t in site_tasks(catalog, project)}
 
 

@@ -50,6 +50,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     # them guessing which one holds a service's consent
     banners = [s for s in selected if s.category in flagged("consent_manager")]
     consent_tool = bool(banners)
+    banner_choices = next((f"category:{c.id}" for c in catalog.categories.values() if c.consent_manager), "services")
     if len(banners) > 1:
         yield finding("consent-tools-several", f"service:{banners[1].id}", lang,
                       services=", ".join(f"„{s.name(lang)}“" if lang == "de" else f"“{s.name(lang)}”" for s in banners))
@@ -66,8 +67,8 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         asks_itself = service.device_consent_in is not None or options.get(TWO_CLICK_OPTION) is True
         consents = any(p.is_consent and composer.applies(service, p.when, options) for p in service.purposes)
         device_consent = device_access and not service.device_access_exception and not asks_itself
-        if device_consent and not consent_tool:
-            yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if device_consent and not consent_tool:  # leads to the consent tools to choose from
+            yield finding("consent-tool-missing", banner_choices, lang, service=name)
         # a consent purpose without device access (images loaded after consent) may well be the
         # banner's too: the safe side for the warning below
         banner_needed = banner_needed or device_consent or (consents and not asks_itself)
@@ -106,7 +107,7 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], cat
             if any(_satisfied(entry, service.id, chosen, categories, req.with_options) for entry in req.any_of):
                 continue
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
-            yield finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
+            yield finding("requires", _missing_target(req.any_of), lang, severity=req.severity, service=service.name(lang),
                           missing=missing, because=req.because.get(lang) if req.because else "")
 
 
@@ -121,6 +122,13 @@ def _health_data(catalog: Catalog, selected: list, chosen: dict[str, dict], lang
         if option is not None and not chosen[service.id].get(HEALTH_DATA_OPTION):
             yield finding("health-data-off", f"service:{service.id}", lang, practice=practice.name(lang),
                           service=service.name(lang), option=option.label.get(lang))
+
+
+def _missing_target(any_of: list[str]) -> str:
+    """Where a finding about a missing requirement leads: to what is missing, not to the service that
+    needs it — a category's choices rather than one service of the alternatives."""
+    category = next((entry for entry in any_of if entry.startswith("category:")), None)
+    return category or (f"service:{any_of[0]}" if any_of else "services")
 
 
 def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
