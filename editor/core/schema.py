@@ -107,6 +107,7 @@ class Category(Struct, kw_only=True):
     order: int
     title: Text
     intro: Text | None = None  # one sentence shown above the category's services
+    keywords: list[str] = []  # what people call any of its services ("Hoster"): the search finds them all
     # Defaults a service of this category inherits when it leaves the field out:
     purposes: list[Purpose] | None = None
     data: TextList | None = None
