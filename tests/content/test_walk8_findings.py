@@ -23,3 +23,21 @@ def test_the_voice_assistant_s_task_speaks_of_calls_only_on_the_phone():
         tasks = {t.id: t for t in site_tasks(CATALOG, project, "en")}
         assert task in tasks and other not in tasks
     assert "call" not in tasks["ai-disclosure-web"].text and "conversation" in tasks["ai-disclosure-web"].text
+
+
+def test_one_processor_behind_a_service_is_named_in_the_singular():
+    """walk8: "Recipients: STRATO (processors, see there)." for the contact form on one hoster."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id="contact-form")]
+    from editor.core.compose import compose
+    from editor.core.document import iter_runs
+
+    def text(services):
+        project.services = [SelectedService(id=s) for s in services]
+        section = next(s for s in compose(CATALOG, project, "en").walk() if s.id == "service-contact-form")
+        return " ".join(" ".join(r.text for b in section.blocks for r in iter_runs(b)).split())
+
+    one = text(["strato", "contact-form"])
+    assert "Recipient: STRATO (processor, see there)." in one
+    several = text(["strato", "hubspot", "contact-form"])
+    assert "Recipients: " in several and "(processors, see there)." in several
