@@ -87,7 +87,8 @@ class Requirement(Struct, kw_only=True):
     because: Text | None = None
     when: str | None = None  # an option expression of the requiring service: the requirement holds only then
     # option values the required service must have (e.g. the phone section saying an AI answers)
-    with_options: dict[str, str | int | bool] = {}
+    # (a list: any of its values); for a category, one selected service of it must have them
+    with_options: dict[str, str | int | bool | list[str | int | bool]] = {}
 
 
 class Task(Struct, kw_only=True):

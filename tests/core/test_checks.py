@@ -224,13 +224,33 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     assert sorted(f.target for f in missing) == ["category:ai", "category:telephony", "service:phone-contact"]
     # the model provider, the carrier and a phone section that says the assistant answers first
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
-    project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
+    project.services += [SelectedService(id=ai, options={"feature": "voice"}), SelectedService(id="twilio"),
+                         SelectedService(id="phone-contact")]
     (phone,) = by_code(checks(catalog, project, lang="en"), "requires")  # phone section says a human answers
     assert "assistant answers calls first" in phone.message
     project.services[-1] = SelectedService(id="phone-contact", options={"ai_assistant": True})
     assert not by_code(checks(catalog, project), "requires")
     # on the website the assistant needs no carrier and no phone section (`when` of the requirement)
-    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}), SelectedService(id=ai)]
+    project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}),
+                        SelectedService(id=ai, options={"feature": "voice"})]
+    assert not by_code(checks(catalog, project), "requires")
+
+
+def test_the_model_provider_must_say_it_serves_the_voice_assistant_and_the_chatbot(catalog):
+    """walk8: with a chatbot and a voice assistant, Mistral AI (used for "AI chatbot", its default)
+    said "for our AI chatbot" only, and nothing asked to set it for the voice assistant too."""
+    project = example_project()
+    assistant = SelectedService(id="ai-voice-assistant", options={"channel": "web"})
+    for feature, missing in (("chatbot", ["AI voice assistant"]), ("voice", ["AI chatbot on our website"]),
+                             ("both", []), ("internal", ["AI chatbot on our website", "AI voice assistant"])):
+        project.services = [SelectedService(id="ai-chatbot"), assistant,
+                            SelectedService(id="mistral-ai", options={"feature": feature})]
+        found = by_code(checks(catalog, project, lang="en"), "requires")
+        assert sorted(f.message.split("“")[1].split("”")[0] for f in found) == missing, feature
+        assert all(f.target == "category:ai" and "What do you use the model for?" in f.message for f in found)
+    # one provider for the chatbot and another for the assistant will do as well
+    project.services = [SelectedService(id="ai-chatbot"), assistant, SelectedService(id="mistral-ai"),
+                        SelectedService(id="openai-api", options={"feature": "voice"})]
     assert not by_code(checks(catalog, project), "requires")
 
 

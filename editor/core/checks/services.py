@@ -79,7 +79,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
             yield finding("tracking-without-consent", f"service:{service.id}", lang, service=name)
     if banners and not banner_needed:  # the text would claim consents that are never asked for
         yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
-    yield from _requirements(catalog, selected, chosen_options, categories, lang)
+    yield from _requirements(catalog, selected, chosen_options, lang)
     yield from _health_data(catalog, selected, chosen_options, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:
@@ -95,16 +95,16 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     yield from _periods(catalog, project, selected, lang)
 
 
-def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], categories: set[str],
-                  lang: str) -> Iterable[Finding]:
+def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
     """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too (with
     the option values ``with_options`` names), where the requirement's ``when`` holds."""
+    category_of = {s.id: s.category for s in selected}
     for service in selected:
         category = catalog.categories.get(service.category)
         for req in [*(category.requires if category else []), *service.requires]:
             if req.when and not _holds(catalog, req.when, chosen[service.id]):
                 continue
-            if any(_satisfied(entry, service.id, chosen, categories, req.with_options) for entry in req.any_of):
+            if any(_satisfied(entry, service.id, chosen, category_of, req.with_options) for entry in req.any_of):
                 continue
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
             yield finding("requires", _missing_target(req.any_of), lang, severity=req.severity, service=service.name(lang),
@@ -138,14 +138,15 @@ def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
         return True
 
 
-def _satisfied(entry: str, own: str, chosen: dict[str, dict], categories: set[str], with_options: dict) -> bool:
-    if entry.startswith("category:"):
-        return entry[len("category:"):] in categories
+def _satisfied(entry: str, own: str, chosen: dict[str, dict], category_of: dict[str, str], with_options: dict) -> bool:
     if entry == own:  # a category's requirement is met by the service it names
         return True
-    if entry not in chosen:
-        return False
-    return all(chosen[entry].get(name) == value for name, value in with_options.items())
+    if entry.startswith("category:"):  # any selected service of the category, with the options
+        candidates = [sid for sid, category in category_of.items() if category == entry[len("category:"):]]
+    else:
+        candidates = [entry] if entry in chosen else []
+    return any(all(chosen[sid].get(name) in (value if isinstance(value, list) else [value])
+                   for name, value in with_options.items()) for sid in candidates)
 
 
 def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:
