@@ -101,6 +101,10 @@ def seed_project(topics, state, custom):
         # as the check asks: the phone section says that the assistant answers calls first
         project.services = [s for s in project.services if s.id != "phone-contact"]
         project.services.append(SelectedService(id="phone-contact", options={"ai_assistant": True}))
+        # as the check asks: the model provider says it serves the assistant (and the chatbot)
+        both = any(s.id == "ai-chatbot" for s in project.services)
+        project.services = [SelectedService(id=s.id, options={"feature": "both" if both else "voice"})
+                            if s.id == "openai-api" else s for s in project.services]
     project.custom_sections = custom
     return project
 
