@@ -120,10 +120,20 @@ class Catalog:
     def runs_site(self, service: schema.Service) -> bool:
         """Whether the service runs the website's server (a web hoster, a hosted shop or site
         builder), by its category unless the service says otherwise."""
-        if service.runs_site is not None:
-            return service.runs_site
+        return self._flag(service, "runs_site")
+
+    def serves_patients(self, service: schema.Service) -> bool:
+        """Whether the service is one of a medical or therapy practice's (booking for practices,
+        practice software), by its category unless the service says otherwise."""
+        return self._flag(service, "patients")
+
+    def _flag(self, service: schema.Service, name: str) -> bool:
+        """A flag the service sets itself, else its category's."""
+        own = getattr(service, name)
+        if own is not None:
+            return own
         category = self.categories.get(service.category)
-        return category is not None and category.runs_site
+        return category is not None and getattr(category, name)
 
     def pack_of(self, service_id: str) -> Pack:
         return self.packs[self.service_pack[service_id]]

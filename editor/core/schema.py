@@ -86,9 +86,9 @@ class Requirement(Struct, kw_only=True):
     severity: Severity = "warning"
     because: Text | None = None
     when: str | None = None  # an option expression of the requiring service: the requirement holds only then
-    # option values the required service (for a category: one of its services) must have, e.g. the
-    # phone section saying an AI answers; a list names the values any of which will do
-    with_options: dict[str, str | int | bool | list[str]] = {}
+    # option values the required service must have (e.g. the phone section saying an AI answers)
+    # (a list: any of its values); for a category, one selected service of it must have them
+    with_options: dict[str, str | int | bool | list[str | int | bool]] = {}
 
 
 class Task(Struct, kw_only=True):
@@ -108,6 +108,7 @@ class Category(Struct, kw_only=True):
     order: int
     title: Text
     intro: Text | None = None  # one sentence shown above the category's services
+    keywords: list[str] = []  # what people call any of its services ("Hoster"): the search finds them all
     # Defaults a service of this category inherits when it leaves the field out:
     purposes: list[Purpose] | None = None
     data: TextList | None = None
@@ -117,6 +118,9 @@ class Category(Struct, kw_only=True):
     # Flags the checks read:
     tracking: bool = False  # tracking (analytics, advertising): its device access needs consent as a purpose
     consent_manager: bool = False  # a consent banner: the services' texts refer to it
+    # its services serve the patients of a medical or therapy practice: the contact channels'
+    # health-data option should then be on (Art. 9 GDPR)
+    patients: bool = False
     # what the text says of a service of this category that has no provider:
     # "self_hosted" we run the software ourselves; "own_processing" we process the data ourselves
     # (technical helpers are named under their own service); "unstated" nothing
@@ -303,6 +307,7 @@ class Service(Struct, kw_only=True):
     handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
     without_provider: Literal["self_hosted", "own_processing", "unstated"] | None = None  # as the category's, for this service only
     runs_site: bool | None = None  # as the category's, for this service only (a hosted shop runs the server)
+    patients: bool | None = None  # as the category's, for this service only (a booking tool for practices)
     conflicts: list[str] = []  # service ids that must not be selected with it
     tasks: list[Task] = []  # what the site owner must do when using it (besides its category's)
     periods: list[Period] = []  # retention periods checks compare across services

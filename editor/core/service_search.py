@@ -16,7 +16,8 @@ finds nothing at all (a service the catalog lacks: "Blumenabo-Plattform"), guess
 
 Umlauts and ß count the same as their spelled-out forms (ä = ae, ß = ss), both ways, and the
 words of a service are its names in both languages, id, keywords, provider and the names of
-its category in both languages — names count most, the category least.
+its category in both languages and its category's keywords — names count most, the category's
+title least.
 
 Everything the matching needs is worked out once per catalog (``SearchIndex``); a keystroke
 costs a few dictionary look-ups and string searches per query word.
@@ -157,7 +158,7 @@ class SearchIndex:
         """The services of ``catalog`` in the checklist's order: by category, then by name in ``lang``."""
         def texts(service, category):
             found = [(service.id, NAME), (service.names.de, NAME), (service.names.en, NAME)]
-            found += [(k, KEYWORD) for k in service.keywords]
+            found += [(k, KEYWORD) for k in (*service.keywords, *category.keywords)]
             if service.provider is not None and getattr(service.provider, "entity", None):
                 found.append((service.provider.entity, PROVIDER))
             return found + [(category.title.de, CATEGORY), (category.title.en, CATEGORY)]

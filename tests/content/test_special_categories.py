@@ -18,7 +18,7 @@ def section_text(service_id, lang, **options):
     return " ".join(r.text for b in section.blocks for r in iter_runs(b))
 
 
-@pytest.mark.parametrize("service_id", ["email-contact", "phone-contact"])
+@pytest.mark.parametrize("service_id", ["email-contact", "phone-contact", "contact-form", "whatsapp-business"])
 def test_a_practice_names_art_9_and_the_patient_record_for_health_data_in_its_channels(service_id):
     de = section_text(service_id, "de", health_data=True)
     en = section_text(service_id, "en", health_data=True)

@@ -34,7 +34,8 @@ def test_consent_service_without_consent_tool_is_an_error(catalog):
     project = example_project()
     project.services = [SelectedService(id="google-analytics")]
     (finding,) = by_code(checks(catalog, project), "consent-tool-missing")
-    assert finding.severity == "error" and finding.target == "service:google-analytics"
+    # it leads to the consent tools to choose from (walk8: it selected the service that needs one)
+    assert finding.severity == "error" and finding.target == "category:consent"
     consent_tools = [s.id for s in catalog.services.values() if s.category == "consent"]
     assert consent_tools, "the bundled catalog offers consent tools"
     project.services.append(SelectedService(id=consent_tools[0]))
@@ -203,7 +204,8 @@ def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs
     project.services = [SelectedService(id="ai-chatbot")]
     (de,) = by_code(checks(catalog, project, lang="de"), "requires")
     (en,) = by_code(checks(catalog, project, lang="en"), "requires")
-    assert de.severity == en.severity == "warning" and de.target == "service:ai-chatbot"
+    # it leads to what is missing (walk8: it selected the chatbot, the model providers stayed hidden)
+    assert de.severity == en.severity == "warning" and de.target == "category:ai"
     assert catalog.services["ai-chatbot"].name("en") in en.message and "AI model providers" in en.message
     assert "Anbieter von KI-Modellen" in de.message and "Modell" in de.message
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
@@ -220,6 +222,8 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     assert len(missing) == 3 and all(f.severity == "error" for f in missing)
     text = " ".join(f.message for f in missing)
     assert "AI model" in text and "telephony provider" in text and "Contact by phone" in text
+    # each leads to what is missing: a category of alternatives before one service of them
+    assert sorted(f.target for f in missing) == ["category:ai", "category:telephony", "service:phone-contact"]
     # the model provider, the carrier and a phone section that says the assistant answers first
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
     project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
@@ -234,6 +238,24 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     # on the website the assistant needs no carrier and no phone section (`when` of the requirement)
     project.services = [SelectedService(id="ai-voice-assistant", options={"channel": "web"}),
                         SelectedService(id=ai, options={"feature": "voice"})]
+    assert not by_code(checks(catalog, project), "requires")
+
+
+def test_the_model_provider_must_say_it_serves_the_voice_assistant_and_the_chatbot(catalog):
+    """walk8: with a chatbot and a voice assistant, Mistral AI (used for "AI chatbot", its default)
+    said "for our AI chatbot" only, and nothing asked to set it for the voice assistant too."""
+    project = example_project()
+    assistant = SelectedService(id="ai-voice-assistant", options={"channel": "web"})
+    for feature, missing in (("chatbot", ["AI voice assistant"]), ("voice", ["AI chatbot on our website"]),
+                             ("both", []), ("internal", ["AI chatbot on our website", "AI voice assistant"])):
+        project.services = [SelectedService(id="ai-chatbot"), assistant,
+                            SelectedService(id="mistral-ai", options={"feature": feature})]
+        found = by_code(checks(catalog, project, lang="en"), "requires")
+        assert sorted(f.message.split("“")[1].split("”")[0] for f in found) == missing, feature
+        assert all(f.target == "category:ai" and "What do you use the model for?" in f.message for f in found)
+    # one provider for the chatbot and another for the assistant will do as well
+    project.services = [SelectedService(id="ai-chatbot"), assistant, SelectedService(id="mistral-ai"),
+                        SelectedService(id="openai-api", options={"feature": "voice"})]
     assert not by_code(checks(catalog, project), "requires")
     project.services[-1] = SelectedService(id="deepl")  # a translation service is no speech model
     assert by_code(checks(catalog, project), "requires")
@@ -421,7 +443,7 @@ def test_wordpress_avatars_on_require_gravatar_and_drop_the_switch_off_task(cata
     assert "wordpress-comments-avatars-off" in ids
     project.services[2] = SelectedService(id="wordpress-comments", options={"avatars": True})
     (missing,) = [f for f in checks(catalog, project) if "Gravatar" in f.message and f.severity == "error"]
-    assert missing.target == "service:wordpress-comments"
+    assert missing.target == "service:gravatar"  # leads to what is missing (walk8)
     assert "wordpress-comments-avatars-off" not in {t.id for t in site_tasks(catalog, project)}
 
 
@@ -457,3 +479,30 @@ def test_a_voice_assistant_in_the_browser_asks_no_phone_number_and_no_announceme
         assert ("separate sections" if channel == "phone" else "a separate section") in text, text
         ids = [t.id for t in site_tasks(catalog, project, "en") if t.id.startswith("ai-disclosure")]
         assert ids == [task], ids
+
+
+def test_a_practice_is_told_to_say_that_patients_write_health_data_through_its_channels(catalog):
+    """walk8: a physiotherapy practice with Dr. Flex ticked the contact form and WhatsApp; their text
+    gave no Art. 9 basis for the complaints patients write there, and nothing said so."""
+    project = example_project()
+    project.services = [SelectedService(id="dr-flex"), SelectedService(id="contact-form"),
+                        SelectedService(id="whatsapp-business"),
+                        SelectedService(id="email-contact", options={"health_data": True})]
+    found = by_code(checks(catalog, project, lang="en"), "health-data-off")
+    assert sorted(f.target for f in found) == ["service:contact-form", "service:whatsapp-business"]
+    assert all(f.severity == "warning" for f in found)
+    message = next(f.message for f in found if f.target == "service:contact-form")
+    assert "“Dr. Flex (appointment booking for practices)”" in message and "“Contact form”" in message
+    assert "“Patients send us health data (practice)”" in message and "Art. 9 GDPR" in message
+    (de,) = [f for f in by_code(checks(catalog, project, lang="de"), "health-data-off") if f.target == "service:contact-form"]
+    assert "„Patienten schreiben uns Gesundheitsdaten (Praxis)“" in de.message and "Art. 9 DSGVO" in de.message
+    # switched on everywhere: nothing left to say
+    for chosen in project.services:
+        chosen.options["health_data"] = True
+    assert not by_code(checks(catalog, project), "health-data-off")
+    # a shop's contact form is no practice's
+    project.services = [SelectedService(id="contact-form"), SelectedService(id="woocommerce")]
+    assert not by_code(checks(catalog, project), "health-data-off")
+    # practice software (its category serves patients) makes a practice as well
+    project.services = [SelectedService(id="practice-software-local"), SelectedService(id="phone-contact")]
+    assert [f.target for f in by_code(checks(catalog, project), "health-data-off")] == ["service:phone-contact"]

@@ -199,3 +199,14 @@ def test_a_shop_system_or_banner_name_finds_itself_not_its_neighbours(index, cat
     assert ids(index.search("shopify")) == ["shopify"]
     assert not [s for s in ids(index.search("usercentrics")) if catalog.services[s].category == "accounts"]
     assert not [s for s in ids(index.search("Kartenterminal")) if catalog.services[s].category == "booking"]
+
+
+@pytest.mark.parametrize("query", ["Hoster", "Webhoster", "webhoster", "Hoster Passau"])
+def test_what_people_call_a_hosting_provider_finds_the_hosting_providers_first(index, catalog, query):
+    """walk8: "Hoster" found 70 self-hosted programs ("hosted" one letter off) and no hosting provider;
+    "Webhoster" found nothing — the words of the app's own texts ("auf dem Server unseres Hosters")."""
+    hits = index.search(query)
+    hosting = in_category(catalog, "hosting")
+    assert {"strato", "ionos", "all-inkl", "hetzner"} <= set(ids(hits))
+    best = {h.id for h in hits if h.score == hits[0].score}  # every provider before the guesses
+    assert hosting <= best and best - hosting <= {"awstats"}  # AWStats: "Hoster-Statistik"

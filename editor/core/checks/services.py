@@ -14,6 +14,8 @@ from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
 # the embeds' option for a placeholder whose click is the consent (the service template reads it too)
 TWO_CLICK_OPTION = "two_click"
+# the contact channels' option saying patients send health data (the service template reads it too)
+HEALTH_DATA_OPTION = "health_data"
 
 
 def selected_services(inputs: Inputs) -> Iterable[Finding]:
@@ -48,6 +50,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     # them guessing which one holds a service's consent
     banners = [s for s in selected if s.category in flagged("consent_manager")]
     consent_tool = bool(banners)
+    banner_choices = next((f"category:{c.id}" for c in catalog.categories.values() if c.consent_manager), "services")
     if len(banners) > 1:
         yield finding("consent-tools-several", f"service:{banners[1].id}", lang,
                       services=", ".join(f"„{s.name(lang)}“" if lang == "de" else f"“{s.name(lang)}”" for s in banners))
@@ -64,8 +67,8 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         asks_itself = service.device_consent_in is not None or options.get(TWO_CLICK_OPTION) is True
         consents = any(p.is_consent and composer.applies(service, p.when, options) for p in service.purposes)
         device_consent = device_access and not service.device_access_exception and not asks_itself
-        if device_consent and not consent_tool:
-            yield finding("consent-tool-missing", f"service:{service.id}", lang, service=name)
+        if device_consent and not consent_tool:  # leads to the consent tools to choose from
+            yield finding("consent-tool-missing", banner_choices, lang, service=name)
         # a consent purpose without device access (images loaded after consent) may well be the
         # banner's too: the safe side for the warning below
         banner_needed = banner_needed or device_consent or (consents and not asks_itself)
@@ -77,6 +80,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     if banners and not banner_needed:  # the text would claim consents that are never asked for
         yield finding("consent-tool-unneeded", f"service:{banners[0].id}", lang, service=banners[0].name(lang))
     yield from _requirements(catalog, selected, chosen_options, lang)
+    yield from _health_data(catalog, selected, chosen_options, lang)
     reported: set[frozenset[str]] = set()
     for service in selected:
         for other in service.conflicts:
@@ -103,8 +107,28 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lan
             if any(_satisfied(entry, service.id, chosen, category_of, req.with_options) for entry in req.any_of):
                 continue
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
-            yield finding("requires", f"service:{service.id}", lang, severity=req.severity, service=service.name(lang),
+            yield finding("requires", _missing_target(req.any_of), lang, severity=req.severity, service=service.name(lang),
                           missing=missing, because=req.because.get(lang) if req.because else "")
+
+
+def _health_data(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
+    """A practice (a service for patients is selected): every contact channel that can say patients
+    send health data should say so, or the policy gives no Art. 9 basis for what they write."""
+    practice = next((s for s in selected if catalog.serves_patients(s)), None)
+    if practice is None:
+        return
+    for service in selected:
+        option = next((o for o in service.options if o.id == HEALTH_DATA_OPTION and o.type == "bool"), None)
+        if option is not None and not chosen[service.id].get(HEALTH_DATA_OPTION):
+            yield finding("health-data-off", f"service:{service.id}", lang, practice=practice.name(lang),
+                          service=service.name(lang), option=option.label.get(lang))
+
+
+def _missing_target(any_of: list[str]) -> str:
+    """Where a finding about a missing requirement leads: to what is missing, not to the service that
+    needs it — a category's choices rather than one service of the alternatives."""
+    category = next((entry for entry in any_of if entry.startswith("category:")), None)
+    return category or (f"service:{any_of[0]}" if any_of else "services")
 
 
 def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
@@ -115,17 +139,14 @@ def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
 
 
 def _satisfied(entry: str, own: str, chosen: dict[str, dict], category_of: dict[str, str], with_options: dict) -> bool:
-    if entry.startswith("category:"):
-        candidates = [i for i, category in category_of.items() if category == entry[len("category:"):]]
-    elif entry == own:  # a category's requirement is met by the service it names
+    if entry == own:  # a category's requirement is met by the service it names
         return True
+    if entry.startswith("category:"):  # any selected service of the category, with the options
+        candidates = [sid for sid, category in category_of.items() if category == entry[len("category:"):]]
     else:
         candidates = [entry] if entry in chosen else []
-    return any(all(_matches(chosen[i].get(name), value) for name, value in with_options.items()) for i in candidates)
-
-
-def _matches(value, wanted) -> bool:
-    return value in wanted if isinstance(wanted, list) else value == wanted
+    return any(all(chosen[sid].get(name) in (value if isinstance(value, list) else [value])
+                   for name, value in with_options.items()) for sid in candidates)
 
 
 def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:
