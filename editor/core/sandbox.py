@@ -144,7 +144,7 @@ class _GuardingCodeGenerator(CodeGenerator):
     ``x.name`` with a literal public name becomes ``o.name`` when ``type(o)`` is one of the data
     types that declare ``name`` as a field (``SandboxEnvironment.field_types``, looked up once
     per template, when its code is run) and the value read is not callable — the reads the
-XX
+    sandbox's ``getattr`` allows anyway, without a call into it (a compose makes ≈ 13,500 reads).
     Everything else — another type, an underscored name, a method, a callable value — goes
     through ``environment.getattr`` as before."""
 
