@@ -44,6 +44,12 @@ SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text"
 KINDS = (SECTION, SERVICE, TEXT, RECORD, CONDITION)
 
 
+def condition_template(expression: str) -> str:
+    """A condition (a ``when``) as the template text the pack loader checks it as; the template
+    store evaluates the tree parsed there (TemplateStore.expression)."""
+    return "{{ " + expression + " }}"
+
+
 class HashedOnce(tuple):
     """A tuple that computes its hash once: the selection's keys (one per selected service) are
     part of the cache key of every fixed section that reads the selection, looked up on every
