@@ -111,6 +111,7 @@ class Composer:
         self._inline_runs: dict[str, tuple] = {}  # a paragraph's (item's, cell's) text → its runs
         self._provenances: dict[tuple, Any] = {}  # a service section's Provenance (cleaning its texts costs)
         self._service_templates: dict[tuple, tuple[str, str]] = {}  # (id, version, lang) → (pack, stem)
+        self._readings: dict[frozenset[str], tuple[ctx.Name, ...]] = {}  # a template's names → ctx.reading
 
     def cached(self) -> dict[str, int]:
         """How many entries each cache holds (for tests and diagnostics)."""
@@ -233,13 +234,21 @@ class Composer:
     # -- sections ---------------------------------------------------------------------------------
     def section_blocks(self, pack: str, stem: str, inputs: ctx.Inputs, what: str) -> tuple[Block, ...]:
         """A fixed section's blocks, rendered again only when a name its template reads changed."""
-        names = self.catalog.templates.variables(pack, inputs.lang, stem)
-        key = (pack, inputs.lang, stem, ctx.key(names, inputs))
+        read = self._reading(pack, inputs.lang, stem)
+        key = (pack, inputs.lang, stem, ctx.key_of(read, inputs))
         blocks = self._sections.get(key)
         if blocks is None:
-            markdown = self._render(pack, inputs.lang, stem, ctx.context(ctx.SECTION, inputs, names), what)
+            markdown = self._render(pack, inputs.lang, stem, ctx.values(ctx.SECTION, read, inputs), what)
             blocks = _store(self._sections, key, self.blocks(markdown))
         return blocks
+
+    def _reading(self, pack: str, lang: str, stem: str) -> tuple[ctx.Name, ...]:
+        """The context names a template reads, as ctx.key_of and ctx.values take them."""
+        names = self.catalog.templates.variables(pack, lang, stem)
+        found = self._readings.get(names)
+        if found is None:
+            found = self._readings[names] = ctx.reading(names)
+        return found
 
     def service_template(self, service: schema.Service, lang: str) -> tuple[str, str]:
         """(pack, stem) of the template a service's section is rendered from (asked three times
@@ -270,8 +279,8 @@ class Composer:
                      service_key=service_key(service, options), options=options, hosted=handling.hosted(service),
                      handlers=handling.handlers(service), shared=self.shared(service.category, document.views, lang))
         inputs = ctx.Inputs(self.catalog, lang, **given)
-        names = templates.variables(pack, lang, stem)
-        key = (pack, lang, stem, inputs.service_key, ctx.key(names, inputs))
+        read = self._reading(pack, lang, stem)
+        key = (pack, lang, stem, inputs.service_key, ctx.key_of(read, inputs))
         blocks = self._services.get(key)
         if blocks is not None:
             return blocks
@@ -284,7 +293,7 @@ class Composer:
             except Exception as exc:  # noqa: BLE001
                 raise ComposeError(f"{what}: its text: {reason(exc)}.") from None
             inputs = ctx.Inputs(self.catalog, lang, service=view, extra=extra, **given)
-        markdown = self._render(pack, lang, stem, ctx.context(ctx.SERVICE, inputs, names), what)
+        markdown = self._render(pack, lang, stem, ctx.values(ctx.SERVICE, read, inputs), what)
         return _store(self._services, key, self.blocks(markdown))
 
     def service_provenance(self, service: schema.Service, options: dict[str, Any], pack, template: str) -> Provenance:
@@ -346,12 +355,12 @@ class Composer:
         shared = self.shared(category, inputs.views, inputs.lang)
         if not shared:
             return ()
-        names = self.catalog.templates.variables("core", inputs.lang, "shared")
+        read = self._reading("core", inputs.lang, "shared")
         inputs = msgspec.structs.replace(inputs, shared=shared)
-        key = ("core", inputs.lang, "shared", ctx.key(names, inputs))
+        key = ("core", inputs.lang, "shared", ctx.key_of(read, inputs))
         blocks = self._sections.get(key)
         if blocks is None:
-            markdown = self._render("core", inputs.lang, "shared", ctx.context(ctx.SERVICE, inputs, names),
+            markdown = self._render("core", inputs.lang, "shared", ctx.values(ctx.SERVICE, read, inputs),
                                     f"Category '{category}'")
             blocks = _store(self._sections, key, self.blocks(markdown))
         return blocks

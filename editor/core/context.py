@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Collection, Hashable, Mapping, Protocol
 
 import msgspec
 
@@ -42,6 +42,12 @@ class Catalog(Protocol):
 
 SECTION, SERVICE, TEXT, RECORD, CONDITION = "section", "service", "service text", "record text", "condition"
 KINDS = (SECTION, SERVICE, TEXT, RECORD, CONDITION)
+
+
+def condition_template(expression: str) -> str:
+    """A condition (a ``when``) as the template text the pack loader checks it as; the template
+    store evaluates the tree parsed there (TemplateStore.expression)."""
+    return "{{ " + expression + " }}"
 
 
 class HashedOnce(tuple):
@@ -239,13 +245,28 @@ def context(kind: str, inputs: Inputs, names: frozenset[str] | None = None) -> d
     """The values a template of ``kind`` sees (only ``names``, when given: what it reads)."""
     if names is None:
         return {n.name: n.build(inputs) for n in _BUILT[kind]}
-    chosen = [CONTEXT[n] for n in sorted(names) if n in CONTEXT]
-    return {n.name: n.build(inputs) for n in chosen if kind in n.kinds and n.build is not None}
+    return values(kind, reading(names), inputs)
 
 
 def key(names: frozenset[str] | tuple[str, ...], inputs: Inputs) -> tuple:
     """A hashable key that changes whenever the value of one of ``names`` may."""
-    return tuple((name, CONTEXT[name].key(inputs)) for name in sorted(names))
+    return key_of(reading(names), inputs)
+
+
+def reading(names: Collection[str]) -> tuple[Name, ...]:
+    """The declared entries of ``names`` in a fixed order: what key_of() and values() take (the
+    composer works it out once per template, not once per render)."""
+    return tuple(CONTEXT[name] for name in sorted(names))
+
+
+def key_of(read: tuple[Name, ...], inputs: Inputs) -> tuple:
+    """key() of the names ``reading`` gave."""
+    return tuple([(n.name, n.key(inputs)) for n in read])
+
+
+def values(kind: str, read: tuple[Name, ...], inputs: Inputs) -> dict[str, Any]:
+    """context() of the names ``reading`` gave."""
+    return {n.name: n.build(inputs) for n in read if kind in n.kinds and n.build is not None}
 
 
 def refused(reads: dict[str, int], kind: str | None) -> list[tuple[int, str]]:

@@ -21,27 +21,31 @@ class Handling:
             if view.provider is not None:  # only services with a provider process anything for us
                 self._by_key.setdefault(view.category, []).append(view)
                 self._by_key.setdefault(view.id, []).append(view)
-        self._answers: dict[tuple, tuple[tuple[str, str], ...]] = {}  # handled_by → (id, name) in document order
+        # handled_by → the (id, name) pairs in document order, their names, their ids
+        self._answers: dict[tuple, tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]] = {}
         self._hosted: dict[str, tuple[str, ...]] | None = None
 
     def handlers(self, service: schema.Service) -> tuple[str, ...]:
         """Names of the selected services that process ``service``'s data for us, in document order."""
-        return tuple(name for _, name in self._handlers(service))
+        pairs, names, ids = self._answer(service)
+        # a service is left out of its own list (a hoster is not its own hoster)
+        return names if service.id not in ids else tuple(name for id_, name in pairs if id_ != service.id)
 
     def _handlers(self, service: schema.Service) -> tuple[tuple[str, str], ...]:
+        return tuple(pair for pair in self._answer(service)[0] if pair[0] != service.id)
+
+    def _answer(self, service: schema.Service) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
         categories = service.handled_by
         if categories is None:
             category = self.catalog.categories.get(service.category)
             categories = category.handled_by if category is not None else []
-        if not categories:
-            return ()
         wanted = tuple(categories)
         found = self._answers.get(wanted)
         if found is None:
             views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
-            found = self._answers[wanted] = tuple(
-                (v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
-        return tuple(pair for pair in found if pair[0] != service.id)
+            pairs = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
+            found = self._answers[wanted] = (pairs, tuple(name for _, name in pairs), frozenset(views))
+        return found
 
     def hosted(self, service: schema.Service) -> tuple[str, ...]:
         """The reverse of handlers: names of the selected self-hosted services on ``service``'s

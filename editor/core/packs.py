@@ -201,13 +201,13 @@ def _add_service(catalog: Catalog, pack: Pack, service: schema.Service, file: Pa
             name = f"{pack.id}/{lang}/{service.template}"
             problems += [("template", f"template '{name}', {message}")
                          for _, message in ctx.refused(catalog.templates.reads(name), ctx.SERVICE)]
-    checked = [(f"purposes[{k}].when", "{{ " + p.when + " }}", ctx.CONDITION) for k, p in enumerate(service.purposes) if p.when]
-    checked += [(f"requires[{k}].when", "{{ " + r.when + " }}", ctx.CONDITION) for k, r in enumerate(service.requires) if r.when]
-    checked += [(f"data.conditional[{k}].when", "{{ " + c.when + " }}", ctx.CONDITION)
+    checked = [(f"purposes[{k}].when", ctx.condition_template(p.when), ctx.CONDITION) for k, p in enumerate(service.purposes) if p.when]
+    checked += [(f"requires[{k}].when", ctx.condition_template(r.when), ctx.CONDITION) for k, r in enumerate(service.requires) if r.when]
+    checked += [(f"data.conditional[{k}].when", ctx.condition_template(c.when), ctx.CONDITION)
                 for k, c in enumerate(service.data.conditional)]
-    checked += [(f"tasks[{k}].when", "{{ " + t.when + " }}", ctx.CONDITION) for k, t in enumerate(service.tasks) if t.when]
+    checked += [(f"tasks[{k}].when", ctx.condition_template(t.when), ctx.CONDITION) for k, t in enumerate(service.tasks) if t.when]
     if service.device_access_when:
-        checked.append(("device_access_when", "{{ " + service.device_access_when + " }}", ctx.CONDITION))
+        checked.append(("device_access_when", ctx.condition_template(service.device_access_when), ctx.CONDITION))
     checked += [(f"{field_name}.{lang}", template_text.get(lang), ctx.TEXT if field_name == "text" else ctx.RECORD)
                 for field_name, template_text in template_texts(service) for lang in schema.LANGUAGES]
     for field_name, source, kind in checked:

@@ -21,7 +21,7 @@ from types import CodeType
 from typing import Any, Collection
 
 FILE = Path(__file__).with_name("compiled-templates.marshal")
-FORMAT = 1
+FORMAT = 2  # 2: attribute reads of data types compiled to plain reads (sandbox._GuardingCodeGenerator)
 
 # the Environment settings the code generator reads
 _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",

@@ -12,6 +12,7 @@ from typing import Any, Collection
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, meta, nodes
 from jinja2.parser import Parser
 
+from .context import condition_template
 from .inline_eval import Evaluated, known as evaluable, simple
 from .mdsafe import filled, md_escape, md_link, placeholder
 from .sandbox import SandboxEnvironment, TemplateBudgetError
@@ -254,15 +255,31 @@ class TemplateStore:
         walking its tree when it is simple (see inline_eval), else compiled."""
         compiled = self._expressions.get(source)
         if compiled is None:
-            try:
-                parser = Parser(self.env, source, state="variable")
-                tree = parser.parse_expression()
-                usable = parser.stream.eos and simple(tree)
-            except TemplateSyntaxError:
-                usable = False
+            tree = self._checked_expression(source)
+            usable = tree is not None
+            if not usable:
+                try:
+                    parser = Parser(self.env, source, state="variable")
+                    tree = parser.parse_expression()
+                    usable = parser.stream.eos and simple(tree)
+                except TemplateSyntaxError:
+                    usable = False
             compiled = Evaluated(self.env, tree) if usable else self.env.compile_expression(source)
             self._expressions[source] = compiled
         return compiled
+
+    def _checked_expression(self, source: str) -> nodes.Expr | None:
+        """The simple tree of an expression the pack loader checked as ``{{ source }}``, or None.
+        Taken only when that template printed the one expression (no tuple): then its tokens
+        were the expression's, and the parse is the one ``expression`` would make."""
+        checked = self._text_trees.pop(condition_template(source), None)
+        if checked is None or not checked[1]:
+            return None
+        body = checked[0].body
+        if len(body) == 1 and isinstance(body[0], nodes.Output) and len(body[0].nodes) == 1 \
+                and not isinstance(body[0].nodes[0], (nodes.TemplateData, nodes.Tuple)):
+            return body[0].nodes[0]
+        return None
 
     def variables(self, pack: str, lang: str, stem: str) -> frozenset[str]:
         """Context names a template (and what it includes) reads — lets compose() skip

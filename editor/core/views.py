@@ -134,6 +134,7 @@ DATA_TYPES: frozenset[type] = frozenset({
 # a full stop after a word of three letters or more (or a number or bracket), then a capital:
 # a new sentence; "z. B. Name" and "Abs. 1" are not
 _SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3}|[0-9)\]“”\"'])[.!?] +[A-ZÄÖÜ„“\"]")
+_BREAK_PUNCTUATION = re.compile(r"[.!?] ")  # what every sentence break above holds
 # a closing bracket that cites a law: "(§ 7 Abs. 3 UWG) (Art. 6 …)" leaves the reader to guess
 # which of the two is the legal basis
 _IN_BRACKET = r"(?:[^()]|\([^()]*\))*"  # "Art. 7(1) GDPR" has brackets of its own
@@ -150,9 +151,11 @@ def one_clause(text: MdSafe) -> MdSafe | None:
     and not ending in a bracket that cites a law. Judged on the words as printed; an escaped
     full stop ("\\.") is cut with its backslash."""
     stripped = text.strip()
-    words = _MD_ESCAPE.sub(r"\1", stripped)
-    if (not words.endswith(".") or "; " in words or _SENTENCE_BREAK.search(words)
-            or _CITATION_AT_END.search(words)):
+    words = _MD_ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
+    # each regex is searched only where its literal part occurs (most purposes are one sentence)
+    if (not words.endswith(".") or "; " in words
+            or (_BREAK_PUNCTUATION.search(words) and _SENTENCE_BREAK.search(words))
+            or (words.endswith(").") and _CITATION_AT_END.search(words))):
         return None
     before = stripped[:-1]
     escaped = (len(before) - len(before.rstrip("\\"))) % 2  # an odd run of backslashes escapes the stop

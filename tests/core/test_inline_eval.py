@@ -89,3 +89,39 @@ def test_the_walk_counts_calls_against_the_budget(catalog, monkeypatch):
     Evaluated(env, tree).render({})
     assert len(ticks) == 2
     assert inline_eval.simple(env.parse("{% for x in y %}{% endfor %}")) is False
+
+
+def test_a_condition_checked_at_load_is_evaluated_from_that_tree_as_from_its_own_parse(catalog):
+    """The pack loader parses every ``when`` as ``{{ when }}``; the store evaluates that tree
+    instead of parsing the expression again — with the same value for every bundled condition
+    and option variant, and with the old parse where the template was not one expression."""
+    from editor.core import context as ctx
+    from editor.core.options import option_values
+
+    def store_with(texts):
+        store = templating.TemplateStore(catalog.templates.env.data_types, catalog.templates.context_names, shipped=None)
+        for text in texts:
+            assert store.check(ctx.condition_template(text))[0] is None, text
+        return store
+
+    conditions = {p.when for s in catalog.services.values() for p in s.purposes if p.when}
+    conditions |= {c.when for s in catalog.services.values() for c in s.data.conditional}
+    assert len(conditions) > 20
+    loaded, fresh = store_with(conditions), store_with(())
+    assert all(loaded._text_trees.get(ctx.condition_template(c)) for c in conditions)
+    checked = 0
+    for service in catalog.services.values():
+        whens = [p.when for p in service.purposes if p.when] + [c.when for c in service.data.conditional]
+        for options in _variants(service):
+            values = ctx.context(ctx.CONDITION, ctx.Inputs(catalog, "de", options=option_values(service, options)))
+            for when in whens:
+                assert loaded.evaluate(when, **values) == fresh.evaluate(when, **values), (service.id, when)
+                checked += 1
+    assert checked > 100 and not any(ctx.condition_template(c) in loaded._text_trees for c in conditions)
+
+    odd = store_with(["options.a, options.b", "options.a }}{{ options.b"])
+    for when in ("options.a, options.b", "options.a }}{{ options.b"):  # parsed again: the same error
+        with pytest.raises(Exception) as before:
+            store_with(()).expression(when)
+        with pytest.raises(type(before.value), match=str(before.value)):
+            odd.expression(when)

@@ -6,6 +6,7 @@ import resource
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -212,3 +213,68 @@ def test_a_condition_is_checked_at_load_like_a_template(tmp_path):
     catalog = load_catalog([clause_packs_dir()], [tmp_path / "packs"])
     assert "tool" not in catalog.services
     assert any(e.field == "tool.purposes[0].when" and "may not use" in e.message for e in catalog.errors)
+
+
+# ---------------------------------------------------------------------------------------------
+# compiled templates read our data types' fields directly; nothing else takes that way
+
+
+@pytest.mark.parametrize("source", [
+    "{{ service.__class__ }}", "{{ service.__struct_fields__ }}", "{{ service.provider.__init__ }}",
+    "{{ service.__class__.__init__.__globals__ }}", "{{ service.provider.__reduce__() }}",
+    "{{ provider.privacy_address('de') }}", "{{ provider.privacy_address }}", "{{ service.names.get('de') }}",
+    "{{ a.state_name.get('de') }}", "{{ a.state_name.get }}", "{{ a.verified.replace(year=1) }}",
+    "{{ service.options.pop('x') }}", "{{ service.purposes.__len__() }}",
+])
+def test_plain_field_reads_refuse_what_the_sandbox_refuses(catalog, source):
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    env, view = catalog.templates.env, _view(catalog, "google-analytics")
+    template = env.from_string(source)  # compiled by our code generator, not checked at load
+    with pytest.raises((SecurityError, UndefinedError)):
+        template.render(service=view, provider=catalog.services["google-analytics"].provider,
+                        a=next(iter(catalog.authorities.values())))
+
+
+def test_a_callable_in_a_field_is_refused_like_a_method(catalog):
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    env = catalog.templates.env
+    forged = msgspec.structs.replace(_view(catalog, "google-analytics"), name=print, product=object)
+    for source in ("{{ service.name }}", "{{ service.name('x') }}", "{{ service.product() }}"):
+        with pytest.raises((SecurityError, UndefinedError)):
+            env.from_string(source).render(service=forged)
+
+
+def test_only_declared_fields_of_the_exact_data_types_are_read_directly(catalog):
+    env = catalog.templates.env
+    assert env.field_types("name") >= {ServiceView, Controller}
+    for name in ("get", "privacy_address", "__class__", "__struct_fields__", "_secret", "__init__", "items"):
+        assert env.field_types(name) == frozenset(), name
+    assert all(kind in DATA_TYPES for name in ("name", "entity", "purposes") for kind in env.field_types(name))
+
+    class Forged(ServiceView, frozen=True):
+        @property
+        def secret(self):
+            return "leaked"
+
+    forged = Forged(**msgspec.structs.asdict(_view(catalog, "google-analytics")))
+    assert env.from_string("{{ service.name }}").render(service=forged) == env.getattr(forged, "name")
+    assert env.field_types("secret") == frozenset()  # a subclass is not a data type: the old way
+
+
+def test_a_plain_read_gives_what_the_sandbox_gives(catalog):
+    env, read, checked = catalog.templates.env, {}, 0
+    assert "field_owner.name" in env.compile("{{ service.name }}", raw=True)
+    for obj in _instances(catalog):
+        for name in type(obj).__struct_fields__:
+            if name not in read:
+                read[name] = env.compile_expression(f"o.{name}")
+            assert read[name](o=obj) is env.getattr(obj, name), (type(obj).__name__, name)
+            checked += 1
+    assert checked > 5000
+
+
+def _view(catalog, service_id: str) -> ServiceView:
+    service = catalog.services[service_id]
+    return composer_for(catalog).service_view(service, "de", option_values(service, {}))
