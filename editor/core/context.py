@@ -189,6 +189,9 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: format_date(i.project.stand_date(), i.lang), lambda i: (i.project.stand_date(), i.lang)),
     # the selection (fixed sections only)
     Name("services", _DOCUMENT, "the selected services and their options", lambda i: list(i.views), _selection),
+    Name("patients", _DOCUMENT, "the selected services (catalog.serves_patients): true when one serves a practice's "
+         "patients", lambda i: any(i.catalog.serves_patients(i.catalog.services[v.id]) for v in i.views
+                                   if v.id in i.catalog.services), _selection),
     Name("recipients", _DOCUMENT, "the selected services and their options",
          lambda i: [v for v in i.views if v.role != "self_hosted" and v.provider is not None], _selection),
     Name("transfers", _DOCUMENT, "the selected services and their options",

@@ -179,7 +179,8 @@ def _edits(catalog):
             "etherpad-self-hosted",
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "scoring"),
             next(s.id for s in bundled if catalog.categories[s.category].automated_decisions == "by_provider"
-                 and s.role == "controller")]
+                 and s.role == "controller"),
+            next(s.id for s in bundled if catalog.serves_patients(s))]  # a practice's: patients
 
     def select_all(p):
         p.services = [*p.services, *(SelectedService(id=s) for s in more)]

@@ -1,0 +1,32 @@
+"""A practice's policy names the patient-record period in its general retention section, not only
+under one booking tool (walk8 14); a shop's does not."""
+import pytest
+
+from editor.core.compose import compose
+from editor.core.project import SelectedService, example_project
+from editor.export.markdown import render
+
+RECORDS = {"de": "Patientenakten bewahren wir zehn Jahre nach Abschluss der Behandlung auf (§ 630f Abs. 3 BGB)",
+           "en": "We keep patient records for ten years after the treatment has ended (Section 630f(3) German Civil Code)"}
+
+
+def retention(catalog, services, lang):
+    project = example_project()
+    project.services = [SelectedService(id=s) for s in services]
+    (section,) = [s for s in compose(catalog, project, lang).walk() if s.id == "retention"]
+    return " ".join(" ".join(r.text for r in block.runs) for block in section.blocks if hasattr(block, "runs"))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_practice_names_the_patient_record_period_a_shop_does_not(catalog, lang):
+    assert RECORDS[lang] in retention(catalog, ["dr-flex", "contact-form"], lang)
+    assert RECORDS[lang] in retention(catalog, ["practice-software-local"], lang)  # by its category
+    assert RECORDS[lang] not in retention(catalog, ["contact-form", "woocommerce"], lang)
+
+
+def test_the_cached_section_follows_the_selection(catalog):
+    project = example_project()
+    project.services = [SelectedService(id="contact-form")]
+    assert RECORDS["de"] not in render(compose(catalog, project, "de"))
+    project.services.append(SelectedService(id="dr-flex"))
+    assert RECORDS["de"] in render(compose(catalog, project, "de"))
