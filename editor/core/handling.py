@@ -21,6 +21,13 @@ class Handling:
             if view.provider is not None:  # only services with a provider process anything for us
                 self._by_key.setdefault(view.category, []).append(view)
                 self._by_key.setdefault(view.id, []).append(view)
+        # with no web hoster selected, the hosted shop or site builder that runs the site (runs_site)
+        # holds what would run on the hoster's servers, such as a form's entries
+        site = [v for v in selected if v.provider is not None and v.id in catalog.services
+                and catalog.runs_site(catalog.services[v.id])]
+        for category in catalog.categories.values():
+            if category.runs_site and category.id not in self._by_key:
+                self._by_key[category.id] = site
         self._answers: dict[tuple, tuple[tuple[str, str], ...]] = {}  # handled_by → (id, name) in document order
         self._hosted: dict[str, tuple[str, ...]] | None = None
 
