@@ -26,3 +26,21 @@ def test_with_a_web_hoster_the_form_names_the_hoster_not_the_hosted_shop(lang):
     form = " ".join(texts(["all-inkl", "server-logs", "shopify", "contact-form"], lang)["contact-form"].split())
     assert RECIPIENT[lang].format("ALL-INKL.COM") in form
     assert "Shopify" not in form
+
+
+CREDIT_DECIDERS = [s.id for s in CATALOG.services.values() if s.category == "payment"
+                   and "automatisiert" in str(getattr(s.text, "de", "") or "")]
+assert {"paypal", "klarna", "ratepay", "riverty", "easycredit-ratenkauf"} <= set(CREDIT_DECIDERS)
+SOLELY = {"de": "ausschließlich automatisiert", "en": "solely"}
+PARTLY = {"de": "teilweise automatisiert", "en": "partly by automated"}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("service_id", CREDIT_DECIDERS)
+def test_art_22_3_rights_are_given_only_for_a_decision_based_solely_on_automated_processing(service_id, lang):
+    """Art. 22(1) and (3) cover only decisions based solely on automated processing: a provider that
+    decides 'partly automated' owes no human review under Art. 22(3), so the text must not pair the two."""
+    text = section_text(service_id, lang, pay_later=True) if service_id == "paypal" else section_text(service_id, lang)
+    assert PARTLY[lang] not in text
+    if {"de": "Art. 22 Abs. 3", "en": "Art. 22(3)"}[lang] in text:
+        assert SOLELY[lang] in text, text
