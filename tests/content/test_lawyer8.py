@@ -4,6 +4,7 @@ stated without hedging."""
 import pytest
 
 from test_special_categories import CATALOG, section_text
+from test_shoplogs6 import retention
 from test_text8 import texts
 
 OWN = {"de": "Wir verarbeiten diese Daten selbst", "en": "We process these data ourselves"}
@@ -44,3 +45,19 @@ def test_art_22_3_rights_are_given_only_for_a_decision_based_solely_on_automated
     assert PARTLY[lang] not in text
     if {"de": "Art. 22 Abs. 3", "en": "Art. 22(3)"}[lang] in text:
         assert SOLELY[lang] in text, text
+
+
+NO_PERIOD_NAMED = {"de": ("nicht genannt", "keine Frist", "feste Frist nennt", "nennt keine"),
+                   "en": ("not given us", "no fixed period", "names no")}
+PROCESSORS_WITH_RETENTION = [s.id for s in CATALOG.services.values() if s.role == "processor" and s.retention]
+assert "azure-openai" in PROCESSORS_WITH_RETENTION
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("service_id", PROCESSORS_WITH_RETENTION)
+def test_no_processor_s_retention_says_the_provider_named_no_period(service_id, lang):
+    """A processor keeps data on our instructions (Art. 28(3)(a) GDPR): the text states the period or
+    its criterion as ours (Art. 13(2)(a)), not that the provider named none (lawyer7's rule for the
+    hosted shops' logs, for every processor — Azure OpenAI's abuse-monitoring store said it)."""
+    text = retention(service_id, lang)
+    assert not [phrase for phrase in NO_PERIOD_NAMED[lang] if phrase in text], text
