@@ -22,13 +22,13 @@ class Handling:
                 self._by_key.setdefault(view.category, []).append(view)
                 self._by_key.setdefault(view.id, []).append(view)
         # with no web hoster selected, the hosted shop or site builder that runs the site (runs_site)
-        # holds what would run on the hoster's servers, such as a form's entries
-        site = [v for v in selected if v.provider is not None and v.id in catalog.services
-                and catalog.runs_site(catalog.services[v.id])]
-        for category in catalog.categories.values():
-            if category.runs_site and category.id not in self._by_key:
-                self._by_key[category.id] = site
-        self._answers: dict[tuple, tuple[tuple[str, str], ...]] = {}  # handled_by → (id, name) in document order
+        # receives what visitors send through it, such as a form's entries — but software we run
+        # ourselves (self_hosted) cannot run on its servers, so it is never said to
+        self._site = tuple(v for v in selected if v.provider is not None and v.id in catalog.services
+                           and catalog.runs_site(catalog.services[v.id]))
+        self._no_hoster = frozenset(c.id for c in catalog.categories.values()
+                                    if c.runs_site and c.id not in self._by_key)
+        self._answers: dict[tuple, tuple[tuple[str, str], ...]] = {}  # (handled_by, stand-in) → (id, name) in document order
         self._hosted: dict[str, tuple[str, ...]] | None = None
 
     def handlers(self, service: schema.Service) -> tuple[str, ...]:
@@ -36,17 +36,21 @@ class Handling:
         return tuple(name for _, name in self._handlers(service))
 
     def _handlers(self, service: schema.Service) -> tuple[tuple[str, str], ...]:
+        category = self.catalog.categories.get(service.category)
         categories = service.handled_by
         if categories is None:
-            category = self.catalog.categories.get(service.category)
             categories = category.handled_by if category is not None else []
         if not categories:
             return ()
         wanted = tuple(categories)
-        found = self._answers.get(wanted)
+        stand_in = (category is not None and category.without_provider != "self_hosted"
+                    and not self._no_hoster.isdisjoint(wanted))
+        found = self._answers.get((wanted, stand_in))
         if found is None:
             views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
-            found = self._answers[wanted] = tuple(
+            if stand_in:
+                views.update((v.id, v) for v in self._site)
+            found = self._answers[(wanted, stand_in)] = tuple(
                 (v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
         return tuple(pair for pair in found if pair[0] != service.id)
 

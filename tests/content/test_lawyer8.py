@@ -61,3 +61,12 @@ def test_no_processor_s_retention_says_the_provider_named_no_period(service_id, 
     hosted shops' logs, for every processor — Azure OpenAI's abuse-monitoring store said it)."""
     text = retention(service_id, lang)
     assert not [phrase for phrase in NO_PERIOD_NAMED[lang] if phrase in text], text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_software_we_host_ourselves_is_never_said_to_run_on_a_hosted_shop(lang):
+    """Self-hosted Matomo cannot run on Shopify's servers: neither section says it does."""
+    found = texts(["shopify", "matomo-self-hosted", "contact-form"], lang)
+    assert "Shopify" not in found["matomo-self-hosted"]
+    assert "Matomo" not in found["shopify"]
+    assert RECIPIENT[lang].format("Shopify") in " ".join(found["contact-form"].split())
