@@ -70,3 +70,14 @@ def test_software_we_host_ourselves_is_never_said_to_run_on_a_hosted_shop(lang):
     assert "Shopify" not in found["matomo-self-hosted"]
     assert "Matomo" not in found["shopify"]
     assert RECIPIENT[lang].format("Shopify") in " ".join(found["contact-form"].split())
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("channel", ["phone", "web"])
+def test_the_voice_assistant_names_the_section_of_the_model_s_provider(channel, lang):
+    """'In a separate section' left the reader to find the recipient of the conversations (Art. 12(1),
+    13(1)(e)); the chatbot already names it. The telephony provider is said only on the phone."""
+    text = section_text("ai-voice-assistant", lang, channel=channel)
+    title = getattr(CATALOG.categories["ai"].title, lang)
+    assert {"de": f"steht unter „{title}“", "en": f"is set out under “{title}”"}[lang] in text
+    assert ({"de": "Telefonie-Anbieter", "en": "telephony provider"}[lang] in text) == (channel == "phone")
