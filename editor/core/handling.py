@@ -21,7 +21,14 @@ class Handling:
             if view.provider is not None:  # only services with a provider process anything for us
                 self._by_key.setdefault(view.category, []).append(view)
                 self._by_key.setdefault(view.id, []).append(view)
-        # handled_by → the (id, name) pairs in document order, their names, their ids
+        # with no web hoster selected, the hosted shop or site builder that runs the site (runs_site)
+        # receives what visitors send through it, such as a form's entries — but software we run
+        # ourselves (self_hosted) cannot run on its servers, so it is never said to
+        self._site = tuple(v for v in selected if v.provider is not None and v.id in catalog.services
+                           and catalog.runs_site(catalog.services[v.id]))
+        self._no_hoster = frozenset(c.id for c in catalog.categories.values()
+                                    if c.runs_site and c.id not in self._by_key)
+        # (handled_by, stand-in) → the (id, name) pairs in document order, their names, their ids
         self._answers: dict[tuple, tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]] = {}
         self._hosted: dict[str, tuple[str, ...]] | None = None
 
@@ -35,16 +42,20 @@ class Handling:
         return tuple(pair for pair in self._answer(service)[0] if pair[0] != service.id)
 
     def _answer(self, service: schema.Service) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
+        category = self.catalog.categories.get(service.category)
         categories = service.handled_by
         if categories is None:
-            category = self.catalog.categories.get(service.category)
             categories = category.handled_by if category is not None else []
         wanted = tuple(categories)
-        found = self._answers.get(wanted)
+        stand_in = (category is not None and category.without_provider != "self_hosted"
+                    and not self._no_hoster.isdisjoint(wanted))
+        found = self._answers.get((wanted, stand_in))
         if found is None:
             views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
+            if stand_in:
+                views.update((v.id, v) for v in self._site)
             pairs = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
-            found = self._answers[wanted] = (pairs, tuple(name for _, name in pairs), frozenset(views))
+            found = self._answers[(wanted, stand_in)] = (pairs, tuple(name for _, name in pairs), frozenset(views))
         return found
 
     def hosted(self, service: schema.Service) -> tuple[str, ...]:

@@ -35,20 +35,20 @@ def test_a_selected_contact_form_lists_the_entries_and_names_the_hoster_as_recip
     assert {"de": "Inhalt Ihrer Nachricht", "en": "content of your message"}[lang] in found["contact-form"]
 
 
-ART22 = {"de": "Sie können von {p} verlangen, dass ein Mensch die Entscheidung überprüft, {p} Ihren Standpunkt darlegen "
-               "und die Entscheidung anfechten (Art. 22 Abs. 3 DSGVO)",
-         "en": "You can require {p} to have a person review the decision, and you can express your point of view to {p} "
-               "and contest the decision (Art. 22(3) GDPR)"}
+ART22 = {"de": "Entscheidet {p} ausschließlich automatisiert, können Sie verlangen, dass ein Mensch bei {p} die Entscheidung "
+               "überprüft; Sie können {p} auch Ihren Standpunkt darlegen und die Entscheidung anfechten (Art. 22 Abs. 3 DSGVO)",
+         "en": "If {p} decides solely by automated means, you can require a person at {p} to review the decision; you can "
+               "also express your point of view to {p} and contest the decision (Art. 22(3) GDPR)"}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_paypal_pay_later_names_the_automated_credit_decision_and_where_to_ask_for_review(lang):
-    """PayPal decides on Pay Later itself (controller), partly automated: who, on what, and that the
+    """PayPal decides on Pay Later itself (controller), also by automated means: who, on what, and that the
     person asks PayPal for human review; nothing of it without the option."""
     with_option = section_text("paypal", lang, pay_later=True)
     assert ART22[lang].format(p="PayPal") in with_option
-    assert {"de": "entscheidet PayPal nach seiner Prüfung Ihrer Kreditwürdigkeit teilweise automatisiert",
-            "en": "is decided by PayPal after its check of your creditworthiness, partly by automated means"}[lang] in with_option
+    assert {"de": "entscheidet PayPal nach seiner Prüfung Ihrer Kreditwürdigkeit, auch automatisiert",
+            "en": "is decided by PayPal after its check of your creditworthiness, also by automated means"}[lang] in with_option
     assert "22" not in section_text("paypal", lang).replace("22–24", "")
 
 

@@ -307,8 +307,9 @@ def test_any_own_purpose_prints_literally_with_its_basis(words, stop):
         text = " ".join(typed.split())
         sentence = text if text[-1] in ".!?:;" else text + "."
         label = "Rechtsgrundlage" if lang == "de" else "Legal basis"
-        # the user's words as typed, then the basis: in brackets in place of the full stop, or as a sentence
-        assert line in (f"{sentence[:-1]} ({basis}).", f"{sentence} {label}: {basis}."), (typed, line)
+        # the user's words as typed, then the basis: in brackets in place of the full stop (a space
+        # typed before that stop goes with it: "0 ." reads "0 (…)."), or as a sentence
+        assert line in (f"{sentence[:-1].rstrip()} ({basis}).", f"{sentence} {label}: {basis}."), (typed, line)
         assert line.count("\\") == typed.count("\\")
 
 
