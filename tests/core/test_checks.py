@@ -210,7 +210,9 @@ def test_a_required_service_that_is_missing_is_named_with_the_service_that_needs
     assert "Anbieter von KI-Modellen" in de.message and "Modell" in de.message
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
     project.services.append(SelectedService(id=ai, options={"feature": "voice"}))  # the model serves another bot
-    assert by_code(checks(catalog, project), "requires")
+    (unset,) = by_code(checks(catalog, project, lang="en"), "requires-setting")  # selected: lead to its options
+    assert unset.target == f"service:{ai}" and "is selected but not set up for it" in unset.message
+    assert not by_code(checks(catalog, project), "requires")
     project.services[-1] = SelectedService(id=ai)  # its default: the chatbot
     assert not by_code(checks(catalog, project), "requires")
 
@@ -228,11 +230,14 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     ai = next(s.id for s in catalog.services.values() if s.category == "ai")
     project.services += [SelectedService(id=ai), SelectedService(id="twilio"), SelectedService(id="phone-contact")]
     # a model set up for the chatbot only: its section would not name the calls (walk8 4)
-    (model, _) = by_code(checks(catalog, project, lang="en"), "requires")
-    assert "“What do you use the model for?” to the voice assistant" in model.message
+    # (and a phone section that says a human answers): both selected, neither set up for it
+    (model, phone) = by_code(checks(catalog, project, lang="en"), "requires-setting")
+    assert model.target == f"service:{ai}" and "“What do you use the model for?” to the voice assistant" in model.message
+    assert model.severity == "error" and "“AI voice assistant”" in model.message
+    assert not by_code(checks(catalog, project), "requires")
     project.services[-3] = SelectedService(id=ai, options={"feature": "both"})
-    (phone,) = by_code(checks(catalog, project, lang="en"), "requires")  # phone section says a human answers
-    assert "assistant answers calls first" in phone.message
+    (phone,) = by_code(checks(catalog, project, lang="en"), "requires-setting")
+    assert phone.target == "service:phone-contact" and "assistant answers calls first" in phone.message
     project.services[-1] = SelectedService(id="phone-contact", options={"ai_assistant": True})
     assert not by_code(checks(catalog, project), "requires")
     # on the website the assistant needs no carrier and no phone section (`when` of the requirement)
@@ -250,15 +255,18 @@ def test_the_model_provider_must_say_it_serves_the_voice_assistant_and_the_chatb
                              ("both", []), ("internal", ["AI chatbot on our website", "AI voice assistant"])):
         project.services = [SelectedService(id="ai-chatbot"), assistant,
                             SelectedService(id="mistral-ai", options={"feature": feature})]
-        found = by_code(checks(catalog, project, lang="en"), "requires")
+        found = by_code(checks(catalog, project, lang="en"), "requires-setting")
         assert sorted(f.message.split("“")[1].split("”")[0] for f in found) == missing, feature
-        assert all(f.target == "category:ai" and "What do you use the model for?" in f.message for f in found)
+        assert all(f.target == "service:mistral-ai" and "What do you use the model for?" in f.message for f in found)
+        assert not by_code(checks(catalog, project, lang="en"), "requires")  # a model is selected
     # one provider for the chatbot and another for the assistant will do as well
     project.services = [SelectedService(id="ai-chatbot"), assistant, SelectedService(id="mistral-ai"),
                         SelectedService(id="openai-api", options={"feature": "voice"})]
     assert not by_code(checks(catalog, project), "requires")
     project.services[-1] = SelectedService(id="deepl")  # a translation service is no speech model
-    assert by_code(checks(catalog, project), "requires")
+    assert [f.target for f in by_code(checks(catalog, project), "requires-setting")] == ["service:mistral-ai"]
+    project.services = [assistant, SelectedService(id="deepl")]  # and nothing to set up: a model is missing
+    assert [f.target for f in by_code(checks(catalog, project), "requires")] == ["category:ai"]
 
 
 def test_phone_and_voice_assistant_sections_say_the_same(catalog):

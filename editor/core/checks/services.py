@@ -106,9 +106,18 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lan
                 continue
             if any(_satisfied(entry, service.id, chosen, category_of, req.with_options) for entry in req.any_of):
                 continue
+            because = req.because.get(lang) if req.because else ""
+            # selected, but not set as required: say so, and lead to its options (lawyer8 4)
+            unset = next((sid for sid in category_of if sid != service.id and req.with_options
+                          and any(_names(entry, sid, category_of) for entry in req.any_of)
+                          and set(req.with_options) <= {o.id for o in catalog.services[sid].options}), None)
+            if unset is not None:
+                yield finding("requires-setting", f"service:{unset}", lang, severity=req.severity,
+                              service=service.name(lang), other=catalog.services[unset].name(lang), because=because)
+                continue
             missing = (" oder " if lang == "de" else " or ").join(_entry_name(catalog, entry, lang) for entry in req.any_of)
             yield finding("requires", _missing_target(req.any_of), lang, severity=req.severity, service=service.name(lang),
-                          missing=missing, because=req.because.get(lang) if req.because else "")
+                          missing=missing, because=because)
 
 
 def _health_data(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
@@ -147,6 +156,11 @@ def _satisfied(entry: str, own: str, chosen: dict[str, dict], category_of: dict[
         candidates = [entry] if entry in chosen else []
     return any(all(chosen[sid].get(name) in (value if isinstance(value, list) else [value])
                    for name, value in with_options.items()) for sid in candidates)
+
+
+def _names(entry: str, sid: str, category_of: dict[str, str]) -> bool:
+    """Whether the requirement entry ("category:<id>" or a service id) names the selected ``sid``."""
+    return category_of[sid] == entry[len("category:"):] if entry.startswith("category:") else entry == sid
 
 
 def _entry_name(catalog: Catalog, entry: str, lang: str) -> str:
