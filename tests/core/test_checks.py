@@ -232,7 +232,7 @@ def test_a_voice_assistant_alone_is_an_error_until_its_providers_and_the_phone_s
     # a model set up for the chatbot only: its section would not name the calls (walk8 4)
     # (and a phone section that says a human answers): both selected, neither set up for it
     (model, phone) = by_code(checks(catalog, project, lang="en"), "requires-setting")
-    assert model.target == f"service:{ai}" and "“What do you use the model for?” to the voice assistant" in model.message
+    assert model.target == f"service:{ai}" and "“What do you use the model for?” set to the voice assistant" in model.message
     assert model.severity == "error" and "“AI voice assistant”" in model.message
     assert not by_code(checks(catalog, project), "requires")
     project.services[-3] = SelectedService(id=ai, options={"feature": "both"})
