@@ -58,6 +58,13 @@ class Address:
         """The fields the block fills in: field name → text (``rest`` and empty fields left out)."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "rest" and getattr(self, f.name)}
 
+    def spread(self, into: str) -> dict[str, str]:
+        """spread() of the block this was recognised from."""
+        values = self.values()
+        if self.rest:
+            values[into] = ", ".join(filter(None, (values.get(into, ""), *self.rest)))
+        return values
+
 
 def lines(text: str) -> list[str]:
     """The block's non-empty lines (any line ending), a line that is only a legal form joined
@@ -151,8 +158,4 @@ def spread(text: str, into: str) -> dict[str, str]:
     """The fields a block pasted into the field ``into`` sets: the recognised ones, and ``into``
     keeps what is left, as one line after its own recognised value ("…, Fax: 0761 12"). A block
     with nothing recognised stays in ``into`` as one line."""
-    address = recognise(text)
-    values = address.values()
-    if address.rest:
-        values[into] = ", ".join(filter(None, (values.get(into, ""), *address.rest)))
-    return values
+    return recognise(text).spread(into)

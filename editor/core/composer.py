@@ -192,9 +192,8 @@ class Composer:
             provider=provider,
             purposes=purposes,
             bases=bases,
-            data=tuple(MdSafe(d) for d in (*getattr(service.data, lang),
-                                           *(c.get(lang) for c in service.data.conditional
-                                             if self._applies(service, c.when, inputs)))),
+            data=(*getattr(service.data, lang),  # plain: printed escaped (an own service's are the user's words)
+                  *(c.get(lang) for c in service.data.conditional if self._applies(service, c.when, inputs))),
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),

@@ -244,16 +244,9 @@ def names_for(kind: str) -> tuple[Name, ...]:
 _BUILT = {kind: tuple(n for n in CONTEXT.values() if kind in n.kinds and n.build is not None) for kind in KINDS}
 
 
-def context(kind: str, inputs: Inputs, names: frozenset[str] | None = None) -> dict[str, Any]:
-    """The values a template of ``kind`` sees (only ``names``, when given: what it reads)."""
-    if names is None:
-        return {n.name: n.build(inputs) for n in _BUILT[kind]}
-    return values(kind, reading(names), inputs)
-
-
-def key(names: frozenset[str] | tuple[str, ...], inputs: Inputs) -> tuple:
-    """A hashable key that changes whenever the value of one of ``names`` may."""
-    return key_of(reading(names), inputs)
+def context(kind: str, inputs: Inputs) -> dict[str, Any]:
+    """The values a template of ``kind`` sees (values() gives those of the names it reads)."""
+    return {n.name: n.build(inputs) for n in _BUILT[kind]}
 
 
 def reading(names: Collection[str]) -> tuple[Name, ...]:
@@ -263,12 +256,12 @@ def reading(names: Collection[str]) -> tuple[Name, ...]:
 
 
 def key_of(read: tuple[Name, ...], inputs: Inputs) -> tuple:
-    """key() of the names ``reading`` gave."""
+    """A hashable key of the names ``reading`` gave that changes whenever one of their values may."""
     return tuple([(n.name, n.key(inputs)) for n in read])
 
 
 def values(kind: str, read: tuple[Name, ...], inputs: Inputs) -> dict[str, Any]:
-    """context() of the names ``reading`` gave."""
+    """The values a template of ``kind`` sees of the names ``reading`` gave (what it reads)."""
     return {n.name: n.build(inputs) for n in read if kind in n.kinds and n.build is not None}
 
 

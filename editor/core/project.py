@@ -10,7 +10,6 @@ numbers and field lengths (FIELD_LIMITS) are refused, a service listed twice is 
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
@@ -24,7 +23,7 @@ from . import atomic
 from .atomic import Fingerprint
 from .projectlimits import (COUNT_LIMITS, FIELD_LIMITS, LINK, LONG, MAX_DEPTH, MAX_FILE_BYTES, SHORT, Unusable,
                             check_limits, clean_text, clean_value, field_limit, scrub, tidy)
-from .projectmessages import backup_not_written, not_a_file, not_saved, wrong_value
+from .projectmessages import backup_not_written, not_a_file, not_opened, not_saved, wrong_value
 from .projectmigrations import MIGRATIONS, migrate
 from .projectmodel import (FORMAT, LANGUAGES, SCHEMA_VERSION, STATE_CODES, SUFFIX, Controller,
                            CustomSection, Dpo, ExportRecord, FileChangedError, LocalText, Project,
@@ -135,9 +134,8 @@ def load_file(path: str | os.PathLike[str]) -> Loaded:
             raw = handle.read(MAX_FILE_BYTES + 1)
             st = os.fstat(handle.fileno())
     except OSError as exc:
-        why = not_a_file(exc) if isinstance(exc, atomic.NotAFileError) else _REASONS_DE.get(exc.errno, exc.strerror)
         raise ProjectError(f"The file {path} cannot be opened ({exc.strerror}).",
-                           de=f"Die Datei {path} kann nicht geöffnet werden ({why}).",
+                           de=f"Die Datei {path} kann nicht geöffnet werden ({not_opened(exc)}).",
                            details=str(exc.strerror or "")) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -206,9 +204,6 @@ def save(project: Project, path: str | os.PathLike[str], keep_backup: bool = Tru
         raise SaveError(en, de=de) from None
     return Saved(target, atomic.fingerprint_of(data, written), warnings)
 
-
-_REASONS_DE = {errno.ENOENT: "es gibt sie nicht", errno.EACCES: "Ihnen fehlt die Berechtigung",
-               errno.EPERM: "Ihnen fehlt die Berechtigung", errno.EISDIR: "es ist ein Ordner"}
 
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 

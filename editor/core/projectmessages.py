@@ -127,6 +127,12 @@ _REASONS = {
     errno.ENOTDIR: ("es den Ordner nicht gibt", "the folder does not exist"),
     errno.ENAMETOOLONG: ("der Name zu lang ist", "the name is too long"),
 }
+# why opening failed, in German words for the brackets after "kann nicht geöffnet werden"
+_OPEN_REASONS = {
+    errno.ENOENT: "es gibt sie nicht", errno.EACCES: "Ihnen fehlt die Berechtigung",
+    errno.EPERM: "Ihnen fehlt die Berechtigung", errno.EISDIR: "es ist ein Ordner",
+    errno.ENOTDIR: "es gibt den Ordner nicht", errno.ENAMETOOLONG: "der Name ist zu lang",
+}
 _KINDS = {"a folder": "ein Ordner", "a pipe (FIFO)": "eine Pipe (FIFO)", "a device": "ein Gerät"}
 
 
@@ -142,6 +148,20 @@ def not_a_file(exc: OSError) -> str:
     return f"es ist {_instead(exc) or 'etwas anderes'}, keine Datei"
 
 
+def not_opened(exc: OSError) -> str:
+    """Why a file could not be opened, in German for brackets; the system's own words (English on
+    most systems) for a failure this does not know, named as the system's."""
+    if exc.errno in _OPEN_REASONS:
+        return _OPEN_REASONS[exc.errno]
+    if _instead(exc):
+        return not_a_file(exc)
+    return f"Fehler des Systems: {_system_words(exc)}"
+
+
+def _system_words(exc: OSError) -> str:
+    return (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+
+
 def reason(exc: OSError) -> tuple[str, str]:
     """Why writing failed, to follow "because"/"weil": (German, English). The system's own
     words for a failure this does not know (they are English on most systems)."""
@@ -150,7 +170,7 @@ def reason(exc: OSError) -> tuple[str, str]:
     instead = _instead(exc)
     if instead:
         return f"dort {instead} statt einer Datei liegt", exc.strerror
-    own = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+    own = _system_words(exc)
     return f"ein Fehler des Systems auftrat ({own})", own.lower()
 
 

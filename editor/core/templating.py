@@ -14,7 +14,7 @@ from jinja2.parser import Parser
 
 from .context import condition_template
 from .inline_eval import Evaluated, known as evaluable, simple
-from .mdsafe import filled, md_escape, md_link, placeholder
+from .mdsafe import MdSafe, filled, md_escape, md_link, placeholder
 from .sandbox import SandboxEnvironment, TemplateBudgetError
 from .template_code import FILE as SHIPPED_CODE, Shipped
 
@@ -47,7 +47,7 @@ def make_environment(loader: BaseLoader | None = None, data_types: Collection[ty
         cache_size=-1,
     )
     env.globals.update(placeholder=placeholder, filled=filled, link=md_link)
-    env.filters.update(md=md_escape)
+    env.filters.update(md=lambda value: MdSafe(md_escape(value)))  # marked, or the output escapes it again
     return env
 
 

@@ -85,7 +85,7 @@ class ServiceView(msgspec.Struct, frozen=True):
     provider: ProviderView | None
     purposes: tuple[PurposeView, ...]
     bases: tuple[str, ...]
-    data: tuple[MdSafe, ...]
+    data: tuple[str, ...]  # plain text, escaped where it is printed (an own service's are the user's words)
     retention: MdSafe
     withdrawal: MdSafe | None
     joint_control: MdSafe | None
@@ -110,7 +110,7 @@ class SharedView(msgspec.Struct, frozen=True):
     out of their own sections. Empty unless the category has two or more such services."""
 
     purposes: tuple[PurposeView, ...] = ()
-    data: tuple[MdSafe, ...] = ()
+    data: tuple[str, ...] = ()  # as ServiceView.data
     retention: MdSafe | None = None
     withdrawal: MdSafe | None = None
     uses_consent: bool = False  # of all of them, when the withdrawal is shared

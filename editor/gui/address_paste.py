@@ -8,16 +8,18 @@ The line binding (line_binding.py) hands such a block over instead of setting it
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.address_lines import recognise, spread
 from ..core.legalforms import named_in
 from ..core.postcodes import state_for
 from ..core.websites import normalize
 from .model import ProjectModel
 from .targets import STATE, WEBSITES, ControllerField
+
+if TYPE_CHECKING:
+    from ..core.address_lines import Address
 
 Apply = Callable[[list, str], bool]  # (changes, undo text) → whether anything changed (Editing.apply_changes)
 
@@ -31,13 +33,14 @@ class AddressPaste(QObject):
         super().__init__(parent)
         self.model, self.apply = model, apply
 
-    def changes(self, field: str, text: str) -> list[tuple[Any, Any]]:
-        """(target, value) pairs for ``text`` pasted into the controller's ``field``."""
+    def changes(self, field: str, address: Address) -> list[tuple[Any, Any]]:
+        """(target, value) pairs for the block recognised as ``address``, pasted into the
+        controller's ``field``."""
         project = self.model.project
-        values = spread(text, field)
+        values = address.spread(field)
         website = values.pop("website", "")
         changes: list[tuple[Any, Any]] = [(ControllerField(name), value) for name, value in values.items()]
-        key = named_in(recognise(text).name or values.get("name", ""))  # before any rest joined it
+        key = named_in(address.name or values.get("name", ""))  # before any rest joined it
         if key and not project.controller.legal_form:
             changes.append((ControllerField("legal_form"), key))
         state = state_for(values.get("postcode", ""), values.get("country", project.controller.country))
@@ -49,8 +52,10 @@ class AddressPaste(QObject):
 
     def paste(self, binding, text: str) -> None:
         """``text`` pasted into ``binding`` (a company_form line binding of a controller field)."""
-        self.apply(self.changes(binding.target.name, text), self.tr("Paste address"))
+        from ..core.address_lines import recognise  # on paste only: its regexes cost ~3 ms of a start
+
         address = recognise(text)
+        self.apply(self.changes(binding.target.name, address), self.tr("Paste address"))
         rest = ", ".join(address.rest)
         binding.refresh()
         at = binding.edit.text().rfind(rest) if rest and address.values() else -1  # not when all is left

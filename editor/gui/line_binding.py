@@ -3,7 +3,8 @@ into one undo step per burst of typing (a merge session); refresh shows the mode
 A pasted block of several lines goes to ``on_lines`` where a form offers it (address_paste): a
 QLineEdit keeps the line breaks of pasted text (it only shows them as spaces), whether pasted with
 Ctrl+V, the context menu, the middle mouse button or dropped — a text with a line break reaching
-``textEdited`` can only have come that way, as nobody types one into a single line."""
+``textEdited`` can only have come that way, as nobody types one into a single line (one that
+was in the field's value already is no paste)."""
 from __future__ import annotations
 
 import itertools
@@ -17,6 +18,18 @@ from .targets import EditTarget
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
 LINE_BREAKS = ("\n", "\r", "\u2028")
+
+
+def _inserted(old: str, new: str) -> str:
+    """What one edit put into ``old`` to make ``new``: the text between their common start and
+    common end (a value from a file may hold a line break already; typing there is no paste)."""
+    start, most = 0, min(len(old), len(new))
+    while start < most and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < most - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    return new[start:len(new) - end]
 
 
 def next_session() -> int:
@@ -36,7 +49,8 @@ class LineBinding:
         edit.editingFinished.connect(self._finished)
 
     def _edited(self, text: str) -> None:
-        if self.on_lines is not None and any(mark in text for mark in LINE_BREAKS):
+        if self.on_lines is not None and any(mark in _inserted(self.model.get(self.target) or "", text)
+                                             for mark in LINE_BREAKS):
             self.on_lines(text)  # shows the field's value, not the block (also when nothing changed)
             self._finished()
             return

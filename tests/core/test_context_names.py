@@ -302,3 +302,27 @@ def test_runs_site_in_a_condition_is_the_records_and_stays_true_warm(tmp_path):
             assert ("Kein Server" in texts[f"service-{sid}"]) is not runs
         assert [t.id for t in site_tasks(catalog, project) if t.id.startswith("logs-")] == (
             ["logs-server"] if "server" in chosen else [])
+
+
+def test_runs_site_in_a_requirements_condition_is_the_records(tmp_path):
+    """A requirement's ``when`` is a condition like a purpose's: the pack loader accepts runs_site
+    there, so checks() decides it as compose() does — it was evaluated with the options alone,
+    failed on the unknown name and then held for every service."""
+    from editor.core.checks import checks
+
+    needs = '''
+[[service.requires]]
+any_of = ["helper"]
+when = "runs_site"
+because = { de = "Der Server braucht den Helfer.", en = "The server needs the helper." }
+'''
+    services = (MINIMAL_SERVICE.replace('role = "self_hosted"', 'role = "self_hosted"\nruns_site = true')
+                .format(id="server") + needs
+                + MINIMAL_SERVICE.format(id="plain") + needs + MINIMAL_SERVICE.format(id="helper"))
+    catalog = _load(tmp_path, services=services)
+    assert not catalog.errors, catalog.errors
+    project = example_project()
+    for chosen, needy in ((["plain"], []), (["server"], ["server"]), (["server", "helper"], [])):
+        project.services = [SelectedService(id=s) for s in chosen]
+        found = [f.message for f in checks(catalog, project, lang="en") if f.code == "requires"]
+        assert len(found) == len(needy) and all("needs the helper" in m for m in found), (chosen, found)

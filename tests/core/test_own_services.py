@@ -377,3 +377,22 @@ def test_an_own_service_reading_the_device_is_told_in_the_users_words(catalog, l
     assert "device_access" not in found[0]
     consented = msgspec.structs.replace(service, purposes=[schema.Purpose(text=T("Widget", "Widget"), basis="consent")])
     assert not [f for f in checks(catalog, with_own(consented), lang=lang) if f.code == "own-rule"]
+
+
+def test_own_data_print_escaped_however_a_template_prints_them(catalog):
+    """Data items are plain text (an own service's are the user's words): a pack template that
+    prints one on its own (``first``, an index, a loop) escapes it like any value — they were
+    marked Markdown-safe and only the join in the bundled templates escaped them."""
+    from editor.core.composer import composer_for
+    from editor.core.mdsafe import md_escape
+    from editor.core.templating import make_environment
+    from editor.core.views import DATA_TYPES
+
+    service = crm()
+    catalog = O.overlay(catalog, with_own(service))
+    view = composer_for(catalog).service_view(catalog.services[service.id], "de", {})
+    env = make_environment(data_types=DATA_TYPES)
+    for source in ("{{ service.data[1] }}", "{{ service.data | last }}",
+                   "{% for d in service.data %}{% if loop.last %}{{ d }}{% endif %}{% endfor %}"):
+        assert env.from_string(source).render(service=view) == md_escape("E-Mail [*privat*]"), source
+    assert env.from_string('{{ service.data | join(", ") }}').render(service=view) == md_escape("Name, E-Mail [*privat*]")

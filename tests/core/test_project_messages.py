@@ -113,3 +113,16 @@ def test_a_file_far_too_large_keeps_its_name_in_the_german_message(tmp_path):
     de = caught.value.text("de")
     assert "„Shop, alt.policy.json“" in de and " MB groß, viel zu groß" in de, de
     assert f"{MAX_FILE_BYTES * 1000 // 1_000_000:,}".replace(",", ".") in de
+
+
+def test_a_file_that_cannot_be_opened_says_why_in_german_too(tmp_path):
+    """The German message named the reason in the system's English for all but four errors
+    ("… kann nicht geöffnet werden (File name too long)")."""
+    import errno
+
+    from editor.core.projectmessages import not_opened
+
+    error = error_of(tmp_path / ("x" * 300 + ".policy.json"))
+    assert "File name too long" in error.args[0] and "(der Name ist zu lang)" in error.de, error.de
+    assert not_opened(OSError(errno.EIO, "Input/output error")) == "Fehler des Systems: Input/output error"
+    assert not_opened(OSError(errno.EACCES, "Permission denied")) == "Ihnen fehlt die Berechtigung"

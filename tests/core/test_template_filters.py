@@ -26,3 +26,10 @@ def test_items_escapes_what_it_prints_like_any_value():
 def test_items_keeps_the_size_budget():
     with pytest.raises(TemplateBudgetError):
         render("{{ xs | items }}", xs=["x" * 200_000] * 10)
+
+
+@pytest.mark.parametrize("value", ["Müller & *Söhne* [GmbH]", "1. Etage", r"C:\Daten"])
+def test_the_md_filter_escapes_once(value):
+    """``md`` escapes a value for Markdown; printing it must not escape it a second time (its
+    backslashes showed in the policy: "Müller \\& \\*Söhne\\*")."""
+    assert render("{{ x | md }}", x=value) == render("{{ x }}", x=value) == md_escape(value)

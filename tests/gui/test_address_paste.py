@@ -108,3 +108,32 @@ def test_the_undo_step_is_named_in_german(window, qtbot, ui_language):
     assert window.statusBar().currentMessage() == "Nicht zugeordnet, daher im Feld „Firmenname“ gelassen: USt-IdNr. DE1"
     assert window.model.project.controller.legal_form == "gmbh"  # from the name, not the line left behind
     assert window.model.project.controller.postcode == "79098"
+
+
+def test_typing_in_a_field_whose_value_holds_a_line_break_is_typing(window, qtbot):
+    """A value may hold a line break already (a file from before, where a pasted block stayed in
+    one field): a key typed there is one more letter of that field, not a block to spread over the
+    others — only a new line break is a paste."""
+    project = Project()
+    project.controller.name = "Bäckerei Sonnenschein\nHauptstraße 5"
+    project.controller.street = "Marktplatz 1"
+    window.session.set_project(project, None)
+    name = window.company_form.fields[ControllerField("name")]
+    steps = window.undo_stack.count()
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, "x")
+    c = window.model.project.controller
+    assert (c.name, c.street) == ("Bäckerei Sonnenschein\nHauptstraße 5x", "Marktplatz 1")
+    assert window.undo_stack.count() == steps + 1 and window.undo_stack.undoText() != "Paste address"
+    _paste(qtbot, name, BLOCK)  # a block pasted there still spreads
+    assert window.model.project.controller.street == "Hauptstraße 5"
+
+
+def test_a_block_pasted_over_a_value_with_as_many_line_breaks_still_spreads(window, qtbot):
+    project = Project()
+    project.controller.name = "Alt\nAlte Straße 1"
+    window.session.set_project(project, None)
+    _paste(qtbot, window.company_form.fields[ControllerField("name")], "Neu GmbH\nNeue Straße 2")
+    c = window.model.project.controller
+    assert (c.name, c.street) == ("Neu GmbH", "Neue Straße 2")

@@ -154,6 +154,8 @@ print(json.dumps(loaded))
              "editor.core.templating", "editor.export.docx", "editor.export.html", "editor.export.pdf",
              "docx", "jinja2"}
     assert not heavy & set(loaded["modules"])
+    # nor is the recogniser of a pasted address block: its regular expressions cost ~3 ms to compile
+    assert "editor.core.address_lines" not in loaded["modules"]
 
 
 def test_a_cached_preview_is_shown_then_verified(example_file, qtbot, catalog):

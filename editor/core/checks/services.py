@@ -99,10 +99,11 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lan
     """A service's (and its category's) ``requires``: one of ``any_of`` must be selected too (with
     the option values ``with_options`` names), where the requirement's ``when`` holds."""
     category_of = {s.id: s.category for s in selected}
+    composer = composer_for(catalog)  # a requirement's `when` is decided as the text's conditions are
     for service in selected:
         category = catalog.categories.get(service.category)
         for req in [*(category.requires if category else []), *service.requires]:
-            if req.when and not _holds(catalog, req.when, chosen[service.id]):
+            if not composer.applies(service, req.when, chosen[service.id]):
                 continue
             if any(_satisfied(entry, service.id, chosen, category_of, req.with_options) for entry in req.any_of):
                 continue
@@ -138,13 +139,6 @@ def _missing_target(any_of: list[str]) -> str:
     needs it — a category's choices rather than one service of the alternatives."""
     category = next((entry for entry in any_of if entry.startswith("category:")), None)
     return category or (f"service:{any_of[0]}" if any_of else "services")
-
-
-def _holds(catalog: Catalog, expression: str, options: dict) -> bool:
-    try:
-        return bool(catalog.templates.evaluate(expression, options=options))
-    except Exception:  # noqa: BLE001 — a broken condition is the pack's fault: the safe side is to check
-        return True
 
 
 def _satisfied(entry: str, own: str, chosen: dict[str, dict], category_of: dict[str, str], with_options: dict) -> bool:
