@@ -9,7 +9,6 @@ they describe, and nothing is kept in module globals.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import msgspec

@@ -6,8 +6,8 @@ It parses about ten times faster than markdown-it: compose() parses every sectio
 whenever its caches are cold. It is not a second Markdown dialect: whatever it is not sure
 about — indented or fenced code, ordered lists, nested or lazy blocks, emphasis that CommonMark
 might read another way, code spans, autolinks, entities, images, reference links — makes it
-answer None, and markup.py then asks markdown-it. tests/core/test_markdown_fast.py holds it to markdown-it on every section of the
-bundled packs and on generated Markdown.
+answer None, and markup.py then asks markdown-it. tests/core/test_markdown_fast.py holds it to
+markdown-it on every section of the bundled packs and on generated Markdown.
 """
 from __future__ import annotations
 
