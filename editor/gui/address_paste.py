@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.legalforms import named_in
-from ..core.postcodes import state_for
+from ..core.company_fill import legal_form_to_fill, state_to_fill
 from ..core.websites import normalize
 from .model import ProjectModel
 from .targets import STATE, WEBSITES, ControllerField
@@ -40,11 +39,11 @@ class AddressPaste(QObject):
         values = address.spread(field)
         website = values.pop("website", "")
         changes: list[tuple[Any, Any]] = [(ControllerField(name), value) for name, value in values.items()]
-        key = named_in(address.name or values.get("name", ""))  # before any rest joined it
-        if key and not project.controller.legal_form:
+        key = legal_form_to_fill(project, address.name or values.get("name", ""))  # before any rest joined it
+        if key:
             changes.append((ControllerField("legal_form"), key))
-        state = state_for(values.get("postcode", ""), values.get("country", project.controller.country))
-        if state and not project.state:
+        state = state_to_fill(project, values.get("postcode", ""), values.get("country", project.controller.country))
+        if state:
             changes.append((STATE, state))
         if website and normalize(website) not in project.websites:
             changes.append((WEBSITES, [*project.websites, normalize(website)]))

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..core.legalforms import FORMS, OTHER, named_in, owned_by_person
+from ..core.company_fill import legal_form_to_fill, state_to_fill
+from ..core.legalforms import FORMS, OTHER, owned_by_person
 from ..core.postcodes import state_for
 from ..core.project import Dpo
 from ..core.states import state_name, state_names
@@ -258,14 +259,14 @@ class CompanyForm(Retranslating, QWidget):
 
     def _name_finished(self) -> None:
         """A legal form the name ends with fills in an empty legal form (its own undo step)."""
-        key = named_in(self.model.project.controller.name)
-        if key and not self.model.project.controller.legal_form:
+        key = legal_form_to_fill(self.model.project, self.model.project.controller.name)
+        if key:
             self.push(LEGAL_FORM, key, self.tr("Legal form"), None)
 
     def _postcode_edited(self, text: str) -> None:
         """A complete postcode fills in an empty federal state (its own undo step)."""
-        state = state_for(text, self.model.project.controller.country)
-        if state and not self.model.project.state:
+        state = state_to_fill(self.model.project, text, self.model.project.controller.country)
+        if state:
             self.push(STATE, state, self.tr("Federal state"), None)
 
     def _use_postcode_state(self) -> None:
