@@ -30,7 +30,14 @@ _PROCESS_START = time.time()  # a temporary file older than this process is not 
 
 
 class NotAFileError(OSError):
-    """The target exists but is a folder, FIFO, device or socket."""
+    """The target exists but is a folder, FIFO, device or socket; ``kind`` says which ("folder",
+    "fifo", "device" or "other"), for messages in other languages."""
+
+    _WORDS = {"folder": "it is a folder", "fifo": "it is a pipe (FIFO)", "device": "it is a device"}
+
+    def __init__(self, kind: str, path: str) -> None:
+        super().__init__(errno.EINVAL, f"{self._WORDS.get(kind, 'it is something else')}, not a file", path)
+        self.kind = kind
 
 
 class ReadOnlyError(PermissionError):
@@ -78,9 +85,9 @@ def regular_stat(path: str | os.PathLike[str]) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a pipe (FIFO)" if stat.S_ISFIFO(st.st_mode)
-                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
-        raise NotAFileError(errno.EINVAL, f"it is {kind}, not a file", str(path))
+        kind = ("folder" if stat.S_ISDIR(st.st_mode) else "fifo" if stat.S_ISFIFO(st.st_mode)
+                else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "other")
+        raise NotAFileError(kind, str(path))
     return st
 
 

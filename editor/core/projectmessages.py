@@ -133,14 +133,14 @@ _OPEN_REASONS = {
     errno.EPERM: "Ihnen fehlt die Berechtigung", errno.EISDIR: "es ist ein Ordner",
     errno.ENOTDIR: "es gibt den Ordner nicht", errno.ENAMETOOLONG: "der Name ist zu lang",
 }
-_KINDS = {"a folder": "ein Ordner", "a pipe (FIFO)": "eine Pipe (FIFO)", "a device": "ein Gerät"}
+_KINDS = {"folder": "ein Ordner", "fifo": "eine Pipe (FIFO)", "device": "ein Gerät"}
 
 
 def _instead(exc: OSError) -> str | None:
-    """What atomic.NotAFileError ("it is a folder, not a file") found instead of a file, in
-    German ("ein Ordner"); None for any other error."""
-    found = re.fullmatch(r"it is (.+), not a file", exc.strerror or "")
-    return _KINDS.get(found.group(1), "etwas anderes") if found else None
+    """What atomic.NotAFileError found instead of a file (its ``kind``), in German ("ein
+    Ordner"); None for any other error."""
+    kind = getattr(exc, "kind", None)
+    return _KINDS.get(kind, "etwas anderes") if kind is not None else None
 
 
 def not_a_file(exc: OSError) -> str:

@@ -27,7 +27,8 @@ def test_save_failures_in_german():
     assert not_saved("p.json", OSError(errno.EROFS, "ro"))[1] == (
         "„p.json“ konnte nicht gespeichert werden, weil der Datenträger schreibgeschützt ist. "
         "Die Datei auf dem Datenträger blieb unverändert.")
-    folder = NotAFileError(errno.EINVAL, "it is a folder, not a file", "x")
+    folder = NotAFileError("folder", "x")
+    assert str(folder) == "[Errno 22] it is a folder, not a file: 'x'"
     assert in_language(backup_not_written("p.json.bak", folder), "de") == (
         "Die Sicherungskopie „p.json.bak“ konnte nicht geschrieben werden, weil dort ein Ordner statt einer Datei "
         "liegt; das Projekt selbst wurde gespeichert.")
@@ -35,3 +36,23 @@ def test_save_failures_in_german():
     assert odd == ("p.json could not be saved because input/output error. The file on disk was not changed.",
                    "„p.json“ konnte nicht gespeichert werden, weil ein Fehler des Systems auftrat (Input/output error). "
                    "Die Datei auf dem Datenträger blieb unverändert.")
+
+
+def test_a_socket_is_something_else_in_both_languages(tmp_path):
+    """review8: a socket read "it is not a regular file, not a file", and the German kind was read
+    back out of the English text."""
+    import socket
+
+    from editor.core.atomic import regular_stat
+    from editor.core.projectmessages import not_a_file
+
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        try:
+            regular_stat(path)
+        except NotAFileError as exc:
+            found = exc
+    assert found.kind == "other" and "it is something else, not a file" in str(found)
+    assert not_a_file(found) == "es ist etwas anderes, keine Datei"
+    assert not_a_file(NotAFileError("fifo", "p")) == "es ist eine Pipe (FIFO), keine Datei"
