@@ -144,12 +144,10 @@ def _missing_target(any_of: list[str]) -> str:
 def _satisfied(entry: str, own: str, chosen: dict[str, dict], category_of: dict[str, str], with_options: dict) -> bool:
     if entry == own:  # a category's requirement is met by the service it names
         return True
-    if entry.startswith("category:"):  # any selected service of the category, with the options
-        candidates = [sid for sid, category in category_of.items() if category == entry[len("category:"):]]
-    else:
-        candidates = [entry] if entry in chosen else []
+    # any selected service the entry names (one of a category), with the options
     return any(all(chosen[sid].get(name) in (value if isinstance(value, list) else [value])
-                   for name, value in with_options.items()) for sid in candidates)
+                   for name, value in with_options.items())
+               for sid in category_of if _names(entry, sid, category_of))
 
 
 def _names(entry: str, sid: str, category_of: dict[str, str]) -> bool:
