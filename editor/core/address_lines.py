@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 
 from .countries import name as country_name
 from .legalforms import OTHER, recognise as legal_form
+from .sanitize import LINE_BREAKS
 
 # prefixes the post and letterheads put before a postcode: the country they name
 _PREFIX_COUNTRY = {"d": "DE", "de": "DE", "a": "AT", "at": "AT", "ch": "CH", "fl": "LI", "l": "LU", "lu": "LU"}
@@ -70,7 +71,7 @@ def lines(text: str) -> list[str]:
     """The block's non-empty lines (any line ending), a line that is only a legal form joined
     to the line before it ("Bäckerei Sonnenschein" + "GmbH")."""
     found: list[str] = []
-    for line in (" ".join(raw.split()) for raw in re.split(r"\r\n|\r|\n|\u2028", text)):
+    for line in (" ".join(raw.split()) for raw in LINE_BREAKS.split(text)):
         if not line:
             continue
         if found and legal_form(line) not in (None, OTHER):

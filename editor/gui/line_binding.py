@@ -12,12 +12,12 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QLineEdit
 
+from ..core.sanitize import LINE_BREAKS
 from .model import ProjectModel
 from .targets import EditTarget
 
 Push = Callable[[EditTarget, Any, str, "int | None"], None]  # (target, value, undo text, merge session or None)
 _session = itertools.count(1)
-LINE_BREAKS = ("\n", "\r", "\u2028")
 
 
 def _inserted(old: str, new: str) -> str:
@@ -49,8 +49,8 @@ class LineBinding:
         edit.editingFinished.connect(self._finished)
 
     def _edited(self, text: str) -> None:
-        if self.on_lines is not None and any(mark in _inserted(self.model.get(self.target) or "", text)
-                                             for mark in LINE_BREAKS):
+        inserted = _inserted(self.model.get(self.target) or "", text)
+        if self.on_lines is not None and LINE_BREAKS.search(inserted):
             self.on_lines(text)  # shows the field's value, not the block (also when nothing changed)
             self._finished()
             return
