@@ -48,3 +48,33 @@ def test_the_task_names_what_to_check_and_is_listed_by_the_checks(lang):
 def test_the_task_is_no_policy_text():
     for lang in ("de", "en"):
         assert "203" not in section_text("whatsapp-business", lang)
+
+
+# --- Gambio: who runs the shop is a choice of record, not a hedge in the text
+
+def hosting_findings(*service_ids):
+    project = example_project()
+    project.websites = ["https://example.de"]
+    project.services = [SelectedService(id=i) for i in service_ids]
+    return [f for f in checks(CATALOG, project) if f.code == "no-hosting"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_gambio_says_plainly_who_runs_the_shop(lang):
+    own, cloud = section_text("gambio", lang), section_text("gambio-cloud", lang)
+    for text in (own, cloud):
+        assert "Gambio GmbH" in text and "Gambio Hub" in text
+        assert not any(hedge in text for hedge in ("soweit sie", "where it runs", "falls", "if it"))
+    assert {"de": "auf dem Server unseres Hosters", "en": "on our hosting provider's server"}[lang] in own
+    assert {"de": "Die Gambio GmbH betreibt den Shop auf ihren Servern",
+            "en": "Gambio GmbH runs the shop on its servers"}[lang] in cloud
+    # the cloud shop's request logs are Gambio's, with basis and deletion; the own server's are the hoster's
+    logs = {"de": "Protokolle der Aufrufe", "en": "logs of the requests"}[lang]
+    assert logs in cloud and logs not in own
+
+
+def test_gambio_cloud_runs_the_site_gambio_on_an_own_server_needs_a_hoster():
+    assert hosting_findings("gambio-cloud") == []
+    assert len(hosting_findings("gambio")) == 1
+    assert CATALOG.services["gambio"].role == CATALOG.services["gambio-cloud"].role == "processor"  # the Hub, the shop
+    assert "gambio-cloud" in CATALOG.services["gambio"].conflicts
