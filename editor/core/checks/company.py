@@ -41,6 +41,30 @@ def controller(inputs: Inputs) -> Iterable[Finding]:
         yield finding("legal-form-missing", "controller.legal_form", lang, value=c.representative.strip())
 
 
+# The ways to reach the controller that the policy prints, each with the link a website shows it
+# by: the service the site scanner recognises by that link ("mailto:" → "Contact by email") is the
+# one whose section says what happens to the messages — the packs' data, not ids in code.
+_CHANNELS = {
+    "email": ("mailto:", ("Ihre E-Mail-Adresse", "your email address"), ("E-Mails an diese Adresse", "emails sent to it")),
+    "phone": ("tel:", ("Ihre Telefonnummer", "your phone number"), ("Anrufen unter dieser Nummer", "calls to that number")),
+}
+
+
+def contact_channels(inputs: Inputs) -> Iterable[Finding]:
+    """An e-mail address or phone number in the controller block without the contact service that
+    describes the messages sent there: a warning leading to that service."""
+    catalog, project, lang = inputs.catalog, inputs.project, inputs.lang
+    selected = set(project.service_ids())
+    english = lang != "de"
+    for name, (link, field, messages) in _CHANNELS.items():
+        if not getattr(project.controller, name).strip():
+            continue
+        services = [s for s in catalog.services.values() if s.detect is not None and link in s.detect.links]
+        if services and not any(s.id in selected for s in services):
+            yield finding("contact-channel-missing", f"service:{services[0].id}", lang, field=field[english],
+                          messages=messages[english], service=services[0].name(lang))
+
+
 def authority(inputs: Inputs) -> Iterable[Finding]:
     catalog, project, lang = inputs.catalog, inputs.project, inputs.lang
     if not project.state:
