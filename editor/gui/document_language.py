@@ -33,15 +33,17 @@ class DocumentLanguageBox(Retranslating, QComboBox):
         self.setAccessibleName(self.tr("Document language"))
         self.setToolTip(self.tr("Language of the policy shown in the preview"))
         # German is always there (the reference text): only English can be left out
-        reason = self.tr("This project's policy is in German only. Add English on the Company tab, under “Policy languages”.")
+        reason = self.tr(
+            "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.")
+        greyed = self.tr("%1 — add it on the Company tab")
+        grey = self.palette().placeholderText()  # to be read: not the faint grey of disabled text
         missing = ""
         for index in range(self.count()):
             code = self.itemData(index)
             offered = code in self.offered
             self.model().item(index).setEnabled(offered)
-            self.setItemText(index, NAMES[code] if offered else self.tr("%1 — add it on the Company tab").replace("%1", NAMES[code]))
+            self.setItemText(index, NAMES[code] if offered else greyed.replace("%1", NAMES[code]))
             self.setItemData(index, None if offered else reason, Qt.ItemDataRole.ToolTipRole)
-            # greyed, but to be read: the placeholder grey, not the faint one of disabled text
-            self.setItemData(index, None if offered else self.palette().placeholderText(), Qt.ItemDataRole.ForegroundRole)
+            self.setItemData(index, None if offered else grey, Qt.ItemDataRole.ForegroundRole)
             missing = missing or ("" if offered else reason)
         self.setAccessibleDescription(missing)
