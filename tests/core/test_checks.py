@@ -541,3 +541,16 @@ def test_a_published_email_or_phone_without_its_contact_service_is_a_warning_lea
     project.controller.email = ""  # a missing address is "controller-missing", not this
     project.services = [SelectedService(id="strato")]
     assert not by_code(checks(catalog, project, lang=lang), "contact-channel-missing")
+
+
+@pytest.mark.parametrize("handler, channel", [("sipgate", "phone"), ("twilio", "phone"), ("google-workspace", "email")])
+def test_a_selected_service_that_handles_the_channel_says_what_happens_to_its_messages(catalog, handler, channel):
+    """A phone system (its "Taking your calls …" purposes) or the office suite the e-mails arrive in
+    (the contact services' handled_by) already says it: no warning for that channel."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id=handler)]
+    targets = [f.target for f in by_code(checks(catalog, project), "contact-channel-missing")]
+    assert targets == [t for t in ("service:email-contact", "service:phone-contact") if channel not in t]
+    # as for the text's "handled by": only a service with a provider; a self-run pad receives no e-mails
+    project.services = [SelectedService(id="etherpad-self-hosted")]
+    assert "service:email-contact" in [f.target for f in by_code(checks(catalog, project), "contact-channel-missing")]
