@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 
+def handled_by(catalog: "Catalog", service: schema.Service) -> list[str]:
+    """The categories and service ids whose selected services process ``service``'s data for us:
+    its own ``handled_by``, else its category's."""
+    if service.handled_by is not None:
+        return service.handled_by
+    category = catalog.categories.get(service.category)
+    return category.handled_by if category is not None else []
+
+
 class Handling:
     def __init__(self, catalog: "Catalog", selected: tuple[ServiceView, ...]) -> None:
         self.catalog, self.selected = catalog, selected
@@ -43,10 +52,7 @@ class Handling:
 
     def _answer(self, service: schema.Service) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
         category = self.catalog.categories.get(service.category)
-        categories = service.handled_by
-        if categories is None:
-            categories = category.handled_by if category is not None else []
-        wanted = tuple(categories)
+        wanted = tuple(handled_by(self.catalog, service))
         stand_in = (category is not None and category.without_provider != "self_hosted"
                     and not self._no_hoster.isdisjoint(wanted))
         found = self._answers.get((wanted, stand_in))

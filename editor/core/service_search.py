@@ -1,7 +1,8 @@
 """Finding services by what a German shop owner types: the checklist's search, without Qt.
 
-A query is split into words; a service is a hit when any word matches one of its words, and
-hits are ranked by how many query words match, then by how well. A word matches
+A query is split into words; a service is a hit when it matches every word ("Google Business" is
+the Business Profile, not every Google service) — or, when no service matches them all, any of
+them, ranked by how many match. Hits are ranked by how well they match. A word matches
 
 - a word of the service exactly, as its beginning ("Zahl" → "Zahlung") — unless the rest turns
   it into its opposite ("Kontakt" is not "kontaktlos") — or, from four letters, inside a compound
@@ -192,6 +193,9 @@ class SearchIndex:
                                                             unknown_word)
         if unknown_word:  # the query names what the catalog does not know: no guesses about the rest
             matched = {i: n for i, n in matched.items() if i in sure}
+        every = len(looked_for)
+        if every > 1 and every in matched.values():  # the words narrow the search: the services with them all
+            matched = {i: n for i, n in matched.items() if n == every}
         # best first: most words matched, then the best score, then the catalog's order (stable sorts)
         order = sorted(matched)
         order.sort(key=score.__getitem__, reverse=True)

@@ -178,10 +178,14 @@ class _Writer(ReviewEdition):
         self.toc_entries.append((level, text, name))
 
     def toc(self) -> None:
-        """The TOC field in place of ``toc_at``, its result the entries of ``listed``."""
+        """The TOC field in place of ``toc_at``, its result the entries of ``listed``. No page
+        holds a contents line alone: a chapter's entry keeps with its first sub-entry, the last
+        two entries keep together (Word's update writes its own entries, with page numbers)."""
         entries = []
-        for level, text, name in self.toc_entries:
-            p = self.paragraph(f"TOC{level}")
+        listed = self.toc_entries
+        for n, (level, text, name) in enumerate(listed):
+            following = listed[n + 1][0] if n + 1 < len(listed) else 0
+            p = self.paragraph(f"TOC{level}", keep_next=following > level or n == len(listed) - 2)
             if not entries:
                 field_start(p, _TOC)
             link = w_sub(p, "hyperlink", anchor=name, history="1")
@@ -192,6 +196,9 @@ class _Writer(ReviewEdition):
             field_char(self.toc_at, "end")
             return
         field_char(entries[-1], "end")
+        # the text starts on a page of its own: a long contents ends where it ends, never with
+        # the first section right under its last lines
+        self.toc_at.getnext().get_or_add_pPr().pageBreakBefore_val = True
         for p in entries:
             self.toc_at.addprevious(p)  # moves it up from the end of the body
         self.body.remove(self.toc_at)

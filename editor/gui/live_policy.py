@@ -16,8 +16,8 @@ would otherwise queue behind a compose.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 from .findings import FindingsList
 from .model import ProjectModel
@@ -202,14 +202,3 @@ class LivePolicy(QObject):
             text += ", " + self.tr("%n task(s) open", "", counts["task"])
         self.status.setText(text)
 
-
-def offer_languages(switch: QComboBox, languages: list[str]) -> None:
-    """The document-language switch keeps both languages listed; one the project leaves out is
-    greyed, and its tooltip says where to add it."""
-    hint = QCoreApplication.translate(
-        "LivePolicy", "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.")
-    for index in range(switch.count()):
-        item = switch.model().item(index)
-        offered = switch.itemData(index) in languages
-        item.setEnabled(offered)
-        item.setToolTip("" if offered else hint)

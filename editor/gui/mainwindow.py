@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
+    QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
 )
 
 from .. import APP_NAME
@@ -34,7 +34,8 @@ from .editing import Editing
 from .findings import FindingsList
 from .forms import CustomSectionsForm, ServiceOptionsForm
 from .icons import app_icon
-from .live_policy import LivePolicy, offer_languages
+from .document_language import DocumentLanguageBox
+from .live_policy import LivePolicy
 from .model import ProjectModel
 from .navigation import Navigator
 from .preview import Preview
@@ -125,9 +126,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
         self.status_findings = QLabel()
         self.statusBar().addPermanentWidget(self.status_findings)
-        self.language_combo = QComboBox()  # the document language; MainActions puts it in the toolbar
-        self.language_combo.addItem("Deutsch", "de")
-        self.language_combo.addItem("English", "en")
+        self.language_combo = DocumentLanguageBox()  # MainActions puts it in the toolbar
 
     def _wire(self) -> None:
         a, s, nav, d = self.act, self.session, self.navigator, self.dialogs
@@ -157,7 +156,7 @@ class MainWindow(QMainWindow):
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self.live.set_document_language(self.language_combo.currentData()))
         self.live.document_language_changed.connect(self._document_language_shown)
-        self.live.languages_changed.connect(lambda langs: offer_languages(self.language_combo, langs))
+        self.live.languages_changed.connect(self.language_combo.offer)
 
     # ================================================================== interface language
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -174,8 +173,6 @@ class MainWindow(QMainWindow):
         self.findings_dock.setWindowTitle(self.tr("Findings"))
         self.preview.setAccessibleName(self.tr("Preview of the privacy policy"))
         self.preview.setPlaceholderText(self.tr("Preparing the preview…"))  # until the first compose
-        self.language_combo.setAccessibleName(self.tr("Document language"))
-        self.language_combo.setToolTip(self.tr("Language of the policy shown in the preview"))
         self.act.retranslateUi()
         self._update_title()
 

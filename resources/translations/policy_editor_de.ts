@@ -314,6 +314,25 @@
     </message>
   </context>
   <context>
+    <name>DocumentLanguageBox</name>
+    <message>
+      <source>Document language</source>
+      <translation>Sprache des Dokuments</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
+    </message>
+    <message>
+      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
+      <translation>Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte „Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.</translation>
+    </message>
+    <message>
+      <source>%1 — add it on the Company tab</source>
+      <translation>%1 – auf der Registerkarte „Unternehmen“ hinzufügen</translation>
+    </message>
+  </context>
+  <context>
     <name>Editing</name>
     <message>
       <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
@@ -698,10 +717,6 @@
         <numerusform>%n Aufgaben offen</numerusform>
       </translation>
     </message>
-    <message>
-      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
-      <translation>Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte „Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.</translation>
-    </message>
   </context>
   <context>
     <name>MainActions</name>
@@ -829,16 +844,8 @@
       <translation>Hinweise</translation>
     </message>
     <message>
-      <source>Document language</source>
-      <translation>Sprache des Dokuments</translation>
-    </message>
-    <message>
       <source>Preparing the preview…</source>
       <translation>Vorschau wird vorbereitet …</translation>
-    </message>
-    <message>
-      <source>Language of the policy shown in the preview</source>
-      <translation>Sprache der Datenschutzerklärung in der Vorschau</translation>
     </message>
     <message>
       <source>Untitled</source>

@@ -314,6 +314,25 @@
     </message>
   </context>
   <context>
+    <name>DocumentLanguageBox</name>
+    <message>
+      <source>Document language</source>
+      <translation>Document language</translation>
+    </message>
+    <message>
+      <source>Language of the policy shown in the preview</source>
+      <translation>Language of the policy shown in the preview</translation>
+    </message>
+    <message>
+      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
+      <translation>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</translation>
+    </message>
+    <message>
+      <source>%1 — add it on the Company tab</source>
+      <translation>%1 — add it on the Company tab</translation>
+    </message>
+  </context>
+  <context>
     <name>Editing</name>
     <message>
       <source>The text was cut to the most characters Policy Editor accepts for this field.</source>
@@ -698,10 +717,6 @@
         <numerusform>%n tasks open</numerusform>
       </translation>
     </message>
-    <message>
-      <source>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</source>
-      <translation>This project's policy is in German only. Add English on the Company tab, under “Policy languages”.</translation>
-    </message>
   </context>
   <context>
     <name>MainActions</name>
@@ -829,16 +844,8 @@
       <translation>Findings</translation>
     </message>
     <message>
-      <source>Document language</source>
-      <translation>Document language</translation>
-    </message>
-    <message>
       <source>Preparing the preview…</source>
       <translation>Preparing the preview…</translation>
-    </message>
-    <message>
-      <source>Language of the policy shown in the preview</source>
-      <translation>Language of the policy shown in the preview</translation>
     </message>
     <message>
       <source>Untitled</source>

@@ -93,6 +93,7 @@ GERMAN = {
     "This project's policy is in German only. Add English on the Company tab, under “Policy languages”.":
         "Die Datenschutzerklärung dieses Projekts ist nur auf Deutsch. Englisch nehmen Sie auf der Registerkarte "
         "„Unternehmen“ unter „Sprachen der Datenschutzerklärung“ hinzu.",
+    "%1 — add it on the Company tab": "%1 – auf der Registerkarte „Unternehmen“ hinzufügen",
     "Contact and website": "Kontakt und Website",
     "Legal form": "Rechtsform",
     "Legal form in your own words": "Rechtsform in eigenen Worten",

@@ -514,3 +514,43 @@ def test_a_practice_is_told_to_say_that_patients_write_health_data_through_its_c
     # practice software (its category serves patients) makes a practice as well
     project.services = [SelectedService(id="practice-software-local"), SelectedService(id="phone-contact")]
     assert [f.target for f in by_code(checks(catalog, project), "health-data-off")] == ["service:phone-contact"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_published_email_or_phone_without_its_contact_service_is_a_warning_leading_to_it(catalog, lang):
+    """walk9: the controller block prints the e-mail address and the phone number, but with "Contact by
+    email/phone" not ticked the policy said nothing of what happens to the messages sent there."""
+    project = example_project()  # e-mail and phone given
+    project.services = [SelectedService(id="strato"), SelectedService(id="contact-form")]
+    found = by_code(checks(catalog, project, lang=lang), "contact-channel-missing")
+    assert [f.target for f in found] == ["service:email-contact", "service:phone-contact"]
+    assert all(f.severity == "warning" for f in found)
+    email, phone = (f.message for f in found)
+    if lang == "de":
+        assert "E-Mail-Adresse" in email and "„Kontakt per E-Mail“" in email
+        assert "Telefonnummer" in phone and "„Kontakt per Telefon“" in phone
+    else:
+        assert "email address" in email and "“Contact by email”" in email
+        assert "phone number" in phone and "“Contact by phone”" in phone
+    # each channel ticked: nothing left to say about it
+    project.services.append(SelectedService(id="email-contact"))
+    assert [f.target for f in by_code(checks(catalog, project, lang=lang), "contact-channel-missing")] == [
+        "service:phone-contact"]
+    project.controller.phone = "  "  # no phone number printed: no phone calls to describe
+    assert not by_code(checks(catalog, project, lang=lang), "contact-channel-missing")
+    project.controller.email = ""  # a missing address is "controller-missing", not this
+    project.services = [SelectedService(id="strato")]
+    assert not by_code(checks(catalog, project, lang=lang), "contact-channel-missing")
+
+
+@pytest.mark.parametrize("handler, channel", [("sipgate", "phone"), ("twilio", "phone"), ("google-workspace", "email")])
+def test_a_selected_service_that_handles_the_channel_says_what_happens_to_its_messages(catalog, handler, channel):
+    """A phone system (its "Taking your calls …" purposes) or the office suite the e-mails arrive in
+    (the contact services' handled_by) already says it: no warning for that channel."""
+    project = example_project()
+    project.services = [SelectedService(id="strato"), SelectedService(id=handler)]
+    targets = [f.target for f in by_code(checks(catalog, project), "contact-channel-missing")]
+    assert targets == [t for t in ("service:email-contact", "service:phone-contact") if channel not in t]
+    # as for the text's "handled by": only a service with a provider; a self-run pad receives no e-mails
+    project.services = [SelectedService(id="etherpad-self-hosted")]
+    assert "service:email-contact" in [f.target for f in by_code(checks(catalog, project), "contact-channel-missing")]

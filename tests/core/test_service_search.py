@@ -88,6 +88,24 @@ def test_several_words_are_ranked_by_how_many_match(index):
     assert "google-analytics" in found and found.index("google-analytics") > found.index("google-workspace")
 
 
+@pytest.mark.parametrize("query", ["Google Business", "google business profile", "Google Bewertungen",
+                                   "Google Unternehmensprofil"])
+def test_words_narrow_the_search_when_a_service_has_them_all(index, query):
+    """walk9: "Google Business" listed the Business Profile among twenty Google services and
+    WhatsApp Business, each with one of the words. A service with every word is what was meant."""
+    hits = index.search(query)
+    assert ids(hits)[0] == "google-reviews"
+    assert all(h.matched == len(index.query_words(query)) for h in hits)
+    assert not {"google-analytics", "google-fonts", "whatsapp-business"} & set(ids(hits))
+
+
+def test_without_a_service_that_has_every_word_each_word_still_finds_its_services():
+    index = SearchIndex([("maps", [("Google Maps", NAME)]), ("osm", [("OpenStreetMap Karten", NAME)]),
+                         ("fonts", [("Google Fonts", NAME)])])
+    assert ids(index.search("Google Maps")) == ["maps"]
+    assert ids(index.search("Google Karten")) == ["maps", "osm", "fonts"]  # none has both: either word
+
+
 def test_joining_words_do_not_count():
     index = SearchIndex([("transfer", [("Vorkasse und Kauf auf Rechnung", NAME)]),
                          ("hosting", [("Hosting und Bereitstellung", CATEGORY)])])

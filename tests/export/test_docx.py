@@ -366,6 +366,21 @@ def test_toc_of_a_document_without_sections_is_an_empty_field(tmp_path):
     assert [p.text for p in doc.paragraphs if p.text][-1] == "Inhalt"
 
 
+def test_the_text_starts_on_a_page_of_its_own_and_no_contents_line_is_left_alone(tmp_path):
+    """walk9: a long contents ran one line onto page 2, straight above the text. The text starts on
+    a new page; a chapter's entry stays with its first sub-entry and the last two entries together,
+    so a page never holds one contents line (keep-with-next, which Word and LibreOffice honour)."""
+    doc, _ = written(tmp_path)
+    starts = [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert starts == ["Überblick"]  # the first heading of the text, nothing else
+    kept = [(text, p.paragraph_format.keep_with_next) for p in doc.paragraphs if p.style.name.startswith("toc")
+            for text in [p.text]]
+    assert kept == [("1\tÜberblick", None), ("2\tAnalyse", True),  # 2 with its 2.1
+                    ("2.1\tMatomo", True), ("3\tIhre Rechte", None)]  # the last two together
+    doc, _ = written(tmp_path, Document("de", "Titel", "", None, ()), name="empty.docx")
+    assert not [p for p in doc.paragraphs if p.paragraph_format.page_break_before]
+
+
 def test_core_properties_are_fixed_by_the_document(tmp_path):
     doc, _ = written(tmp_path)
     props = doc.core_properties
@@ -542,7 +557,7 @@ End Sub
 
 def _contents(pdf) -> list[tuple[str, str]]:
     """(number, title) of the contents lines on page 1 of a PDF, page numbers and leaders cut:
-    the lines after "Inhalt" up to the first heading of the text, which repeats the first entry."""
+    the lines after "Inhalt" up to the page's footer (the text starts on page 2)."""
     text = subprocess.run([tool("pdftotext"), "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     entries: list[tuple[str, str]] = []
@@ -550,7 +565,7 @@ def _contents(pdf) -> list[tuple[str, str]]:
         m = re.fullmatch(r"\s*(\d+(?:\.\d+)*)?\s*(\S.*?)(?:\.{3,}\s*\d+)?\s*", line)
         if m is None:
             continue
-        if entries and (m[1] or "", m[2]) == entries[0]:
+        if re.fullmatch(r"Seite \d+ von \d+", m[2]):
             break
         entries.append((m[1] or "", m[2]))
     return entries
@@ -587,6 +602,39 @@ def test_libreoffice_shows_the_contents_at_once_and_updates_them_by_the_instruct
                           capture_output=True, text=True, check=True).stdout
     assert re.search(r"2\.1 Matomo\.{3,}\s*\d", text), text  # now with its page number
     assert _contents(updated) == shown
+
+
+def _contents_pages(soffice, tmp_path, sections: int, name: str) -> list[list[str]]:
+    """The contents entries ("7 Abschnitt 7") on each page of a document of ``sections`` sections
+    before the page where the text begins, and last that page's lines up to its first text line."""
+    document = Document("de", "Datenschutzerklärung", "Firma", None, tuple(
+        Section(f"s{n}", str(n), f"Abschnitt {n}", (Paragraph((Run(f"Text {n}."),)),)) for n in range(1, sections + 1)))
+    path = tmp_path / f"{name}.docx"
+    writer.write(document, path)
+    subprocess.run([*soffice, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run([tool("pdftotext"), "-layout", str(tmp_path / f"{name}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in text.split("\f"):
+        lines = [" ".join(line.split()) for line in page.splitlines()]
+        if "Text 1." in lines:
+            return pages + [[line for line in lines[:lines.index("Text 1.")] if re.match(r"\d+\s+Abschnitt", line)]]
+        pages.append([line for line in lines if re.match(r"\d+\s+Abschnitt", line)])
+    raise AssertionError(text)
+
+
+@pytest.mark.slow
+def test_libreoffice_leaves_no_contents_line_alone_and_starts_the_text_on_a_new_page(tmp_path):
+    """walk9: one contents line ran onto page 2, above the first section. Now the page that would
+    have held it alone gets the last two, and the text starts on the page after."""
+    soffice = [tool("soffice"), f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless"]
+    long = _contents_pages(soffice, tmp_path, 80, "long")
+    fit = len(long[0])  # the entries page 1 holds
+    assert fit > 10 and all(len(page) >= 2 for page in long[:-1]) and long[-1] == ["1 Abschnitt 1"]
+    one_over = _contents_pages(soffice, tmp_path, fit + 1, "one-over")
+    assert [len(page) for page in one_over[:-1]] == [fit - 1, 2]
+    assert one_over[-1] == ["1 Abschnitt 1"]  # the first section at the top of its page
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

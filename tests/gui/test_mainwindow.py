@@ -235,6 +235,20 @@ def test_findings_click_navigates_to_field_and_service(project_window, catalog, 
     assert w.focusWidget() is w.company_form.fields[ControllerField("email")]
 
 
+def test_a_contact_channel_finding_leads_to_its_service_in_the_checklist(project_window, qtbot):
+    """walk9: the example's e-mail address is printed, "Contact by email" is not ticked: the
+    finding says so and a click shows that service, ready to tick."""
+    w = project_window
+    w.show()
+    qtbot.waitExposed(w)
+    w.live.run_checks()
+    targets = [f.target for f in w.findings.findings]
+    row = targets.index("service:email-contact")
+    assert "Contact by email" in w.findings.findings[row].message
+    w.findings.itemClicked.emit(w.findings.item(row))
+    assert w.checklist.current_service() == "email-contact" and w.tabs.currentIndex() == 1
+
+
 def test_preview_click_selects_service(project_window, catalog):
     w = project_window
     service = first_service(catalog)

@@ -50,6 +50,28 @@ def test_a_new_project_is_german_only_and_says_how_to_add_english(window, qtbot)
     assert "Company tab" in combo.model().item(combo.findData("en")).toolTip()
 
 
+def test_why_english_is_greyed_is_said_where_the_user_looks_in_both_languages(window, qtbot, ui_language):
+    """walk9: the reason was only a tooltip; a user who does not hover never learnt it. The greyed
+    item itself says it, and the box's accessible description tells a screen reader on focus."""
+    window.session.new_project()
+    combo = window.language_combo
+    english = combo.findData("en")
+    assert combo.itemText(english) == "English — add it on the Company tab"
+    assert combo.itemText(combo.findData("de")) == "Deutsch"
+    assert "Company tab" in combo.accessibleDescription() and "German only" in combo.accessibleDescription()
+    ui_language("de")
+    assert combo.itemText(english) == "English – auf der Registerkarte „Unternehmen“ hinzufügen"
+    assert "nur auf Deutsch" in combo.accessibleDescription()
+    assert combo.accessibleName() == "Sprache des Dokuments"
+    _click(qtbot, window.company_form.german_english)
+    assert combo.itemText(english) == "English" and combo.accessibleDescription() == ""
+    assert _english_offered(window)
+    ui_language("en")
+    assert combo.itemText(english) == "English" and combo.accessibleName() == "Document language"
+    window.undo_stack.undo()  # German only again
+    assert combo.itemText(english) == "English — add it on the Company tab"
+
+
 def test_the_control_switches_english_on_and_off_undoably(window, qtbot):
     window.session.new_project()
     form = window.company_form

@@ -18,7 +18,7 @@ QUERIES = [
     "Twitter", "G Suite", "Facebook", "Gefällt mir", "Gefaellt", "Schriften", "Schriftarten", "Straße",
     "kontaktlos", "Kontakt", "Stirpe", "Klarma", "Paypl", "payments", "Payment providers", "Newsletter",
     "Friseur", "Buchungssystem Friseur", "Blumenabo-Plattform XY", "und", "die", "Café", "E-Mail-Marketing",
-    "+ Versand", "Versand", "+ DHL", "G", "Go", "Goo", "x", "Ana", "Analyse",
+    "+ Versand", "Versand", "+ DHL", "G", "Go", "Goo", "x", "Ana", "Analyse", "Google Business",
 ]
 
 

@@ -43,8 +43,9 @@ def _tasks(inputs: Inputs) -> Iterable[Finding]:
 
 # In this order: document_text leaves out a placeholder that a finding before it names already.
 CHECKS: tuple[Callable[[Inputs], Iterable[Finding]], ...] = (
-    company.controller, company.authority, company.dpo, services.selected_services, text.document_text,
-    text.objection_notice, company.project_details, services.own_service_problems, text.own_texts, _packs, _tasks,
+    company.controller, company.authority, company.dpo, services.selected_services, company.contact_channels,
+    text.document_text, text.objection_notice, company.project_details, services.own_service_problems, text.own_texts,
+    _packs, _tasks,
 )
 
 

@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from typing import Iterable
 
+from ..handling import handled_by
 from ..legalforms import owned_by_person
 from ..postcodes import malformed, state_for
 from ..project import STATE_CODES
@@ -39,6 +40,35 @@ def controller(inputs: Inputs) -> Iterable[Finding]:
         yield finding("owner-missing", "controller.representative", lang)
     if c.representative.strip() and not c.legal_form:  # the text cannot tell an owner from a representative
         yield finding("legal-form-missing", "controller.legal_form", lang, value=c.representative.strip())
+
+
+# The ways to reach the controller that the policy prints, each with the link a website shows it
+# by: the service the site scanner recognises by that link ("mailto:" → "Contact by email") is the
+# one whose section says what happens to the messages — the packs' data, not ids in code. A
+# selected service that handles its data (a phone system, the office suite the e-mails arrive in)
+# says it as well.
+_CHANNELS = {
+    "email": ("mailto:", ("Ihre E-Mail-Adresse", "your email address"), ("E-Mails an diese Adresse", "emails sent to it")),
+    "phone": ("tel:", ("Ihre Telefonnummer", "your phone number"), ("Anrufen unter dieser Nummer", "calls to that number")),
+}
+
+
+def contact_channels(inputs: Inputs) -> Iterable[Finding]:
+    """An e-mail address or phone number in the controller block without the contact service that
+    describes the messages sent there: a warning leading to that service."""
+    catalog, project, lang = inputs.catalog, inputs.project, inputs.lang
+    selected = [s for s in (catalog.services.get(sid) for sid in project.service_ids()) if s is not None]
+    english = lang != "de"
+    for name, (link, field, messages) in _CHANNELS.items():
+        if not getattr(project.controller, name).strip():
+            continue
+        services = [s for s in catalog.services.values() if s.detect is not None and link in s.detect.links]
+        ids = {s.id for s in services}
+        handlers = {h for s in services for h in handled_by(catalog, s)}
+        # a handler as the text names one: a selected service with a provider (core.handling)
+        if services and not any(s.id in ids or (s.provider and {s.id, s.category} & handlers) for s in selected):
+            yield finding("contact-channel-missing", f"service:{services[0].id}", lang, field=field[english],
+                          messages=messages[english], service=services[0].name(lang))
 
 
 def authority(inputs: Inputs) -> Iterable[Finding]:
