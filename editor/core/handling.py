@@ -1,6 +1,10 @@
 """Who holds whose data among the selected services: the processors a service's data goes to
 (its own or its category's ``handled_by``) and, the other way round, the self-hosted services
-whose data a hoster's servers hold. Worked out once per selection, asked once per service."""
+whose data a hoster's servers hold. Worked out once per selection, asked once per service.
+
+``handled_by`` may name a selected tool of our own (no provider): the data come in through it, so
+those who hold its data hold them too (job applications through the form on our website: the
+web hoster). One step only, so two tools naming each other cannot loop."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -41,17 +45,24 @@ class Handling:
     def _handlers(self, service: schema.Service) -> tuple[tuple[str, str], ...]:
         return tuple(pair for pair in self._answer(service)[0] if pair[0] != service.id)
 
+    def _wanted(self, service: schema.Service) -> tuple[str, ...]:
+        """The categories and service ids ``service``'s own or its category's handled_by names."""
+        if service.handled_by is not None:
+            return tuple(service.handled_by)
+        category = self.catalog.categories.get(service.category)
+        return tuple(category.handled_by) if category is not None else ()
+
     def _answer(self, service: schema.Service) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
         category = self.catalog.categories.get(service.category)
-        categories = service.handled_by
-        if categories is None:
-            categories = category.handled_by if category is not None else []
-        wanted = tuple(categories)
+        wanted = self._wanted(service)
         stand_in = (category is not None and category.without_provider != "self_hosted"
                     and not self._no_hoster.isdisjoint(wanted))
         found = self._answers.get((wanted, stand_in))
         if found is None:
             views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
+            for key in wanted:  # a selected tool of ours: who holds its data (see the module's doc)
+                if key in self._position and key not in self._by_key and key in self.catalog.services:
+                    views.update((v.id, v) for k in self._wanted(self.catalog.services[key]) for v in self._by_key.get(k, ()))
             if stand_in:
                 views.update((v.id, v) for v in self._site)
             pairs = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
