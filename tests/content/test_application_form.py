@@ -63,6 +63,12 @@ def test_applications_by_mail_or_post_only_still_have_no_recipient(lang):
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+def test_applications_by_email_name_the_mail_suite_they_arrive_in(lang):
+    applications = sections(lang, "ionos", "job-applications", "microsoft-365")["job-applications"]
+    assert {"de": "Empfänger: Microsoft 365 (Auftragsverarbeiter", "en": "Recipient: Microsoft 365 (processor"}[lang] in applications
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_applicant_tracking_processor_is_named_as_the_recipient_of_the_applications(lang):
     applications = sections(lang, "ionos", "job-applications", "personio-recruiting")["job-applications"]
     assert {"de": "Empfänger: Personio", "en": "Recipient: Personio"}[lang] in applications
