@@ -86,3 +86,13 @@ def test_the_form_without_the_applications_service_is_reported():
 def test_applications_through_the_wordpress_job_plugin_name_the_hoster_too(lang):
     applications = sections(lang, "ionos", "job-applications", "wp-job-manager")["job-applications"]
     assert {"de": "Empfänger: IONOS (Auftragsverarbeiter", "en": "Recipient: IONOS (processor"}[lang] in applications
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("portal", [False, True])
+def test_the_applications_do_not_list_ways_to_apply_that_leave_out_the_form(lang, portal):
+    """"by email or by post" read as the only ways while the form's section stood right after it."""
+    applications = sections(lang, "ionos", ("job-applications", {"portal": portal}), "application-form")["job-applications"]
+    assert {"de": "per Post", "en": "by post"}[lang] not in applications
+    assert ({"de": "Unser Bewerberportal betreibt ein Dienstleister", "en": "Our application portal is run for us"}[lang]
+            in applications) == portal
