@@ -34,8 +34,10 @@ _CARE_OF = re.compile(r"^c\s*/\s*o\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\s\d+\s*[a-z]?(?:\s*[-–/]\s*\d*\s*[a-z]?)*$", re.IGNORECASE)
 _STREET_WORD = re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|postfach)\b",
                           re.IGNORECASE)
-_COUNTRIES = {country_name(code, lang).casefold(): code for code in ("DE", "AT", "CH", "LI", "LU") for lang in ("de", "en")}
-_COUNTRIES.update({"brd": "DE", "bundesrepublik deutschland": "DE", "suisse": "CH", "svizzera": "CH"})
+_COUNTRIES = {country_name(code, lang).casefold(): code
+              for code in ("DE", "AT", "CH", "LI", "LU") for lang in ("de", "en")}
+_COUNTRIES.update({"bundesrepublik deutschland": "DE", "suisse": "CH", "svizzera": "CH"})
+_SHORTHANDS = {"brd": "DE"}  # a letterhead's shorthand: the field gets the country's name
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def _shape(line: str) -> tuple[str, str] | None:
         return "register", line
     if line.casefold() in _COUNTRIES:
         return "country", line
+    if line.casefold() in _SHORTHANDS:
+        return "country", country_name(_SHORTHANDS[line.casefold()], "de")
     return None
 
 

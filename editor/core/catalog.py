@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .templating import TemplateStore
 
 OWN_PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
+# the contact channels' bool option saying patients send health data (their texts read it too)
+HEALTH_DATA_OPTION = "health_data"
 
 
 def is_own(catalog: "Catalog", service_id: str) -> bool:

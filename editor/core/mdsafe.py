@@ -38,8 +38,9 @@ _ESCAPED = tuple(("\\" + chr(code)) if chr(code) in _MD_SPECIAL else chr(code) f
 # A value is one line, so only its start can land where a block starts (a template prints it at a
 # line's start or after "- " or "> "): a bullet (- +), a setext underline or break (= -), an
 # ordered list item ("1." "1)") — escaped there; the characters of the other block starts
-# (# > * _ ` ~ | < [) are escaped everywhere.
-_BLOCK_START = re.compile(r"[-+=]|[0-9]{1,9}(?=[.)])")
+# (# > * _ ` ~ | < [) are escaped everywhere. A leading "." or ")" too: printed right after a
+# value that ends in digits ("{{ a }}{{ b }}"), it would finish that one's "1." list marker.
+_BLOCK_START = re.compile(r"[-+=.)]|[0-9]{1,9}(?=[.)])")
 
 
 class MdSafe(str):
@@ -62,7 +63,7 @@ def md_escape(value: Any) -> str:
     start = _BLOCK_START.match(text)
     if start is None:
         return text
-    at = start.end() if text[0] in "0123456789" else 0  # before the "." of "1.", or before "-"
+    at = start.end() if text[0] in "0123456789" else 0  # before the "." of "1.", or before "-" or "."
     return f"{text[:at]}\\{text[at:]}"
 
 

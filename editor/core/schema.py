@@ -100,6 +100,9 @@ class Task(Struct, kw_only=True):
     text: Text
     option: str | None = None  # only while this option of the service is on
     when: str | None = None  # only while this option expression holds (as a purpose's ``when``)
+    # only at a practice: a selected service serves patients (catalog.serves_patients) or this
+    # service's health-data option is on — a decision the owner's profession may forbid
+    practice: bool = False
     link: str | None = None  # https address of what the task needs
 
 

@@ -6,8 +6,13 @@ from editor.core.compose import compose
 from editor.core.project import SelectedService, example_project
 from editor.export.markdown import render
 
-RECORDS = {"de": "Patientenakten bewahren wir zehn Jahre nach Abschluss der Behandlung auf (§ 630f Abs. 3 BGB)",
-           "en": "We keep patient records for ten years after the treatment has ended (Section 630f(3) German Civil Code)"}
+# § 630f Abs. 3 BGB: ten years after the treatment ended "soweit nicht nach anderen Vorschriften
+# andere Aufbewahrungsfristen bestehen" — other periods, not only longer ones (X-ray records of a
+# minor: to the 28th birthday, § 85 Abs. 2 StrlSchG)
+RECORDS = {"de": "Patientenakten bewahren wir zehn Jahre nach Abschluss der Behandlung auf, soweit nicht andere "
+                 "Vorschriften eine andere Frist bestimmen (§ 630f Abs. 3 BGB).",
+           "en": "We keep patient records for ten years after the treatment has ended, unless other rules set a "
+                 "different period (Section 630f(3) German Civil Code)."}
 
 
 def retention(catalog, services, lang):

@@ -26,7 +26,7 @@ def retention(service_id, lang):
 
 
 def test_the_hosted_shops_are_the_ones_the_brief_names():
-    assert set(HOSTED_SHOPS) == {"shopify", "shopware-cloud", "plentymarkets", "epages", "ionos-webshop"}
+    assert set(HOSTED_SHOPS) == {"shopify", "shopware-cloud", "plentymarkets", "epages", "ionos-webshop", "gambio-cloud"}
     assert set(HOSTED_BUILDERS) == {"ionos-website-builder", "hostinger-website-builder", "framer", "webnode",
                                     "strato-website-builder"}
 

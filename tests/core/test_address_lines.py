@@ -108,3 +108,8 @@ def test_a_name_ending_with_a_number_is_no_street():
 def test_a_postcode_with_a_prefix_it_does_not_know_is_kept_as_it_is():
     address = recognise("Chez Paul\nRue de Rivoli 5\nF-75001 Paris")
     assert address.postcode == "" and address.rest == ("F-75001 Paris",)
+
+
+def test_the_shorthand_brd_becomes_the_country_s_name():
+    # a policy names the country; "BRD" is a letterhead's shorthand (a name as typed is kept, above)
+    assert recognise("Holz GmbH\nHauptstr. 1\n12345 Berlin\nBRD").country == "Deutschland"

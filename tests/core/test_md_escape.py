@@ -14,7 +14,7 @@ from editor.core.sanitize import LINE_BREAKS, clean_text
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#!<>|~&\"'])")
-_LINE_START = re.compile(r"^([-+=])|^([0-9]{1,9})([.)])")
+_LINE_START = re.compile(r"^([-+=.)])|^([0-9]{1,9})([.)])")
 
 
 def cleaned(value) -> str:
@@ -79,3 +79,22 @@ def test_an_escaped_value_prints_literally_in_every_template_shape(value):
 
 def test_md_escape_leaves_markdown_and_none():
     assert md_escape(MdSafe("**fett**")) == "**fett**" and md_escape(None) == ""
+
+
+# Two values printed side by side ("{{ street }}{{ number }}"): the first one's end and the second
+# one's start meet where a block may start ("1" then ". x" is an ordered list item).
+PAIRS = ["{v}{w}", "- {v}{w}", "Text\n{v}{w}", "> {v}{w}"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(values, values)
+@example("1", ". x")
+@example("12", ") Punkt")
+@example("1", "")
+def test_two_escaped_values_side_by_side_print_literally(first, second):
+    clean = cleaned(first) + cleaned(second)
+    assume(cleaned(first) and cleaned(second))
+    for shape in PAIRS:
+        markdown = shape.replace("{v}", md_escape(first)).replace("{w}", md_escape(second))
+        expected = _text(slow_blocks(shape.replace("{v}{w}", "VALUE"))).replace("VALUE", clean)
+        assert _text(slow_blocks(markdown)) == expected, (shape, first, second)

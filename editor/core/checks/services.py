@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import own_services, schema
-from ..catalog import Catalog
+from ..catalog import HEALTH_DATA_OPTION, Catalog
 from ..composer import composer_for
 from ..options import option_problem, selected_values
 from ..own_service_messages import rule_text
@@ -13,8 +13,6 @@ from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
 # the embeds' option for a placeholder whose click is the consent (the service template reads it too)
 TWO_CLICK_OPTION = "two_click"
-# the contact channels' option saying patients send health data (the service template reads it too)
-HEALTH_DATA_OPTION = "health_data"
 
 
 def selected_services(inputs: Inputs) -> Iterable[Finding]:
