@@ -24,7 +24,7 @@ from .composer import ComposeError, Composer, composer_for, service_key
 from .context import format_date
 from .legalforms import full_name
 from .document import DOCUMENT_LABEL_KEYS, Document, Paragraph, Provenance, Run, Section, default_labels
-from .options import option_values
+from .options import selected_values
 from .catalog import Catalog
 from .project import Project
 
@@ -144,11 +144,8 @@ def _selection(composer: Composer, project: Project, lang: str) -> _Selection:
         return found
     catalog = composer.catalog
     # selected services the catalog knows, in category order then by name
-    chosen: list[tuple[schema.Service, dict[str, Any]]] = []
-    for selected in project.services:
-        service = catalog.services.get(selected.id)
-        if service is not None:
-            chosen.append((service, option_values(service, selected.options)))
+    chosen: list[tuple[schema.Service, dict[str, Any]]] = [
+        (catalog.services[sid], values) for sid, values in selected_values(catalog, project).items()]
     category_order = {c.id: (c.order, c.id) for c in catalog.categories.values()}
     # German names decide the order in both languages, so the numbering matches paragraph for paragraph
     chosen.sort(key=lambda item: (category_order.get(item[0].category, (9999, "")), item[0].names.de.casefold(), item[0].id))

@@ -1,6 +1,10 @@
 """Who holds whose data among the selected services: the processors a service's data goes to
 (its own or its category's ``handled_by``) and, the other way round, the self-hosted services
-whose data a hoster's servers hold. Worked out once per selection, asked once per service."""
+whose data a hoster's servers hold. Worked out once per selection, asked once per service.
+
+``handled_by`` may name a selected tool of our own (no provider): the data come in through it, so
+those who hold its data hold them too (job applications through the form on our website: the
+web hoster). One step only, so two tools naming each other cannot loop."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -58,6 +62,10 @@ class Handling:
         found = self._answers.get((wanted, stand_in))
         if found is None:
             views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
+            for key in wanted:  # a selected tool of ours: who holds its data (see the module's doc)
+                if key in self._position and key not in self._by_key and key in self.catalog.services:
+                    tool = self.catalog.services[key]
+                    views.update((v.id, v) for k in handled_by(self.catalog, tool) for v in self._by_key.get(k, ()))
             if stand_in:
                 views.update((v.id, v) for v in self._site)
             pairs = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))

@@ -5,10 +5,17 @@ An option has a type — bool, int (with optional min/max), choice (one of its v
 and a default of that type. A user's value of the wrong type falls back to the default; an
 integer outside min/max is clamped to the nearest limit (so no "nach -5 Tagen"); checks()
 reports both.
+
+The default an option falls back to is the record's, except for an int option that holds a
+retention period (the service's ``periods``): while the other selected services that state a
+period for the same data all state the same one, that period is the default — the "Server log
+files" section says 7 days with STRATO, 14 without, and the check that compares periods stays
+quiet. A value the user set always wins; it is all the project file keeps, so the default follows
+again when the hoster changes.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from . import schema
 
@@ -30,21 +37,63 @@ def option_problem(option: schema.Option, value: Any) -> str | None:
     return None if ok else "type"
 
 
-def ruled_value(option: schema.Option, value: Any) -> Any:
-    """The value that applies for ``option`` when the user chose ``value``."""
+def ruled_value(option: schema.Option, value: Any, default: Any) -> Any:
+    """The value that applies for ``option`` when the user chose ``value`` (``default``: the
+    option's effective default, for a value of the wrong type)."""
     problem = option_problem(option, value)
     if problem == "type":
-        return option.default
+        return default
     if problem == "range":
         value = max(value, option.min) if option.min is not None else value
         value = min(value, option.max) if option.max is not None else value
     return value
 
 
-def option_values(service: schema.Service, chosen: dict[str, Any]) -> dict[str, Any]:
-    """Defaults merged with the user's choices, each value ruled (see ruled_value); keys the
-    service does not declare are left out."""
-    return {option.id: ruled_value(option, chosen.get(option.id, option.default)) for option in service.options}
+class Followed(NamedTuple):
+    """A default taken from the period other selected services state (see the module's doc)."""
+
+    days: int
+    services: tuple[schema.Service, ...]  # the services that state it
+
+
+def followed_periods(service: schema.Service, selected: Iterable[schema.Service]) -> dict[str, Followed]:
+    """By option id: the period ``service``'s period options follow among the ``selected``
+    services. Only fixed periods are followed (another service's option could follow back); two
+    different ones are followed by none, so the record's default and the checks' warning stay."""
+    own = [p for p in service.periods if p.option is not None]
+    if not own:  # nearly every service: no second look at the selection
+        return {}
+    others = [s for s in selected if s.id != service.id]
+    followed = {}
+    for period in own:
+        stating = [(s, p.days) for s in others for p in s.periods if p.data == period.data and p.days is not None]
+        if len({days for _, days in stating}) == 1:
+            followed[period.option] = Followed(stating[0][1], tuple({s.id: s for s, _ in stating}.values()))
+    return followed
+
+
+def option_defaults(service: schema.Service, selected: Iterable[schema.Service]) -> dict[str, Any]:
+    """Each option's effective default with these services selected (see followed_periods)."""
+    followed = followed_periods(service, selected)
+    return {o.id: followed[o.id].days if o.id in followed else o.default for o in service.options}
+
+
+def option_values(service: schema.Service, chosen: dict[str, Any], selected: Iterable[schema.Service]) -> dict[str, Any]:
+    """Effective defaults (with the ``selected`` services) merged with the user's choices
+    ``chosen``, each value ruled (see ruled_value); keys the service does not declare are left out."""
+    defaults = option_defaults(service, selected)
+    return {o.id: ruled_value(o, chosen.get(o.id, defaults[o.id]), defaults[o.id]) for o in service.options}
+
+
+def selected_values(catalog, project) -> dict[str, dict[str, Any]]:
+    """By service id, the option values of every selected service the catalog knows: what compose,
+    checks, tasks and the review notes read."""
+    chosen = {}
+    for entry in project.services:  # a service listed twice: its first entry, as Project.selected
+        if entry.id in catalog.services:
+            chosen.setdefault(entry.id, entry.options)
+    selected = [catalog.services[sid] for sid in chosen]
+    return {service.id: option_values(service, chosen[service.id], selected) for service in selected}
 
 
 def declaration_problems(options: Iterable[schema.Option]) -> Iterable[tuple[str, str]]:

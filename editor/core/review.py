@@ -21,7 +21,7 @@ from .countries import name as country_name
 from .document import Document
 from .export_gate import open_errors
 from .inherit import applied_safeguard, recipient_parts, transfer_recipients
-from .options import option_values
+from .options import option_defaults, selected_values
 from .project import Project
 from .tasks import site_tasks
 
@@ -101,6 +101,8 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
     tasks = site_tasks(catalog, project, lang)
     done = set(project.tasks_done)
     composer = composer_for(catalog)
+    all_values = selected_values(catalog, project)
+    selected = [catalog.services[sid] for sid in all_values]
     notes = []
     for section in document.walk():
         source = section.provenance
@@ -108,7 +110,7 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
         chosen = project.selected(service.id) if service is not None else None
         if service is None or chosen is None:
             continue
-        values = option_values(service, chosen.options)
+        values, defaults = all_values[service.id], option_defaults(service, selected)
         try:
             bases = composer.service_view(service, lang, values).bases
         except Exception:  # noqa: BLE001 - its section already says it failed; the notes go on
@@ -131,7 +133,7 @@ def review_notes(catalog: Catalog, project: Project, document: Document) -> Revi
             transfers=tuple(transfers),
             options=tuple(f"{o.label.get(lang).rstrip(':')}: {_shown(o, values[o.id], lang, label)}" for o in service.options),
             changed=tuple(f"{o.label.get(lang).rstrip(':')}: {_shown(o, values[o.id], lang, label)}" for o in service.options
-                          if o.id in chosen.options and values[o.id] != o.default),
+                          if o.id in chosen.options and values[o.id] != defaults[o.id]),
             bases=tuple(catalog.labels.get("basis", {}).get(lang, {}).get(b, b) for b in bases),
             open_points=tuple(for_lawyer(p) for p in service.uncertain),
             sources=tuple(dict.fromkeys(s for s in sources if is_link(s))),

@@ -307,7 +307,9 @@ class Service(Struct, kw_only=True):
     uncertain: list[str] = []  # facts not confirmed; the text stays on the safe side
     detect: Detect | None = None  # how the site scanner recognises it; None = never on the site
     requires: list[Requirement] = []  # services or categories it needs besides itself
-    handled_by: list[str] | None = None  # as the category's handled_by (categories or service ids), for this service only
+    # as the category's handled_by (categories or service ids), for this service only; a tool of
+    # ours it names stands for whoever holds that tool's data (handling.py)
+    handled_by: list[str] | None = None
     without_provider: Literal["self_hosted", "own_processing", "unstated"] | None = None  # as the category's, for this service only
     runs_site: bool | None = None  # as the category's, for this service only (a hosted shop runs the server)
     patients: bool | None = None  # as the category's, for this service only (a booking tool for practices)

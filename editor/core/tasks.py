@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .catalog import HEALTH_DATA_OPTION, Catalog
 from .composer import composer_for
-from .options import option_values
+from .options import selected_values
 from .project import Project
 
 
@@ -52,13 +52,10 @@ def _text(key: str, lang: str, **values: str) -> str:
 def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
     composer = composer_for(catalog)  # a task's ``when`` is decided as a purpose's
     practice = any(catalog.serves_patients(catalog.services[c.id]) for c in project.services if c.id in catalog.services)
-    for chosen in project.services:
-        service = catalog.services.get(chosen.id)
-        if service is None:
-            continue
+    for sid, values in selected_values(catalog, project).items():
+        service = catalog.services[sid]
         target = f"service:{service.id}"
         category = catalog.categories.get(service.category)
-        values = option_values(service, chosen.options)
         for task in [*(category.tasks if category else []), *service.tasks]:
             if task.practice and not (practice or values.get(HEALTH_DATA_OPTION)):
                 continue

@@ -31,6 +31,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         self.catalog = None
         self.service_id = ""
         self.widgets: dict[str, QWidget] = {}
+        self.follow_hints: dict[str, QLabel] = {}  # under a period option: whose period it follows
         self._updating = False
         self._session = next_session()
         self.layout_ = QVBoxLayout(self)
@@ -79,7 +80,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         self.empty.setVisible(service is None)
         while self.options_form.rowCount():
             self.options_form.removeRow(0)
-        self.widgets = {}
+        self.widgets, self.follow_hints = {}, {}
         if service is None:
             return
         lang = self.lang
@@ -98,6 +99,10 @@ class ServiceOptionsForm(Retranslating, QWidget):
                 label.setToolTip(option.help.get(lang))
             self.options_form.addRow(label, widget)
             self.widgets[option.id] = widget
+            if any(p.option == option.id for p in service.periods):
+                hint = self.follow_hints[option.id] = QLabel()
+                hint.setWordWrap(True)
+                self.options_form.addRow("", hint)
         self.refresh()
 
     def _show_facts(self, service, options: dict[str, Any]) -> None:
@@ -158,17 +163,27 @@ class ServiceOptionsForm(Retranslating, QWidget):
     def refresh(self, target: EditTarget | None = None) -> None:
         if self.catalog is None or not self.service_id:
             return
-        if target is not None and target not in (ServiceTarget(self.service_id),) \
+        # another service ticked or unticked may state the period an option follows
+        if target is not None and not isinstance(target, ServiceTarget) \
                 and not (isinstance(target, ServiceOption) and target.service == self.service_id):
             return
         service = self.catalog.services.get(self.service_id)
         if service is None:
             return
-        from ..core.options import option_values
+        from ..core.options import followed_periods, option_values
 
         selected = self.model.selected_service(self.service_id)
-        values = option_values(service, selected.options if selected else {})
+        chosen = selected.options if selected else {}
+        records = [self.catalog.services[sid] for sid in self.model.project.service_ids() if sid in self.catalog.services]
+        values = option_values(service, chosen, records)
         self._show_facts(service, values)
+        followed = followed_periods(service, records)
+        for oid, hint in self.follow_hints.items():
+            self.options_form.setRowVisible(hint, oid in followed and oid not in chosen)  # the user's own value wins
+            if oid in followed:
+                hint.setText(self.tr("Follows %1: %2 days. A value you set here applies instead.")
+                             .replace("%1", ", ".join(s.name(self.lang) for s in followed[oid].services))
+                             .replace("%2", str(followed[oid].days)))
         self._updating = True
         try:
             self.include.setChecked(selected is not None)

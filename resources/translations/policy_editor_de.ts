@@ -1384,6 +1384,10 @@
       <source>Facts verified: %1</source>
       <translation>Angaben geprüft am: %1</translation>
     </message>
+    <message>
+      <source>Follows %1: %2 days. A value you set here applies instead.</source>
+      <translation>Übernommen von %1: %2 Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen.</translation>
+    </message>
   </context>
   <context>
     <name>SuggestionsDialog</name>

@@ -1384,6 +1384,10 @@
       <source>Facts verified: %1</source>
       <translation>Facts verified: %1</translation>
     </message>
+    <message>
+      <source>Follows %1: %2 days. A value you set here applies instead.</source>
+      <translation>Follows %1: %2 days. A value you set here applies instead.</translation>
+    </message>
   </context>
   <context>
     <name>SuggestionsDialog</name>

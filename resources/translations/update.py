@@ -229,6 +229,8 @@ GERMAN = {
     "Choose a service in the list on the left to see its details and options.":
         "Wählen Sie links einen Dienst, um seine Angaben und Einstellungen zu sehen.",
     "Provider: %1, %2": "Anbieter: %1, %2",
+    "Follows %1: %2 days. A value you set here applies instead.":
+        "Übernommen von %1: %2 Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen.",
     "Facts verified: %1": "Angaben geprüft am: %1",
     # welcome page
     "Welcome to Policy Editor": "Willkommen bei Policy Editor",

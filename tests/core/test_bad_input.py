@@ -140,9 +140,9 @@ def int_option(catalog):
 
 def test_out_of_range_integer_is_clamped_and_reported(catalog):
     service, option = int_option(catalog)
-    assert option_values(service, {option.id: -5})[option.id] == option.min
-    assert option_values(service, {option.id: option.max + 10**9})[option.id] == option.max
-    assert option_values(service, {option.id: option.min})[option.id] == option.min
+    assert option_values(service, {option.id: -5}, [])[option.id] == option.min
+    assert option_values(service, {option.id: option.max + 10**9}, [])[option.id] == option.max
+    assert option_values(service, {option.id: option.min}, [])[option.id] == option.min
     project = P.example_project()
     project.services = [P.SelectedService(id=service.id, options={option.id: -5})]
     text = "\n".join(str(b) for s in compose(catalog, project, "de").walk() for b in s.blocks)

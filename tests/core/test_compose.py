@@ -138,7 +138,7 @@ def test_options_change_the_text(catalog):
 
 def test_invalid_option_values_fall_back_to_defaults(catalog):
     service = catalog.services["google-analytics"]
-    values = option_values(service, {"signals": "yes please", "retention_months": "99", "bogus": 1})
+    values = option_values(service, {"signals": "yes please", "retention_months": "99", "bogus": 1}, [])
     assert values == {"retention_months": "2", "signals": False}
 
 

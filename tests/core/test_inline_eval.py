@@ -113,7 +113,7 @@ def test_a_condition_checked_at_load_is_evaluated_from_that_tree_as_from_its_own
     for service in catalog.services.values():
         whens = [p.when for p in service.purposes if p.when] + [c.when for c in service.data.conditional]
         for options in _variants(service):
-            values = ctx.context(ctx.CONDITION, ctx.Inputs(catalog, "de", options=option_values(service, options)))
+            values = ctx.context(ctx.CONDITION, ctx.Inputs(catalog, "de", options=option_values(service, options, [])))
             for when in whens:
                 assert loaded.evaluate(when, **values) == fresh.evaluate(when, **values), (service.id, when)
                 checked += 1

@@ -217,7 +217,7 @@ def test_fast_attribute_path_for_views_still_refuses_private_names(catalog):
     from editor.core.options import option_values
 
     service = catalog.services["google-analytics"]
-    view = composer_for(catalog).service_view(service, "de", option_values(service, {}))
+    view = composer_for(catalog).service_view(service, "de", option_values(service, {}, []))
     env = catalog.templates.env
     assert env.from_string("{{ s.name }}").render(s=view) == "Google Analytics 4"
     for source in ("{{ s.__class__ }}", "{{ s.__dict__ }}", "{{ s.provider.__class__.__mro__ }}",

@@ -159,7 +159,7 @@ def _instances(catalog) -> list:
     project = example_project()
     objects: list = [project.controller, Dpo(name="D", email="d@example.org"), *catalog.authorities.values()]
     for service in catalog.services.values():
-        view = composer_for(catalog).service_view(service, "de", option_values(service, {}))
+        view = composer_for(catalog).service_view(service, "de", option_values(service, {}, []))
         objects += [view, *view.purposes, service.names, service.retention]
         if view.provider:
             objects.append(view.provider)
@@ -277,4 +277,4 @@ def test_a_plain_read_gives_what_the_sandbox_gives(catalog):
 
 def _view(catalog, service_id: str) -> ServiceView:
     service = catalog.services[service_id]
-    return composer_for(catalog).service_view(service, "de", option_values(service, {}))
+    return composer_for(catalog).service_view(service, "de", option_values(service, {}, []))

@@ -10,7 +10,7 @@ from editor.core.catalog_cache import default_catalog
 from editor.core.compose import compose, composer_for
 from editor.core.views import one_clause
 from editor.core.document import iter_runs
-from editor.core.options import option_values
+from editor.core.options import selected_values
 from editor.core.project import SelectedService, example_project
 from editor.core.mdsafe import MdSafe
 
@@ -31,11 +31,11 @@ def _plain(blocks) -> str:
 def whole_catalog(request, catalog):
     project = example_project()
     project.services = [SelectedService(id=i) for i in sorted(catalog.services)]
-    return request.param, compose(catalog, project, request.param)
+    return request.param, compose(catalog, project, request.param), selected_values(catalog, project)
 
 
 def test_every_service_names_provider_role_basis_per_purpose_interest_and_retention(catalog, whole_catalog):
-    lang, document = whole_catalog
+    lang, document, values = whole_catalog
     composer = composer_for(catalog)
     labels = catalog.labels
     # a service's text: its own section and what its category says once for all its services
@@ -43,7 +43,7 @@ def test_every_service_names_provider_role_basis_per_purpose_interest_and_retent
              for section in document.sections for sub in section.subsections}
     checked = 0
     for sid, service in catalog.services.items():
-        view = composer.service_view(service, lang, option_values(service, {}))
+        view = composer.service_view(service, lang, values[sid])  # as composed with them all
         text = texts[sid]
         if view.provider is not None:
             # a processor by entity and country; a controller, whom readers may contact, with its address
@@ -69,7 +69,7 @@ def test_every_service_names_provider_role_basis_per_purpose_interest_and_retent
 
 def test_the_scaffolding_of_a_service_block_is_short(whole_catalog):
     """The words a layout can say once are not repeated in every block."""
-    lang, document = whole_catalog
+    lang, document, _ = whole_catalog
     text = " ".join(_plain(s.blocks) for s in document.walk() if s.id.startswith("service-"))
     for gone in (("Zwecke und Rechtsgrundlagen", "in Verantwortung des Anbieters", "Verarbeitete Daten",
                   "Speichern und Auslesen (etwa von Cookies)") if lang == "de" else

@@ -7,9 +7,8 @@ from typing import Iterable
 from .. import own_services, schema
 from ..catalog import HEALTH_DATA_OPTION, Catalog
 from ..composer import composer_for
-from ..options import option_problem, option_values
+from ..options import option_problem, selected_values
 from ..own_service_messages import rule_text
-from ..project import Project
 from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, quoted_list
 
 # the embeds' option for a placeholder whose click is the consent (the service template reads it too)
@@ -21,6 +20,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     selected = [catalog.services[s.id] for s in project.services if s.id in catalog.services]
     ids = {s.id for s in selected}
     categories = {s.category for s in selected}
+    chosen_options = selected_values(catalog, project)
     for chosen in project.services:
         service = catalog.services.get(chosen.id)
         if service is None:
@@ -28,7 +28,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
                           value=f"{chosen.id} ({chosen.pack})" if chosen.pack else chosen.id)
             continue
         known = {o.id: o for o in service.options}
-        used = option_values(service, chosen.options)
+        used = chosen_options[service.id]
         for key, value in chosen.options.items():
             option = known.get(key)
             problem = "type" if option is None else option_problem(option, value)
@@ -42,7 +42,6 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
         yield finding("no-services", "services", lang)
     elif project.websites and not any(catalog.runs_site(s) for s in selected):
         yield finding("no-hosting", "category:hosting", lang)  # the GUI shows the hosting providers
-    chosen_options = {s.id: option_values(catalog.services[s.id], s.options) for s in project.services if s.id in catalog.services}
     flagged = lambda flag: {c for c in categories if c in catalog.categories and getattr(catalog.categories[c], flag)}  # noqa: E731
     # the text names one banner where visitors change or withdraw their consents: two would leave
     # them guessing which one holds a service's consent
@@ -90,7 +89,7 @@ def selected_services(inputs: Inputs) -> Iterable[Finding]:
     unsure = [s for s in selected if s.uncertain]
     if unsure:
         yield finding("uncertain-facts", "services", lang, names=quoted_list([s.name(lang) for s in unsure], lang))
-    yield from _periods(catalog, project, selected, lang)
+    yield from _periods(catalog, selected, chosen_options, lang)
 
 
 def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
@@ -170,14 +169,13 @@ def _allowed(low: int | None, high: int | None, lang: str) -> str:
     return f"{'mindestens' if de else 'at least'} {low}" if low is not None else f"{'höchstens' if de else 'at most'} {high}"
 
 
-def _periods(catalog: Catalog, project: Project, selected: list, lang: str) -> Iterable[Finding]:
-    """Services that state different retention periods (``periods``) for the same data."""
+def _periods(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
+    """Services that state different retention periods (``periods``) for the same data (a period
+    option the user left alone follows the others' one: options.followed_periods)."""
     stated: dict[str, list[tuple[schema.Service, int]]] = {}
     for service in selected:
-        chosen = project.selected(service.id)
-        values = option_values(service, chosen.options if chosen else {})
         for period in service.periods:
-            days = period.days if period.days is not None else values.get(period.option or "")
+            days = period.days if period.days is not None else chosen[service.id].get(period.option or "")
             if isinstance(days, int) and not isinstance(days, bool):
                 stated.setdefault(period.data, []).append((service, days))
     word = "Tage" if lang == "de" else "days"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..document import Box, placeholders
-from ..options import option_values
+from ..options import selected_values
 from ..overrides import section_basis, section_ids
 from .finding import LANGUAGE_NAMES, Finding, Inputs, finding, titles
 
@@ -52,11 +52,8 @@ def objection_notice(inputs: Inputs) -> Iterable[Finding]:
     the rest (Art. 21(4) GDPR): the rights section's highlighted box. Only own text that
     replaced that section can lose it."""
     catalog, project, document, lang = inputs.catalog, inputs.project, inputs.document, inputs.lang
-    advertisers = []
-    for chosen in project.services:
-        service = catalog.services.get(chosen.id)
-        if service is not None and option_values(service, chosen.options).get(EXISTING_CUSTOMERS_OPTION) is True:
-            advertisers.append(service)
+    advertisers = [catalog.services[sid] for sid, values in selected_values(catalog, project).items()
+                   if values.get(EXISTING_CUSTOMERS_OPTION) is True]
     if not advertisers or any(isinstance(b, Box) for section in document.walk() for b in section.blocks):
         return
     rights = next((s for s in document.walk() if s.id == "rights"), None)
