@@ -396,3 +396,19 @@ def test_own_data_print_escaped_however_a_template_prints_them(catalog):
                    "{% for d in service.data %}{% if loop.last %}{{ d }}{% endif %}{% endfor %}"):
         assert env.from_string(source).render(service=view) == md_escape("E-Mail [*privat*]"), source
     assert env.from_string('{{ service.data | join(", ") }}').render(service=view) == md_escape("Name, E-Mail [*privat*]")
+
+
+@pytest.mark.parametrize("interest", ["Sicherheit & *Schutz*", "Kosten_senken [intern]", "a\\b"])
+def test_own_legitimate_interest_prints_literally(catalog, interest):
+    # the templates built "basis; interest" in a {% set %} block and printed it escaped once more:
+    # "Sicherheit \& \*Schutz\*" with the backslashes showing
+    service = O.build(id="own-vr-payment", name=T("VR Payment", "VR Payment"), category="payment", role="processor",
+                      entity="VR Payment GmbH", country="DE", privacy_url="https://vr.example/datenschutz",
+                      purposes=[schema.Purpose(text=T("Betrugsabwehr", "Fraud prevention"), basis="legitimate_interest",
+                                               interest=T(interest, interest))],
+                      data=schema.TextList(de=["Kartennummer"], en=["card number"]), retention=T("10 Jahre", "10 years"))
+    project = with_own(service)
+    assert _bullets(compose(catalog, project, "de"), "own-vr-payment") == [
+        f"Betrugsabwehr (Art. 6 Abs. 1 lit. f DSGVO; berechtigtes Interesse: {interest})."]
+    assert _bullets(compose(catalog, project, "en"), "own-vr-payment") == [
+        f"Fraud prevention (Art. 6(1)(f) GDPR; legitimate interest: {interest})."]
