@@ -371,10 +371,10 @@ class WrappingDelegate(QStyledItemDelegate):
         has, the metrics of their font and Qt's own hint for one line."""
         indent = self.view.indentation() * (depth + (1 if self.view.rootIsDecorated() else 0))
         option = self._option(item)
-        # Qt's own hint (QStyledItemDelegate.sizeHint less its index, which such a row lacks)
-        one_line = QSize(self.view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.view))
-        option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
         style = self.view.style()
+        # Qt's own hint (QStyledItemDelegate.sizeHint less its index, which such a row lacks)
+        one_line = QSize(style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.view))
+        option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
         # Qt draws the text inside that rectangle less a margin on each side; one pixel too many
         # and a name that looked as if it fitted on one line was cut with "…"

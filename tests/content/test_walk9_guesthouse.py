@@ -21,7 +21,8 @@ def first_hits(query, n=3):
     ("Booking.com", "booking-com"), ("Booking", "booking-com"), ("Zimmer", "room-booking"),
     ("Hotel", "room-booking"), ("Pension", "room-booking"), ("Ferienwohnung", "room-booking"),
     ("Übernachtung", "room-booking"), ("Meldeschein", "guest-registration"), ("Kurtaxe", "guest-registration"),
-    ("Gästekarte", "guest-registration"), ("guesthouse", "room-booking"), ("registration form hotel", "guest-registration"),
+    ("Gästekarte", "guest-registration"), ("guesthouse", "room-booking"),
+    ("registration form hotel", "guest-registration"),
 ])
 def test_a_guesthouse_finds_its_services_by_the_words_it_uses(query, service_id):
     assert service_id in first_hits(query)
