@@ -23,6 +23,7 @@ def first_hits(query, n=3):
     ("Übernachtung", "room-booking"), ("Meldeschein", "guest-registration"), ("Kurtaxe", "guest-registration"),
     ("Gästekarte", "guest-registration"), ("guesthouse", "room-booking"),
     ("registration form hotel", "guest-registration"),
+    ("Anzahlung", "bank-transfer"), ("Anzahlung", "paypal"), ("deposit", "bank-transfer"),
 ])
 def test_a_guesthouse_finds_its_services_by_the_words_it_uses(query, service_id):
     assert service_id in first_hits(query)
