@@ -333,7 +333,8 @@ class WrappingDelegate(QStyledItemDelegate):
             found = kinds[kind] = self._measure(item, depth, width)
         room, metrics, one_line = found
         text, hint = item.text(0), one_line
-        if metrics.horizontalAdvance(text) > room:
+        # ">=": the advance is rounded; a text exactly as wide as the room may still wrap there
+        if metrics.horizontalAdvance(text) >= room:
             lines = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
             hint = QSize(one_line.width(), max(one_line.height(), lines + one_line.height() - metrics.height()))
         if item.sizeHint(0) != hint:
@@ -347,18 +348,33 @@ class WrappingDelegate(QStyledItemDelegate):
     def _option(self, item) -> QStyleOptionViewItem:
         option = QStyleOptionViewItem()
         self.view.initViewItemOption(option)
-        self.initStyleOption(option, self.view.indexFromItem(item, 0))
+        index = self.view.indexFromItem(item, 0)
+        if index.isValid():
+            self.initStyleOption(option, index)
+            return option
+        # a row a search took out of the tree has no index: what initStyleOption reads from one.
+        # Without its check box the text seemed 20 px wider, and rows measured that way were
+        # painted cut off with "…" (walk9)
+        option.text, option.font = item.text(0), item.font(0)
+        option.fontMetrics = QFontMetrics(option.font)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+            option.checkState = item.checkState(0)
+        if not item.icon(0).isNull():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            option.icon = item.icon(0)
         return option
 
     def _measure(self, item, depth: int, width: int) -> tuple[int, QFontMetrics, QSize]:
         """For rows like ``item`` (depth, check box, font) at ``width``: the width their text
         has, the metrics of their font and Qt's own hint for one line."""
         indent = self.view.indentation() * (depth + (1 if self.view.rootIsDecorated() else 0))
-        item.setData(0, Qt.ItemDataRole.SizeHintRole, None)  # Qt's own hint, not the one set before
         option = self._option(item)
-        one_line = QSize(super().sizeHint(option, self.view.indexFromItem(item, 0)))
-        option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
         style = self.view.style()
+        # Qt's own hint (QStyledItemDelegate.sizeHint less its index, which such a row lacks)
+        one_line = QSize(style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.view))
+        option.rect = QRect(0, 0, max(width - indent, 40), option.fontMetrics.height())
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.view)
         # Qt draws the text inside that rectangle less a margin on each side; one pixel too many
         # and a name that looked as if it fitted on one line was cut with "…"

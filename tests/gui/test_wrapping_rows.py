@@ -1,6 +1,7 @@
 """Checklist rows as tall as their wrapped text: heights kept as size hints, worked out again when
 the column's width changes — and settling when the new heights bring the scroll bar and take it
 away again (the width then flips between two values; refitting each time never ended)."""
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -137,3 +138,52 @@ def test_a_search_that_opens_a_category_shows_its_long_names_wrapped_at_once(qtb
     checklist.search.setText(item.text(0))  # opens the category (with the tree's signals blocked)
     assert item.treeWidget() is checklist.tree and item.parent().isExpanded()
     assert checklist.tree.visualItemRect(item).height() >= 2 * QFontMetrics(item.font(0)).height()
+
+
+def _cut_names(tree, delegate):
+    """The shown rows whose name, wrapped in the text rectangle Qt paints it in, needs more lines
+    than the row has (Qt then cuts it with "…")."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    cut = []
+    for n in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(n)
+        for item in (top.child(m) for m in range(top.childCount())) if top.isExpanded() else ():
+            index = tree.indexFromItem(item, 0)
+            option = QStyleOptionViewItem()
+            tree.initViewItemOption(option)
+            delegate.initStyleOption(option, index)
+            option.rect = tree.visualRect(index)
+            style = tree.style()
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, tree)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, tree) + 1
+            needed = option.fontMetrics.boundingRect(QRect(0, 0, text.width() - 2 * margin, 10_000),
+                                                     Qt.TextFlag.TextWordWrap, item.text(0)).height()
+            if needed > text.height():
+                cut.append(item.text(0))
+    return cut
+
+
+def test_rows_a_search_took_out_do_not_measure_the_rows_it_shows(qtbot, catalog):
+    """walk9: a tick brought the count column, the names were measured again — from the first row
+    of their kind, which the search had taken out of the tree: without its index Qt's option had
+    no check box, the text seemed 20 px wider than it is, and names that need two lines got one
+    ("Complianz (WordPress-Cookie-…"). The rows under the mouse moved; the next click ticked the
+    service below the one meant."""
+    from editor.gui.checklist import ServiceChecklist
+
+    checklist = ServiceChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show()
+    checklist.set_catalog(catalog, "de", set())
+    checklist.search.setText("WordPress")  # leaves the hosting category's first rows out
+    for width in range(240, 400, 8):
+        checklist.resize(width, 600)
+        qtbot.wait(5)
+        assert not _cut_names(checklist.tree, checklist.wrapping), width
+    checklist._items["wordpress"].setCheckState(0, Qt.CheckState.Checked)  # the count column comes in
+    for width in range(240, 400, 8):
+        checklist.resize(width, 600)
+        qtbot.wait(5)
+        assert not _cut_names(checklist.tree, checklist.wrapping), width
