@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from editor.core.compose import compose
+from editor.core.document import iter_runs
 from editor.core.project import SelectedService, example_project
 from editor.core.tasks import site_tasks
 from test_special_categories import CATALOG, section_text
@@ -43,3 +45,19 @@ def test_the_application_period_claims_to_cover_the_agg_deadlines_only_when_long
     assert covers in section_text("job-applications", lang, retention_months=6)
     # two months to assert the claim (§ 15(4) AGG), three more to sue (§ 61b(1) ArbGG)
     assert covers not in section_text("job-applications", lang, retention_months=4)
+
+
+def _obligation(lang, **options):
+    project = example_project()
+    project.services = [SelectedService(id="room-booking", options={}),
+                        SelectedService(id="guest-registration", options=options)]
+    section = next(s for s in compose(CATALOG, project, lang).walk() if s.id == "obligation")
+    return " ".join(" ".join(r.text for b in section.blocks for r in iter_runs(b)).split())
+
+
+@pytest.mark.parametrize("lang, guest_tax", [("de", "Kurtaxe"), ("en", "guest tax")])
+def test_where_the_municipality_levies_a_guest_tax_the_obligation_section_says_all_guests_give_data(lang, guest_tax):
+    """Art. 13(2)(e): with a guest tax German guests too must give their details, so 'beyond the
+    registration form of foreign guests you need not provide data' would be untrue."""
+    assert guest_tax in _obligation(lang, guest_tax=True)
+    assert guest_tax not in _obligation(lang)
