@@ -321,3 +321,18 @@ def test_the_country_may_be_typed_as_its_name(project_window):
     dialog.country.setEditText("Niederlande")
     confirm(w)
     assert w.model.project.own_services[-1]["provider"]["country"] == "NL"
+
+
+def test_describe_after_a_search_takes_the_search_text_as_the_name(project_window):
+    """walk9 8: "Describe a service yourself…" after searching "Booking Engine XY" opened an empty
+    form, while "Not in the list?" took the text: both take it; without a search the name is empty."""
+    w = project_window
+    w.checklist.search.setText("  Zzyzx Qwrtplk ")
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    assert all(widget.text() == "Zzyzx Qwrtplk" for widget in dialog.names.values())
+    dialog.reject()
+    w.checklist.search.setText("")
+    w.checklist.describe.click()
+    assert all(widget.text() == "" for widget in w.own_service_dialog.names.values())
+    w.own_service_dialog.reject()
