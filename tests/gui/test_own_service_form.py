@@ -336,3 +336,16 @@ def test_describe_after_a_search_takes_the_search_text_as_the_name(project_windo
     w.checklist.describe.click()
     assert all(widget.text() == "" for widget in w.own_service_dialog.names.values())
     w.own_service_dialog.reject()
+
+
+def test_typing_part_of_a_country_name_offers_it(project_window, qtbot):
+    """walk9 8: she typed "Niederl…" while the list says "NL – Niederlande": the field offers
+    the countries whose entry holds what was typed, not only those starting with it."""
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    dialog.country.lineEdit().clear()
+    qtbot.keyClicks(dialog.country.lineEdit(), "Nether")
+    completer = dialog.country.completer()
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "NL – Netherlands"
+    dialog.reject()
