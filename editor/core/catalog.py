@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 import msgspec
 
@@ -128,6 +128,16 @@ class Catalog:
         """Whether the service is one of a medical or therapy practice's (booking for practices,
         practice software), by its category unless the service says otherwise."""
         return self._flag(service, "patients")
+
+    def practice(self, services: Iterable[schema.Service]) -> schema.Service | None:
+        """The first of the selected ``services`` that serves a practice's patients; None: no practice."""
+        return next((s for s in services if self.serves_patients(s)), None)
+
+    def health_data_matter(self, services: Iterable[schema.Service], values: dict[str, Any]) -> bool:
+        """Whether patients' health data concern a service with these option ``values``: at a
+        practice, or while its health-data option is on. Only then its form shows that option (a
+        restaurant's owner need not read about patients) and its tasks for a practice are listed."""
+        return bool(values.get(HEALTH_DATA_OPTION)) or self.practice(services) is not None
 
     def _flag(self, service: schema.Service, name: str) -> bool:
         """A flag the service sets itself, else its category's."""

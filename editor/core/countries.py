@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
+
+from .service_search import normalise
 
 _NAMES = {
     "DE": ("Deutschland", "Germany"), "AT": ("Österreich", "Austria"), "CH": ("Schweiz", "Switzerland"),
@@ -21,6 +24,33 @@ _NAMES = {
     "CN": ("China", "China"), "SG": ("Singapur", "Singapore"), "UA": ("Ukraine", "Ukraine"),
     "AR": ("Argentinien", "Argentina"), "UY": ("Uruguay", "Uruguay"), "BR": ("Brasilien", "Brazil"),
 }
+
+# other ways a shop owner writes a country, normalised (their names in _NAMES count too)
+_SHORT_FORMS = {
+    "vereinigte staaten": "US", "vereinigte staaten von amerika": "US", "united states": "US",
+    "united states of america": "US", "amerika": "US", "america": "US",
+    "uk": "GB", "grossbritannien": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+    "holland": "NL", "the netherlands": "NL", "tschechische republik": "CZ", "czech republic": "CZ",
+    "korea": "KR", "republik korea": "KR", "republic of korea": "KR",
+}
+
+
+def _key(text: str) -> str:
+    """"U.S.A." and "usa", "Österreich" and "Oesterreich", "the  Netherlands" all alike."""
+    return " ".join(normalise(text).replace(".", "").split())
+
+
+CODES = {**{_key(n): code for code, pair in _NAMES.items() for n in pair}, **_SHORT_FORMS}
+
+
+def code(text: str) -> str | None:
+    """The two-letter code of the country ``text`` names — a code itself, its German or English
+    name, or a common short form ("USA", "Holland"); None when it names no country we know."""
+    key = _key(text)
+    if key in CODES:  # "UK" first: two letters, but not GB's code
+        return CODES[key]
+    return key.upper() if re.fullmatch("[a-z]{2}", key) else None
+
 
 def _law() -> dict:
     """EEA states and adequacy decisions, kept as data in resources/law/countries.toml."""

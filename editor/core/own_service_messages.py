@@ -11,8 +11,10 @@ _RULES = {  # field → (de, en)
                              "The privacy notice must be an https:// address."),
     "provider.privacy_url_en": ("Die englischen Datenschutzhinweise müssen eine https://-Adresse sein.",
                                 "The English privacy notice must be an https:// address."),
-    "provider.country": ("Geben Sie das Land des Anbieters mit zwei Buchstaben an, z. B. DE oder US.",
-                         "Give the provider's country as two letters, e.g. DE or US."),
+    "provider.country": ("Wählen Sie das Land des Anbieters aus der Liste oder geben Sie seinen Namen oder "
+                         "Ländercode mit zwei Buchstaben ein, z. B. Niederlande oder NL.",
+                         "Choose the provider's country from the list, or type its name or its two-letter code, "
+                         "e.g. Netherlands or NL."),
     "provider": ("Nennen Sie den Anbieter.", "Name the provider."),
     "purposes": ("Nennen Sie mindestens einen Zweck.", "Name at least one purpose."),
     "data": ("Nennen Sie mindestens eine Art von Daten.", "Name at least one kind of data."),

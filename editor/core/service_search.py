@@ -10,7 +10,12 @@ them, ranked by how many match. Hits are ranked by how well they match. A word m
 - after a German or English ending is taken off ("Zahlungs", "Termine", "payments"), as a word
   or its beginning only ("Schriften" → "Schriftarten", not "Lastschrift");
 - when the query word holds a known word ("Onlinezahlung" → "Zahlung");
-- with one letter wrong, missing, extra or swapped, in words of five letters or more.
+- with one letter wrong, missing, extra or swapped, in words of five letters or more — unless the
+  word finds services as typed ("Bewertungen" is no misspelt "Bewerbungen").
+
+A word that begins a longer one with more than an ending is the first member of a compound
+("Karte" → "Kartenterminal", a kind of terminal): it ranks below a whole word ("Karte" as a keyword
+of Google Maps).
 
 A match inside a compound or with a typo is a guess: when a query word of four letters or more
 finds nothing at all (a service the catalog lacks: "Blumenabo-Plattform"), guesses are not shown.
@@ -34,7 +39,8 @@ from typing import Iterable, NamedTuple, Sequence
 # how much a match in each kind of text counts
 NAME, KEYWORD, PROVIDER, CATEGORY = 1.0, 0.8, 0.7, 0.5
 # how good each kind of match is
-EXACT, PREFIX, STEM, PART, TYPO = 1.0, 0.9, 0.85, 0.6, 0.5
+EXACT, PREFIX, STEM, FIRST_MEMBER, PART, TYPO = 1.0, 0.9, 0.85, 0.65, 0.6, 0.5
+SURE = FIRST_MEMBER  # a match at least this good is no guess (below a whole word as a keyword, its stem too)
 MIN_PART = 4  # a word part (inside a compound) has at least this many letters
 MIN_TYPO = 5  # words shorter than this are not corrected: too many near neighbours
 MIN_INNER_PART = 6  # a part neither at the start nor the end of a word has at least this many letters
@@ -47,6 +53,8 @@ _ENDINGS = (("ungen", "ung"), ("innen", "in"), ("ies", "y"), ("en", ""), ("es", 
             ("e", ""), ("n", ""), ("s", ""))
 # what closes many a compound a shop owner types without naming a kind of service ("Newsletter|tool",
 # "Zahlungsanbieter|vergleich"): taken as its last part, matched by nothing
+# what may follow a query word in a known word that is the same word, not a compound ("Karte|n")
+_INFLECTIONS = frozenset({"e", "n", "en", "s", "es", "er", "ern", "in", "innen"})
 _GENERIC_TAILS = frozenset({"tool", "tools", "system", "systeme", "software", "programm", "app", "apps", "plugin",
                             "plugins", "dienst", "dienste", "loesung", "loesungen", "vergleich", "anbieter",
                             "plattform", "service", "services", "anbindung", "integration", "funktion"})
@@ -228,7 +236,7 @@ class SearchIndex:
                     value = quality * weight
                     if found.get(index, 0.0) < value:
                         found[index] = value
-                    if quality >= STEM:
+                    if quality >= SURE:
                         certain.add(index)
             if len(self._cache) > 512:  # typing makes a new word per key: keep the cache small
                 self._cache.clear()
@@ -251,12 +259,14 @@ class SearchIndex:
                 if position:
                     if _plausible_member(known, part, position):
                         note(known, PART)
+                elif len(known) == len(part):
+                    note(known, exact)
                 elif not _negated(known, part):
-                    note(known, exact if len(known) == len(part) else prefix)
+                    note(known, prefix if known[len(part):] in _INFLECTIONS else min(prefix, FIRST_MEMBER))
         for start, end, known in self._compound_parts(word):
             # the longer part carries the meaning ("Online|zahlungen" is about payments)
             note(known, PART * (end - start) / len(word))
-        if len(word) >= MIN_TYPO:
+        if len(word) >= MIN_TYPO and not any(quality >= SURE for quality in best.values()):
             candidates = set(self._near.get(word, "").split())  # a letter missing in the query
             for short in _deletions(word):
                 if short in self._postings:  # a letter too many

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .catalog import HEALTH_DATA_OPTION, Catalog
+from .catalog import Catalog
 from .composer import composer_for
 from .options import selected_values
 from .project import Project
@@ -51,13 +51,13 @@ def _text(key: str, lang: str, **values: str) -> str:
 
 def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
     composer = composer_for(catalog)  # a task's ``when`` is decided as a purpose's
-    practice = any(catalog.serves_patients(catalog.services[c.id]) for c in project.services if c.id in catalog.services)
+    selected = [catalog.services[c.id] for c in project.services if c.id in catalog.services]
     for sid, values in selected_values(catalog, project).items():
         service = catalog.services[sid]
         target = f"service:{service.id}"
         category = catalog.categories.get(service.category)
         for task in [*(category.tasks if category else []), *service.tasks]:
-            if task.practice and not (practice or values.get(HEALTH_DATA_OPTION)):
+            if task.practice and not catalog.health_data_matter(selected, values):
                 continue
             if (task.option is None or values.get(task.option)) and composer.applies(service, task.when, values):
                 yield Task(task.id, task.text.get(lang), target, task.link or "")

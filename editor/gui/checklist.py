@@ -55,10 +55,12 @@ class ServiceChecklist(Retranslating, QWidget):
         self.dead_end = QPushButton()
         self.dead_end.setObjectName("describe_searched")
         self.dead_end.setVisible(False)
-        self.dead_end.clicked.connect(lambda: self.describe_requested.emit(self.search.text().strip()))
         self.describe = QPushButton()
         self.describe.setObjectName("describe_own")
-        self.describe.clicked.connect(lambda: self.describe_requested.emit(""))
+        # both take the search text as the service's name: whoever describes a service after
+        # searching did not find it under that name
+        for button in (self.dead_end, self.describe):
+            button.clicked.connect(lambda: self.describe_requested.emit(self.search.text().strip()))
         self.edit = QPushButton()
         self.edit.setObjectName("edit_own")
         self.edit.setEnabled(False)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import countries
+from ..core.catalog import HEALTH_DATA_OPTION
 from ..core.project import CustomSection, LocalText
 from .company_form import Push, next_session
 from .model import ProjectModel
@@ -98,6 +99,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
                 widget.setToolTip(option.help.get(lang))
                 label.setToolTip(option.help.get(lang))
             self.options_form.addRow(label, widget)
+            self.options_form.setRowVisible(widget, option.id != HEALTH_DATA_OPTION)  # refresh() decides
             self.widgets[option.id] = widget
             if any(p.option == option.id for p in service.periods):
                 hint = self.follow_hints[option.id] = QLabel()
@@ -177,6 +179,10 @@ class ServiceOptionsForm(Retranslating, QWidget):
         records = [self.catalog.services[sid] for sid in self.model.project.service_ids() if sid in self.catalog.services]
         values = option_values(service, chosen, records)
         self._show_facts(service, values)
+        # shown at a practice or while on (hidden by show_service); once shown it stays while the
+        # service is: it must not vanish under the mouse that just turned it off
+        if HEALTH_DATA_OPTION in self.widgets and self.catalog.health_data_matter(records, values):
+            self.options_form.setRowVisible(self.widgets[HEALTH_DATA_OPTION], True)
         followed = followed_periods(service, records)
         for oid, hint in self.follow_hints.items():
             self.options_form.setRowVisible(hint, oid in followed and oid not in chosen)  # the user's own value wins

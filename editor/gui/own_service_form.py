@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QVBoxLayout, QWidget,
 )
 
@@ -51,6 +51,9 @@ class OwnServiceDialog(FormRecord, Retranslating, QDialog):
         for code in sorted(countries.EEA | {"US", "GB", "CH", "CA", "JP", "IN", "AU", "IL", "KR", "NZ", "UY", "AR"}):
             self.country.addItem(f"{code} – {countries.name(code, ui_language)}", code)
         self.country.setCurrentIndex(self.country.findData("DE"))  # not the list's first (Argentina)
+        # "Nether" offers "NL – Netherlands": the entries start with the code, people type the name
+        self.country.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.country.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.role, self.category, self.safeguard = QComboBox(), QComboBox(), QComboBox()
         self.category.addItem("", "")  # "— choose —" (retranslateUi): the user picks, no guessed default
         for category in self.catalog.ordered_categories():

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
-from ..core import own_services, schema
+from ..core import countries, own_services, schema
 from ..core.project import SelectedService
 from .targets import OWN_SERVICES, EditTarget, ServiceTarget
 
@@ -21,11 +21,13 @@ class FormRecord:
     ``catalog``, ``project``, ``original``, ``langs`` and the field widgets."""
 
     def country_code(self) -> str:
+        """The country chosen, or typed as its code or name; a name nobody knows as typed (the
+        form's list says what to type instead)."""
         data = self.country.currentData()
         text = self.country.currentText().strip()
         if data and text.startswith(str(data)):
             return str(data)
-        return text.split(" ", 1)[0].upper()
+        return countries.code(text) or countries.code(text.split(" ", 1)[0]) or text
 
     def _text(self, widgets: dict[str, Any], old: schema.Text | None = None) -> schema.Text:
         values = {lang: (old.get(lang) if old else "") for lang in schema.LANGUAGES}

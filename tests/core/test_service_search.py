@@ -131,10 +131,11 @@ def test_names_count_more_than_keywords_and_categories():
     assert ids(index.search("karten")) == ["name", "keyword", "category"]
 
 
-def test_exact_beats_a_beginning_beats_a_part_beats_a_typo():
+def test_exact_beats_a_beginning_beats_a_part_and_a_typo_only_without_them():
     index = SearchIndex([("typo", [("Kalendar", NAME)]), ("part", [("Terminkalender", NAME)]),
                          ("prefix", [("Kalenderwoche", NAME)]), ("exact", [("Kalender", NAME)])])
-    assert ids(index.search("Kalender")) == ["exact", "prefix", "part", "typo"]
+    assert ids(index.search("Kalender")) == ["exact", "prefix", "part"]  # spelled as a known word: no typo
+    assert ids(index.search("Kalendr")) == ["typo", "exact"]
 
 
 def test_no_words_means_no_search_and_nonsense_finds_nothing(index):
@@ -228,3 +229,24 @@ def test_what_people_call_a_hosting_provider_finds_the_hosting_providers_first(i
     assert {"strato", "ionos", "all-inkl", "hetzner"} <= set(ids(hits))
     best = {h.id for h in hits if h.score == hits[0].score}  # every provider before the guesses
     assert hosting <= best and best - hosting <= {"awstats"}  # AWStats: "Hoster-Statistik"
+
+
+def test_a_word_spelled_right_is_not_corrected(index, catalog):
+    """walk9 9: "Bewertungen" listed job applications ("Bewerbungen", one letter apart) with the
+    reviews: a word that finds services as typed is no typo."""
+    for query in ("Bewertungen", "Bewertung"):
+        hits = ids(index.search(query))
+        assert set(hits) >= in_category(catalog, "reviews")
+        assert not set(hits) & ({"job-applications"} | in_category(catalog, "recruiting"))
+    assert "job-applications" in ids(index.search("Bewerbungen"))
+
+
+def test_a_whole_word_ranks_before_the_first_member_of_a_compound(index, catalog):
+    """walk9 9: "Karte" put card terminals ("Kartenterminal") before Google Maps, whose keyword
+    is "Karte": a compound that merely starts with the word is a kind of its last member."""
+    for query in ("Karte", "Karten"):
+        hits = ids(index.search(query))
+        assert catalog.services[hits[0]].category == "maps", query  # the checklist shows it first
+        terminals = [n for n, sid in enumerate(hits) if sid.endswith("card-terminal")]
+        assert terminals and hits.index("google-maps") < min(terminals), query
+    assert ids(index.search("Zahl"))[:1] and set(ids(index.search("Zahl"))) >= in_category(catalog, "payment")

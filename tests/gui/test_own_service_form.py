@@ -300,3 +300,52 @@ def test_the_form_says_a_processors_address_is_not_printed(project_window):
     w.edit_own_service("own-acme-crm")
     assert w.own_service_dialog.labels["address"].buddy() is w.own_service_dialog.address  # its shortcut types there
     w.own_service_dialog.reject()
+
+
+def test_the_country_may_be_typed_as_its_name(project_window):
+    """walk9 8: "Niederlande", though the list shows "NL – Niederlande", was refused with "give
+    two letters". A name in either language, or a short form, is the country; one nobody knows
+    stays in the field and the form says what to type."""
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    fill(dialog, safeguard="")
+    for typed, code in (("Niederlande", "NL"), ("Netherlands", "NL"), ("USA", "US"), ("Vereinigte Staaten", "US")):
+        dialog.country.setEditText(typed)
+        assert dialog.country_code() == code, typed
+        assert not any("country" in line for line in dialog._problem_list), typed
+        assert dialog.safeguard.isEnabled() is (code == "US")
+    dialog.country.setEditText("Atlantis")
+    assert dialog.country.currentText() == "Atlantis"
+    assert any("type its name or its two-letter code" in line for line in dialog._problem_list)
+    dialog.country.setEditText("Niederlande")
+    confirm(w)
+    assert w.model.project.own_services[-1]["provider"]["country"] == "NL"
+
+
+def test_describe_after_a_search_takes_the_search_text_as_the_name(project_window):
+    """walk9 8: "Describe a service yourself…" after searching "Booking Engine XY" opened an empty
+    form, while "Not in the list?" took the text: both take it; without a search the name is empty."""
+    w = project_window
+    w.checklist.search.setText("  Zzyzx Qwrtplk ")
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    assert all(widget.text() == "Zzyzx Qwrtplk" for widget in dialog.names.values())
+    dialog.reject()
+    w.checklist.search.setText("")
+    w.checklist.describe.click()
+    assert all(widget.text() == "" for widget in w.own_service_dialog.names.values())
+    w.own_service_dialog.reject()
+
+
+def test_typing_part_of_a_country_name_offers_it(project_window, qtbot):
+    """walk9 8: she typed "Niederl…" while the list says "NL – Niederlande": the field offers
+    the countries whose entry holds what was typed, not only those starting with it."""
+    w = project_window
+    w.checklist.describe.click()
+    dialog = w.own_service_dialog
+    dialog.country.lineEdit().clear()
+    qtbot.keyClicks(dialog.country.lineEdit(), "Nether")
+    completer = dialog.country.completer()
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "NL – Netherlands"
+    dialog.reject()

@@ -73,3 +73,32 @@ def test_the_verified_date_is_written_the_interface_languages_way(project_window
     w.options_form.show_service("paypal")
     facts = w.options_form.facts.text()
     assert facts.splitlines()[-1].endswith(expected) and "2026-11-21" not in facts, facts
+
+
+def test_the_health_data_option_shows_only_at_a_practice_or_while_on(project_window, catalog):
+    """walk9 7: a guesthouse owner read "Patients send us health data (practice)" under the
+    contact form. It shows where it matters — a practice (a service for patients is ticked) — or
+    while it is on; the health-data-off warning of a practice still leads to it."""
+    w = project_window
+    form = w.options_form
+    assert not any(catalog.serves_patients(catalog.services[s.id]) for s in w.model.project.services)
+    for sid in ("contact-form", "email-contact"):
+        w.checklist.item(sid).setCheckState(0, Qt.CheckState.Checked)
+        w.checklist.select_service(sid)
+        assert not form.options_form.isRowVisible(form.widgets["health_data"]), sid
+        assert form.options_form.isRowVisible(form.widgets["delivery" if sid == "contact-form" else "mail_provider"])
+    w.checklist.item("doctolib").setCheckState(0, Qt.CheckState.Checked)  # now a practice
+    w.live.run_checks()
+    found = next(f for f in w.findings.findings if f.code == "health-data-off" and f.target == "service:contact-form")
+    w.checklist.select_service(found.target.split(":", 1)[1])
+    assert form.service_id == "contact-form" and form.options_form.isRowVisible(form.widgets["health_data"])
+    form.widgets["health_data"].click()  # on: it stays shown without the practice
+    assert w.model.project.selected("contact-form").options["health_data"] is True
+    w.checklist.item("doctolib").setCheckState(0, Qt.CheckState.Unchecked)
+    w.checklist.select_service("contact-form")
+    assert form.options_form.isRowVisible(form.widgets["health_data"])
+    form.widgets["health_data"].click()  # off again, no practice: it does not vanish under the mouse …
+    assert form.options_form.isRowVisible(form.widgets["health_data"])
+    w.checklist.select_service("email-contact")
+    w.checklist.select_service("contact-form")  # … but is gone the next time
+    assert not form.options_form.isRowVisible(form.widgets["health_data"])

@@ -121,7 +121,7 @@ def _requirements(catalog: Catalog, selected: list, chosen: dict[str, dict], lan
 def _health_data(catalog: Catalog, selected: list, chosen: dict[str, dict], lang: str) -> Iterable[Finding]:
     """A practice (a service for patients is selected): every contact channel that can say patients
     send health data should say so, or the policy gives no Art. 9 basis for what they write."""
-    practice = next((s for s in selected if catalog.serves_patients(s)), None)
+    practice = catalog.practice(selected)
     if practice is None:
         return
     for service in selected:
