@@ -24,9 +24,11 @@ def test_the_office_is_the_controller_and_datev_its_processor():
 
 @pytest.mark.parametrize("lang, words", [
     ("de", ["§ 11 Abs. 2 StBerG", "§ 57 Abs. 1 StBerG", "§ 203 StGB", "§ 62a StBerG", "zehn Jahre",
-            "§ 66 Abs. 1 StBerG", "Geldwäschegesetz", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. c DSGVO"]),
+            "§ 66 Abs. 1 StBerG", "Geldwäschegesetz", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. c DSGVO",
+            "verpflichtet, uns die Angaben zu Ihrer Identifizierung", "§ 11 Abs. 6 GwG"]),
     ("en", ["Section 11(2) StBerG", "Section 57(1) StBerG", "Section 203", "Section 62a StBerG", "ten years",
-            "Section 66(1) StBerG", "Money Laundering Act", "Art. 6(1)(b) GDPR", "Art. 6(1)(c) GDPR"]),
+            "Section 66(1) StBerG", "Money Laundering Act", "Art. 6(1)(b) GDPR", "Art. 6(1)(c) GDPR",
+            "required by law to give us the details for your identification", "Section 11(6) GwG"]),
 ])
 def test_the_mandate_names_its_role_secrecy_files_and_laws(lang, words):
     text = section_text(SERVICE, lang)
