@@ -28,8 +28,8 @@ _WEBSITE = re.compile(r"^(?:(?:web|website|webseite|internet|homepage)\s*:?\s*)?
 _REPRESENTATIVE = re.compile(r"^(?:inh\.|inhaber(?:in)?|geschäftsführ(?:er|erin|ung)|vertreten durch"
                              r"|vertretungsberechtigt(?:e|er)?|managing director|represented by)(?!\w)\s*:?\s*(.+)$",
                              re.IGNORECASE)
-_REGISTER = re.compile(r"^(?:handelsregister|registergericht|registernummer|amtsgericht|firmenbuch"
-                       r"|(?:hr[ab]|gnr|vr|fn)\s*\d)", re.IGNORECASE)
+_REGISTER = re.compile(r"^(?:handelsregister|partnerschaftsregister|registergericht|registernummer|amtsgericht"
+                       r"|firmenbuch|(?:hr[ab]|gnr|vr|pr|fn)\s*\d)", re.IGNORECASE)  # PR: partnership register
 _CARE_OF = re.compile(r"^c\s*/\s*o\b", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"\s\d+\s*[a-z]?(?:\s*[-–/]\s*\d*\s*[a-z]?)*$", re.IGNORECASE)
 _STREET_WORD = re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|postfach)\b",

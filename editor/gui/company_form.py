@@ -189,7 +189,7 @@ class CompanyForm(Retranslating, QWidget):
         lines = {
             C("name"): self.tr("Company &name:"), C("street"): self.tr("S&treet and number:"),
             C("postcode"): self.tr("&Postcode:"), C("city"): self.tr("C&ity:"), C("country"): self.tr("Co&untry:"),
-            C("register"): self.tr("Commercial re&gister:"), C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
+            C("register"): self.tr("Re&gister entry:"), C("email"): self.tr("&E-mail:"), C("phone"): self.tr("P&hone:"),
             D("name"): self.tr("Name of the DPO:"), D("company"): self.tr("External firm:"),
             D("email"): self.tr("DPO e-mail:"), D("phone"): self.tr("DPO phone:"), D("address"): self.tr("DPO address:"),
         }

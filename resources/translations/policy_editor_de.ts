@@ -106,10 +106,6 @@
       <translation>L&amp;and:</translation>
     </message>
     <message>
-      <source>Commercial re&amp;gister:</source>
-      <translation>&amp;Handelsregister:</translation>
-    </message>
-    <message>
       <source>&amp;E-mail:</source>
       <translation>&amp;E-Mail:</translation>
     </message>
@@ -156,6 +152,10 @@
     <message>
       <source>Federal state</source>
       <translation>Bundesland</translation>
+    </message>
+    <message>
+      <source>Re&amp;gister entry:</source>
+      <translation>Re&amp;gistereintrag:</translation>
     </message>
     <message>
       <source>Legal form</source>

@@ -106,10 +106,6 @@
       <translation>Co&amp;untry:</translation>
     </message>
     <message>
-      <source>Commercial re&amp;gister:</source>
-      <translation>Commercial re&amp;gister:</translation>
-    </message>
-    <message>
       <source>&amp;E-mail:</source>
       <translation>&amp;E-mail:</translation>
     </message>
@@ -156,6 +152,10 @@
     <message>
       <source>Federal state</source>
       <translation>Federal state</translation>
+    </message>
+    <message>
+      <source>Re&amp;gister entry:</source>
+      <translation>Re&amp;gister entry:</translation>
     </message>
     <message>
       <source>Legal form</source>

@@ -65,7 +65,7 @@ GERMAN = {
     "&Postcode:": "&PLZ:",
     "C&ity:": "&Ort:",
     "Co&untry:": "L&and:",
-    "Commercial re&gister:": "&Handelsregister:",
+    "Re&gister entry:": "Re&gistereintrag:",
     "Contact": "Kontakt",
     "&E-mail:": "&E-Mail:",
     "P&hone:": "Tele&fon:",

@@ -82,7 +82,7 @@ def test_merchants_are_the_forms_the_commercial_code_makes_merchants():
     merchant = {k for k, f in legalforms.FORMS.items() if f.merchant}
     assert merchant == {"ek", "ohg", "kg", "gmbh", "ug", "gmbh_co_kg", "ag", "eg"}
     assert {k for k, f in legalforms.FORMS.items() if f.merchant is False} == {
-        "sole_trader", "freelancer", "gbr", "ev", "foundation"}
+        "sole_trader", "freelancer", "gbr", "partg", "partg_mbb", "ev", "foundation"}
     assert legalforms.merchant(P.Controller(legal_form="other")) is None
     assert legalforms.merchant(P.Controller()) is None
 

@@ -259,3 +259,14 @@ def test_an_unsaved_project_exports_under_the_company_name(window, catalog, qtbo
     dialog = ExportDialog(catalog, window.model.project, None, window)
     qtbot.addWidget(dialog)
     assert dialog.base.text() == "blumenladen-rosenrot"
+
+
+def test_the_register_field_fits_any_register(window, qtbot, ui_language):
+    """walk10: a partnership's 'PR 720123 Amtsgericht Stuttgart' went into a field labelled
+    'Handelsregister'; the policy prints 'Registereintrag', and so does the form now."""
+    form = _new(window)
+    register = ControllerField("register")
+    ui_language("de")
+    assert form.labels[register].text().replace("&", "") == "Registereintrag:"
+    ui_language("en")
+    assert form.labels[register].text().replace("&", "") == "Register entry:"
