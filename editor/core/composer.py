@@ -196,6 +196,7 @@ class Composer:
             retention=t(service.retention),
             withdrawal=t(service.withdrawal),
             joint_control=t(service.joint_control),
+            statutory_duty=t(service.statutory_duty),
             device_access=device,
             uses_consent=(device and not service.device_access_exception) or not schema.CONSENT_BASES.isdisjoint(bases),
             transfer=transfer,

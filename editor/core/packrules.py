@@ -287,6 +287,7 @@ def record_texts(service: schema.Service) -> Iterator[tuple[str, schema.Text]]:
     if isinstance(service.provider, schema.Provider) and service.provider.privacy_title is not None:
         yield "provider.privacy_title", service.provider.privacy_title
     for name, t in (("withdrawal", service.withdrawal), ("joint_control", service.joint_control), ("text", service.text),
+                    ("statutory_duty", service.statutory_duty),
                     ("transfer.note", service.transfer.note if service.transfer else None),
                     ("device_access_reason", service.device_access_reason),
                     ("device_consent_in", service.device_consent_in)):

@@ -301,6 +301,9 @@ class Service(Struct, kw_only=True):
     transfer: Transfer | None = None
     withdrawal: Text | None = None  # how to withdraw consent or object, where special
     joint_control: Text | None = None  # essence of the Art. 26 arrangement and where to find it
+    # what the law obliges the visitor to give us for this service (Art. 13(2)(e) GDPR), e.g. the
+    # registration form of § 29 BMG: the section on the duty to provide data says it
+    statutory_duty: Text | None = None
     options: list[Option] = []
     text: Text | None = None  # extra Markdown+Jinja paragraphs appended to the category template
     template: str | None = None  # own template stem instead of the category's

@@ -74,7 +74,7 @@ def template_texts(service: schema.Service) -> Iterable[tuple[str, schema.Text]]
     candidates: list[tuple[str, schema.Text | None]] = [
         ("text", service.text), ("description", service.description), ("retention", service.retention),
         ("withdrawal", service.withdrawal), ("joint_control", service.joint_control),
-        ("transfer.note", service.transfer.note if service.transfer else None),
+        ("statutory_duty", service.statutory_duty), ("transfer.note", service.transfer.note if service.transfer else None),
         ("device_access_reason", service.device_access_reason),
     ]
     for n, purpose in enumerate(service.purposes):

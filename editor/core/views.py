@@ -103,6 +103,7 @@ class ServiceView(msgspec.Struct, frozen=True):
     device_reason: MdSafe | None = None
     consent_in: MdSafe | None = None  # where the service itself asks for the § 25 consent
     product: str = ""  # the product's own name (schema.Service.product), else the display name
+    statutory_duty: MdSafe | None = None  # what the law obliges the visitor to give us for it
 
 
 class SharedView(msgspec.Struct, frozen=True):
