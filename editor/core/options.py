@@ -59,15 +59,19 @@ class Followed(NamedTuple):
 def followed_periods(service: schema.Service, selected: Iterable[schema.Service]) -> dict[str, Followed]:
     """By option id: the period ``service``'s period options follow among the ``selected``
     services. Only fixed periods are followed (another service's option could follow back); two
-    different ones are followed by none, so the record's default and the checks' warning stay."""
+    different ones, or one the option cannot hold (past its min/max), are followed by none, so the
+    record's default and the checks' warning stay."""
     own = [p for p in service.periods if p.option is not None]
     if not own:  # nearly every service: no second look at the selection
         return {}
     others = [s for s in selected if s.id != service.id]
+    options = {o.id: o for o in service.options}
     followed = {}
     for period in own:
         stating = [(s, p.days) for s in others for p in s.periods if p.data == period.data and p.days is not None]
-        if len({days for _, days in stating}) == 1:
+        option = options.get(period.option)  # (the pack rules report a period naming no int option)
+        stated = {days for _, days in stating}
+        if option is not None and len(stated) == 1 and option_problem(option, stating[0][1]) is None:
             followed[period.option] = Followed(stating[0][1], tuple({s.id: s for s, _ in stating}.values()))
     return followed
 
