@@ -181,9 +181,9 @@ class ServiceOptionsForm(Retranslating, QWidget):
         for oid, hint in self.follow_hints.items():
             self.options_form.setRowVisible(hint, oid in followed and oid not in chosen)  # the user's own value wins
             if oid in followed:
-                hint.setText(self.tr("Follows %1: %2 days. A value you set here applies instead.")
-                             .replace("%1", ", ".join(s.name(self.lang) for s in followed[oid].services))
-                             .replace("%2", str(followed[oid].days)))
+                hint.setText(self.tr("Follows %1: %n day(s). A value you set here applies instead.", "",
+                                     followed[oid].days)
+                             .replace("%1", ", ".join(s.name(self.lang) for s in followed[oid].services)))
         self._updating = True
         try:
             self.include.setChecked(selected is not None)
