@@ -170,7 +170,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         service = self.catalog.services.get(self.service_id)
         if service is None:
             return
-        from ..core.options import followed_periods, option_values
+        from ..core.options import chosen_applies, followed_periods, option_values
 
         selected = self.model.selected_service(self.service_id)
         chosen = selected.options if selected else {}
@@ -178,8 +178,9 @@ class ServiceOptionsForm(Retranslating, QWidget):
         values = option_values(service, chosen, records)
         self._show_facts(service, values)
         followed = followed_periods(service, records)
-        for oid, hint in self.follow_hints.items():
-            self.options_form.setRowVisible(hint, oid in followed and oid not in chosen)  # the user's own value wins
+        options = {o.id: o for o in service.options}
+        for oid, hint in self.follow_hints.items():  # the user's own value wins
+            self.options_form.setRowVisible(hint, oid in followed and not chosen_applies(options[oid], chosen))
             if oid in followed:
                 hint.setText(self.tr("Follows %1: %n day(s). A value you set here applies instead.", "",
                                      followed[oid].days)

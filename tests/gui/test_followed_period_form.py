@@ -61,3 +61,18 @@ def test_a_followed_period_of_one_day_is_said_in_the_singular(qtbot, tmp_path, u
     hint = w.options_form.follow_hints["retention_days"]
     assert "1 Tag." in hint.text() and "Tage" not in hint.text()
     w.undo_stack.setClean()
+
+
+def test_a_value_of_the_wrong_type_in_the_file_still_shows_whose_period_applies(project_window):
+    """review9: a hand-edited file's "retention_days": "lots" falls back to STRATO's 7 days (checks
+    report the value), but the hint was hidden as if the user's own value applied."""
+    from editor.core.project import SelectedService
+
+    w = project_window
+    project = w.model.project
+    project.services = [SelectedService(id="strato"), SelectedService(id="server-logs", options={"retention_days": "lots"})]
+    w.session.set_project(project, None)
+    w.checklist.select_service("server-logs")
+    form = w.options_form
+    assert form.widgets["retention_days"].value() == 7
+    assert form.options_form.isRowVisible(form.follow_hints["retention_days"])
