@@ -55,22 +55,33 @@ class Handling:
         return tuple(pair for pair in self._answer(service)[0] if pair[0] != service.id)
 
     def _answer(self, service: schema.Service) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
-        category = self.catalog.categories.get(service.category)
         wanted = tuple(handled_by(self.catalog, service))
-        stand_in = (category is not None and category.without_provider != "self_hosted"
-                    and not self._no_hoster.isdisjoint(wanted))
+        stand_in = self._stands_in(service, wanted)
         found = self._answers.get((wanted, stand_in))
         if found is None:
-            views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
+            views = self._holders(wanted, stand_in)
             for key in wanted:  # a selected tool of ours: who holds its data (see the module's doc)
                 if key in self._position and key not in self._by_key and key in self.catalog.services:
                     tool = self.catalog.services[key]
-                    views.update((v.id, v) for k in handled_by(self.catalog, tool) for v in self._by_key.get(k, ()))
-            if stand_in:
-                views.update((v.id, v) for v in self._site)
+                    tool_wanted = tuple(handled_by(self.catalog, tool))
+                    views.update(self._holders(tool_wanted, self._stands_in(tool, tool_wanted)))
             pairs = tuple((v.id, v.name) for v in sorted(views.values(), key=lambda v: self._position[v.id]))
             found = self._answers[(wanted, stand_in)] = (pairs, tuple(name for _, name in pairs), frozenset(views))
         return found
+
+    def _stands_in(self, service: schema.Service, wanted: tuple[str, ...]) -> bool:
+        """Whether the hosted shop or builder that runs the site stands in for the missing web
+        hoster ``wanted`` names: for what visitors send through the site, never for software we
+        run ourselves (the service's own ``without_provider``: CiviCRM is self-hosted in a
+        category of our own processing)."""
+        return self.catalog.without_provider(service) != "self_hosted" and not self._no_hoster.isdisjoint(wanted)
+
+    def _holders(self, wanted: tuple[str, ...], stand_in: bool) -> dict[str, ServiceView]:
+        """The selected services ``wanted`` names, with the site's runner when it stands in."""
+        views = {v.id: v for key in wanted for v in self._by_key.get(key, ())}
+        if stand_in:
+            views.update((v.id, v) for v in self._site)
+        return views
 
     def hosted(self, service: schema.Service) -> tuple[str, ...]:
         """The reverse of handlers: names of the selected self-hosted services on ``service``'s

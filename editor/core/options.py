@@ -37,13 +37,19 @@ def option_problem(option: schema.Option, value: Any) -> str | None:
     return None if ok else "type"
 
 
-def ruled_value(option: schema.Option, value: Any, default: Any) -> Any:
-    """The value that applies for ``option`` when the user chose ``value`` (``default``: the
-    option's effective default, for a value of the wrong type)."""
-    problem = option_problem(option, value)
-    if problem == "type":
+def chosen_applies(option: schema.Option, chosen: dict[str, Any]) -> bool:
+    """Whether the user's value in ``chosen`` is the one in effect for ``option`` (perhaps
+    clamped), not the default: set and of the option's type."""
+    return option.id in chosen and option_problem(option, chosen[option.id]) != "type"
+
+
+def ruled_value(option: schema.Option, chosen: dict[str, Any], default: Any) -> Any:
+    """The value that applies for ``option`` with the user's values ``chosen``: theirs, clamped to
+    min/max, when it applies (chosen_applies); else ``default``, the option's effective default."""
+    if not chosen_applies(option, chosen):
         return default
-    if problem == "range":
+    value = chosen[option.id]
+    if option_problem(option, value) == "range":
         value = max(value, option.min) if option.min is not None else value
         value = min(value, option.max) if option.max is not None else value
     return value
@@ -59,15 +65,19 @@ class Followed(NamedTuple):
 def followed_periods(service: schema.Service, selected: Iterable[schema.Service]) -> dict[str, Followed]:
     """By option id: the period ``service``'s period options follow among the ``selected``
     services. Only fixed periods are followed (another service's option could follow back); two
-    different ones are followed by none, so the record's default and the checks' warning stay."""
+    different ones, or one the option cannot hold (past its min/max), are followed by none, so the
+    record's default and the checks' warning stay."""
     own = [p for p in service.periods if p.option is not None]
     if not own:  # nearly every service: no second look at the selection
         return {}
     others = [s for s in selected if s.id != service.id]
+    options = {o.id: o for o in service.options}
     followed = {}
     for period in own:
         stating = [(s, p.days) for s in others for p in s.periods if p.data == period.data and p.days is not None]
-        if len({days for _, days in stating}) == 1:
+        option = options.get(period.option)  # (the pack rules report a period naming no int option)
+        stated = {days for _, days in stating}
+        if option is not None and len(stated) == 1 and option_problem(option, stating[0][1]) is None:
             followed[period.option] = Followed(stating[0][1], tuple({s.id: s for s, _ in stating}.values()))
     return followed
 
@@ -82,7 +92,7 @@ def option_values(service: schema.Service, chosen: dict[str, Any], selected: Ite
     """Effective defaults (with the ``selected`` services) merged with the user's choices
     ``chosen``, each value ruled (see ruled_value); keys the service does not declare are left out."""
     defaults = option_defaults(service, selected)
-    return {o.id: ruled_value(o, chosen.get(o.id, defaults[o.id]), defaults[o.id]) for o in service.options}
+    return {o.id: ruled_value(o, chosen, defaults[o.id]) for o in service.options}
 
 
 def selected_values(catalog, project) -> dict[str, dict[str, Any]]:

@@ -122,6 +122,10 @@ class ServiceChecklist(Retranslating, QWidget):
             self._index_timer.start()
         self._catalog, self._lang = catalog, lang
         self._updating = True
+        # the highlighted row comes back below: a rebuild (another interface language, an own
+        # service added) is no new choice, and "none highlighted" in between emptied the options
+        highlighted = self.current_service()
+        self.tree.blockSignals(True)
         self.tree.clear()
         self._items.clear()
         self._categories.clear()
@@ -170,6 +174,13 @@ class ServiceChecklist(Retranslating, QWidget):
                 self._category_of[service.id] = category.id
             self._shown[category.id] = list(self._order[category.id])
         self.tree.addTopLevelItems(top)
+        kept = self._items.get(highlighted)
+        if kept is not None:
+            kept.parent().setExpanded(True)
+            self.tree.setCurrentItem(kept)
+        self.tree.blockSignals(False)
+        if kept is None and highlighted:  # it is gone (an own service removed): nothing to show
+            self.current_changed.emit("")
         self._updating = False
         self.apply_filter(self.search.text())
         self._update_counts()

@@ -5,7 +5,7 @@ it — in the list itself, where the user looks (a tooltip alone reached only th
 in the box's accessible description for a screen reader."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from .translation import Retranslating
@@ -28,6 +28,11 @@ class DocumentLanguageBox(Retranslating, QComboBox):
         """The project's policy languages: the others are greyed, with the reason."""
         self.offered = list(languages)
         self.retranslateUi()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme: the greyed item takes its grey
+            self.retranslateUi()
+        super().changeEvent(event)
 
     def retranslateUi(self) -> None:  # noqa: N802 - Qt's name
         self.setAccessibleName(self.tr("Document language"))

@@ -172,7 +172,7 @@ class ServiceOptionsForm(Retranslating, QWidget):
         service = self.catalog.services.get(self.service_id)
         if service is None:
             return
-        from ..core.options import followed_periods, option_values
+        from ..core.options import chosen_applies, followed_periods, option_values
 
         selected = self.model.selected_service(self.service_id)
         chosen = selected.options if selected else {}
@@ -184,12 +184,13 @@ class ServiceOptionsForm(Retranslating, QWidget):
         if HEALTH_DATA_OPTION in self.widgets and self.catalog.health_data_matter(records, values):
             self.options_form.setRowVisible(self.widgets[HEALTH_DATA_OPTION], True)
         followed = followed_periods(service, records)
-        for oid, hint in self.follow_hints.items():
-            self.options_form.setRowVisible(hint, oid in followed and oid not in chosen)  # the user's own value wins
+        options = {o.id: o for o in service.options}
+        for oid, hint in self.follow_hints.items():  # the user's own value wins
+            self.options_form.setRowVisible(hint, oid in followed and not chosen_applies(options[oid], chosen))
             if oid in followed:
-                hint.setText(self.tr("Follows %1: %2 days. A value you set here applies instead.")
-                             .replace("%1", ", ".join(s.name(self.lang) for s in followed[oid].services))
-                             .replace("%2", str(followed[oid].days)))
+                hint.setText(self.tr("Follows %1: %n day(s). A value you set here applies instead.", "",
+                                     followed[oid].days)
+                             .replace("%1", ", ".join(s.name(self.lang) for s in followed[oid].services)))
         self._updating = True
         try:
             self.include.setChecked(selected is not None)

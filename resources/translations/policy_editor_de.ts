@@ -1384,9 +1384,12 @@
       <source>Facts verified: %1</source>
       <translation>Angaben geprüft am: %1</translation>
     </message>
-    <message>
-      <source>Follows %1: %2 days. A value you set here applies instead.</source>
-      <translation>Übernommen von %1: %2 Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen.</translation>
+    <message numerus="yes">
+      <source>Follows %1: %n day(s). A value you set here applies instead.</source>
+      <translation>
+        <numerusform>Übernommen von %1: %n Tag. Ein Wert, den Sie hier eintragen, gilt stattdessen.</numerusform>
+        <numerusform>Übernommen von %1: %n Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -1384,9 +1384,12 @@
       <source>Facts verified: %1</source>
       <translation>Facts verified: %1</translation>
     </message>
-    <message>
-      <source>Follows %1: %2 days. A value you set here applies instead.</source>
-      <translation>Follows %1: %2 days. A value you set here applies instead.</translation>
+    <message numerus="yes">
+      <source>Follows %1: %n day(s). A value you set here applies instead.</source>
+      <translation>
+        <numerusform>Follows %1: %n day. A value you set here applies instead.</numerusform>
+        <numerusform>Follows %1: %n days. A value you set here applies instead.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

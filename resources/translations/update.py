@@ -229,8 +229,6 @@ GERMAN = {
     "Choose a service in the list on the left to see its details and options.":
         "Wählen Sie links einen Dienst, um seine Angaben und Einstellungen zu sehen.",
     "Provider: %1, %2": "Anbieter: %1, %2",
-    "Follows %1: %2 days. A value you set here applies instead.":
-        "Übernommen von %1: %2 Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen.",
     "Facts verified: %1": "Angaben geprüft am: %1",
     # welcome page
     "Welcome to Policy Editor": "Willkommen bei Policy Editor",
@@ -489,6 +487,11 @@ NUMERUS = {
                                             "en": ("%n not in any installed clause pack",) * 2},
     "%n error(s)": {"de": ("%n Fehler", "%n Fehler"), "en": ("%n error", "%n errors")},
     "%n warning(s)": {"de": ("%n Warnung", "%n Warnungen"), "en": ("%n warning", "%n warnings")},
+    "Follows %1: %n day(s). A value you set here applies instead.": {
+        "de": ("Übernommen von %1: %n Tag. Ein Wert, den Sie hier eintragen, gilt stattdessen.",
+               "Übernommen von %1: %n Tage. Ein Wert, den Sie hier eintragen, gilt stattdessen."),
+        "en": ("Follows %1: %n day. A value you set here applies instead.",
+               "Follows %1: %n days. A value you set here applies instead.")},
     "%n task(s) open": {"de": ("%n Aufgabe offen", "%n Aufgaben offen"), "en": ("%n task open", "%n tasks open")},
     "%n file(s) written to %1:": {"de": ("%n Datei gespeichert in %1:", "%n Dateien gespeichert in %1:"),
                                   "en": ("%n file written to %1:", "%n files written to %1:")},

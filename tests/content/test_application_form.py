@@ -94,3 +94,31 @@ def test_the_applications_do_not_list_ways_to_apply_that_leave_out_the_form(lang
     assert {"de": "per Post", "en": "by post"}[lang] not in applications
     assert ({"de": "Unser Bewerberportal betreibt ein Dienstleister", "en": "Our application portal is run for us"}[lang]
             in applications) == portal
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_form_on_a_site_builder_names_the_builder_in_both_sections(lang):
+    """review9: with a site builder and no web hoster the form's section said 'we process these data
+    ourselves, no service provider' (the builder's stand-in read the category's without_provider,
+    not the form's own), and "Job applications", following the form one step, looked only for a
+    hoster — while the entries reach the builder's servers."""
+    builder = CATALOG.services["ionos-website-builder"].name(lang)
+    found = sections(lang, "ionos-website-builder", "job-applications", "application-form")
+    for text in (found["application-form"], found["job-applications"]):
+        assert {"de": f"Empfänger: {builder} (Auftragsverarbeiter", "en": f"Recipient: {builder} (processor"}[lang] in text
+        assert RECIPIENT_SELF[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_software_we_run_ourselves_in_a_category_of_forms_is_never_said_to_run_on_a_hosted_shop(lang):
+    """review9: CiviCRM is self-hosted in a category whose services are our own processing: the
+    stand-in read the category and put CiviCRM 'on servers of Shopify'."""
+    found = sections(lang, "shopify", "civicrm-self-hosted")
+    assert "Shopify" not in found["civicrm-self-hosted"]
+    assert "CiviCRM" not in found["shopify"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_practice_form_on_a_site_builder_names_the_builder(lang):
+    builder = CATALOG.services["ionos-website-builder"].name(lang)
+    assert builder in sections(lang, "ionos-website-builder", "practice-online-requests")["practice-online-requests"]

@@ -91,3 +91,14 @@ def test_the_lawyers_notes_count_the_followed_period_as_the_default(catalog):
     assert changed({}) == ()
     assert changed({"retention_days": 7}) == ()  # the same as what it follows
     assert any("14" in line for line in changed({"retention_days": 14}))
+
+
+def test_a_stated_period_the_option_cannot_hold_is_not_followed(catalog):
+    """review9: a hoster (a user's pack) stating 180 days made the default 180, clamped to the
+    option's 90: the text said 90, the form's hint 'Follows …: 180 days', and the periods check
+    warned of a conflict the user never chose. Such a period is not followed: the record's default
+    and the warning stay, as for two different periods."""
+    logs, strato = catalog.services["server-logs"], catalog.services["strato"]
+    long = msgspec.structs.replace(strato, id="long-hoster", periods=[Period(data="server_logs", days=180)])
+    assert followed_periods(logs, [logs, long]) == {}
+    assert option_values(logs, {}, [logs, long])["retention_days"] == 14

@@ -510,3 +510,25 @@ def test_new_check_results_keep_the_findings_list_where_the_reader_was(qtbot):
     pane.set_findings(findings)  # e.g. after ticking the last task
     QApplication.processEvents()
     assert bar.value() == bar.maximum() > 0
+
+
+def test_switching_the_interface_language_keeps_the_service_whose_options_are_shown(project_window, ui_language):
+    """review9: the checklist is rebuilt in the new language; the rebuild emptied the highlighted
+    row, and the options form went blank under the user's eyes (set_catalog cleared the tree)."""
+    w = project_window
+    w.checklist.select_service("server-logs")
+    w.tabs.setCurrentIndex(0)  # back on the Company tab: the switch must not change tabs either
+    ui_language("de")
+    assert w.checklist.current_service() == "server-logs" and w.options_form.service_id == "server-logs"
+    assert "retention_days" in w.options_form.widgets and w.tabs.currentIndex() == 0
+
+
+def test_a_rebuilt_checklist_without_the_highlighted_service_empties_its_options(project_window, catalog):
+    import copy
+
+    w = project_window
+    w.checklist.select_service("strato")
+    smaller = copy.copy(catalog)  # as after an own service was removed
+    smaller.services = {k: v for k, v in catalog.services.items() if k != "strato"}
+    w.checklist.set_catalog(smaller, "en")
+    assert w.options_form.service_id == "" and w.checklist.current_service() == ""

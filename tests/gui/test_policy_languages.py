@@ -187,3 +187,17 @@ def test_own_sections_say_where_the_other_language_is_written(window, qtbot):
     assert form.title_label.text() == "&Title (English):" and "For the German text" in form.language_hint.text()
     _click(qtbot, window.company_form.german_only)
     assert form.title_label.text() == "&Title (German):" and not form.language_hint.isVisibleTo(form)
+
+
+def test_the_greyed_language_follows_a_new_palette(window):
+    """review9: the greyed item's colour was read from the palette once; a switch to a dark theme
+    left it in the old theme's grey, unreadable on the new background."""
+    from PySide6.QtGui import QColor, QPalette
+
+    window.session.new_project()
+    combo = window.language_combo
+    palette = QPalette(combo.palette())
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#c0c0ff"))
+    combo.setPalette(palette)
+    english = combo.findData("en")
+    assert combo.itemData(english, Qt.ItemDataRole.ForegroundRole).color() == QColor("#c0c0ff")
