@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any, Iterable
 import msgspec
 
 from . import schema
+from .options import HEALTH_DATA_OPTION
 
 if TYPE_CHECKING:
     from .packerrors import PackError
     from .templating import TemplateStore
 
 OWN_PACK_ID = "project"  # provenance of an own service: described by the user, not checked by us
-# the contact channels' bool option saying patients send health data (their texts read it too)
-HEALTH_DATA_OPTION = "health_data"
 
 
 def is_own(catalog: "Catalog", service_id: str) -> bool:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Hashable, Mapping, 
 import msgspec
 
 from . import legalforms
+from .options import HEALTH_DATA_OPTION
 from .mdsafe import MdSafe, template_safe
 from .views import NOTHING_SHARED, ServiceView, SharedView, TransferRow
 from .websites import addresses
@@ -114,6 +115,14 @@ def _record(value: msgspec.Struct | None) -> bytes | None:
     return None if value is None else msgspec.json.encode(value)
 
 
+def _patients(i: Inputs) -> bool:
+    """Patient records are kept: a selected service serves a practice's patients, or a contact
+    channel takes health data (its texts say such messages go into the patient record)."""
+    return any(v.options.get(HEALTH_DATA_OPTION) or (v.id in i.catalog.services
+                                                      and i.catalog.serves_patients(i.catalog.services[v.id]))
+               for v in i.views)
+
+
 def _authority(i: Inputs):
     return i.catalog.authorities.get(i.project.state)
 
@@ -189,9 +198,8 @@ CONTEXT: dict[str, Name] = {n.name: n for n in (
          lambda i: format_date(i.project.stand_date(), i.lang), lambda i: (i.project.stand_date(), i.lang)),
     # the selection (fixed sections only)
     Name("services", _DOCUMENT, "the selected services and their options", lambda i: list(i.views), _selection),
-    Name("patients", _DOCUMENT, "the selected services (catalog.serves_patients): true when one serves a practice's "
-         "patients", lambda i: any(i.catalog.serves_patients(i.catalog.services[v.id]) for v in i.views
-                                   if v.id in i.catalog.services), _selection),
+    Name("patients", _DOCUMENT, "the selected services and their options: true when one serves a practice's "
+         "patients (catalog.serves_patients) or has its health-data option on", _patients, _selection),
     Name("recipients", _DOCUMENT, "the selected services and their options",
          lambda i: [v for v in i.views if v.role != "self_hosted" and v.provider is not None], _selection),
     Name("transfers", _DOCUMENT, "the selected services and their options",

@@ -19,6 +19,9 @@ from typing import Any, Iterable, NamedTuple
 
 from . import schema
 
+# the contact channels' bool option saying patients send health data (their texts read it too)
+HEALTH_DATA_OPTION = "health_data"
+
 
 def option_problem(option: schema.Option, value: Any) -> str | None:
     """What is wrong with ``value`` for ``option``: "type" (not a value of its kind), "range"

@@ -35,3 +35,24 @@ def test_the_cached_section_follows_the_selection(catalog):
     assert RECORDS["de"] not in render(compose(catalog, project, "de"))
     project.services.append(SelectedService(id="dr-flex"))
     assert RECORDS["de"] in render(compose(catalog, project, "de"))
+
+
+def test_the_patient_record_period_is_said_once_in_the_retention_section(catalog):
+    # lawyer9: five practice services repeated "10 Jahre … (§ 630f Abs. 3 BGB)"; each now points to
+    # "Speicherdauer", which states the rule whenever a service for patients is selected
+    repeating = [s.id for s in catalog.services.values() if s.retention is not None
+                 for text in (s.retention.de, s.retention.en) if "630f" in text]
+    assert repeating == []
+    # a text that points to the patient record belongs to a practice's service or to a health-data
+    # option, both of which make the retention section state the period
+    assert all(catalog.serves_patients(s) or any(o.id == "health_data" for o in s.options)
+               for s in catalog.services.values() if s.retention is not None and "Patientenakte" in s.retention.de)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_contact_channel_taking_health_data_names_the_period_in_the_retention_section(catalog, lang):
+    # its text points there ("Aufbewahrung siehe „Speicherdauer“"), also without a practice's service
+    project = example_project()
+    project.services = [SelectedService(id="contact-form", options={"health_data": True})]
+    (section,) = [s for s in compose(catalog, project, lang).walk() if s.id == "retention"]
+    assert RECORDS[lang] in " ".join(" ".join(r.text for r in b.runs) for b in section.blocks if hasattr(b, "runs"))

@@ -22,8 +22,11 @@ def section_text(service_id, lang, **options):
 def test_a_practice_names_art_9_and_the_patient_record_for_health_data_in_its_channels(service_id):
     de = section_text(service_id, "de", health_data=True)
     en = section_text(service_id, "en", health_data=True)
-    assert "Art. 9 Abs. 2 lit. h DSGVO" in de and "§ 22 Abs. 1 Nr. 1 lit. b BDSG" in de and "§ 630f Abs. 3 BGB" in de
-    assert "Art. 9(2)(h) GDPR" in en and "Section 22(1) no. 1(b) BDSG" in en and "Section 630f(3) BGB" in en
+    assert "Art. 9 Abs. 2 lit. h DSGVO" in de and "§ 22 Abs. 1 Nr. 1 lit. b BDSG" in de
+    assert "Art. 9(2)(h) GDPR" in en and "Section 22(1) no. 1(b) BDSG" in en
+    # the patient record's period stands once, in the retention section (test_patient_records)
+    assert "Patientenakte auf (Aufbewahrung siehe „Speicherdauer“)" in de
+    assert "patient record (kept as stated under “Storage period”)" in en
     # everyone else's contact text says nothing about health data
     for lang in ("de", "en"):
         assert "Art. 9" not in section_text(service_id, lang)
