@@ -51,8 +51,9 @@ def _text(key: str, lang: str, **values: str) -> str:
 
 def _all(catalog: Catalog, project: Project, lang: str) -> Iterable[Task]:
     composer = composer_for(catalog)  # a task's ``when`` is decided as a purpose's
-    selected = [catalog.services[c.id] for c in project.services if c.id in catalog.services]
-    for sid, values in selected_values(catalog, project).items():
+    all_values = selected_values(catalog, project)
+    selected = [catalog.services[sid] for sid in all_values]
+    for sid, values in all_values.items():
         service = catalog.services[sid]
         target = f"service:{service.id}"
         category = catalog.categories.get(service.category)
